@@ -1,0 +1,107 @@
+import { TagoValidationError } from './errors.js';
+
+/** A value the query serializer accepts. */
+export type QueryValue = string | number | boolean | Date | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };
+
+/**
+ * Serializes a query object the way TagoIO reads it (the `qs` convention of its official SDK): arrays with
+ * indexed brackets (`fields[0]=id`), objects with named brackets (`filter[name]=x`, `filter[tags][0][key]=k`),
+ * Dates as ISO strings. `undefined` and empty arrays or objects are left out; `null` is sent as an empty value.
+ * Brackets stay readable; everything else is percent-encoded.
+ */
+export function serializeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const key of Object.keys(query)) append(parts, encodeKey(key), query[key], key);
+  return parts.join('&');
+}
+
+function append(parts: string[], key: string, value: QueryValue, path: string): void {
+  if (value === undefined) return;
+  if (value === null) {
+    parts.push(`${key}=`);
+  } else if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) {
+      throw new TagoValidationError(`Query parameter "${path}" is an invalid Date`, 'query_invalid_value', path);
+    }
+    parts.push(`${key}=${encodeURIComponent(value.toISOString())}`);
+  } else if (Array.isArray(value)) {
+    value.forEach((item: QueryValue, i: number) => append(parts, `${key}[${i}]`, item, `${path}[${i}]`));
+  } else if (typeof value === 'object') {
+    for (const sub of Object.keys(value)) {
+      append(parts, `${key}[${encodeKey(sub)}]`, (value as Record<string, QueryValue>)[sub], `${path}[${sub}]`);
+    }
+  } else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new TagoValidationError(`Query parameter "${path}" must be a finite number`, 'query_invalid_value', path);
+    }
+    parts.push(`${key}=${String(value)}`);
+  } else if (typeof value === 'string' || typeof value === 'boolean') {
+    parts.push(`${key}=${encodeURIComponent(String(value))}`);
+  } else {
+    throw new TagoValidationError(`Query parameter "${path}" has an unsupported type (${typeof value})`, 'query_invalid_value', path);
+  }
+}
+
+function encodeKey(key: string): string {
+  return encodeURIComponent(key);
+}
+
+type Parsed = string | Parsed[] | { [key: string]: Parsed };
+
+/**
+ * Reads a query string in the same convention back into nested objects and arrays (values stay strings).
+ * Used by tests and by the emulator; `a[0]=x&a[1]=y` becomes `{a: ['x', 'y']}`.
+ */
+export function parseQuery(query: string): Record<string, Parsed> {
+  const out: Record<string, Parsed> = {};
+  const text = query.startsWith('?') ? query.slice(1) : query;
+  if (!text) return out;
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    const rawKey = eq < 0 ? pair : pair.slice(0, eq);
+    const value = decode(eq < 0 ? '' : pair.slice(eq + 1));
+    const segments = splitKey(rawKey);
+    if (segments.length === 0) continue;
+    let node: Record<string, Parsed> | Parsed[] = out;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i] as string;
+      const last = i === segments.length - 1;
+      const nextIsIndex = !last && /^\d+$/.test(segments[i + 1] as string);
+      const container = node as Record<string, Parsed>;
+      if (last) {
+        setOwn(container, seg, value);
+      } else {
+        // Own properties only: keys such as `valueOf` or `__proto__` must not reach the prototype.
+        const existing = Object.hasOwn(container, seg) ? container[seg] : undefined;
+        if (existing === undefined || typeof existing === 'string') setOwn(container, seg, nextIsIndex ? [] : {});
+        node = container[seg] as Record<string, Parsed> | Parsed[];
+      }
+    }
+  }
+  return out;
+}
+
+function setOwn(target: Record<string, Parsed>, key: string, value: Parsed): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function splitKey(rawKey: string): string[] {
+  const key = rawKey.replace(/%5B/gi, '[').replace(/%5D/gi, ']');
+  const open = key.indexOf('[');
+  if (open < 0) return [decode(key)];
+  const segments = [decode(key.slice(0, open))];
+  const re = /\[([^\]]*)\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(key.slice(open))) !== null) segments.push(decode(m[1] as string));
+  return segments;
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,126 @@
+import { TagoValidationError } from './errors.js';
+
+/** A region id, TagoDeploy project, explicit URLs, or `env` to read TAGOIO_API / TAGOIO_SSE. */
+export type RegionInput = 'us-e1' | 'eu-w1' | 'usa-1' | 'env' | { tdeploy: string } | { api: string; sse?: string };
+
+export interface ResolvedRegion {
+  /** Base URL of the REST API, without a trailing slash. */
+  api: string;
+  /** URL of the server-sent events endpoint. */
+  sse: string;
+  /** True when the API is reached over plain HTTP; the core then sends `_ssl: false`. */
+  insecure: boolean;
+}
+
+export interface RegionOptions {
+  /** Allow `http://` URLs. Without it they are refused. */
+  allowInsecureHttp?: boolean;
+  /** Variables for region `env`; when absent, the process environment is read at call time (never at import). */
+  env?: Record<string, string | undefined>;
+}
+
+export const REGIONS: Readonly<Record<'us-e1' | 'eu-w1', { api: string; sse: string }>> = {
+  // The SDKs stream us-e1 events from sse.tago.io; the REST host follows the documented regional name.
+  'us-e1': { api: 'https://api.us-e1.tago.io', sse: 'https://sse.tago.io/events' },
+  'eu-w1': { api: 'https://api.eu-w1.tago.io', sse: 'https://sse.eu-w1.tago.io/events' },
+};
+
+const TDEPLOY_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** Turns a region input into the URLs to call, refusing anything unknown or unsafe. */
+export function resolveRegion(input: RegionInput | undefined, options: RegionOptions = {}): ResolvedRegion {
+  const region = input ?? 'us-e1';
+  if (typeof region === 'string') {
+    if (region === 'env') return fromEnv(options);
+    const key = region === 'usa-1' ? 'us-e1' : region;
+    const known = (REGIONS as Record<string, { api: string; sse: string }>)[key];
+    if (!known) {
+      throw new TagoValidationError(
+        `Unknown region "${printable(region)}"; use us-e1, eu-w1, env, { tdeploy: id } or { api, sse }`,
+        'region_unknown',
+        'region',
+      );
+    }
+    return { ...known, insecure: false };
+  }
+  if (region === null || typeof region !== 'object') {
+    throw new TagoValidationError('The region must be a string or an object', 'region_unknown', 'region');
+  }
+  if ('tdeploy' in region) {
+    const id = region.tdeploy;
+    if (typeof id !== 'string' || !TDEPLOY_ID.test(id)) {
+      throw new TagoValidationError(`The TagoDeploy id "${printable(String(id))}" is not a valid host label`, 'region_tdeploy_invalid', 'region.tdeploy');
+    }
+    return { api: `https://api.${id}.tagoio.net`, sse: `https://sse.${id}.tagoio.net/events`, insecure: false };
+  }
+  if ('api' in region) {
+    const api = checkBaseUrl(region.api, 'region.api', options, false);
+    const sse = region.sse === undefined ? deriveSse(api.url) : checkBaseUrl(region.sse, 'region.sse', options, true).url;
+    return { api: api.url, sse, insecure: api.insecure };
+  }
+  throw new TagoValidationError('The region object needs either "tdeploy" or "api"', 'region_unknown', 'region');
+}
+
+function fromEnv(options: RegionOptions): ResolvedRegion {
+  const env = options.env ?? readProcessEnv();
+  const api = env?.['TAGOIO_API'];
+  if (!api) {
+    throw new TagoValidationError('Region "env" needs the TAGOIO_API variable', 'region_env_missing', 'TAGOIO_API');
+  }
+  const sse = env?.['TAGOIO_SSE'];
+  return resolveRegion(sse ? { api, sse } : { api }, options);
+}
+
+function readProcessEnv(): Record<string, string | undefined> | undefined {
+  // Looked up lazily so that importing the core never touches `process` (absent in workers and Deno without --allow-env).
+  const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+  return proc?.env;
+}
+
+/** A base URL must be http(s), carry no credentials, path, query or fragment, and no spaces. */
+function checkBaseUrl(raw: unknown, field: string, options: RegionOptions, allowPath: boolean): { url: string; insecure: boolean } {
+  if (typeof raw !== 'string' || raw.length === 0) {
+    throw new TagoValidationError(`${field} must be a non-empty URL string`, 'host_unsafe', field);
+  }
+  if (/[\s\0]/.test(raw) || /[^\x21-\x7e]/.test(raw)) {
+    throw new TagoValidationError(`${field} contains white space or non-printable characters`, 'host_unsafe', field);
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new TagoValidationError(`${field} is not a valid URL`, 'host_unsafe', field);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TagoValidationError(`${field} must use https (or http with allowInsecureHttp), not ${url.protocol.replace(':', '')}`, 'host_unsafe', field);
+  }
+  if (url.username || url.password || raw.includes('@')) {
+    throw new TagoValidationError(`${field} must not carry credentials`, 'host_unsafe', field);
+  }
+  if (url.search || url.hash || raw.includes('?') || raw.includes('#')) {
+    throw new TagoValidationError(`${field} must not carry a query or fragment`, 'host_unsafe', field);
+  }
+  if (!allowPath && url.pathname !== '/') {
+    throw new TagoValidationError(`${field} must be an origin without a path`, 'host_unsafe', field);
+  }
+  const insecure = url.protocol === 'http:';
+  if (insecure && !options.allowInsecureHttp) {
+    throw new TagoValidationError(
+      `${field} uses plain http; pass allowInsecureHttp: true to accept it (the client then sends _ssl: false)`,
+      'insecure_http_refused',
+      field,
+    );
+  }
+  const path = allowPath && url.pathname !== '/' ? url.pathname.replace(/\/+$/, '') : '';
+  return { url: `${url.protocol}//${url.host}${path}`, insecure };
+}
+
+function deriveSse(api: string): string {
+  const url = new URL(api);
+  if (url.hostname.startsWith('api.')) url.hostname = `sse.${url.hostname.slice(4)}`;
+  return `${url.protocol}//${url.host}/events`;
+}
+
+function printable(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
+}

@@ -1,0 +1,119 @@
+/**
+ * When to try a call again, and how long to wait. Pure functions, so every client (and the shared test vectors)
+ * can check the same decisions.
+ */
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** Wait before the first retry, in ms; doubles each time. */
+  initialDelayMs: number;
+  /** Upper bound of the backoff, in ms. */
+  maxDelayMs: number;
+  /** Share of the delay removed at random (0 = none, 0.25 = up to a quarter) so clients do not retry in step. */
+  jitter: number;
+  /** Longest Retry-After the client waits for; a longer one is not waited out (the 429 is returned). */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  jitter: 0.25,
+  maxRetryAfterMs: 60_000,
+};
+
+/** What happened on one attempt, as far as retrying is concerned. */
+export type AttemptOutcome =
+  | { kind: 'response'; status: number; retryAfterSeconds?: number | undefined }
+  /** The connection was refused or the host did not resolve: the request never left, any method may retry. */
+  | { kind: 'refused' }
+  /** The connection broke after the request may have been sent. */
+  | { kind: 'network' }
+  | { kind: 'timeout' }
+  | { kind: 'abort' };
+
+export interface RetryDecision {
+  retry: boolean;
+  /** Wait before the next attempt, in ms (0 when not retrying). */
+  delayMs: number;
+  /** Why, in a few words (for debug logs and the test vectors). */
+  reason: string;
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** Whether repeating the method cannot create a second effect (RFC 9110 §9.2.2). */
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase());
+}
+
+/**
+ * Decides whether attempt number `attempt` (1 = the first call) is followed by another.
+ * - aborts never retry; a 429 or a refused connection retries for every method (nothing was processed);
+ * - 5xx, timeouts and broken connections retry only when the call is idempotent: a POST that may have reached the
+ *   server is never sent twice;
+ * - other 4xx never retry.
+ */
+export function decideRetry(input: {
+  method: string;
+  attempt: number;
+  outcome: AttemptOutcome;
+  policy?: Partial<RetryPolicy>;
+  idempotent?: boolean;
+  random?: number;
+}): RetryDecision {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...input.policy };
+  const idempotent = input.idempotent ?? isIdempotent(input.method);
+  const { outcome } = input;
+  const no = (reason: string): RetryDecision => ({ retry: false, delayMs: 0, reason });
+  if (outcome.kind === 'abort') return no('aborted by the caller');
+  if (input.attempt > policy.maxRetries) return no('retries exhausted');
+  const backoff = backoffDelay(input.attempt, policy, input.random ?? Math.random());
+  switch (outcome.kind) {
+    case 'refused':
+      return { retry: true, delayMs: backoff, reason: 'connection refused before sending' };
+    case 'network':
+      return idempotent ? { retry: true, delayMs: backoff, reason: 'connection lost' } : no('connection lost on a non-idempotent call');
+    case 'timeout':
+      return idempotent ? { retry: true, delayMs: backoff, reason: 'timeout' } : no('timeout on a non-idempotent call');
+    case 'response': {
+      const { status } = outcome;
+      if (status === 429) {
+        if (outcome.retryAfterSeconds !== undefined) {
+          const wait = outcome.retryAfterSeconds * 1000;
+          if (wait > policy.maxRetryAfterMs) return no('Retry-After longer than maxRetryAfterMs');
+          return { retry: true, delayMs: wait, reason: 'rate limited; waiting Retry-After' };
+        }
+        return { retry: true, delayMs: backoff, reason: 'rate limited' };
+      }
+      if (status === 408 || status >= 500) {
+        return idempotent ? { retry: true, delayMs: backoff, reason: `HTTP ${status}` } : no(`HTTP ${status} on a non-idempotent call`);
+      }
+      return no(`HTTP ${status} is final`);
+    }
+  }
+}
+
+/** Exponential backoff with jitter: min(initial * 2^(attempt-1), max), minus up to `jitter` of it. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: number): number {
+  const base = Math.min(policy.initialDelayMs * 2 ** Math.max(0, attempt - 1), policy.maxDelayMs);
+  return Math.round(base * (1 - policy.jitter * Math.min(Math.max(random, 0), 1)));
+}
+
+/**
+ * Reads the wait a 429 asks for: the `Retry-After` header (seconds or an HTTP date) or, as TagoIO documents it,
+ * the message text `Too many requests (Retry-After: N)`. Undefined when neither says.
+ */
+export function retryAfterFrom(headers: Record<string, string>, message: string | undefined, now: number = Date.now()): number | undefined {
+  const header = headers['retry-after'];
+  if (header !== undefined) {
+    const trimmed = header.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed));
+    const date = Date.parse(trimmed);
+    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+  }
+  const match = message ? /Retry-After:\s*(\d+)/i.exec(message) : null;
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,96 @@
+import { TagoConnectionError, TagoResponseParseError } from './errors.js';
+
+/** One HTTP request as it goes on the wire. Header names are lower-case. */
+export interface WireRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array | undefined;
+  /** Aborts the exchange (the caller's signal combined with the timeout). */
+  signal: AbortSignal;
+  /** Largest body the client accepts; a larger answer is a TagoResponseParseError (`response_too_large`). */
+  maxResponseBytes: number;
+}
+
+/** The answer: status, lower-cased headers and the body as text. */
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Moves one request over the network. Implementations throw TagoConnectionError for network failures (with
+ * `reachedServer: false` only when the request surely never left, e.g. a refused connection) and let an abort of
+ * `signal` surface as any error: the core tells timeouts and caller aborts apart itself.
+ */
+export type Transport = (request: WireRequest) => Promise<WireResponse>;
+
+/** Error codes (Node's, undici's) that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+/** Finds a network error code on an error or its causes. */
+export function networkErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Wraps a low-level failure into a TagoConnectionError that says whether the server may have seen the request. */
+export function connectionError(error: unknown, ctx: { method?: string; path?: string }): TagoConnectionError {
+  const code = networkErrorCode(error);
+  const reachedServer = !(code !== undefined && NOT_SENT_CODES.has(code));
+  const what = code ? ` (${code})` : '';
+  return new TagoConnectionError(reachedServer ? `Connection lost${what}` : `Could not connect${what}`, { ...ctx, reachedServer, cause: error });
+}
+
+/** Reads a web-standard body stream up to a byte limit. */
+export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, status: number): Promise<string> {
+  if (!body) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, text.slice(0, 200));
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/** A transport over the platform's `fetch` (Node >= 22, Deno, workers, browsers). */
+export function fetchTransport(fetchImpl: typeof fetch = globalThis.fetch): Transport {
+  return async (request) => {
+    let response: Response;
+    try {
+      const init: RequestInit = { method: request.method, headers: request.headers, signal: request.signal, redirect: 'follow' };
+      if (request.body !== undefined) init.body = request.body as BodyInit;
+      response = await fetchImpl(request.url, init);
+    } catch (error) {
+      if (request.signal.aborted) throw error;
+      throw connectionError(error, {});
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key.toLowerCase()] = value;
+    });
+    let body: string;
+    try {
+      body = await readBodyCapped(response.body, request.maxResponseBytes, response.status);
+    } catch (error) {
+      if (error instanceof TagoResponseParseError || request.signal.aborted) throw error;
+      throw connectionError(error, {});
+    }
+    return { status: response.status, headers, body };
+  };
+}
