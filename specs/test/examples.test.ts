@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectOperations } from '../scripts/operations.mjs';
-import { createValidator } from './schema-validator.mjs';
+import { createValidator } from '@tagokit/contract/schema-validator';
 
 const bundle = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'dist', 'tagoio.openapi.json'), 'utf8'));
 const validate = createValidator(bundle);

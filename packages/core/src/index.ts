@@ -7,3 +7,5 @@ export * from './retry.js';
 export * from './transport.js';
 export * from './paging.js';
 export * from './request.js';
+export * from './operation.js';
+export * from './types.js';

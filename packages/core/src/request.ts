@@ -61,19 +61,23 @@ export interface CallOptions {
 
 /** What an operation needs to be sent; filled in by generated code. */
 export interface OperationRequest {
-  operationId?: string;
+  operationId?: string | undefined;
   method: HttpMethod;
   /** Path template, e.g. `/device/{deviceID}`. */
   path: string;
   pathParams?: Record<string, string | number | undefined>;
+  /** Path parameters whose `/` is kept (file paths). */
+  reservedPathParams?: readonly string[] | undefined;
   query?: Record<string, QueryValue>;
   body?: unknown;
   /** Media type of the body; JSON by default. */
-  contentType?: 'application/json' | 'text/plain';
+  contentType?: 'application/json' | 'text/plain' | undefined;
   /** `raw` for routes that answer outside the envelope. */
   envelope?: EnvelopeMode;
   /** False for routes that need no token (login, status ...). */
   auth?: boolean;
+  /** Media type asked for; JSON by default. */
+  accept?: string | undefined;
 }
 
 /** A full answer: the result plus what came with it. */
@@ -92,7 +96,12 @@ const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 const SECRET_QUERY_KEYS = /^(token|authorization|authorization_token|authorized)$/i;
 
 /** Replaces `{name}` placeholders, refusing missing or empty values and escaping the rest. */
-export function buildPath(template: string, params: Record<string, string | number | undefined> = {}, ctx: { method?: string } = {}): string {
+export function buildPath(
+  template: string,
+  params: Record<string, string | number | undefined> = {},
+  ctx: { method?: string } = {},
+  reserved: readonly string[] = [],
+): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || value === null || value === '') {
@@ -101,7 +110,13 @@ export function buildPath(template: string, params: Record<string, string | numb
     if (typeof value !== 'string' && typeof value !== 'number') {
       throw new TagoValidationError(`Path parameter "${name}" must be a string or a number`, 'path_param_invalid', name, { method: ctx.method, path: template });
     }
-    return encodeURIComponent(String(value));
+    if (!reserved.includes(name)) return encodeURIComponent(String(value));
+    // A file path keeps its slashes; dot segments would let it climb out of the route, so they are refused.
+    const segments = String(value).replace(/^\/+/, '').split('/');
+    if (segments.some((s) => s === '.' || s === '..' || s === '')) {
+      throw new TagoValidationError(`Path parameter "${name}" must not contain empty, "." or ".." segments`, 'path_param_invalid', name, { method: ctx.method, path: template });
+    }
+    return segments.map(encodeURIComponent).join('/');
   });
 }
 
@@ -138,7 +153,7 @@ export class TagoCore {
   async request<T = unknown>(op: OperationRequest, call: CallOptions = {}): Promise<TagoResponse<T>> {
     const method = op.method;
     const ctx = { method, path: op.path };
-    const path = buildPath(op.path, op.pathParams, ctx);
+    const path = buildPath(op.path, op.pathParams, ctx, op.reservedPathParams);
     const url = `${this.region.api}${path}${queryPart(op.query)}`;
     const headers = this.#buildHeaders(op, call, ctx);
     const body = encodeBody(op, ctx);
@@ -227,7 +242,7 @@ export class TagoCore {
   }
 
   #buildHeaders(op: OperationRequest, call: CallOptions, ctx: { method: string; path: string }): Record<string, string> {
-    const headers: Record<string, string> = { accept: 'application/json', ...this.#headers, ...checkHeaders(call.headers ?? {}) };
+    const headers: Record<string, string> = { accept: op.accept ?? 'application/json', ...this.#headers, ...checkHeaders(call.headers ?? {}) };
     if (op.body !== undefined) headers['content-type'] = op.contentType ?? 'application/json';
     if (this.region.insecure) headers['_ssl'] = 'false';
     if (op.auth !== false) {

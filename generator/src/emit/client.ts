@@ -1,0 +1,133 @@
+import { Scope, StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { ApiModel, GroupModel, OperationModel } from '../model/index.js';
+import { pascalCase } from '../model/naming.js';
+import { banner } from './banner.js';
+import { docText, printStructures } from './ts.js';
+
+export interface ClientEmitOptions {
+  /** Where the core is imported from (`@tagokit/core`, or a relative path for Deno). */
+  coreModule: string;
+  /** Extension of relative imports (`.js` for Node ESM, `.ts` for Deno). */
+  ext: '.js' | '.ts';
+}
+
+const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== undefined;
+const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
+const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
+
+/** The type of a method's arguments, composed from the openapi-typescript operation type. */
+export function argsType(op: OperationModel): string {
+  const o = `operations['${op.id}']`;
+  const parts: string[] = [];
+  if (op.parameters.some((p) => p.in === 'path')) parts.push(`PathParams<${o}>`);
+  if (op.parameters.some((p) => p.in === 'query')) parts.push(`QueryParams<${o}>`);
+  if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: RequestBody<${o}, '${op.body.contentType}'> }`);
+  return parts.join(' & ');
+}
+
+/** The type a method resolves to: `result` of the envelope, or the raw body. */
+export function resultType(op: OperationModel): string {
+  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations['${op.id}']>`;
+}
+
+function methodDocs(op: OperationModel): string {
+  const kinds = op.kinds.length ? op.kinds.join(', ') : 'none (no token needed)';
+  const lines = [docText(op.summary), '', docText(op.description), '', `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`];
+  if (isPaged(op)) lines.push('', 'Await it for one page, or walk every row with `for await`.');
+  if (op.deprecated) lines.push('', '@deprecated The spec marks this operation deprecated.');
+  return lines.join('\n');
+}
+
+function method(op: OperationModel): MethodDeclarationStructure {
+  const T = pascalCase(op.id);
+  const args = hasArgs(op) ? 'args' : 'undefined';
+  const parameters = [];
+  if (hasArgs(op)) parameters.push({ name: 'args', type: `${T}Args`, hasQuestionToken: !argsRequired(op) });
+  parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true });
+  return {
+    kind: StructureKind.Method,
+    name: op.methodName,
+    scope: Scope.Public,
+    docs: [methodDocs(op)],
+    parameters,
+    returnType: isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`,
+    statements: [
+      isPaged(op)
+        ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(this.#ctx, ops.${op.id}, ${args}, options);`
+        : `return callOperation<${T}Result>(this.#ctx, ops.${op.id}, ${args}, options);`,
+    ],
+  };
+}
+
+/** `DevicesResource`: the suffix keeps tag names such as TagoCore clear of the core's own exports. */
+export const groupClassName = (group: GroupModel) => `${pascalCase(group.name)}Resource`;
+
+function groupClass(group: GroupModel): ClassDeclarationStructure {
+  return {
+    kind: StructureKind.Class,
+    name: groupClassName(group),
+    isExported: true,
+    docs: [docText(`${group.tag}: ${group.description}`)],
+    properties: [{ name: '#ctx', isReadonly: true, type: 'OperationContext' }],
+    ctors: [{ parameters: [{ name: 'ctx', type: 'OperationContext' }], statements: ['this.#ctx = ctx;'] }],
+    methods: group.operations.map(method),
+  };
+}
+
+/**
+ * `client.ts`: one class per tag with one method per operation, the argument and result types of every
+ * operation, and the maps the core's scoped-client type reads to hide what a token kind cannot call.
+ */
+export function emitClient(model: ApiModel, options: ClientEmitOptions): string {
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.coreModule, namedImports: ['callOperation', 'callPagedOperation'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: options.coreModule,
+      isTypeOnly: true,
+      namedImports: ['CallOptions', 'EnvelopeResult', 'ItemOf', 'OperationContext', 'PathParams', 'QueryParams', 'RawResult', 'RequestBody', 'TagoPagePromise', 'TagoPromise'],
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./schema${options.ext}`, isTypeOnly: true, namedImports: ['operations'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },
+  ];
+  for (const op of model.operations) {
+    const T = pascalCase(op.id);
+    if (hasArgs(op)) statements.push({ kind: StructureKind.TypeAlias, name: `${T}Args`, isExported: true, type: argsType(op), docs: [`Arguments of ${op.id}.`] });
+    statements.push({ kind: StructureKind.TypeAlias, name: `${T}Result`, isExported: true, type: resultType(op), docs: [`What ${op.id} resolves to.`] });
+  }
+  statements.push(...model.groups.map(groupClass));
+  statements.push({
+    kind: StructureKind.Interface,
+    name: 'ApiGroups',
+    isExported: true,
+    docs: ['Every client group, by property name.'],
+    properties: model.groups.map((g) => ({ name: g.name, type: groupClassName(g), isReadonly: true })),
+  });
+  statements.push({
+    kind: StructureKind.Interface,
+    name: 'ApiKinds',
+    isExported: true,
+    docs: ['The token kinds each method accepts (`anonymous`: no token needed); the scoped client types read it.'],
+    properties: model.groups.map((g) => ({
+      name: g.name,
+      type: `{ ${g.operations.map((op) => `${op.methodName}: ${op.kinds.length ? op.kinds.map((k) => `'${k}'`).join(' | ') : "'anonymous'"}`).join('; ')} }`,
+    })),
+  });
+  statements.push({
+    kind: StructureKind.Function,
+    name: 'createGroups',
+    isExported: true,
+    docs: ['Builds every group over one operation context.'],
+    parameters: [{ name: 'ctx', type: 'OperationContext' }],
+    returnType: 'ApiGroups',
+    statements: [`return { ${model.groups.map((g) => `${g.name}: new ${groupClassName(g)}(ctx)`).join(', ')} };`],
+  });
+  statements.push({
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['Every operation id, in spec order.'],
+    declarations: [{ name: 'OPERATION_IDS', initializer: `${JSON.stringify(model.operations.map((o) => o.id))} as const` }],
+  });
+  return printStructures('client.ts', statements, banner(model.version));
+}

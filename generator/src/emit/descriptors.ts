@@ -1,0 +1,42 @@
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { ApiModel, OperationModel } from '../model/index.js';
+import { banner } from './banner.js';
+import { printStructures } from './ts.js';
+
+/** The runtime description of one operation, as the core's OperationDescriptor reads it. */
+export function descriptorOf(op: OperationModel): Record<string, unknown> {
+  const path = op.parameters.filter((p) => p.in === 'path');
+  const query = op.parameters.filter((p) => p.in === 'query');
+  const reserved = path.filter((p) => p.allowReserved).map((p) => p.name);
+  return {
+    id: op.id,
+    method: op.method,
+    path: op.path,
+    kinds: op.kinds,
+    envelope: op.response.envelope,
+    ...(op.response.mediaType !== 'application/json' ? { accept: op.response.mediaType } : {}),
+    paging: op.paging,
+    pathParams: path.map((p) => p.name),
+    ...(reserved.length ? { reservedPathParams: reserved } : {}),
+    queryParams: query.map((p) => p.name),
+    requiredQuery: query.filter((p) => p.required).map((p) => p.name),
+    ...(op.body ? { body: { required: op.body.required, contentType: op.body.contentType, shape: op.body.shape, requiredKeys: op.body.requiredKeys } } : {}),
+  };
+}
+
+/** `operations.ts`: one exported descriptor per operation, so bundlers keep only the ones a program calls. */
+export function emitDescriptors(model: ApiModel): string {
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tagokit/core', namedImports: ['OperationDescriptor'], isTypeOnly: true },
+  ];
+  for (const op of model.operations) {
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`${op.method} ${op.path}`],
+      declarations: [{ name: op.id, type: 'OperationDescriptor', initializer: JSON.stringify(descriptorOf(op)) }],
+    });
+  }
+  return printStructures('operations.ts', statements, banner(model.version));
+}

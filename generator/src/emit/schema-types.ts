@@ -1,0 +1,32 @@
+import openapiTS, { astToString } from 'openapi-typescript';
+import type { OpenApiDocument } from '../load/load-spec.js';
+import { banner } from './banner.js';
+
+/** Keywords that only constrain which properties must be present; TypeScript cannot express them. */
+const CONSTRAINT_ONLY = new Set(['required', 'description', 'title', 'not', 'minProperties', 'maxProperties']);
+
+const isConstraintOnly = (member: unknown): boolean =>
+  typeof member === 'object' && member !== null && Object.keys(member).every((k) => CONSTRAINT_ONLY.has(k) || k.startsWith('x-'));
+
+/**
+ * A copy of the spec fit for type generation. `anyOf`/`oneOf` whose members only list required keys ("give
+ * message, html or template") are validation rules, not shapes; openapi-typescript would turn each member into
+ * `unknown` and the whole type into `unknown`, so they are dropped here (the validator still enforces them).
+ */
+export function prepareForTypes<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(prepareForTypes) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value) && value.length > 0 && value.every(isConstraintOnly)) continue;
+    out[key] = prepareForTypes(value);
+  }
+  return out as T;
+}
+
+/** The spec's types (`paths`, `components`, `operations`), written by openapi-typescript. */
+export async function emitSchemaTypes(doc: OpenApiDocument): Promise<string> {
+  // defaultNonNullable: a default makes a field optional to send, not guaranteed present; keep it optional.
+  const ast = await openapiTS(prepareForTypes(doc) as never, { alphabetize: false, excludeDeprecated: false, defaultNonNullable: false });
+  return `${banner(doc.info.version)}${astToString(ast)}`;
+}

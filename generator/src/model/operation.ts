@@ -1,0 +1,71 @@
+import { resolveRef, type OpenApiDocument } from '../load/load-spec.js';
+import { camelCase } from './naming.js';
+import { buildParameters } from './parameter.js';
+import { buildBody } from './request-body.js';
+import { buildResponse } from './response.js';
+import { tokenKinds } from './security.js';
+import { ModelError, type HttpMethod, type OperationModel, type Paging } from './types.js';
+
+export const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
+
+interface RawOperation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+  tags?: string[];
+  security?: unknown;
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+  'x-tago-method'?: string;
+  'x-tago-envelope'?: boolean;
+  'x-tago-pagination'?: string;
+}
+
+const PAGING: readonly Paging[] = ['page', 'skip', 'cursor', 'none'];
+
+export function buildOperation(doc: OpenApiDocument, path: string, method: (typeof METHODS)[number], raw: RawOperation, pathParameters: unknown[] | undefined): OperationModel {
+  const where = `${method.toUpperCase()} ${path}`;
+  const id = raw.operationId;
+  if (!id || !/^[a-z][A-Za-z0-9]*$/.test(id)) throw new ModelError(`${where}: operationId missing or not camelCase`);
+  const tag = raw.tags?.[0];
+  if (!tag || raw.tags!.length !== 1) throw new ModelError(`${id}: needs exactly one tag`);
+  const methodName = raw['x-tago-method'];
+  if (!methodName || !/^[a-z][A-Za-z0-9]*$/.test(methodName)) throw new ModelError(`${id}: x-tago-method missing or not camelCase`);
+  const paging = (raw['x-tago-pagination'] ?? 'none') as Paging;
+  if (!PAGING.includes(paging)) throw new ModelError(`${id}: unknown x-tago-pagination "${paging}"`);
+  const parameters = buildParameters(doc, pathParameters, raw.parameters, id);
+  const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  for (const name of templated) {
+    if (!parameters.some((p) => p.in === 'path' && p.name === name)) throw new ModelError(`${id}: path parameter {${name}} is not declared`);
+  }
+  const response = buildResponse(doc, raw.responses, raw['x-tago-envelope'] === false, id);
+  return {
+    id,
+    method: method.toUpperCase() as HttpMethod,
+    path,
+    tag,
+    group: camelCase(tag),
+    methodName,
+    summary: (raw.summary ?? '').trim(),
+    description: (raw.description ?? '').trim(),
+    deprecated: Boolean(raw.deprecated),
+    kinds: tokenKinds(raw.security, id),
+    paging,
+    parameters,
+    body: buildBody(doc, raw.requestBody, id),
+    response,
+  };
+}
+
+export function rawOperations(doc: OpenApiDocument): { path: string; method: (typeof METHODS)[number]; raw: RawOperation; pathParameters: unknown[] | undefined }[] {
+  const out = [];
+  for (const [path, itemRef] of Object.entries(doc.paths)) {
+    const item = resolveRef<Record<string, unknown>>(doc, itemRef);
+    for (const method of METHODS) {
+      if (item[method]) out.push({ path, method, raw: item[method] as RawOperation, pathParameters: item['parameters'] as unknown[] | undefined });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+/** The intermediate model: what every emitter needs to know about the API, independent of OpenAPI's layout. */
+
+export type TokenKind = 'profile' | 'device' | 'analysis' | 'network' | 'runUser' | 'serviceAuthorization';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type Paging = 'page' | 'skip' | 'cursor' | 'none';
+export type BodyShape = 'object' | 'array' | 'string' | 'object-or-array' | 'any';
+
+export interface ParameterModel {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description: string | undefined;
+  /** Keep `/` unescaped (path parameters marked `x-tago-allow-reserved`). */
+  allowReserved: boolean;
+  /** The spec's example, used by generated contract tests. */
+  example: unknown;
+}
+
+export interface BodyModel {
+  required: boolean;
+  /** The media type clients send: JSON when offered, else the first one. */
+  contentType: 'application/json' | 'text/plain';
+  /** Every media type the spec lists. */
+  mediaTypes: string[];
+  shape: BodyShape;
+  requiredKeys: string[];
+  /** The first example of the chosen media type. */
+  example: unknown;
+}
+
+export interface ResponseModel {
+  status: number;
+  /** `raw` when the operation answers outside the envelope (`x-tago-envelope: false`). */
+  envelope: 'envelope' | 'raw';
+  mediaType: string;
+  /** The schema of `result` (or of the raw body). */
+  resultSchema: unknown;
+  isList: boolean;
+}
+
+export interface OperationModel {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  tag: string;
+  /** Client group (the tag in camelCase) and method name inside it (`x-tago-method`). */
+  group: string;
+  methodName: string;
+  summary: string;
+  description: string;
+  deprecated: boolean;
+  /** Accepted token kinds; empty = no token needed. */
+  kinds: TokenKind[];
+  paging: Paging;
+  parameters: ParameterModel[];
+  body: BodyModel | undefined;
+  response: ResponseModel;
+}
+
+export interface GroupModel {
+  name: string;
+  tag: string;
+  description: string;
+  operations: OperationModel[];
+}
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  operations: OperationModel[];
+  groups: GroupModel[];
+}
+
+export class ModelError extends Error {
+  override name = 'ModelError';
+}

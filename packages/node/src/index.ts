@@ -1,0 +1,39 @@
+import { TagoCore, type AnonymousKind, type ClientOptions, type ScopedClient, type TokenKind } from '@tagokit/core';
+import { createGroups, type ApiGroups, type ApiKinds } from './generated/client.js';
+import { undiciTransport, type UndiciTransportOptions } from './undici-transport.js';
+
+export * from '@tagokit/core';
+export * from './generated/client.js';
+export type { components, operations, paths } from './generated/schema.js';
+export { undiciTransport, type UndiciTransportOptions } from './undici-transport.js';
+
+/** Options of the Node client: the core's, plus the undici pool's. */
+export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions {}
+
+/**
+ * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
+ * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing.
+ */
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopedClient<ApiGroups, ApiKinds, K> & {
+  /** The engine underneath, for calls the generated methods do not cover. */
+  readonly core: TagoCore;
+  /** The token kind this client was made for, when given. */
+  readonly tokenKind: K | undefined;
+};
+
+/** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
+export function createClient<K extends TokenKind>(options: NodeClientOptions & { token: string; tokenKind: K }): TagoClient<K>;
+/** A client for a token of any kind: every operation is exposed. */
+export function createClient(options: NodeClientOptions & { token: string }): TagoClient<TokenKind>;
+/** A client without a token: only the public routes (login, sign-up, status ...). */
+export function createClient(options?: NodeClientOptions & { token?: undefined }): TagoClient<AnonymousKind>;
+export function createClient(options: NodeClientOptions & { tokenKind?: TokenKind } = {}): unknown {
+  const { dispatcher, connections, keepAliveTimeout, tokenKind, ...core } = options;
+  const transportOptions: UndiciTransportOptions = {};
+  if (dispatcher) transportOptions.dispatcher = dispatcher;
+  if (connections !== undefined) transportOptions.connections = connections;
+  if (keepAliveTimeout !== undefined) transportOptions.keepAliveTimeout = keepAliveTimeout;
+  const engine = new TagoCore({ ...core, transport: core.transport ?? undiciTransport(transportOptions) });
+  const groups = createGroups({ core: engine, tokenKind });
+  return Object.freeze({ ...groups, core: engine, tokenKind });
+}
