@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from './load/load-spec.js';
 import { buildModel } from './model/index.js';
-import { generateAll } from './targets.js';
+import { generateAll } from './targets/index.js';
 import { writeFiles } from './write.js';
 
 const HELP = `tagokit-gen — generate the tagokit packages from the bundled spec

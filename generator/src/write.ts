@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { BANNER_MARK } from './emit/banner.js';
-import type { GeneratedFile } from './targets.js';
+import type { GeneratedFile } from './targets/index.js';
 
 export interface WriteReport {
   written: string[];

@@ -1,0 +1,17 @@
+import type { OpenApiDocument } from '../load/load-spec.js';
+import type { ApiModel } from '../model/index.js';
+import { emitSchemaTypes } from '../emit/schema-types.js';
+import { nodeTarget } from './node.js';
+import type { GeneratedFile, Target } from './types.js';
+
+export type { GeneratedFile, Target, TargetInput } from './types.js';
+
+/** Every package the generator writes, one module per target. */
+export const TARGETS: readonly Target[] = [nodeTarget];
+
+/** Generates every target's files. */
+export async function generateAll(doc: OpenApiDocument, model: ApiModel, only?: readonly string[]): Promise<GeneratedFile[]> {
+  const schemaTypes = await emitSchemaTypes(doc);
+  const input = { doc, model, schemaTypes };
+  return TARGETS.filter((t) => !only || only.includes(t.name)).flatMap((t) => t.generate(input));
+}

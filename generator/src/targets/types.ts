@@ -1,0 +1,22 @@
+import type { OpenApiDocument } from '../load/load-spec.js';
+import type { ApiModel } from '../model/index.js';
+
+/** A generated file: its path from the workspace root and its text. */
+export interface GeneratedFile {
+  path: string;
+  text: string;
+}
+
+/** What every target receives: the spec, its model, and outputs shared between targets. */
+export interface TargetInput {
+  doc: OpenApiDocument;
+  model: ApiModel;
+  /** The openapi-typescript types of the spec (computed once, written by every TypeScript target). */
+  schemaTypes: string;
+}
+
+/** One package the generator writes. */
+export interface Target {
+  name: string;
+  generate(input: TargetInput): GeneratedFile[];
+}

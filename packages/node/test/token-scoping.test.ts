@@ -1,0 +1,70 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { createClient, type TagoClient } from '../src/index.js';
+import { DEVICE_TOKEN, PROFILE_TOKEN } from './helpers.js';
+
+// These checks run at compile time: `pnpm typecheck` (and the typecheck test below) fail if scoping breaks. A
+// `@ts-expect-error` that no longer finds an error is itself an error, so each line proves a method is hidden.
+describe('clients are typed by token kind', () => {
+  it('a device client exposes only what a device token can call', () => {
+    const device = createClient({ token: DEVICE_TOKEN, tokenKind: 'device' });
+    expectTypeOf(device).toEqualTypeOf<TagoClient<'device'>>();
+    expectTypeOf(device.deviceData.sendData).toBeFunction();
+    expectTypeOf(device.deviceData.listParams).toBeFunction();
+    expectTypeOf(device.info.get).toBeFunction();
+    expectTypeOf(device.info.status).toBeFunction(); // public route
+    // @ts-expect-error account-only operation: compile error for a device token
+    void device.devices.list;
+    // @ts-expect-error account-only group disappears entirely
+    void device.billing;
+    // @ts-expect-error analysis services need an analysis token
+    void device.analysisServices;
+    expectTypeOf<keyof TagoClient<'device'>>().toEqualTypeOf<'deviceData' | 'info' | 'account' | 'tagoRunUser' | 'realtime' | 'core' | 'tokenKind'>();
+  });
+
+  it('a profile client has the account routes but not the device-token ones', () => {
+    const profile = createClient({ token: PROFILE_TOKEN, tokenKind: 'profile' });
+    expectTypeOf(profile.devices.list).toBeFunction();
+    expectTypeOf(profile.billing.getSubscription).toBeFunction();
+    // @ts-expect-error POST /data is for device tokens
+    void profile.deviceData;
+    // @ts-expect-error analysis services need an analysis token
+    void profile.analysisServices.sendEmail;
+  });
+
+  it('a network client reaches the integration routes', () => {
+    const network = createClient({ token: 'n-5c2d9a7e-1b3f-4e6a-8d0c-9f1e2a3b4c5d', tokenKind: 'network' });
+    expectTypeOf(network.networkIntegration.resolveToken).toBeFunction();
+    // @ts-expect-error devices are not reachable with a network token
+    void network.devices;
+  });
+
+  it('a client without a token has only public routes', () => {
+    const anonymous = createClient();
+    expectTypeOf(anonymous.account.login).toBeFunction();
+    expectTypeOf(anonymous.info.status).toBeFunction();
+    // @ts-expect-error needs a token
+    void anonymous.info.get;
+    // @ts-expect-error needs a token
+    void anonymous.devices;
+  });
+
+  it('a client of unspecified kind hides nothing', () => {
+    const any = createClient({ token: PROFILE_TOKEN });
+    expectTypeOf(any.devices.list).toBeFunction();
+    expectTypeOf(any.deviceData.sendData).toBeFunction();
+  });
+
+  it('types arguments and results from the spec', () => {
+    const device = createClient({ token: DEVICE_TOKEN, tokenKind: 'device' });
+    // @ts-expect-error `variable` is required in every record
+    void device.deviceData.sendData({ body: [{ value: 1 }] });
+    // @ts-expect-error qty is a number
+    void device.deviceData.getData({ qty: 'ten' });
+    // @ts-expect-error unknown query mode
+    void device.deviceData.getData({ query: 'everything' });
+    expectTypeOf(device.deviceData.sendData).returns.resolves.toEqualTypeOf<string>();
+    const profile = createClient({ token: PROFILE_TOKEN, tokenKind: 'profile' });
+    // @ts-expect-error deviceID is required
+    void profile.devices.get({});
+  });
+});

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agent, interceptors } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, TagoConnectionError, TagoResponseParseError, TagoTimeoutError, undiciTransport } from '../src/index.js';
+import { DEVICE_TOKEN } from './helpers.js';
+
+let server: Server | undefined;
+afterEach(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  server = undefined;
+});
+
+async function serve(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<{ url: string; sockets: () => number }> {
+  let sockets = 0;
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => handler(req, res, body));
+  });
+  server.on('connection', () => sockets++);
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server!.address() as AddressInfo).port}`, sockets: () => sockets };
+}
+
+const client = (url: string, extra: Record<string, unknown> = {}) =>
+  createClient({ token: DEVICE_TOKEN, tokenKind: 'device', region: { api: url }, allowInsecureHttp: true, ...extra });
+
+describe('undici transport', () => {
+  it('sends the token, _ssl and JSON body, and reuses keep-alive connections', async () => {
+    const seen: { headers: IncomingMessage['headers']; body: string; url: string | undefined }[] = [];
+    const { url, sockets } = await serve((req, res, body) => {
+      seen.push({ headers: req.headers, body, url: req.url });
+      res.setHeader('content-type', 'application/json');
+      res.end('{"status":true,"result":"1 Data Added"}');
+    });
+    const c = client(url);
+    for (let i = 0; i < 20; i++) expect(await c.deviceData.sendData({ body: { variable: 'v', value: i } })).toBe('1 Data Added');
+    // Sequential calls share the pool's sockets (undici may open a second one while the first is released).
+    expect(sockets()).toBeLessThanOrEqual(2);
+    expect(seen[19]).toMatchObject({ url: '/data', body: '{"variable":"v","value":19}' });
+    expect(seen[19]!.headers).toMatchObject({ token: DEVICE_TOKEN, _ssl: 'false', 'content-type': 'application/json', accept: 'application/json' });
+  });
+
+  it('works with undici interceptors on a dispatcher of your own', async () => {
+    let header: string | string[] | undefined;
+    const { url } = await serve((req, res) => {
+      header = req.headers['x-from-interceptor'];
+      res.end('{"status":true,"result":{}}');
+    });
+    const dispatcher = new Agent().compose(
+      (dispatch) => (opts, handler) => dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), 'x-from-interceptor': 'yes' } }, handler),
+      interceptors.dns(),
+    );
+    await client(url, { dispatcher }).info.get();
+    expect(header).toBe('yes');
+  });
+
+  it('reports a refused connection as not sent, and retries it', async () => {
+    const { url } = await serve((_, res) => res.end('{}'));
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    server = undefined;
+    const error = await client(url, { maxRetries: 1, retry: { initialDelayMs: 1 } })
+      .deviceData.sendData({ body: { variable: 'v' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TagoConnectionError);
+    expect(error).toMatchObject({ code: 'connection_refused', mayHaveBeenProcessed: false, method: 'POST', path: '/data' });
+  });
+
+  it('reports a connection cut mid-answer as possibly processed, and does not resend a POST', async () => {
+    let hits = 0;
+    const { url } = await serve((req, res) => {
+      hits++;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"status":true,');
+      setTimeout(() => req.socket.destroy(), 10);
+    });
+    const error = await client(url).deviceData.sendData({ body: { variable: 'v' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TagoConnectionError);
+    expect(error).toMatchObject({ code: 'connection_lost', mayHaveBeenProcessed: true });
+    expect(hits).toBe(1);
+  });
+
+  it('stops reading at the size cap', async () => {
+    const { url } = await serve((_, res) => res.end(JSON.stringify({ status: true, result: 'x'.repeat(10_000) })));
+    const error = await client(url, { maxResponseBytes: 1000 }).info.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TagoResponseParseError);
+    expect(error).toMatchObject({ code: 'response_too_large' });
+  });
+
+  it('times out a silent server', async () => {
+    const { url } = await serve(() => undefined);
+    const error = await client(url, { timeoutMs: 50, maxRetries: 0 }).info.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TagoTimeoutError);
+  });
+
+  it('is usable on its own', async () => {
+    const { url } = await serve((req, res, body) => res.end(JSON.stringify({ method: req.method, body })));
+    const transport = undiciTransport({ connections: 2 });
+    const answer = await transport({ method: 'PUT', url: `${url}/x?a=1`, headers: { 'content-type': 'text/plain' }, body: 'hi', signal: new AbortController().signal, maxResponseBytes: 1000 });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ method: 'PUT', body: 'hi' });
+  });
+});
