@@ -15,19 +15,22 @@ const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== 
 const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
 const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
 
+/** A single-quoted TypeScript string literal. */
+const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
 /** The type of a method's arguments, composed from the openapi-typescript operation type. */
 export function argsType(op: OperationModel): string {
-  const o = `operations['${op.id}']`;
+  const o = `operations[${quote(op.typeKey)}]`;
   const parts: string[] = [];
   if (op.parameters.some((p) => p.in === 'path')) parts.push(`PathParams<${o}>`);
   if (op.parameters.some((p) => p.in === 'query')) parts.push(`QueryParams<${o}>`);
-  if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: RequestBody<${o}, '${op.body.contentType}'> }`);
+  if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: RequestBody<${o}, '${op.body.mediaKey}'> }`);
   return parts.join(' & ');
 }
 
 /** The type a method resolves to: `result` of the envelope, or the raw body. */
 export function resultType(op: OperationModel): string {
-  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations['${op.id}']>`;
+  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations[${quote(op.typeKey)}]>`;
 }
 
 function methodDocs(op: OperationModel): string {

@@ -15,7 +15,7 @@ export class SpecLoadError extends Error {
 }
 
 /** Reads a bundled spec (JSON) and refuses what the generator cannot work from. */
-export function loadSpec(file: string): OpenApiDocument {
+export function loadSpec(file: string, options: { foreign?: boolean } = {}): OpenApiDocument {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -28,13 +28,13 @@ export function loadSpec(file: string): OpenApiDocument {
   } catch (error) {
     throw new SpecLoadError(`${file} is not JSON (bundle the spec first with \`pnpm spec:bundle\`): ${(error as Error).message}`);
   }
-  return checkDocument(doc, file);
+  return checkDocument(doc, file, options.foreign);
 }
 
-export function checkDocument(doc: unknown, source = 'the spec'): OpenApiDocument {
+export function checkDocument(doc: unknown, source = 'the spec', foreign = false): OpenApiDocument {
   if (!doc || typeof doc !== 'object') throw new SpecLoadError(`${source} is not an object`);
   const d = doc as Partial<OpenApiDocument>;
-  if (typeof d.openapi !== 'string' || !d.openapi.startsWith('3.1')) {
+  if (typeof d.openapi !== 'string' || !(d.openapi.startsWith('3.1') || (foreign && d.openapi.startsWith('3.0')))) {
     throw new SpecLoadError(`${source} must be OpenAPI 3.1 (found ${JSON.stringify(d.openapi)})`);
   }
   if (!d.info || typeof d.info.version !== 'string') throw new SpecLoadError(`${source} has no info.version`);

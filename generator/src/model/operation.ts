@@ -4,7 +4,7 @@ import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
 import { buildResponse } from './response.js';
 import { tokenKinds } from './security.js';
-import { ModelError, type HttpMethod, type OperationModel, type Paging } from './types.js';
+import { ModelError, type HttpMethod, type ModelOptions, type OperationModel, type Paging } from './types.js';
 
 export const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
 
@@ -25,24 +25,34 @@ interface RawOperation {
 
 const PAGING: readonly Paging[] = ['page', 'skip', 'cursor', 'none'];
 
-export function buildOperation(doc: OpenApiDocument, path: string, method: (typeof METHODS)[number], raw: RawOperation, pathParameters: unknown[] | undefined): OperationModel {
+export function buildOperation(
+  doc: OpenApiDocument,
+  path: string,
+  method: (typeof METHODS)[number],
+  raw: RawOperation,
+  pathParameters: unknown[] | undefined,
+  options: ModelOptions = {},
+): OperationModel {
   const where = `${method.toUpperCase()} ${path}`;
-  const id = raw.operationId;
+  const foreign = options.foreign === true;
+  const typeKey = raw.operationId ?? `${method}${path}`;
+  const id = foreign ? camelCase(typeKey) || 'operation' : raw.operationId;
   if (!id || !/^[a-z][A-Za-z0-9]*$/.test(id)) throw new ModelError(`${where}: operationId missing or not camelCase`);
-  const tag = raw.tags?.[0];
-  if (!tag || raw.tags!.length !== 1) throw new ModelError(`${id}: needs exactly one tag`);
-  const methodName = raw['x-tago-method'];
+  const tag = raw.tags?.[0] ?? (foreign ? 'default' : undefined);
+  if (!tag || (!foreign && raw.tags!.length !== 1)) throw new ModelError(`${id}: needs exactly one tag`);
+  const methodName = raw['x-tago-method'] ?? (foreign ? id : undefined);
   if (!methodName || !/^[a-z][A-Za-z0-9]*$/.test(methodName)) throw new ModelError(`${id}: x-tago-method missing or not camelCase`);
   const paging = (raw['x-tago-pagination'] ?? 'none') as Paging;
   if (!PAGING.includes(paging)) throw new ModelError(`${id}: unknown x-tago-pagination "${paging}"`);
-  const parameters = buildParameters(doc, pathParameters, raw.parameters, id);
+  const parameters = buildParameters(doc, pathParameters, raw.parameters, id, foreign);
   const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   for (const name of templated) {
     if (!parameters.some((p) => p.in === 'path' && p.name === name)) throw new ModelError(`${id}: path parameter {${name}} is not declared`);
   }
-  const response = buildResponse(doc, raw.responses, raw['x-tago-envelope'] === false, id);
+  const response = buildResponse(doc, raw.responses, foreign || raw['x-tago-envelope'] === false, id, foreign);
   return {
     id,
+    typeKey,
     method: method.toUpperCase() as HttpMethod,
     path,
     tag,
@@ -51,10 +61,10 @@ export function buildOperation(doc: OpenApiDocument, path: string, method: (type
     summary: (raw.summary ?? '').trim(),
     description: (raw.description ?? '').trim(),
     deprecated: Boolean(raw.deprecated),
-    kinds: tokenKinds(raw.security, id),
+    kinds: foreign ? (Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length ? ['profile'] : []) : tokenKinds(raw.security, id),
     paging,
     parameters,
-    body: buildBody(doc, raw.requestBody, id),
+    body: buildBody(doc, raw.requestBody, id, foreign),
     response,
   };
 }

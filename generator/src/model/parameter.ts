@@ -12,7 +12,7 @@ interface RawParameter {
 }
 
 /** Path-level and operation-level parameters, the operation's winning on a name clash (as OpenAPI says). */
-export function buildParameters(doc: OpenApiDocument, pathLevel: unknown[] = [], opLevel: unknown[] = [], where: string): ParameterModel[] {
+export function buildParameters(doc: OpenApiDocument, pathLevel: unknown[] = [], opLevel: unknown[] = [], where: string, foreign = false): ParameterModel[] {
   const byKey = new Map<string, RawParameter>();
   for (const raw of [...pathLevel, ...opLevel]) {
     const p = resolveRef<RawParameter>(doc, raw);
@@ -20,6 +20,7 @@ export function buildParameters(doc: OpenApiDocument, pathLevel: unknown[] = [],
   }
   const out: ParameterModel[] = [];
   for (const p of byKey.values()) {
+    if ((p.in === 'header' || p.in === 'cookie') && foreign) continue;
     if (p.in === 'header' || p.in === 'cookie') {
       throw new ModelError(`${where}: ${p.in} parameter "${p.name}" is not supported; the core sets the headers TagoIO needs`);
     }

@@ -11,8 +11,10 @@ interface Schema {
  * The success answer of an operation: its status, envelope mode and the schema of what the caller receives
  * (`result` of the envelope, or the raw body).
  */
-export function buildResponse(doc: OpenApiDocument, responses: Record<string, unknown> | undefined, raw: boolean, where: string): ResponseModel {
+export function buildResponse(doc: OpenApiDocument, responses: Record<string, unknown> | undefined, raw: boolean, where: string, foreign = false): ResponseModel {
   const code = Object.keys(responses ?? {}).find((c) => /^2\d\d$/.test(c));
+  // Foreign specs have redirect-only routes; they answer nothing the client parses.
+  if (!code && foreign) return { status: 200, envelope: 'raw', mediaType: 'application/json', resultSchema: undefined, isList: false };
   if (!code) throw new ModelError(`${where}: no 2xx response`);
   const response = resolveRef<{ content?: Record<string, { schema?: unknown }> }>(doc, responses![code]);
   const mediaType = Object.keys(response.content ?? {})[0];

@@ -22,6 +22,8 @@ export interface BodyModel {
   contentType: 'application/json' | 'text/plain';
   /** Every media type the spec lists. */
   mediaTypes: string[];
+  /** The media type whose schema types the body (differs from contentType only for foreign specs). */
+  mediaKey: string;
   shape: BodyShape;
   requiredKeys: string[];
   /** The first example of the chosen media type. */
@@ -40,6 +42,8 @@ export interface ResponseModel {
 
 export interface OperationModel {
   id: string;
+  /** The operation's key in openapi-typescript's `operations` (the spec's operationId, unsanitized). */
+  typeKey: string;
   method: HttpMethod;
   path: string;
   tag: string;
@@ -69,6 +73,15 @@ export interface ApiModel {
   version: string;
   operations: OperationModel[];
   groups: GroupModel[];
+}
+
+/**
+ * `foreign`: read a spec that is not TagoIO's (benchmarks on other APIs): OpenAPI 3.0 is accepted, missing
+ * operationIds, tags and x-tago-method are derived, every secured operation counts as one token kind, header and
+ * cookie parameters are skipped, answers are raw (no envelope) and clashing names get a numeric suffix.
+ */
+export interface ModelOptions {
+  foreign?: boolean;
 }
 
 export class ModelError extends Error {
