@@ -49,23 +49,30 @@ export function connectionError(error: unknown, ctx: { method?: string; path?: s
 }
 
 /** Reads a web-standard body stream up to a byte limit. */
-export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, status: number): Promise<string> {
+export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, status: number, signal?: AbortSignal): Promise<string> {
   if (!body) return '';
   const reader = body.getReader();
+  // Cancelling through the reader ends a pending read even when the platform's fetch ignores the abort.
+  const onAbort = (): void => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
   const decoder = new TextDecoder();
   let size = 0;
   let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, text.slice(0, 200));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw new Error('aborted while reading the body');
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, text.slice(0, 200));
+      }
+      text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode(value, { stream: true });
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
-  return text + decoder.decode();
 }
 
 /** A transport over the platform's `fetch` (Node >= 22, Deno, workers, browsers). */
@@ -86,7 +93,7 @@ export function fetchTransport(fetchImpl: typeof fetch = globalThis.fetch): Tran
     });
     let body: string;
     try {
-      body = await readBodyCapped(response.body, request.maxResponseBytes, response.status);
+      body = await readBodyCapped(response.body, request.maxResponseBytes, response.status, request.signal);
     } catch (error) {
       if (error instanceof TagoResponseParseError || request.signal.aborted) throw error;
       throw connectionError(error, {});
