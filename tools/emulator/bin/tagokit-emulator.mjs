@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// tagokit-emulator: runs the TagoIO API emulator on 127.0.0.1 until interrupted.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_TOKENS, FAULT_KINDS, startEmulator } from '../src/index.mjs';
+
+const HELP = `Usage: tagokit-emulator [options]
+
+  --port N              port on 127.0.0.1 (0 = a free port; default 0)
+  --config FILE         JSON file: { devices: [...], tokens: {...}, faults: {...}, seed, rateLimits }
+  --seed N              seed of the fault sequence (default 1)
+  --faults LIST         fault kinds, comma-separated, or "all": ${FAULT_KINDS.join(', ')}
+  --fault-rate R        share of requests that start a fault, 0..1 (default 0.25 when --faults is given)
+  --fault-routes LIST   only these routes, e.g. "POST /data,GET /data" (default: every route)
+  --latency MIN-MAX     delay of latency faults, ms (default 5-50)
+  --burst MIN-MAX       length of 5xx bursts and 429 storms (default 1-4)
+  --retry-after N       Retry-After of injected 429s, seconds (default 1)
+  --plan NAME           rate-limit column: free, starter, scale (default scale)
+  --rpm ROUTE=N         override one route's limit, e.g. "POST /data=100" (repeatable)
+  --no-rate-limit       turn rate limits off
+  --verbose             print one line per injected fault
+  --help                this text`;
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      config: { type: 'string' },
+      seed: { type: 'string' },
+      faults: { type: 'string' },
+      'fault-rate': { type: 'string' },
+      'fault-routes': { type: 'string' },
+      latency: { type: 'string' },
+      burst: { type: 'string' },
+      'retry-after': { type: 'string' },
+      plan: { type: 'string' },
+      rpm: { type: 'string', multiple: true },
+      'no-rate-limit': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (error) {
+  console.error(`${error.message}\n\n${HELP}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const config = args.config ? JSON.parse(readFileSync(args.config, 'utf8')) : {};
+const faults = { ...(config.faults ?? {}) };
+if (args.faults) {
+  faults.kinds = args.faults;
+  faults.rate ??= 0.25;
+}
+if (args['fault-rate'] !== undefined) faults.rate = Number(args['fault-rate']);
+if (args['fault-routes']) faults.routes = args['fault-routes'].split(',').map((s) => s.trim());
+if (args.latency) faults.latencyMs = args.latency;
+if (args.burst) faults.burst = args.burst;
+if (args['retry-after'] !== undefined) faults.retryAfterSeconds = Number(args['retry-after']);
+
+let rateLimits = config.rateLimits ?? {};
+if (args['no-rate-limit']) rateLimits = false;
+else {
+  if (args.plan) rateLimits = { ...rateLimits, plan: args.plan };
+  for (const item of args.rpm ?? []) {
+    const eq = item.lastIndexOf('=');
+    if (eq < 0) throw new Error(`--rpm needs ROUTE=N, got "${item}"`);
+    rateLimits = { ...rateLimits, rpm: { ...(rateLimits.rpm ?? {}), [item.slice(0, eq).trim()]: Number(item.slice(eq + 1)) } };
+  }
+}
+
+const port = Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error('--port must be 0..65535');
+  process.exit(2);
+}
+
+const emulator = await startEmulator({
+  port,
+  seed: args.seed !== undefined ? Number(args.seed) : (config.seed ?? 1),
+  faults,
+  devices: config.devices,
+  tokens: config.tokens,
+  rateLimits,
+  log: args.verbose ? (line) => console.log(`[emulator] ${line}`) : undefined,
+});
+
+const tokens = config.tokens ?? DEFAULT_TOKENS;
+console.log(`tagokit emulator listening on ${emulator.url}`);
+for (const d of emulator.state.devices.values()) console.log(`  device ${d.id} "${d.name}" token ${d.tokens[0]?.token ?? '(none)'}`);
+for (const [kind, t] of Object.entries(tokens)) console.log(`  ${kind} token ${[].concat(t).join(', ')}`);
+const f = emulator.getFaults();
+console.log(f.rate > 0 ? `  faults: rate ${f.rate}, kinds ${Object.keys(f.kinds).join(', ')}, seed ${emulator.stats().faults.seed}` : '  faults: off (POST /__emulator/faults to turn them on)');
+
+const shutdown = async () => {
+  await emulator.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

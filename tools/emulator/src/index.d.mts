@@ -1,0 +1,129 @@
+export type FaultKind = 'latency' | 'http5xx' | 'rateLimit' | 'resetBefore' | 'resetAfter' | 'truncated' | 'html' | 'trickle';
+export type TokenKind = 'profile' | 'device' | 'analysis' | 'network' | 'runUser' | 'serviceAuthorization';
+
+export interface FaultOptions {
+  /** Share of requests (0..1) that start a fault. Bursts make the faulted share larger. */
+  rate?: number;
+  /** Which faults, with weights: a list, `"all"`, a comma list, or `{kind: weight}`. */
+  kinds?: FaultKind[] | 'all' | string | Partial<Record<FaultKind, number>>;
+  /** Length of 5xx bursts and 429 storms, in consecutive requests. */
+  burst?: { min: number; max: number } | number | string;
+  latencyMs?: { min: number; max: number } | number | string;
+  trickle?: { chunkBytes?: number; intervalMs?: number };
+  retryAfterSeconds?: number;
+  /** Only these routes (`"POST /data"`); every route when absent. */
+  routes?: string[] | string | null;
+}
+
+export interface NormalizedFaults {
+  rate: number;
+  kinds: Partial<Record<FaultKind, number>>;
+  burst: { min: number; max: number };
+  latencyMs: { min: number; max: number };
+  trickle: { chunkBytes: number; intervalMs: number };
+  retryAfterSeconds: number;
+  routes: string[] | undefined;
+}
+
+export interface DeviceSeed {
+  id?: string;
+  name?: string;
+  token?: string | string[];
+  type?: 'mutable' | 'immutable' | 'hybrid' | 'legacy';
+  serie_number?: string;
+  tags?: { key: string; value: string }[];
+  params?: { id?: string; key: string; value: string; sent?: boolean }[];
+}
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  seed?: number;
+  faults?: FaultOptions;
+  devices?: DeviceSeed[];
+  /** Tokens by kind (device tokens come with devices). Defaults: DEFAULT_TOKENS. */
+  tokens?: Partial<Record<Exclude<TokenKind, 'device'>, string | string[]>>;
+  /** `false` turns limits off; `plan` picks the column of the RPM table; `rpm` overrides routes (`"POST /data": 100`). */
+  rateLimits?: false | { plan?: 'free' | 'starter' | 'scale'; rpm?: Record<string, number>; now?: () => number };
+  specPath?: string;
+  /** One line per fault and per internal error. Never receives tokens. */
+  log?: (line: string) => void;
+}
+
+export interface StoredRecord {
+  id: string;
+  device: string;
+  variable: string;
+  value?: string | number | boolean;
+  unit?: string;
+  group?: string;
+  location?: { type: 'Point'; coordinates: [number, number] };
+  metadata?: Record<string, unknown>;
+  time: string;
+}
+
+export interface EmulatorDevice {
+  id: string;
+  name: string;
+  tokens: { token: string; name: string; permission: string }[];
+  params: { id: string; key: string; value: string; sent: boolean }[];
+  data: unknown[];
+  [key: string]: unknown;
+}
+
+export interface EmulatorState {
+  devices: Map<string, EmulatorDevice>;
+  tokens: Map<string, { kind: TokenKind; deviceId?: string }>;
+  createDevice(input?: DeviceSeed): EmulatorDevice;
+  addToken(kind: TokenKind, token: string): void;
+  snapshot(): (Omit<EmulatorDevice, 'data'> & { data: StoredRecord[] })[];
+}
+
+export interface FaultStats {
+  seed: number;
+  decisions: number;
+  faulted: number;
+  byKind: Record<FaultKind, number>;
+}
+
+export interface Emulator {
+  url: string;
+  port: number;
+  state: EmulatorState;
+  spec: unknown;
+  stats(): { requests: number; byStatus: Record<string, number>; rateLimited: number; faults: FaultStats };
+  /** The fault drawn for each request, in arrival order (undefined = none). */
+  faultSequence(): (FaultKind | undefined)[];
+  /** Replaces the fault settings and restarts the sequence (with a new seed when given). */
+  setFaults(faults: FaultOptions | null, seed?: number): NormalizedFaults;
+  getFaults(): NormalizedFaults;
+  stop(): Promise<void>;
+}
+
+export function startEmulator(options?: EmulatorOptions): Promise<Emulator>;
+export const FAULT_KINDS: readonly FaultKind[];
+export const FAULT_PROCESSES: Readonly<Record<FaultKind, boolean>>;
+export const DEFAULT_FAULTS: Readonly<NormalizedFaults>;
+export function normalizeFaults(input?: FaultOptions | null): NormalizedFaults;
+export function prng(seed: number): () => number;
+export const DEFAULT_TOKENS: Readonly<Record<Exclude<TokenKind, 'device'>, string>>;
+export const DEFAULT_DEVICE: Readonly<{ id: string; name: string; token: string }>;
+export const DEFAULT_PROFILE_ID: string;
+export const PLANS: readonly ['free', 'starter', 'scale'];
+export function rpmFor(routeKey: string, config?: { plan?: string; rpm?: Record<string, number> }): number | undefined;
+export function parseDate(input: string | number, now?: number, endOfDay?: boolean): number | undefined;
+export class RateLimiter {
+  constructor(config?: false | { plan?: string; rpm?: Record<string, number>; now?: () => number });
+  hit(routeKey: string, token: string | undefined): { retryAfterSeconds: number; limit: number } | undefined;
+}
+export class FaultPlan {
+  constructor(config: NormalizedFaults, seed: number);
+  next(routeKey: string): ({ kind: FaultKind } & Record<string, unknown>) | undefined;
+  stats(): FaultStats;
+}
+export const RPM_TABLE: readonly { route: string | RegExp; rpm: [number, number, number] }[];
+export const SCHEME_KIND: Readonly<Record<string, TokenKind>>;
+export function loadSpec(path?: string): any;
+export function matchRoute(spec: any, method: string, pathname: string): any;
+export function validateRequest(spec: any, op: any, req: any): { message: string; field_errors: Record<string, string[]> } | null;

@@ -1,0 +1,474 @@
+// The emulator's HTTP server: route by the spec, check the token kind, count rate limits, validate the request,
+// answer from state (devices, data, params, /info) or from the spec's success example, and deliver the answer
+// through the fault layer.
+import { createServer } from 'node:http';
+import { parseQuery } from '@tagokit/core';
+import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
+import { RateLimiter } from './ratelimit.mjs';
+import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
+import { DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const DENIED = { status: false, message: 'Authorization Denied' };
+const HTML_PAGE = (status) =>
+  `<!DOCTYPE html>\n<html><head><title>${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</title></head><body><center><h1>${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</h1></center><hr><center>nginx</center></body></html>\n`;
+
+let cachedSpec;
+
+/**
+ * Starts an emulator on 127.0.0.1.
+ * @param {import('./index.js').EmulatorOptions} options
+ */
+export async function startEmulator(options = {}) {
+  const spec = options.specPath ? loadSpec(options.specPath) : (cachedSpec ??= loadSpec());
+  const store = new Store({ devices: options.devices, tokens: options.tokens });
+  let seed = options.seed ?? 1;
+  let plan = new FaultPlan(normalizeFaults(options.faults ?? {}), seed);
+  const limiter = new RateLimiter(options.rateLimits === undefined ? {} : options.rateLimits);
+  const log = options.log;
+  const stats = { requests: 0, byStatus: {}, rateLimited: 0 };
+
+  const setFaults = (faults, newSeed) => {
+    if (newSeed !== undefined) seed = newSeed;
+    plan = new FaultPlan(normalizeFaults(faults ?? {}), seed);
+    return plan.config;
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!res.headersSent && !res.destroyed) send(res, 500, { status: false, message: 'Emulator error' });
+      log?.(`emulator error: ${error?.stack ?? error}`);
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (url.pathname.startsWith('/__emulator')) return control(req, res, method, url);
+
+    stats.requests++;
+    const match = matchRoute(spec, method, url.pathname);
+    const query = parseQuery(url.search);
+    const routeKey = match.op ? `${method} ${match.op.template}` : `${method} ${url.pathname}`;
+    // The fault is drawn on arrival, before any await, so the n-th request always gets the n-th draw.
+    const fault = plan.next(routeKey);
+    const rawBody = await readBody(req);
+    if (rawBody === undefined) return send(res, 413, { status: false, message: 'Request body too large' });
+
+    if (fault) {
+      log?.(`${method} ${url.pathname} fault ${fault.kind}`);
+      switch (fault.kind) {
+        case 'resetBefore':
+          return req.socket.destroy();
+        case 'http5xx':
+          return send(res, fault.status, { status: false, message: fault.status === 500 ? 'Internal Server Error' : fault.status === 502 ? 'Bad Gateway' : 'Service Unavailable' });
+        case 'rateLimit':
+          return send(res, 429, { status: false, message: `Too many requests (Retry-After: ${fault.retryAfterSeconds})` }, { 'retry-after': String(fault.retryAfterSeconds) });
+        case 'html':
+          return sendRaw(res, fault.status, HTML_PAGE(fault.status), { 'content-type': 'text/html; charset=utf-8' });
+        case 'latency':
+          await sleep(fault.delayMs);
+          break;
+        default:
+          break;
+      }
+    }
+
+    const answer = processRequest(req, method, url, query, match, rawBody);
+    count(answer.status);
+    const text = typeof answer.body === 'string' && answer.raw ? answer.body : JSON.stringify(answer.body);
+    const headers = { 'content-type': answer.contentType ?? 'application/json; charset=utf-8', ...answer.headers };
+    if (fault && FAULT_PROCESSES[fault.kind]) {
+      switch (fault.kind) {
+        case 'resetAfter':
+          return req.socket.destroy();
+        case 'truncated': {
+          const cut = text.slice(0, Math.max(0, Math.floor(text.length / 2)));
+          return sendRaw(res, answer.status, cut, headers);
+        }
+        case 'trickle':
+          return trickle(res, answer.status, text, headers, fault);
+        default:
+          break;
+      }
+    }
+    return sendRaw(res, answer.status, text, headers);
+  }
+
+  function count(status) {
+    stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
+  }
+
+  /** Everything after the fault layer: route, auth, rate limit, validation, answer. Synchronous on purpose. */
+  function processRequest(req, method, url, query, match, rawBody) {
+    if (!match.op) {
+      if (match.allowed?.length) return { status: 405, body: { status: false, message: `Method ${method} is not allowed here` }, headers: { allow: [...new Set(match.allowed)].join(', ') } };
+      return { status: 404, body: { status: false, message: 'Route not found' } };
+    }
+    const { op, pathParams } = match;
+    const token = tokenOf(req);
+    let caller;
+    if (op.kinds.length > 0) {
+      const entry = token === undefined ? undefined : store.tokens.get(token);
+      if (!entry || !op.kinds.includes(entry.kind)) return { status: 401, body: DENIED };
+      caller = { ...entry, token };
+      if (entry.kind === 'device' && !store.devices.has(entry.deviceId)) return { status: 401, body: DENIED };
+    }
+    const limitKey = query.query === 'aggregate' ? `${method} ${op.template}?query=aggregate` : `${method} ${op.template}`;
+    const limited = limiter.hit(limitKey, token);
+    if (limited) {
+      stats.rateLimited++;
+      return {
+        status: 429,
+        body: { status: false, message: `Too many requests (Retry-After: ${limited.retryAfterSeconds})` },
+        headers: { 'retry-after': String(limited.retryAfterSeconds) },
+      };
+    }
+    const contentType = String(req.headers['content-type'] ?? '');
+    let body;
+    if (rawBody.length > 0) {
+      if (!contentType || contentType.includes('json')) {
+        try {
+          body = JSON.parse(rawBody);
+        } catch {
+          return { status: 400, body: { status: false, message: 'Error on Body parameters: the body is not valid JSON', field_errors: { body: ['body is not valid JSON'] } } };
+        }
+      } else {
+        body = rawBody;
+      }
+    }
+    const invalid = validateRequest(spec, op, { pathParams, query, body, contentType });
+    if (invalid) return { status: 400, body: { status: false, ...invalid } };
+    const handler = HANDLERS[op.id];
+    const ctx = { store, spec, op, caller, pathParams, query, body };
+    const result = handler ? handler(ctx) : undefined;
+    if (result) return result;
+    return fromExample(op);
+  }
+
+  async function control(req, res, method, url) {
+    const raw = await readBody(req);
+    let body = {};
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return send(res, 400, { status: false, message: 'Body is not valid JSON' });
+      }
+    }
+    const path = url.pathname.replace(/\/+$/, '');
+    try {
+      if (path === '/__emulator/faults') {
+        if (method === 'GET') return send(res, 200, { status: true, result: { config: plan.config, stats: plan.stats() } });
+        if (method === 'POST' || method === 'PUT') {
+          const config = setFaults(body.faults ?? body, body.seed);
+          return send(res, 200, { status: true, result: { config, seed } });
+        }
+        if (method === 'DELETE') return send(res, 200, { status: true, result: { config: setFaults({ rate: 0 }) } });
+      }
+      if (path === '/__emulator/stats' && method === 'GET') {
+        return send(res, 200, { status: true, result: { ...stats, rateLimited: stats.rateLimited, faults: plan.stats() } });
+      }
+      if (path === '/__emulator/state' && method === 'GET') {
+        const devices = [...store.devices.values()].map((d) => ({ id: d.id, name: d.name, tokens: d.tokens.length, params: d.params.length, records: d.data.length }));
+        return send(res, 200, { status: true, result: { devices } });
+      }
+      if (path === '/__emulator/devices' && method === 'POST') {
+        const d = store.createDevice(body);
+        return send(res, 201, { status: true, result: { id: d.id, token: d.tokens[0]?.token } });
+      }
+      if (path === '/__emulator/reset' && method === 'POST') {
+        for (const d of store.devices.values()) d.data = [];
+        stats.requests = 0;
+        stats.byStatus = {};
+        stats.rateLimited = 0;
+        setFaults(plan.config);
+        return send(res, 200, { status: true, result: 'Emulator reset' });
+      }
+    } catch (error) {
+      return send(res, 400, { status: false, message: String(error?.message ?? error) });
+    }
+    return send(res, 404, { status: false, message: 'Unknown control route' });
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const url = `http://${address.address}:${address.port}`;
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  return {
+    url,
+    port: address.port,
+    state: store,
+    spec,
+    stats: () => ({ ...stats, faults: plan.stats() }),
+    faultSequence: () => [...plan.sequence],
+    setFaults,
+    getFaults: () => plan.config,
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+function tokenOf(req) {
+  const value = req.headers['token'] ?? req.headers['device-token'] ?? req.headers['authorization'];
+  if (typeof value !== 'string' || value === '') return undefined;
+  return value;
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    let tooBig = false;
+    req.on('data', (c) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) tooBig = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(tooBig ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res, status, body, headers = {}) {
+  sendRaw(res, status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', ...headers });
+}
+
+function sendRaw(res, status, text, headers) {
+  if (res.destroyed) return;
+  const buf = Buffer.from(text, 'utf8');
+  res.writeHead(status, { ...headers, 'content-length': String(buf.length) });
+  res.end(buf);
+}
+
+async function trickle(res, status, text, headers, fault) {
+  const buf = Buffer.from(text, 'utf8');
+  res.writeHead(status, { ...headers, 'content-length': String(buf.length) });
+  res.flushHeaders();
+  for (let i = 0; i < buf.length; i += fault.chunkBytes) {
+    if (res.destroyed) return;
+    res.write(buf.subarray(i, i + fault.chunkBytes));
+    await sleep(fault.intervalMs);
+  }
+  res.end();
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function ok(op, result, status = op.successStatus) {
+  return { status, body: { status: true, result } };
+}
+
+function notFound(message) {
+  return { status: 404, body: { status: false, message } };
+}
+
+function fromExample(op) {
+  if (op.mediaType && !op.mediaType.includes('json')) {
+    return { status: op.successStatus, body: typeof op.example === 'string' ? op.example : '', raw: true, contentType: op.mediaType };
+  }
+  return { status: op.successStatus, body: op.example ?? (op.envelope ? { status: true, result: null } : {}) };
+}
+
+function exampleResult(spec, id) {
+  const ex = spec.byId.get(id)?.example;
+  return ex && typeof ex === 'object' && 'result' in ex ? ex.result : undefined;
+}
+
+function deviceOf(ctx) {
+  return ctx.store.devices.get(ctx.caller.deviceId);
+}
+
+function paramsOf(device, sentStatus) {
+  return device.params.filter((p) => sentStatus === undefined || p.sent === sentStatus).map((p) => ({ ...p }));
+}
+
+function setParams(store, device, body) {
+  let n = 0;
+  for (const p of Array.isArray(body) ? body : [body]) {
+    const existing = p.id ? device.params.find((x) => x.id === p.id) : p.key !== undefined ? device.params.find((x) => x.key === p.key && !p.id) : undefined;
+    if (p.id && !existing) continue;
+    if (existing) {
+      if (p.key !== undefined) existing.key = p.key;
+      if (p.value !== undefined) existing.value = p.value;
+      existing.sent = p.sent ?? false;
+    } else {
+      device.params.push({ id: store.nextId(), key: p.key, value: p.value ?? '', sent: p.sent ?? false });
+    }
+    n++;
+  }
+  return n;
+}
+
+function listDevices(ctx) {
+  const q = ctx.query;
+  let rows = [...ctx.store.devices.values()];
+  const f = q.filter && typeof q.filter === 'object' ? q.filter : {};
+  if (typeof f.name === 'string') {
+    const re = new RegExp(`^${f.name.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
+    rows = rows.filter((d) => re.test(d.name));
+  }
+  if (typeof f.id === 'string') rows = rows.filter((d) => d.id === f.id);
+  if (Array.isArray(f.tags)) rows = rows.filter((d) => f.tags.every((t) => d.tags.some((x) => (t.key === undefined || x.key === t.key) && (t.value === undefined || x.value === t.value))));
+  if (typeof q.serial === 'string') rows = rows.filter((d) => d.serie_number === q.serial);
+  const [field, dir] = String(q.orderBy ?? 'name,asc').split(',');
+  rows.sort((a, b) => String(a[field] ?? '').localeCompare(String(b[field] ?? '')) * (dir === 'desc' ? -1 : 1));
+  const page = Number(q.page ?? 1);
+  const amount = Number(q.amount ?? 20);
+  const fields = Array.isArray(q.fields) ? q.fields.map(String) : ['id', 'name', 'tags'];
+  return rows.slice((page - 1) * amount, page * amount).map((d) => {
+    const full = { ...publicDevice(d), bucket: d.id };
+    const out = { id: d.id };
+    for (const k of fields) if (full[k] !== undefined) out[k] = full[k];
+    return out;
+  });
+}
+
+/** `never`, or the instant an expiry means (relative spans count forward from now). */
+function expiry(input) {
+  if (input === undefined || input === 'never') return 'never';
+  const now = Date.now();
+  const t = parseDate(String(input), now);
+  if (t === undefined) return 'never';
+  return new Date(/^\d/.test(String(input)) && !/^\d{4}-/.test(String(input)) ? now + (now - t) : t).toISOString();
+}
+
+function needDevice(ctx) {
+  return ctx.store.devices.get(ctx.pathParams.deviceID);
+}
+
+/** Stateful operations, by operation id. Each returns an answer, or undefined to fall back to the example. */
+const HANDLERS = {
+  getTokenInfo(ctx) {
+    const { kind } = ctx.caller;
+    if (kind === 'device') return ok(ctx.op, publicDevice(deviceOf(ctx)));
+    if (kind === 'analysis') return ok(ctx.op, { id: '5d4c2f8b7f1b4d001b0e8a11', name: 'Emulated analysis', active: true, run_on: 'external' });
+    if (kind === 'network') return ok(ctx.op, exampleResult(ctx.spec, 'getNetwork') ?? { id: '5bbd120d4051a50034cd1a05', name: 'Emulated network' });
+    if (kind === 'serviceAuthorization') return ok(ctx.op, (exampleResult(ctx.spec, 'listServiceAuthorizations') ?? [])[0] ?? { name: 'Emulated authorization' });
+    return ok(ctx.op, { id: DEFAULT_PROFILE_ID, name: 'Emulated profile', logo_url: null });
+  },
+  sendData(ctx) {
+    const n = ctx.store.addData(deviceOf(ctx), ctx.body);
+    return ok(ctx.op, `${n} Data Added`);
+  },
+  getData(ctx) {
+    return ok(ctx.op, ctx.store.queryData(deviceOf(ctx), ctx.query));
+  },
+  editData(ctx) {
+    return ok(ctx.op, `${ctx.store.editData(deviceOf(ctx), ctx.body)} item(s) updated`);
+  },
+  deleteData(ctx) {
+    return ok(ctx.op, `${ctx.store.deleteData(deviceOf(ctx), ctx.query)} Data Removed`);
+  },
+  listConfigParams(ctx) {
+    return ok(ctx.op, paramsOf(deviceOf(ctx), ctx.query.sent_status));
+  },
+  markConfigParamRead(ctx) {
+    const p = deviceOf(ctx).params.find((x) => x.id === ctx.pathParams.paramID);
+    if (!p) return notFound('Param not found');
+    p.sent = true;
+    return ok(ctx.op, 'Params Successfully Updated');
+  },
+  listDevices(ctx) {
+    return ok(ctx.op, listDevices(ctx));
+  },
+  createDevice(ctx) {
+    const d = ctx.store.createDevice({ ...ctx.body, id: undefined, token: undefined });
+    return ok(ctx.op, { device_id: d.id, bucket_id: d.id, token: d.tokens[0].token });
+  },
+  getDevice(ctx) {
+    const d = needDevice(ctx);
+    return d ? ok(ctx.op, publicDevice(d)) : notFound('Device not found');
+  },
+  updateDevice(ctx) {
+    const d = needDevice(ctx);
+    if (!d) return notFound('Device not found');
+    for (const k of ['name', 'description', 'active', 'visible', 'tags', 'connector', 'network', 'payload_decoder', 'serie_number']) if (ctx.body?.[k] !== undefined) d[k] = ctx.body[k];
+    d.updated_at = new Date().toISOString();
+    return ok(ctx.op, 'Successfully Updated');
+  },
+  deleteDevice(ctx) {
+    return ctx.store.removeDevice(ctx.pathParams.deviceID) ? ok(ctx.op, 'Device Successfully Removed') : notFound('Device not found');
+  },
+  listDeviceParams(ctx) {
+    const d = needDevice(ctx);
+    return d ? ok(ctx.op, paramsOf(d, ctx.query.sent_status)) : notFound('Device not found');
+  },
+  setDeviceParams(ctx) {
+    const d = needDevice(ctx);
+    if (!d) return notFound('Device not found');
+    setParams(ctx.store, d, ctx.body);
+    return ok(ctx.op, 'Params Successfully Updated');
+  },
+  deleteDeviceParam(ctx) {
+    const d = needDevice(ctx);
+    if (!d) return notFound('Device not found');
+    const before = d.params.length;
+    d.params = d.params.filter((p) => p.id !== ctx.pathParams.paramID);
+    return before === d.params.length ? notFound('Param not found') : ok(ctx.op, 'Params Successfully Removed');
+  },
+  createDeviceToken(ctx) {
+    const b = ctx.body ?? {};
+    const t = ctx.store.addDeviceToken(b.device, { name: b.name, permission: b.permission, expire_time: b.expire_time, serie_number: b.serie_number });
+    if (!t) return notFound('Device not found');
+    return ok(ctx.op, { token: t.token, permission: t.permission, expire_date: expiry(t.expire_time) });
+  },
+  listDeviceTokens(ctx) {
+    const key = ctx.pathParams.deviceIDOrToken ?? ctx.pathParams.deviceID;
+    const owner = ctx.store.tokens.get(key);
+    const d = ctx.store.devices.get(owner?.kind === 'device' ? owner.deviceId : key);
+    if (!d) return notFound('Device not found');
+    return ok(ctx.op, d.tokens.map((t) => ({ name: t.name, token: t.token, permission: t.permission })));
+  },
+  deleteDeviceToken(ctx) {
+    return ctx.store.removeDeviceToken(ctx.pathParams.deviceIDOrToken ?? ctx.pathParams.token) ? ok(ctx.op, 'Token Successfully Removed') : notFound('Token not found');
+  },
+  getDeviceDataAmount(ctx) {
+    const d = needDevice(ctx);
+    return d ? ok(ctx.op, d.data.length) : notFound('Device not found');
+  },
+  getDeviceData(ctx) {
+    const d = needDevice(ctx);
+    return d ? ok(ctx.op, ctx.store.queryData(d, ctx.query)) : notFound('Device not found');
+  },
+  sendDeviceData(ctx) {
+    const d = needDevice(ctx);
+    return d ? ok(ctx.op, `${ctx.store.addData(d, ctx.body)} Data Added`) : notFound('Device not found');
+  },
+  editDeviceData(ctx) {
+    const d = needDevice(ctx);
+    return d ? ok(ctx.op, `${ctx.store.editData(d, ctx.body)} item(s) updated`) : notFound('Device not found');
+  },
+  deleteDeviceData(ctx) {
+    const d = needDevice(ctx);
+    return d ? ok(ctx.op, `${ctx.store.deleteData(d, ctx.query)} Data Removed`) : notFound('Device not found');
+  },
+  emptyDeviceData(ctx) {
+    const d = needDevice(ctx);
+    if (!d) return notFound('Device not found');
+    d.data = [];
+    return ok(ctx.op, 'Data Successfully Removed');
+  },
+  resolveNetworkDeviceToken(ctx) {
+    const d = [...ctx.store.devices.values()].find((x) => x.serie_number === ctx.pathParams.serial);
+    return d && d.tokens[0] ? ok(ctx.op, d.tokens[0].token) : notFound('Device not found');
+  },
+};

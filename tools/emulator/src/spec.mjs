@@ -1,0 +1,237 @@
+// Reads the bundled spec once and turns it into what the emulator needs: a route table (method + template ->
+// operation), each operation's token kinds, parameters, body schema and success example, and a validator of
+// requests built on the same ajv set-up the contract tests use.
+import { readFileSync } from 'node:fs';
+import { BUNDLED_SPEC } from '@tagokit/contract';
+import { createValidator } from '@tagokit/contract/schema-validator';
+
+/** specs/dist/tagoio.openapi.json, as the contract harness finds it. */
+export function defaultSpecPath() {
+  return BUNDLED_SPEC;
+}
+
+const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head'];
+
+/** Kinds of token, by the spec's security scheme names. */
+export const SCHEME_KIND = {
+  profileToken: 'profile',
+  deviceToken: 'device',
+  analysisToken: 'analysis',
+  networkToken: 'network',
+  runUserToken: 'runUser',
+  serviceAuthorizationToken: 'serviceAuthorization',
+};
+
+export function loadSpec(path = defaultSpecPath()) {
+  const bundle = JSON.parse(readFileSync(path, 'utf8'));
+  const validate = createValidator(bundle);
+  const deref = (node) => {
+    let n = node;
+    while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], bundle);
+    return n;
+  };
+  const operations = [];
+  const byId = new Map();
+  for (const [template, rawItem] of Object.entries(bundle.paths)) {
+    const item = deref(rawItem);
+    const shared = (item.parameters ?? []).map(deref);
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op || !op.operationId) continue;
+      const params = new Map();
+      for (const p of [...shared, ...(op.parameters ?? []).map(deref)]) params.set(`${p.in}:${p.name}`, p);
+      const code = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c)) ?? '200';
+      const response = deref(op.responses?.[code]) ?? {};
+      const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
+      const request = op.requestBody ? deref(op.requestBody) : undefined;
+      const entry = {
+        id: op.operationId,
+        method: method.toUpperCase(),
+        template,
+        kinds: (op.security ?? bundle.security ?? []).flatMap((req) => Object.keys(req).map((s) => SCHEME_KIND[s] ?? s)),
+        params: [...params.values()],
+        body: request
+          ? { required: request.required === true, json: request.content?.['application/json']?.schema, types: Object.keys(request.content ?? {}) }
+          : undefined,
+        envelope: op['x-tago-envelope'] !== false,
+        successStatus: Number(code),
+        mediaType,
+        example: exampleOf(media),
+        matcher: compileTemplate(template),
+      };
+      operations.push(entry);
+      byId.set(entry.id, entry);
+    }
+  }
+  // Literal segments win over parameters: `/device/params` before `/device/{deviceID}`.
+  operations.sort((a, b) => a.matcher.rank.localeCompare(b.matcher.rank));
+  return { bundle, operations, byId, validate, deref };
+}
+
+function exampleOf(media) {
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  const first = Object.values(media.examples ?? {})[0];
+  return first?.value;
+}
+
+/** A template as a regular expression; the last parameter may span slashes when it is a file path. */
+function compileTemplate(template) {
+  const names = [];
+  const segments = template.split('/').filter(Boolean);
+  let rank = '';
+  let greedy = false;
+  const parts = segments.map((seg, i) => {
+    const m = /^\{([^}]+)\}$/.exec(seg);
+    if (m) {
+      names.push(m[1]);
+      rank += '1';
+      if (i === segments.length - 1 && m[1] === 'path') {
+        greedy = true;
+        return '(.+)';
+      }
+      return '([^/]+)';
+    }
+    rank += '0';
+    return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return { regex: new RegExp(`^/${parts.join('/')}/?$`), names, rank: `${greedy ? '99' : String(segments.length).padStart(2, '0')}${rank}` };
+}
+
+/** Finds the operation for a method and path; `{op, pathParams}` or `{allowed}` (the methods the path has). */
+export function matchRoute(spec, method, pathname) {
+  const allowed = [];
+  for (const op of spec.operations) {
+    const m = op.matcher.regex.exec(pathname);
+    if (!m) continue;
+    if (op.method !== method) {
+      allowed.push(op.method);
+      continue;
+    }
+    const pathParams = {};
+    op.matcher.names.forEach((name, i) => {
+      let value = m[i + 1];
+      try {
+        value = decodeURIComponent(value);
+      } catch {
+        /* keep raw */
+      }
+      pathParams[name] = value;
+    });
+    return { op, pathParams };
+  }
+  return { allowed };
+}
+
+/**
+ * Turns query strings into the types the schema asks for ("15" -> 15, "true" -> true), walking arrays, objects
+ * and unions; anything it cannot convert is left as it is so the validator can name it.
+ */
+export function coerce(schema, value, deref) {
+  const s = deref(schema);
+  if (!s || value === undefined) return value;
+  if (s.allOf) return s.allOf.reduce((v, part) => coerce(part, v, deref), value);
+  for (const key of ['oneOf', 'anyOf']) {
+    if (s[key]) {
+      const options = s[key].map(deref);
+      // Prefer an option whose type already matches (a string stays a string when a string is allowed).
+      if (typeof value === 'string' && options.some((o) => typesOf(o).includes('string'))) return value;
+      if (Array.isArray(value)) {
+        const arr = options.find((o) => typesOf(o).includes('array'));
+        return arr ? coerce(arr, value, deref) : value;
+      }
+      for (const o of options) {
+        const c = coerce(o, value, deref);
+        if (c !== value) return c;
+      }
+      return value;
+    }
+  }
+  const types = typesOf(s);
+  if (typeof value === 'string') {
+    if ((types.includes('integer') || types.includes('number')) && !types.includes('string') && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim())) return Number(value);
+    if (types.includes('boolean') && !types.includes('string') && (value === 'true' || value === 'false')) return value === 'true';
+    if (types.includes('null') && value === '') return null;
+    if (types.includes('array') && !types.includes('string')) return [coerce(s.items ?? {}, value, deref)];
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => coerce(s.items ?? {}, v, deref));
+  if (value && typeof value === 'object') {
+    // `a[0]=x` arrives as an array, but `a[5]=x` alone as {5: x}; both mean a list when the schema says so.
+    if (types.includes('array') && !types.includes('object')) {
+      const keys = Object.keys(value);
+      if (keys.every((k) => /^\d+$/.test(k))) return keys.sort((a, b) => a - b).map((k) => coerce(s.items ?? {}, value[k], deref));
+    }
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+      const sub = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+      out[k] = sub ? coerce(sub, v, deref) : v;
+    }
+    return out;
+  }
+  return value;
+}
+
+function typesOf(s) {
+  if (!s) return [];
+  if (Array.isArray(s.type)) return s.type;
+  if (typeof s.type === 'string') return [s.type];
+  if (s.properties) return ['object'];
+  if (s.items) return ['array'];
+  return [];
+}
+
+/**
+ * Checks path and query parameters and the JSON body of a request against its operation. Returns null when the
+ * request is valid, or `{message, field_errors}` naming the first field at fault.
+ */
+export function validateRequest(spec, op, { pathParams, query, body, contentType }) {
+  const fieldErrors = {};
+  const add = (field, msg) => (fieldErrors[field] ??= []).push(msg);
+  let where;
+  for (const p of op.params) {
+    if (p.in !== 'path' && p.in !== 'query') continue;
+    const raw = p.in === 'path' ? pathParams[p.name] : query[p.name];
+    if (raw === undefined || raw === '') {
+      if (p.required) {
+        add(p.name, `${p.name} is required`);
+        where ??= p.in;
+      }
+      continue;
+    }
+    if (!p.schema) continue;
+    const value = coerce(p.schema, raw, spec.deref);
+    if (p.in === 'query') query[p.name] = value;
+    const errors = spec.validate(p.schema, value);
+    if (errors.length) {
+      for (const e of errors.slice(0, 3)) add(p.name, `${p.name}${e.startsWith('/ ') ? e.slice(1) : ` ${e}`}`);
+      where ??= p.in;
+    }
+  }
+  if (op.body) {
+    const isJson = !contentType || contentType.includes('application/json');
+    if (body === undefined) {
+      if (op.body.required) {
+        add('body', 'body is required');
+        where ??= 'body';
+      }
+    } else if (isJson && op.body.json) {
+      const errors = spec.validate(op.body.json, body);
+      if (errors.length) {
+        for (const e of errors.slice(0, 3)) {
+          const [pointer, ...rest] = e.split(' ');
+          const field = pointer === '/' ? 'body' : pointer.slice(1).replaceAll('/', '.');
+          add(field, `${field} ${rest.join(' ')}`);
+        }
+        where ??= 'body';
+      }
+    } else if (!op.body.types.some((t) => contentType.includes(t.split(';')[0]))) {
+      add('body', `content type ${contentType.split(';')[0]} is not accepted`);
+      where ??= 'body';
+    }
+  }
+  if (!where) return null;
+  const label = where === 'body' ? 'Body' : where === 'path' ? 'Path' : 'Query';
+  const [field, msgs] = Object.entries(fieldErrors)[0];
+  return { message: `Error on ${label} parameters: ${msgs[0] ?? field}`, field_errors: fieldErrors };
+}

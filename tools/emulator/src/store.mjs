@@ -1,0 +1,414 @@
+// The emulator's state: tokens and their kinds, devices with their tokens, configuration parameters and data
+// records. Everything lives in memory; `snapshot()` gives a plain copy for audits.
+
+const HEX = '0123456789abcdef';
+
+/** Object-id-like ids: 8 hex digits of seconds, then a counter, so they sort by creation. */
+export function idFactory(prefix = 0) {
+  let counter = prefix;
+  return () => {
+    counter++;
+    const secs = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0').slice(-8);
+    return secs + counter.toString(16).padStart(16, '0').slice(-16);
+  };
+}
+
+function uuidFrom(nextId) {
+  const h = (nextId() + nextId()).slice(0, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+export const DEFAULT_PROFILE_ID = '5bbcb03b667d7a002e56664b';
+
+/** Tokens every emulator knows unless the config says otherwise: one of each kind. */
+export const DEFAULT_TOKENS = {
+  profile: 'p-00000000-0000-4000-8000-000000000001',
+  analysis: 'a-00000000-0000-4000-8000-000000000002',
+  network: 'n-00000000-0000-4000-8000-000000000003',
+  runUser: 'u-00000000-0000-4000-8000-000000000004',
+  serviceAuthorization: 'at00000000000000000000000000000005',
+};
+
+export const DEFAULT_DEVICE = {
+  id: '5dcad1c216174c001ca23ab9',
+  name: 'Device #1',
+  token: '00000000-0000-4000-8000-0000000000d1',
+};
+
+export class Store {
+  constructor({ devices, tokens } = {}) {
+    this.nextId = idFactory(Math.floor(Math.random() * 0xffff) * 2 ** 20);
+    /** token -> {kind, deviceId?} */
+    this.tokens = new Map();
+    /** id -> device */
+    this.devices = new Map();
+    for (const [kind, value] of Object.entries(tokens ?? DEFAULT_TOKENS)) {
+      for (const t of [].concat(value)) this.tokens.set(t, { kind });
+    }
+    for (const d of devices ?? [DEFAULT_DEVICE]) this.createDevice(d);
+  }
+
+  /** Adds a device (and its tokens); fields left out get defaults. */
+  createDevice(input = {}) {
+    const id = input.id ?? this.nextId();
+    const now = new Date().toISOString();
+    const device = {
+      id,
+      profile: input.profile ?? DEFAULT_PROFILE_ID,
+      name: input.name ?? `Device ${id.slice(-4)}`,
+      description: input.description ?? null,
+      type: input.type ?? 'mutable',
+      active: input.active ?? true,
+      visible: input.visible ?? true,
+      connector: input.connector ?? '5f5a8f3351d4db99c40ded2d',
+      network: input.network ?? '5bbd120d4051a50034cd1a05',
+      tags: input.tags ?? [],
+      payload_decoder: input.payload_decoder ?? null,
+      serie_number: input.serie_number,
+      created_at: now,
+      updated_at: now,
+      last_input: null,
+      last_output: null,
+      tokens: [],
+      params: [],
+      data: [],
+    };
+    for (const p of input.params ?? input.configuration_params ?? []) {
+      device.params.push({ id: p.id ?? this.nextId(), key: p.key, value: String(p.value ?? ''), sent: p.sent ?? false });
+    }
+    this.devices.set(id, device);
+    for (const t of [].concat(input.token ?? input.tokens ?? [])) this.addDeviceToken(id, { token: typeof t === 'string' ? t : t.token });
+    if (device.tokens.length === 0 && input.token === undefined) this.addDeviceToken(id, {});
+    return device;
+  }
+
+  addDeviceToken(deviceId, { token, name = 'Default', permission = 'full', expire_time = 'never', serie_number } = {}) {
+    const device = this.devices.get(deviceId);
+    if (!device) return undefined;
+    const value = token ?? uuidFrom(this.nextId);
+    const record = { token: value, device_id: deviceId, name, permission, expire_time, serie_number, created_at: new Date().toISOString() };
+    device.tokens.push(record);
+    this.tokens.set(value, { kind: 'device', deviceId });
+    return record;
+  }
+
+  removeDeviceToken(token) {
+    const entry = this.tokens.get(token);
+    if (!entry || entry.kind !== 'device') return false;
+    const device = this.devices.get(entry.deviceId);
+    if (device) device.tokens = device.tokens.filter((t) => t.token !== token);
+    this.tokens.delete(token);
+    return true;
+  }
+
+  removeDevice(id) {
+    const device = this.devices.get(id);
+    if (!device) return false;
+    for (const t of device.tokens) this.tokens.delete(t.token);
+    this.devices.delete(id);
+    return true;
+  }
+
+  addToken(kind, token) {
+    this.tokens.set(token, { kind });
+  }
+
+  /** Stores records (already validated) in a device; answers how many. */
+  addData(device, body) {
+    const list = Array.isArray(body) ? body : [body];
+    const now = Date.now();
+    const group = this.nextId();
+    for (const r of list) {
+      const rec = {
+        id: this.nextId(),
+        device: device.id,
+        variable: String(r.variable).toLowerCase(),
+        time: r.time !== undefined ? (parseDate(r.time, now) ?? now) : now,
+        created_at: now,
+        group: r.group ?? r.serie ?? group,
+      };
+      if (r.value !== undefined) rec.value = r.value;
+      if (r.unit !== undefined) rec.unit = r.unit;
+      const loc = toPoint(r.location);
+      if (loc) rec.location = loc;
+      if (r.metadata !== undefined) rec.metadata = r.metadata;
+      const last = device.data[device.data.length - 1];
+      if (last && last.time > rec.time) device.outOfOrder = true;
+      device.data.push(rec);
+    }
+    device.last_input = new Date(now).toISOString();
+    return list.length;
+  }
+
+  editData(device, body) {
+    let n = 0;
+    const now = Date.now();
+    for (const e of Array.isArray(body) ? body : [body]) {
+      const rec = device.data.find((r) => r.id === e.id);
+      if (!rec) continue;
+      for (const k of ['value', 'unit', 'group', 'metadata']) if (e[k] !== undefined) rec[k] = e[k];
+      if (e.time !== undefined) rec.time = parseDate(e.time, now) ?? rec.time;
+      if (e.location !== undefined) {
+        const loc = toPoint(e.location);
+        if (loc) rec.location = loc;
+        else delete rec.location;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  deleteData(device, query) {
+    const picked = selectRecords(device.data, query, { deleting: true });
+    const ids = new Set(picked.map((r) => r.id));
+    device.data = device.data.filter((r) => !ids.has(r.id));
+    return ids.size;
+  }
+
+  queryData(device, query) {
+    device.last_output = new Date().toISOString();
+    const fast = device.outOfOrder ? undefined : newestFirst(device.data, query);
+    return fast ?? runQuery(device.data, query);
+  }
+
+  /** Plain copy of devices and their data, for audits. */
+  snapshot() {
+    return [...this.devices.values()].map((d) => ({ ...d, tokens: d.tokens.map((t) => ({ ...t })), params: d.params.map((p) => ({ ...p })), data: d.data.map(outputRecord) }));
+  }
+}
+
+/** Device as the API shows it (info, get). */
+export function publicDevice(d) {
+  const out = {
+    id: d.id,
+    profile: d.profile,
+    bucket: { id: d.id, name: d.name },
+    name: d.name,
+    description: d.description,
+    type: d.type,
+    active: d.active,
+    visible: d.visible,
+    connector: d.connector,
+    network: d.network,
+    payload_decoder: d.payload_decoder,
+    rpm: null,
+    tags: d.tags,
+    last_input: d.last_input,
+    last_output: d.last_output,
+    created_at: d.created_at,
+    updated_at: d.updated_at,
+  };
+  if (d.serie_number !== undefined) out.serie_number = d.serie_number;
+  return out;
+}
+
+function toPoint(loc) {
+  if (!loc || typeof loc !== 'object') return undefined;
+  if (loc.type === 'Point' && Array.isArray(loc.coordinates)) return { type: 'Point', coordinates: [loc.coordinates[0], loc.coordinates[1]] };
+  if (typeof loc.lat === 'number' && typeof loc.lng === 'number') return { type: 'Point', coordinates: [loc.lng, loc.lat] };
+  return undefined;
+}
+
+const UNIT_MS = { second: 1e3, minute: 60e3, hour: 3600e3, day: 86400e3, week: 7 * 86400e3, month: 30 * 86400e3, quarter: 91 * 86400e3, year: 365 * 86400e3 };
+
+/** ISO, `YYYY-MM-DD HH:mm:ss` (UTC), `YYYY-MM-DD`, or a relative span back from now (`1 day`). */
+export function parseDate(input, now = Date.now(), endOfDay = false) {
+  if (typeof input === 'number') return input;
+  if (typeof input !== 'string') return undefined;
+  const text = input.trim();
+  const rel = /^(\d+(?:\.\d+)?)\s*(second|minute|hour|day|week|month|quarter|year)s?$/i.exec(text);
+  if (rel) return now - Number(rel[1]) * UNIT_MS[rel[2].toLowerCase()];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const t = Date.parse(`${text}T00:00:00.000Z`);
+    return Number.isNaN(t) ? undefined : endOfDay ? t + 86400e3 - 1 : t;
+  }
+  const human = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(text);
+  const t = Date.parse(human ? `${human[1]}T${human[2]}Z` : text);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+function list(v) {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'object') return Object.values(v).map(String);
+  return [String(v)];
+}
+
+function filtered(records, q) {
+  const variables = list(q.variables ?? q.variable);
+  const groups = list(q.groups ?? q.group ?? q.series ?? q.serie);
+  const ids = list(q.ids ?? q.id);
+  const values = list(q.values);
+  const now = Date.now();
+  const start = q.start_date !== undefined ? parseDate(String(q.start_date), now) : undefined;
+  const end = q.end_date !== undefined ? parseDate(String(q.end_date), now, true) : undefined;
+  const vs = variables && new Set(variables.map((v) => v.toLowerCase()));
+  const gs = groups && new Set(groups);
+  const is = ids && new Set(ids);
+  const vals = values && new Set(values);
+  return records.filter(
+    (r) =>
+      (!vs || vs.has(r.variable)) &&
+      (!gs || gs.has(r.group)) &&
+      (!is || is.has(r.id)) &&
+      (!vals || vals.has(String(r.value))) &&
+      (start === undefined || r.time >= start) &&
+      (end === undefined || r.time <= end),
+  );
+}
+
+/** Newest first (by time, then insertion), unless ascending. */
+function sorted(records, ascending, key = 'time') {
+  const withIndex = records.map((r, i) => [r, i]);
+  withIndex.sort((a, b) => (a[0][key] - b[0][key]) || (a[1] - b[1]));
+  const out = withIndex.map((x) => x[0]);
+  return ascending ? out : out.reverse();
+}
+
+function byVariable(records) {
+  const m = new Map();
+  for (const r of records) {
+    if (!m.has(r.variable)) m.set(r.variable, []);
+    m.get(r.variable).push(r);
+  }
+  return [...m.values()];
+}
+
+function selectRecords(records, q, { deleting = false } = {}) {
+  const mode = q.query ?? 'default';
+  const rows = filtered(records, q);
+  const ascending = q.ordination === 'ascending';
+  const qty = Number(q.qty ?? 15);
+  const skip = Number(q.skip ?? 0);
+  const pick = (which, key, pred) =>
+    byVariable(rows.filter(pred)).map((group) => sorted(group, which === 'first', key)[0]).filter(Boolean);
+  switch (mode) {
+    case 'last_item':
+      return pick('last', 'time', () => true);
+    case 'last_value':
+      return pick('last', 'time', (r) => r.value !== undefined);
+    case 'last_location':
+      return pick('last', 'time', (r) => r.location !== undefined);
+    case 'last_insert':
+      return pick('last', 'created_at', () => true);
+    case 'first_item':
+      return pick('first', 'time', () => true);
+    case 'first_value':
+      return pick('first', 'time', (r) => r.value !== undefined);
+    case 'first_location':
+      return pick('first', 'time', (r) => r.location !== undefined);
+    case 'first_insert':
+      return pick('first', 'created_at', () => true);
+    default: {
+      if (deleting && mode !== 'default' && mode !== 'conditional') return [];
+      let base = rows;
+      if (mode === 'conditional') base = rows.filter((r) => compare(r.value, q.function, Number(q.value)));
+      const variables = list(q.variables ?? q.variable);
+      if (variables && variables.length > 1) {
+        // qty counts per variable when several are named.
+        const parts = byVariable(base).map((g) => sorted(g, ascending).slice(skip, skip + qty));
+        return sorted(parts.flat(), ascending);
+      }
+      return sorted(base, ascending).slice(skip, skip + qty);
+    }
+  }
+}
+
+/**
+ * The common read (default mode, newest first, at most one variable) on data stored in time order: walk back from
+ * the end instead of filtering and sorting everything. Undefined when the query needs the general path.
+ */
+function newestFirst(records, q) {
+  const mode = q.query ?? 'default';
+  if (mode !== 'default' || q.ordination === 'ascending') return undefined;
+  const variables = list(q.variables ?? q.variable);
+  if (variables && variables.length > 1) return undefined;
+  if (q.groups ?? q.group ?? q.series ?? q.serie ?? q.ids ?? q.id ?? q.values ?? q.start_date ?? q.end_date) return undefined;
+  const variable = variables?.[0]?.toLowerCase();
+  const qty = Number(q.qty ?? 15);
+  let skip = Number(q.skip ?? 0);
+  const details = q.details === true || q.details === 'true';
+  const out = [];
+  for (let i = records.length - 1; i >= 0 && out.length < qty; i--) {
+    const r = records[i];
+    if (variable !== undefined && r.variable !== variable) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    out.push(outputRecord(r, details));
+  }
+  return out;
+}
+
+function compare(value, fn, operand) {
+  const v = Number(value);
+  if (!Number.isFinite(v)) return false;
+  switch (fn) {
+    case 'gt': return v > operand;
+    case 'gte': return v >= operand;
+    case 'lt': return v < operand;
+    case 'lte': return v <= operand;
+    case 'eq': return v === operand;
+    case 'ne': return v !== operand;
+    default: return false;
+  }
+}
+
+const INTERVAL_MS = { minute: 60e3, hour: 3600e3, day: 86400e3, month: 30 * 86400e3, quarter: 91 * 86400e3, year: 365 * 86400e3 };
+
+function runQuery(records, q) {
+  const mode = q.query ?? 'default';
+  const details = q.details === true || q.details === 'true';
+  const out = (rs) => rs.map((r) => outputRecord(r, details));
+  const rows = () => filtered(records, q);
+  const numeric = () => rows().map((r) => Number(r.value)).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  switch (mode) {
+    case 'count':
+      return rows().length;
+    case 'sum':
+      return numeric().reduce((a, b) => a + b, 0);
+    case 'avg': {
+      const n = numeric();
+      return n.length ? n.reduce((a, b) => a + b, 0) / n.length : 0;
+    }
+    case 'min':
+    case 'max': {
+      const rs = rows().filter((r) => Number.isFinite(Number(r.value)) && typeof r.value !== 'boolean');
+      if (!rs.length) return [];
+      const best = rs.reduce((a, b) => ((mode === 'min' ? Number(b.value) < Number(a.value) : Number(b.value) > Number(a.value)) ? b : a));
+      return out([best]);
+    }
+    case 'aggregate': {
+      const size = INTERVAL_MS[q.interval] ?? 3600e3;
+      const buckets = new Map();
+      for (const r of rows()) {
+        const v = Number(r.value);
+        if (!Number.isFinite(v) || typeof r.value === 'boolean') continue;
+        const k = Math.floor(r.time / size) * size;
+        if (!buckets.has(k)) buckets.set(k, []);
+        buckets.get(k).push(v);
+      }
+      const fn = { avg: (a) => a.reduce((x, y) => x + y, 0) / a.length, sum: (a) => a.reduce((x, y) => x + y, 0), min: (a) => Math.min(...a), max: (a) => Math.max(...a) }[q.function] ?? ((a) => a.reduce((x, y) => x + y, 0) / a.length);
+      const keys = [...buckets.keys()].sort((a, b) => a - b);
+      if (q.ordination !== 'ascending') keys.reverse();
+      return keys.slice(0, Number(q.qty ?? 10000)).map((k) => ({ time: new Date(k).toISOString(), value: fn(buckets.get(k)) }));
+    }
+    default:
+      return out(selectRecords(records, q));
+  }
+}
+
+export function outputRecord(r, details = false) {
+  const o = { id: r.id, device: r.device, variable: r.variable };
+  if (r.value !== undefined) o.value = r.value;
+  if (r.unit !== undefined) o.unit = r.unit;
+  if (r.group !== undefined) o.group = r.group;
+  if (r.location !== undefined) o.location = r.location;
+  if (r.metadata !== undefined) o.metadata = r.metadata;
+  o.time = new Date(r.time).toISOString();
+  if (details) o.created_at = new Date(r.created_at).toISOString();
+  return o;
+}
+
+export { HEX };
