@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { BANNER_MARK } from './emit/banner.js';
 import type { GeneratedFile } from './targets/index.js';
@@ -11,7 +11,7 @@ export interface WriteReport {
   drifted: string[];
 }
 
-/** The folders the generator owns; a generated file there that it no longer produces is stale. */
+/** The folders the generator owns; a generated file there (banner in its first lines) that it no longer produces is stale. */
 function ownedDirs(files: GeneratedFile[]): string[] {
   return [...new Set(files.map((f) => dirname(f.path)))];
 }
@@ -38,7 +38,7 @@ export function writeFiles(root: string, files: GeneratedFile[], check: boolean)
     if (!existsSync(abs)) continue;
     for (const name of readdirSync(abs)) {
       const rel = relative(root, join(abs, name));
-      if (wanted.has(rel) || !readFileSync(join(abs, name), 'utf8').includes(BANNER_MARK)) continue;
+      if (wanted.has(rel) || !statSync(join(abs, name)).isFile() || !readFileSync(join(abs, name), 'utf8').slice(0, 300).includes(BANNER_MARK)) continue;
       if (check) report.drifted.push(rel);
       else {
         rmSync(join(abs, name));

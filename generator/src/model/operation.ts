@@ -49,6 +49,9 @@ export function buildOperation(
   for (const name of templated) {
     if (!parameters.some((p) => p.in === 'path' && p.name === name)) throw new ModelError(`${id}: path parameter {${name}} is not declared`);
   }
+  for (const p of parameters) {
+    if (p.in === 'path' && !templated.includes(p.name)) throw new ModelError(`${id}: path parameter "${p.name}" does not appear in ${path}`);
+  }
   const response = buildResponse(doc, raw.responses, foreign || raw['x-tago-envelope'] === false, id, foreign);
   return {
     id,

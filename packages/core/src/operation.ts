@@ -2,7 +2,7 @@ import { TagoValidationError } from './errors.js';
 import type { EnvelopeMode } from './envelope.js';
 import { paginateByPage, paginateBySkip } from './paging.js';
 import type { QueryValue } from './query.js';
-import type { CallOptions, HttpMethod, TagoCore, TagoResponse } from './request.js';
+import type { CallOptions, HttpMethod, OperationRequest, TagoCore, TagoResponse } from './request.js';
 import type { TokenKind } from './tokens.js';
 
 /** Top-level shape of a request body, as far as it can be checked before sending. */
@@ -43,7 +43,7 @@ export type OperationArgs = Record<string, unknown> & { body?: unknown };
  * Splits arguments into path, query and body by the descriptor and refuses, before sending, what the spec makes
  * detectable cheaply: a missing required parameter or body, an unknown argument, or a body of the wrong shape.
  */
-export function buildOperationRequest(op: OperationDescriptor, args: OperationArgs | undefined) {
+export function buildOperationRequest(op: OperationDescriptor, args: OperationArgs | undefined): OperationRequest {
   const given = args ?? {};
   if (typeof given !== 'object' || Array.isArray(given)) {
     throw new TagoValidationError(`${op.id}: arguments must be an object`, 'args_invalid', 'args', { method: op.method, path: op.path });
@@ -208,7 +208,7 @@ export function callPagedOperation<T, Item>(ctx: OperationContext, op: Operation
   const base = args ?? {};
   const fetchWith = async (extra: Record<string, number>) => {
     guardKind(ctx, op);
-    return ctx.core.request<unknown>(buildOperationRequest(op, { ...base, ...extra }), options);
+    return await ctx.core.request<unknown>(buildOperationRequest(op, { ...base, ...extra }), options);
   };
   const first = () => {
     try {

@@ -158,7 +158,7 @@ export const listTagKeys: OperationDescriptor = {"id":"listTagKeys","method":"GE
 /** GET /device */
 export const listDevices: OperationDescriptor = {"id":"listDevices","method":"GET","path":"/device","kinds":["profile","analysis"],"envelope":"envelope","paging":"page","pathParams":[],"queryParams":["page","amount","fields","filter","orderBy","resolveBucketName","resolveConnectorName","serial","tcore"],"requiredQuery":[]};
 /** POST /device */
-export const createDevice: OperationDescriptor = {"id":"createDevice","method":"POST","path":"/device","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"any","requiredKeys":[]}};
+export const createDevice: OperationDescriptor = {"id":"createDevice","method":"POST","path":"/device","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","network","connector"]}};
 /** GET /device/{deviceID} */
 export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":["tcore"],"requiredQuery":[]};
 /** PUT /device/{deviceID} */
@@ -168,7 +168,7 @@ export const deleteDevice: OperationDescriptor = {"id":"deleteDevice","method":"
 /** GET /device/{deviceID}/params */
 export const listDeviceParams: OperationDescriptor = {"id":"listDeviceParams","method":"GET","path":"/device/{deviceID}/params","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":["sent_status"],"requiredQuery":[]};
 /** POST /device/{deviceID}/params */
-export const setDeviceParams: OperationDescriptor = {"id":"setDeviceParams","method":"POST","path":"/device/{deviceID}/params","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"any","requiredKeys":[]}};
+export const setDeviceParams: OperationDescriptor = {"id":"setDeviceParams","method":"POST","path":"/device/{deviceID}/params","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":[]}};
 /** DELETE /device/{deviceID}/params/{paramID} */
 export const deleteDeviceParam: OperationDescriptor = {"id":"deleteDeviceParam","method":"DELETE","path":"/device/{deviceID}/params/{paramID}","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID","paramID"],"queryParams":[],"requiredQuery":[]};
 /** POST /device/token */
@@ -268,11 +268,11 @@ export const downloadAnalysisScript: OperationDescriptor = {"id":"downloadAnalys
 /** POST /analysis/services/console/send */
 export const sendAnalysisConsoleMessage: OperationDescriptor = {"id":"sendAnalysisConsoleMessage","method":"POST","path":"/analysis/services/console/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["message"]}};
 /** POST /analysis/services/email/send */
-export const sendAnalysisEmail: OperationDescriptor = {"id":"sendAnalysisEmail","method":"POST","path":"/analysis/services/email/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"any","requiredKeys":[]}};
+export const sendAnalysisEmail: OperationDescriptor = {"id":"sendAnalysisEmail","method":"POST","path":"/analysis/services/email/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["to"]}};
 /** POST /analysis/services/email-smtp/send */
-export const sendAnalysisSmtpEmail: OperationDescriptor = {"id":"sendAnalysisSmtpEmail","method":"POST","path":"/analysis/services/email-smtp/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["smtp_secret"]}};
+export const sendAnalysisSmtpEmail: OperationDescriptor = {"id":"sendAnalysisSmtpEmail","method":"POST","path":"/analysis/services/email-smtp/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["to","smtp_secret"]}};
 /** POST /analysis/services/email-sendgrid/send */
-export const sendAnalysisSendgridEmail: OperationDescriptor = {"id":"sendAnalysisSendgridEmail","method":"POST","path":"/analysis/services/email-sendgrid/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["sendgrid_api_key"]}};
+export const sendAnalysisSendgridEmail: OperationDescriptor = {"id":"sendAnalysisSendgridEmail","method":"POST","path":"/analysis/services/email-sendgrid/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["to","sendgrid_api_key"]}};
 /** POST /analysis/services/sms/send */
 export const sendAnalysisSms: OperationDescriptor = {"id":"sendAnalysisSms","method":"POST","path":"/analysis/services/sms/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["to","message"]}};
 /** POST /analysis/services/sms-twilio/send */

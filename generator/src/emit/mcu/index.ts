@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import type { ApiModel, OperationModel } from '../../model/index.js';
+import { banner } from '../banner.js';
+import { exampleArgs } from '../contract-tests.js';
+
+/** Options of the microcontroller emitter. */
+export interface McuOptions {
+  /** Also emit the operations that accept a network token (integration servers, not devices). Default: false. */
+  network?: boolean;
+}
+
+/** The hand-written ES5 pieces: one source each, copied into every build. */
+function template(name: 'runtime' | 'espruino' | 'moddable' | 'fetch'): string {
+  return readFileSync(new URL(`./templates/${name}.js`, import.meta.url), 'utf8');
+}
+
+/** The operations the MCU client exposes: those a device token can call (and, optionally, network-token ones). */
+export function mcuOperations(model: ApiModel, options: McuOptions = {}): OperationModel[] {
+  return model.operations.filter((op) => op.kinds.includes('device') || (options.network === true && op.kinds.includes('network')));
+}
+
+/** Flags read by Client.prototype.request: 1 takes a body, 2 the body is required, 4 raw answer (no envelope). */
+function flagsOf(op: OperationModel): number {
+  return (op.body ? 1 : 0) | (op.body?.required ? 2 : 0) | (op.response.envelope === 'raw' ? 4 : 0);
+}
+
+function comment(text: string): string {
+  return text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
+}
+
+/** One ES5 function per operation on Client.prototype: `client.sendData(args, cb)`. */
+export function emitMcuOperations(ops: OperationModel[]): string {
+  const lines = ops.map((op) => {
+    const params = op.parameters.map((p) => `${p.name}${p.required ? '' : '?'}`);
+    if (op.body) params.push(`body${op.body.required ? '' : '?'}`);
+    return [
+      `/* ${op.method} ${op.path}: ${comment(op.summary || op.id)}. args: {${params.join(', ')}}; tokens: ${op.kinds.join(', ')}. */`,
+      `Client.prototype.${op.id} = function (args, cb) {`,
+      `  return this.request('${op.method}', '${op.path}', args, cb, ${flagsOf(op)});`,
+      `};`,
+    ].join('\n');
+  });
+  return lines.join('\n');
+}
+
+function runtimeWith(ops: OperationModel[]): string {
+  const runtime = template('runtime');
+  if (!runtime.includes('/*@operations*/')) throw new Error('mcu runtime template lost its /*@operations*/ marker');
+  return runtime.replace('/*@operations*/', emitMcuOperations(ops));
+}
+
+/** `tagokit.js`: the Espruino module (CommonJS, ES5): runtime, operations and the Espruino `http` transport. */
+export function emitEspruinoModule(model: ApiModel, options: McuOptions = {}): string {
+  return `${banner(model.version, 'js')}${runtimeWith(mcuOperations(model, options))}\n${template('espruino')}`;
+}
+
+/** `fetch.js`: the generic fetch transport as its own CommonJS module. */
+export function emitFetchModule(model: ApiModel): string {
+  return `${banner(model.version, 'js')}${template('fetch')}`;
+}
+
+/**
+ * `moddable/tagokit.js`: an ES module for Moddable XS. It wraps the same ES5 text in a CommonJS-style scope and
+ * exports it, with the Moddable transport bound to `Request` from "http" and `Timer` from "timer".
+ */
+export function emitModdableModule(model: ApiModel, options: McuOptions = {}): string {
+  return `${banner(model.version, 'js')}import { Request } from "http";
+import Timer from "timer";
+
+var module = { exports: {} };
+var exports = module.exports;
+
+${runtimeWith(mcuOperations(model, options))}
+${template('moddable')}
+var tagokit = module.exports;
+
+/* createClient with the Moddable transport by default; pass options.SecureSocket on boards with TLS. */
+tagokit.connect = function (options) {
+  if (!options.transport) options.transport = tagokit.moddable(Request, Timer, options.SecureSocket);
+  return tagokit.createClient(options);
+};
+
+export default tagokit;
+`;
+}
+
+/** The Moddable manifest that builds the module into a host. */
+export function emitModdableManifest(version: string): string {
+  const generated = banner(version, 'js').split('\n').filter(Boolean).map((l) => l.replace(/^\/\/ /, '')).join(' ');
+  return `${JSON.stringify(
+    {
+      '//': generated,
+      include: ['$(MODDABLE)/examples/manifest_base.json', '$(MODDABLE)/examples/manifest_net.json'],
+      modules: { '*': ['./tagokit'] },
+      preload: ['tagokit'],
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** Contract tests: every included operation against a Prism mock, through the fetch transport. */
+export function emitMcuContractTests(model: ApiModel, options: McuOptions = {}): string {
+  const ops = mcuOperations(model, options);
+  const cases = ops.map((op) => {
+    const args = exampleArgs(op);
+    return `  it('${op.id}: ${op.method} ${op.path}', async () => {
+    const answer = await call('${op.id}', ${args ? JSON.stringify(args) : 'undefined'});
+    expect(answer.headers['sl-violations']).toBeUndefined();
+    expect(validateResult('${op.id}', answer.data)).toEqual([]);
+  });`;
+  });
+  return `${banner(model.version)}import { createRequire } from 'node:module';
+import { queryForPrism, startPrism, validateResult, type PrismMock } from '@tagokit/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const tagokit: any = require('../../src/tagokit.js');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const fetchModule: any = require('../../src/fetch.js');
+
+let mock: PrismMock;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let client: any;
+
+function call(id: string, args: unknown): Promise<{ data: unknown; headers: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    client[id](args, (error: unknown, data: unknown, answer: { headers: Record<string, string> }) => (error ? reject(error) : resolve({ data, headers: answer.headers })));
+  });
+}
+
+beforeAll(async () => {
+  mock = await startPrism();
+  const send = fetchModule.fetch();
+  client = tagokit.createClient({
+    token: '00000000-0000-4000-8000-000000000000',
+    region: { api: mock.url },
+    allowInsecureHttp: true,
+    maxRetries: 0,
+    transport: (request: { url: string }, cb: unknown) => send({ ...request, url: queryForPrism(request.url) }, cb),
+  });
+});
+afterAll(async () => {
+  await mock?.stop();
+});
+
+describe('contract (mcu): ${ops.length} operations against a Prism mock of the spec', () => {
+${cases.join('\n\n')}
+});
+`;
+}

@@ -1,0 +1,196 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { argsType, emitClient, groupClassName, resultType } from '../../src/emit/client.js';
+import { emitDescriptors } from '../../src/emit/descriptors.js';
+import { emitSchemaTypes } from '../../src/emit/schema-types.js';
+import { buildModel } from '../../src/model/index.js';
+import { miniModel } from '../fixtures/mini-model.js';
+import { miniSpec, opOf } from '../fixtures/mini-spec.js';
+
+const model = miniModel();
+const op = (id: string) => model.operations.find((o) => o.id === id)!;
+const text = emitClient(model, { coreModule: '@tagokit/core', ext: '.js' });
+const lines = text.split('\n');
+
+describe('argsType / resultType / groupClassName', () => {
+  it('composes the argument type from the parts an operation has', () => {
+    expect(argsType(op('getDevice'))).toBe("PathParams<operations['getDevice']>");
+    expect(argsType(op('listDevices'))).toBe("QueryParams<operations['listDevices']>");
+    expect(argsType(op('readFile'))).toBe("PathParams<operations['readFile']> & QueryParams<operations['readFile']>");
+    expect(argsType(op('sendData'))).toBe("{ body: RequestBody<operations['sendData'], 'application/json'> }");
+    expect(argsType(op('getStatus'))).toBe('');
+  });
+
+  it('marks an optional body optional', () => {
+    const doc = miniSpec();
+    (opOf(doc, '/data', 'post')['requestBody'] as { required: boolean }).required = false;
+    const sendData = buildModel(doc).operations.find((o) => o.id === 'sendData')!;
+    expect(argsType(sendData)).toBe("{ body?: RequestBody<operations['sendData'], 'application/json'> }");
+  });
+
+  it('reads the envelope result, or the raw body', () => {
+    expect(resultType(op('getDevice'))).toBe("EnvelopeResult<operations['getDevice']>");
+    expect(resultType(op('readFile'))).toBe("RawResult<operations['readFile']>");
+  });
+
+  it('names group classes with a Resource suffix', () => {
+    expect(model.groups.map(groupClassName)).toEqual(['InfoResource', 'DeviceDataResource', 'DevicesResource', 'FilesResource']);
+  });
+});
+
+describe('emitClient', () => {
+  it('imports the core, the schema types and the descriptors', () => {
+    expect(lines.slice(2, 6)).toEqual([
+      "import { callOperation, callPagedOperation } from '@tagokit/core';",
+      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { operations } from './schema.js';",
+      "import * as ops from './operations.js';",
+    ]);
+    const deno = emitClient(model, { coreModule: '../core/mod.ts', ext: '.ts' }).split('\n');
+    expect(deno).toContain("import type { operations } from './schema.ts';");
+    expect(deno).toContain("import * as ops from './operations.ts';");
+    expect(deno).toContain("import { callOperation, callPagedOperation } from '../core/mod.ts';");
+  });
+
+  it('writes the args and result aliases of every operation (no Args without inputs)', () => {
+    expect(lines.filter((l) => l.startsWith('export type '))).toEqual([
+      "export type ListDevicesArgs = QueryParams<operations['listDevices']>;",
+      "export type ListDevicesResult = EnvelopeResult<operations['listDevices']>;",
+      "export type GetDeviceArgs = PathParams<operations['getDevice']>;",
+      "export type GetDeviceResult = EnvelopeResult<operations['getDevice']>;",
+      "export type SendDataArgs = { body: RequestBody<operations['sendData'], 'application/json'> };",
+      "export type SendDataResult = EnvelopeResult<operations['sendData']>;",
+      "export type GetStatusResult = EnvelopeResult<operations['getStatus']>;",
+      "export type ReadFileArgs = PathParams<operations['readFile']> & QueryParams<operations['readFile']>;",
+      "export type ReadFileResult = RawResult<operations['readFile']>;",
+    ]);
+  });
+
+  it('writes one method per operation with the right signature and call', () => {
+    expect(lines.filter((l) => l.startsWith('  public '))).toEqual([
+      '  public status(options?: CallOptions): TagoPromise<GetStatusResult> {',
+      '  public send(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {',
+      '  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
+      '  public get(args: GetDeviceArgs, options?: CallOptions): TagoPromise<GetDeviceResult> {',
+      '  public read(args: ReadFileArgs, options?: CallOptions): TagoPromise<ReadFileResult> {',
+    ]);
+    expect(lines.filter((l) => l.startsWith('    return call'))).toEqual([
+      '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, undefined, options);',
+      '    return callOperation<SendDataResult>(this.#ctx, ops.sendData, args, options);',
+      '    return callPagedOperation<ListDevicesResult, ItemOf<ListDevicesResult>>(this.#ctx, ops.listDevices, args, options);',
+      '    return callOperation<GetDeviceResult>(this.#ctx, ops.getDevice, args, options);',
+      '    return callOperation<ReadFileResult>(this.#ctx, ops.readFile, args, options);',
+    ]);
+  });
+
+  it('documents each method with its token kinds and route', () => {
+    expect(lines).toContain('   * Token kinds: none (no token needed). `GET /status` (getStatus).');
+    expect(lines).toContain('   * Token kinds: profile, analysis. `GET /device` (listDevices).');
+    expect(lines).toContain('   * Await it for one page, or walk every row with `for await`.');
+    expect(lines).toContain('/** Device Data: Data of a device. */');
+  });
+
+  it('marks deprecated operations', () => {
+    const doc = miniSpec();
+    opOf(doc, '/status')['deprecated'] = true;
+    expect(emitClient(buildModel(doc), { coreModule: '@tagokit/core', ext: '.js' }).split('\n')).toContain('   * @deprecated The spec marks this operation deprecated.');
+  });
+
+  it('lists the token kinds of every method, anonymous for security: []', () => {
+    const start = lines.indexOf('export interface ApiKinds {');
+    expect(lines.slice(start, start + 6)).toEqual([
+      'export interface ApiKinds {',
+      "  info: { status: 'anonymous' };",
+      "  deviceData: { send: 'device' };",
+      "  devices: { list: 'profile' | 'analysis'; get: 'profile' };",
+      "  files: { read: 'profile' };",
+      '}',
+    ]);
+  });
+
+  it('writes the groups, their factory and the operation ids', () => {
+    const start = lines.indexOf('export interface ApiGroups {');
+    expect(lines.slice(start + 1, start + 5)).toEqual([
+      '  readonly info: InfoResource;',
+      '  readonly deviceData: DeviceDataResource;',
+      '  readonly devices: DevicesResource;',
+      '  readonly files: FilesResource;',
+    ]);
+    expect(lines).toContain(
+      '  return { info: new InfoResource(ctx), deviceData: new DeviceDataResource(ctx), devices: new DevicesResource(ctx), files: new FilesResource(ctx) };',
+    );
+    expect(lines).toContain('export const OPERATION_IDS = ["listDevices","getDevice","sendData","getStatus","readFile"] as const;');
+  });
+});
+
+describe('the emitted client type-checks against the core', () => {
+  const dir = fileURLToPath(new URL(`../.tmp-client-${process.pid}/`, import.meta.url));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('compiles, and its types accept right calls and refuse wrong ones', async () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'schema.ts'), await emitSchemaTypes(miniSpec()));
+    writeFileSync(join(dir, 'operations.ts'), emitDescriptors(model));
+    writeFileSync(join(dir, 'client.ts'), text);
+    // Each @ts-expect-error must meet an error, so wrong calls that compile fail the check too.
+    writeFileSync(
+      join(dir, 'usage.ts'),
+      `import type { OperationContext } from '@tagokit/core';
+import { createGroups, OPERATION_IDS, type ApiKinds, type GetDeviceResult, type ReadFileResult } from './client.js';
+
+declare const ctx: OperationContext;
+const api = createGroups(ctx);
+export const calls = [
+  api.devices.get({ deviceID: '5dcad1c216174c001ca23ab9' }),
+  api.devices.list(),
+  api.devices.list({ page: 2, amount: 10 }),
+  api.files.read({ filePath: 'a/b.txt', version: 3 }),
+  api.deviceData.send({ body: { variable: 'temperature', value: 21 } }),
+  api.deviceData.send({ body: [{ variable: 'a' }, { variable: 'b' }] }),
+  api.info.status(),
+  // @ts-expect-error deviceID is required
+  api.devices.get({}),
+  // @ts-expect-error version is a required query parameter
+  api.files.read({ filePath: 'a/b.txt' }),
+  // @ts-expect-error every record needs variable
+  api.deviceData.send({ body: { value: 21 } }),
+  // @ts-expect-error getStatus takes no arguments
+  api.info.status({ x: 1 }),
+];
+export const device: GetDeviceResult = { id: '1', name: 'n' };
+// @ts-expect-error the result is a Device
+export const notDevice: GetDeviceResult = 42;
+export const file: ReadFileResult = 'raw text';
+export const anonymous: ApiKinds['info']['status'] = 'anonymous';
+export const ids: readonly ['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile'] = OPERATION_IDS;
+`,
+    );
+    const core = fileURLToPath(new URL('../../../packages/core/src/index.ts', import.meta.url));
+    const program = ts.createProgram(
+      ['schema.ts', 'operations.ts', 'client.ts', 'usage.ts'].map((f) => join(dir, f)),
+      {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        lib: ['lib.es2023.d.ts', 'lib.dom.d.ts'],
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        noImplicitOverride: true,
+        verbatimModuleSyntax: true,
+        isolatedModules: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: [],
+        paths: { '@tagokit/core': [core] },
+      },
+    );
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file ? `${d.file.fileName.slice(dir.length)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+    expect(diagnostics).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { emitClient } from '../../src/emit/client.js';
+import { emitDescriptors } from '../../src/emit/descriptors.js';
+import { buildModel } from '../../src/model/index.js';
+import { miniSpec, opOf } from '../fixtures/mini-spec.js';
+
+/** The lines of `after` that differ from `before` (same line count expected), as [before, after] pairs. */
+function changedLines(before: string, after: string): [string, string][] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  return a.flatMap((line, i) => (line === b[i] ? [] : [[line, b[i]!] as [string, string]]));
+}
+
+const emit = (doc = miniSpec()) => {
+  const model = buildModel(doc);
+  return { descriptors: emitDescriptors(model), client: emitClient(model, { coreModule: '@tagokit/core', ext: '.js' }) };
+};
+
+describe('a one-line change to the spec', () => {
+  it('a new optional query parameter changes the descriptor line, the args alias and the method signature only', () => {
+    const before = emit();
+    const doc = miniSpec();
+    (opOf(doc, '/device/{deviceID}')['parameters'] = [{ name: 'details', in: 'query', schema: { type: 'boolean' } }]);
+    const after = emit(doc);
+
+    expect(changedLines(before.descriptors, after.descriptors)).toEqual([
+      [
+        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[]};',
+        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":["details"],"requiredQuery":[]};',
+      ],
+    ]);
+    expect(changedLines(before.client, after.client)).toEqual([
+      ["export type GetDeviceArgs = PathParams<operations['getDevice']>;", "export type GetDeviceArgs = PathParams<operations['getDevice']> & QueryParams<operations['getDevice']>;"],
+    ]);
+  });
+
+  it('a new optional query parameter on an operation without arguments adds an optional args parameter', () => {
+    const before = emit();
+    const doc = miniSpec();
+    opOf(doc, '/status')['parameters'] = [{ name: 'details', in: 'query', schema: { type: 'boolean' } }];
+    const after = emit(doc);
+    expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
+      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":[],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["details"],"requiredQuery":[]};',
+    ]);
+    const added = after.client.split('\n').filter((l) => !before.client.split('\n').includes(l));
+    expect(added).toEqual([
+      '/** Arguments of getStatus. */',
+      "export type GetStatusArgs = QueryParams<operations['getStatus']>;",
+      '  public status(args?: GetStatusArgs, options?: CallOptions): TagoPromise<GetStatusResult> {',
+      '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, args, options);',
+    ]);
+  });
+
+  it('making a query parameter required lists it in requiredQuery and makes args required', () => {
+    const before = emit();
+    const doc = miniSpec();
+    (doc.components!['parameters']!['Page'] as Record<string, unknown>)['required'] = true;
+    const after = emit(doc);
+    expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
+      'export const listDevices: OperationDescriptor = {"id":"listDevices","method":"GET","path":"/device","kinds":["profile","analysis"],"envelope":"envelope","paging":"page","pathParams":[],"queryParams":["page","amount"],"requiredQuery":["page"]};',
+    ]);
+    expect(changedLines(before.client, after.client).map(([, b]) => b)).toEqual([
+      '  public list(args: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
+    ]);
+  });
+
+  it('a new token kind changes the descriptor kinds, the method docs and ApiKinds', () => {
+    const before = emit();
+    const doc = miniSpec();
+    opOf(doc, '/status')['security'] = [{ deviceToken: [] }];
+    const after = emit(doc);
+    expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
+      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[]};',
+    ]);
+    expect(changedLines(before.client, after.client)).toEqual([
+      ['   * Token kinds: none (no token needed). `GET /status` (getStatus).', '   * Token kinds: device. `GET /status` (getStatus).'],
+      ["  info: { status: 'anonymous' };", "  info: { status: 'device' };"],
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { banner } from '../../src/emit/banner.js';
+import { loadSpec, type OpenApiDocument } from '../../src/load/load-spec.js';
+import { buildModel, type ApiModel } from '../../src/model/index.js';
+import { generateAll, TARGETS, type GeneratedFile } from '../../src/targets/index.js';
+
+const SPEC = fileURLToPath(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url));
+
+describe('generateAll on the real bundle', () => {
+  let doc: OpenApiDocument;
+  let model: ApiModel;
+  let first: GeneratedFile[];
+  let second: GeneratedFile[];
+
+  beforeAll(async () => {
+    doc = loadSpec(SPEC);
+    model = buildModel(doc);
+    first = await generateAll(doc, model);
+    // A second, independent run: fresh document and model, as two `pnpm generate` runs would have.
+    const again = loadSpec(SPEC);
+    second = await generateAll(again, buildModel(again));
+  });
+
+  it('models 272 operations', () => {
+    expect(model.operations).toHaveLength(272);
+  });
+
+  it('is byte-identical from one run to the next', () => {
+    expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
+    for (const [i, f] of first.entries()) expect(second[i]!.text === f.text, f.path).toBe(true);
+  });
+
+  it('writes each path once', () => {
+    expect(new Set(first.map((f) => f.path)).size).toBe(first.length);
+  });
+
+  it('starts every file with the banner of the spec version', () => {
+    const head = banner('1.0.0');
+    // JSON cannot hold a comment; such files must at least be valid JSON.
+    expect(first.filter((f) => !f.path.endsWith('.json') && !f.text.startsWith(head)).map((f) => f.path)).toEqual([]);
+    for (const f of first.filter((f) => f.path.endsWith('.json'))) expect(() => JSON.parse(f.text), f.path).not.toThrow();
+  });
+
+  it('writes the Node package: schema, descriptors, client and contract tests', async () => {
+    const node = await generateAll(doc, model, ['node']);
+    expect(node.map((f) => f.path)).toEqual([
+      'packages/node/src/generated/schema.ts',
+      'packages/node/src/generated/operations.ts',
+      'packages/node/src/generated/client.ts',
+      'packages/node/test/generated/contract.test.ts',
+    ]);
+    expect(TARGETS.map((t) => t.name)).toContain('node');
+    const client = node[2]!.text;
+    expect(client.split('\n')).toContain('  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {');
+    expect(client.match(/^ {2}public /gm)).toHaveLength(272);
+    expect(node[1]!.text.match(/^export const \w+: OperationDescriptor = /gm)).toHaveLength(272);
+  });
+
+  it('describes a real operation with a body that has its own required keys beside an anyOf', () => {
+    const line = first
+      .find((f) => f.path === 'packages/node/src/generated/operations.ts')!
+      .text.split('\n')
+      .find((l) => l.startsWith('export const sendAnalysisEmail:'));
+    expect(line).toBe(
+      'export const sendAnalysisEmail: OperationDescriptor = {"id":"sendAnalysisEmail","method":"POST","path":"/analysis/services/email/send","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["to"]}};',
+    );
+  });
+});

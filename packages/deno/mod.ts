@@ -1,0 +1,93 @@
+/**
+ * Typed TagoIO client for Deno, generated from the tagokit spec: every operation of the REST API, scoped by token
+ * kind, over the platform's `fetch`.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from "jsr:@tagokit/deno";
+ *
+ * const client = createClient({ token: Deno.env.get("TAGOIO_TOKEN")!, tokenKind: "device" });
+ * const rows = await client.deviceData.getData({ variables: ["temperature"], qty: 1 });
+ * ```
+ *
+ * @module
+ */
+import { fetchTransport, TagoCore, type AnonymousKind, type ClientOptions, type RegionInput, type TokenKind, type Transport } from './src/core/index.ts';
+import type { ScopedClient } from './src/core/index.ts';
+import { createGroups, type ApiGroups, type ApiKinds } from './src/generated/client.ts';
+
+export * from './src/core/index.ts';
+export * from './src/generated/client.ts';
+export type { components, operations, paths } from './src/generated/schema.ts';
+
+/** Options of the Deno client: the core's, plus Deno's own HTTP client (proxies, custom CA certificates). */
+export interface DenoClientOptions extends ClientOptions {
+  /** Passed to every `fetch` as `client` (from `Deno.createHttpClient`); ignored when `transport` is given. */
+  httpClient?: Deno.HttpClient;
+}
+
+/**
+ * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
+ * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
+ */
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopedClient<ApiGroups, ApiKinds, K> & {
+  /** The engine underneath, for calls the generated methods do not cover. */
+  readonly core: TagoCore;
+  /** The token kind this client was made for, when given. */
+  readonly tokenKind: K | undefined;
+};
+
+/** Messages of Deno's fetch failures that prove the request never left, and the Node code the core reads for them. */
+const NOT_SENT: readonly [RegExp, string][] = [
+  [/Connection refused/i, 'ECONNREFUSED'],
+  [/dns error|failed to lookup address/i, 'ENOTFOUND'],
+  [/Network is unreachable/i, 'ENETUNREACH'],
+  [/No route to host|Host is unreachable/i, 'EHOSTUNREACH'],
+];
+
+/**
+ * Deno's fetch rejects with a bare `TypeError` whose causes carry no `code`; this adds the Node error code the core
+ * reads (`ECONNREFUSED`, `ENOTFOUND` ...) when the messages prove the request never reached the server, so such
+ * failures are reported as `reachedServer: false` and may be retried even for a POST.
+ */
+export function denoNetworkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    const found = NOT_SENT.find(([pattern]) => pattern.test(current instanceof Error ? current.message : ''));
+    if (found) return found[1];
+    current = current.cause;
+  }
+  return undefined;
+}
+
+/** The core's `fetch` transport over Deno's fetch (optionally bound to a `Deno.HttpClient`), with Deno's errors coded. */
+export function denoFetchTransport(httpClient?: Deno.HttpClient): Transport {
+  return fetchTransport(async (input, init) => {
+    try {
+      return await fetch(input, httpClient ? { ...init, client: httpClient } : init);
+    } catch (error) {
+      const code = denoNetworkCode(error);
+      throw code ? Object.assign(new Error(`${code}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }), { code }) : error;
+    }
+  });
+}
+
+/** Region `env` reads only TAGOIO_API and TAGOIO_SSE, so `--allow-env=TAGOIO_API,TAGOIO_SSE` is enough. */
+function envFor(region: RegionInput | undefined, env: ClientOptions['env']): ClientOptions['env'] {
+  if (region !== 'env' || env) return env;
+  return { TAGOIO_API: Deno.env.get('TAGOIO_API'), TAGOIO_SSE: Deno.env.get('TAGOIO_SSE') };
+}
+
+/** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
+export function createClient<K extends TokenKind>(options: DenoClientOptions & { token: string; tokenKind: K }): TagoClient<K>;
+/** A client for a token of any kind: every operation is exposed. */
+export function createClient(options: DenoClientOptions & { token: string }): TagoClient<TokenKind>;
+/** A client without a token: only the public routes (login, sign-up, status ...). */
+export function createClient(options?: DenoClientOptions & { token?: undefined }): TagoClient<AnonymousKind>;
+export function createClient(options: DenoClientOptions & { tokenKind?: TokenKind } = {}): unknown {
+  const { httpClient, tokenKind, ...core } = options;
+  const env = envFor(core.region, core.env);
+  const engine = new TagoCore({ ...core, ...(env ? { env } : {}), transport: core.transport ?? denoFetchTransport(httpClient) });
+  const groups = createGroups({ core: engine, tokenKind });
+  return Object.freeze({ ...groups, core: engine, tokenKind });
+}

@@ -1,0 +1,61 @@
+// `pnpm test` of @tagokit/deno: starts the Prism mock (a Node program) through @tagokit/contract, runs `deno test`
+// with PRISM_URL, reads the counts from Deno's JUnit report and, when TAGOKIT_RESULTS_DIR is set, writes
+// `{ suite: "deno", passed, failed }` there for tools/scripts/test-all.mjs. An ignored test counts as failed: with
+// the mock running, nothing should be skipped.
+import { startPrism } from '@tagokit/contract';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DENO_DIR, runDeno } from './deno.mjs';
+
+export function countJunit(xml) {
+  let passed = 0;
+  let failed = 0;
+  for (const match of xml.matchAll(/<testcase\b[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g)) {
+    const inner = match[2] ?? '';
+    if (/<(failure|error|skipped)\b/.test(inner)) failed++;
+    else passed++;
+  }
+  return { passed, failed };
+}
+
+const report = join(DENO_DIR, 'junit.xml');
+mkdirSync(DENO_DIR, { recursive: true });
+rmSync(report, { force: true });
+
+const started = Date.now();
+const mock = await startPrism();
+let status;
+try {
+  const result = runDeno(['test', '--allow-read', '--allow-env', '--allow-net=127.0.0.1', `--junit-path=${report}`, ...process.argv.slice(2)], {
+    env: { PRISM_URL: mock.url },
+  });
+  if (result.error) throw result.error;
+  status = result.status ?? 1;
+} finally {
+  await mock.stop();
+}
+
+// No report means Deno stopped before running tests (a type error, a bad import): count that as one failure.
+const counts = existsSync(report) ? countJunit(readFileSync(report, 'utf8')) : { passed: 0, failed: 1 };
+if (status !== 0 && counts.failed === 0) counts.failed = 1;
+
+// The package checks that gate a release, each counted as one test: type check, lint, and JSR's publish rules
+// (no slow types), all offline.
+for (const [name, args] of [
+  ['deno check', ['check', 'mod.ts', 'src/', 'test/', 'examples/']],
+  ['deno lint', ['lint']],
+  ['deno publish --dry-run', ['publish', '--dry-run', '--allow-dirty', '--config', 'jsr.json']],
+]) {
+  const run = runDeno(args, { stdio: 'pipe', encoding: 'utf8' });
+  if (run.status === 0) counts.passed++;
+  else {
+    counts.failed++;
+    console.error(`[deno] ${name} failed:\n${run.stdout ?? ''}${run.stderr ?? ''}`);
+  }
+}
+console.log(`[deno] ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+if (process.env.TAGOKIT_RESULTS_DIR) {
+  mkdirSync(process.env.TAGOKIT_RESULTS_DIR, { recursive: true });
+  writeFileSync(join(process.env.TAGOKIT_RESULTS_DIR, 'deno.json'), `${JSON.stringify({ suite: 'deno', ...counts })}\n`);
+}
+process.exit(counts.failed === 0 && status === 0 ? 0 : 1);

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { queryForPrism as contractQueryForPrism } from '@tagokit/contract';
+import { describe, expect, it } from 'vitest';
+import * as edge from '../src/index.js';
+import { createEdgeClient, getApiStatus, listDevices, sendData, TagoValidationError, type Transport, type WireRequest } from '../src/index.js';
+import { CONTRACT_CASES } from './generated/cases.js';
+import { EDGE_DIR } from './support/paths.js';
+import { queryForPrism } from './workers/prism.js';
+
+const DEVICE = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
+
+function recorder(result: unknown = null) {
+  const requests: WireRequest[] = [];
+  const transport: Transport = async (req) => {
+    requests.push(req);
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: true, result }) };
+  };
+  return { transport, requests };
+}
+
+describe('@tagokit/edge', () => {
+  it('exports one function per operation', () => {
+    expect(edge.OPERATION_IDS).toHaveLength(CONTRACT_CASES.length);
+    for (const id of edge.OPERATION_IDS) expect(typeof (edge as Record<string, unknown>)[id], id).toBe('function');
+  });
+
+  it('sends through the client it is given, with the token and the JSON body', async () => {
+    const { transport, requests } = recorder('1 Data Added');
+    const client = createEdgeClient({ token: DEVICE, region: 'eu-w1', transport });
+    await expect(sendData(client, { body: [{ variable: 'temperature', value: 21 }] })).resolves.toBe('1 Data Added');
+    expect(requests[0]).toMatchObject({ method: 'POST', url: 'https://api.eu-w1.tago.io/data', body: '[{"variable":"temperature","value":21}]' });
+    expect(requests[0]!.headers).toMatchObject({ token: DEVICE, 'content-type': 'application/json' });
+  });
+
+  it('refuses, before sending, what the token kind cannot call', async () => {
+    const { transport, requests } = recorder([]);
+    const client = createEdgeClient({ token: DEVICE, tokenKind: 'device', transport });
+    await expect(listDevices(client)).rejects.toMatchObject({ code: 'token_kind_mismatch' });
+    await expect(getApiStatus(createEdgeClient({ transport }))).resolves.toEqual([]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('validates arguments like every tagokit client', async () => {
+    const client = createEdgeClient({ token: DEVICE, transport: recorder().transport });
+    await expect(sendData(client, { body: [{ value: 1 }] } as never)).rejects.toBeInstanceOf(TagoValidationError);
+  });
+
+  it('the in-runtime queryForPrism is the contract harness one', () => {
+    for (const url of ['http://h/x', 'http://h/x?ids[0]=a&ids[1]=b&filter[tags][0][key]=k&page=1', 'http://h/x?a=1&b[2]=c%5B']) {
+      expect(queryForPrism(url)).toBe(contractQueryForPrism(url));
+    }
+  });
+
+  it('imports no Node built-in (source and build)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') || e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+      );
+    for (const file of [...files(join(EDGE_DIR, 'src')), ...files(join(EDGE_DIR, 'dist'))]) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toMatch(/from ['"]node:|require\(|\bprocess\.|\bBuffer\b/);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+/* Espruino (e.g. Pico + ESP8266, or an ESP32 build with TLS): send a reading every minute and apply config params.
+   Upload tagokit.js (or dist/tagokit.min.js) as module "tagokit" in the Web IDE. */
+var tagokit = require('tagokit');
+var client = tagokit.createClient({
+  token: 'YOUR-DEVICE-TOKEN',
+  region: 'us-e1', // https; on boards without TLS use { api: 'http://api.us-e1.tago.io' } and allowInsecureHttp: true
+  transport: tagokit.espruino(require('http')),
+  timeoutMs: 15000,
+  maxRetries: 1
+});
+var report = function (e) {
+  if (e) print('tagoio: ' + e.name + ' ' + e.code + ' ' + e.message);
+};
+var tick = function () {
+  client.sendData({ body: { variable: 'temperature', value: E.getTemperature(), unit: 'C' } }, report);
+  client.listConfigParams({ sent_status: false }, function (e, params) {
+    var i;
+    if (e) return report(e);
+    for (i = 0; i < params.length; i++) {
+      print('param ' + params[i].key + ' = ' + params[i].value);
+      client.markConfigParamRead({ paramID: params[i].id, body: { sent: true } }, report);
+    }
+  });
+};
+setInterval(tick, 60000);
+tick();

@@ -1,0 +1,97 @@
+/* Runs the client's Espruino transport over a fake `http` module that behaves like Espruino's: string statusCode,
+   server-cased header names, 'data' chunks then 'close', end() throwing when the connection is refused, no
+   automatic Content-Length. Timers are simulated (mujs and duktape have none). Prints the results as JSON. */
+var now = 0, timers = [], seq = 0, log = [], out = {};
+var setTimeout = function (f, ms) {
+  seq++;
+  timers.push({ id: seq, at: now + (ms || 0), f: f });
+  return seq;
+};
+var clearTimeout = function (id) {
+  var i;
+  for (i = 0; i < timers.length; i++) if (timers[i].id === id) timers.splice(i, 1);
+};
+var runTimers = function () {
+  var i, best, t;
+  while (timers.length) {
+    best = 0;
+    for (i = 1; i < timers.length; i++) if (timers[i].at < timers[best].at) best = i;
+    t = timers.splice(best, 1)[0];
+    now = t.at;
+    t.f();
+  }
+};
+var emitter = function () {
+  var handlers = {};
+  return {
+    on: function (n, f) {
+      handlers[n] = f;
+    },
+    emit: function (n, v) {
+      if (handlers[n]) handlers[n](v);
+    }
+  };
+};
+var ROUTES = {
+  'POST /data': { status: '202', headers: { 'Content-Type': 'application/json' }, body: '{"status":true,"result":"1 Data Added"}' },
+  'GET /data': { status: '200', headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'r1' }, body: '{"status":true,"result":[{"variable":"temperature","value":21.5}]}' },
+  'GET /device/params': { status: '200', headers: {}, body: '{"status":true,"result":[{"id":"p1","key":"interval","value":"60","sent":false}]}' },
+  'PUT /device/params/p1': { status: '200', headers: {}, body: '{"status":true,"result":"Params updated"}' },
+  'GET /info': { status: '200', headers: {}, body: '{"status":true,"result":{"id":"d1","name":"board","type":"device"}}' }
+};
+var http = {
+  request: function (opts, onResponse) {
+    var req = emitter();
+    req.end = function (body) {
+      var key = opts.method + ' ' + opts.path.split('?')[0], route = ROUTES[key], res;
+      log.push({ host: opts.host, port: opts.port, protocol: opts.protocol, method: opts.method, path: opts.path, headers: opts.headers, body: body });
+      if (opts.host == 'refused.example') throw new Error('Unable to create socket');
+      if (opts.host == 'reset.example') {
+        setTimeout(function () {
+          req.emit('error', { code: -9, message: 'connection reset' });
+        }, 5);
+        return;
+      }
+      if (opts.host == 'silent.example') return;
+      if (opts.headers.token == 'bad') route = { status: '401', headers: {}, body: '{"status":false,"message":"Invalid token"}' };
+      if (opts.headers.token == 'busy') route = { status: '429', headers: { 'Retry-After': '7' }, body: '{"status":false,"message":"Too many requests"}' };
+      if (!route) route = { status: '404', headers: {}, body: '' };
+      setTimeout(function () {
+        res = emitter();
+        res.statusCode = route.status;
+        res.headers = route.headers;
+        onResponse(res);
+        res.emit('data', route.body.slice(0, 10));
+        res.emit('data', route.body.slice(10));
+        res.emit('close');
+      }, 10);
+    };
+    return req;
+  }
+};
+var client = function (token, host, extra) {
+  var o = { token: token, region: { api: 'http://' + host + ':8080' }, allowInsecureHttp: true, transport: TAGOKIT.espruino(http), maxRetries: 0 }, k;
+  for (k in extra) o[k] = extra[k];
+  return TAGOKIT.createClient(o);
+};
+var record = function (name) {
+  return function (e, d, r) {
+    out[name] = { error: e || null, data: d === undefined ? null : d, status: r ? r.status : null, headers: r ? r.headers : null };
+  };
+};
+var TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
+client(TOKEN, 'mock.local').sendData({ body: { variable: 'temperature', value: 21.5, unit: '\u00b0C' } }, record('sendData'));
+client(TOKEN, 'mock.local').getData({ variables: 'temperature', qty: 1 }, record('getData'));
+client(TOKEN, 'mock.local').listConfigParams({ sent_status: false }, record('listConfigParams'));
+client(TOKEN, 'mock.local').markConfigParamRead({ paramID: 'p1', body: { sent: true } }, record('markConfigParamRead'));
+client(TOKEN, 'mock.local').getTokenInfo(record('getTokenInfo'));
+client('bad', 'mock.local').getTokenInfo(record('unauthorized'));
+client('busy', 'mock.local').sendData({ body: { variable: 'x', value: 1 } }, record('rateLimited'));
+client(TOKEN, 'refused.example').sendData({ body: { variable: 'x', value: 1 } }, record('refused'));
+client(TOKEN, 'reset.example').getData(record('reset'));
+client(TOKEN, 'silent.example', { timeoutMs: 1000 }).getTokenInfo(record('timeout'));
+client(TOKEN, 'refused.example', { maxRetries: 1 }).getTokenInfo(record('refusedRetried'));
+client(TOKEN, 'mock.local').markConfigParamRead({ body: { sent: true } }, record('missingPath'));
+runTimers();
+out.log = log;
+print(JSON.stringify(out));

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ENGINES, asScript, lastJson, read, runEngine } from './helpers/engines.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Out = Record<string, any>;
+
+const script = `${asScript(read('src/tagokit.js'))}${read('test/engines/espruino-harness.js')}`;
+
+for (const [engine, bin] of Object.entries(ENGINES)) {
+  describe(`Espruino http transport over a fake Espruino http module, in ${engine}`, () => {
+    const out = lastJson<Out>(runEngine(bin, script));
+    const sent = (method: string, path: string) => out['log'].find((l: Out) => l['method'] === method && l['path'] === path);
+
+    it('sends data with Content-Length, the token, _ssl=false and ASCII-escaped JSON', () => {
+      expect(out['sendData'].error).toBeNull();
+      expect(out['sendData'].data).toBe('1 Data Added');
+      expect(out['sendData'].status).toBe(202);
+      const req = sent('POST', '/data');
+      expect(JSON.parse(req.body)).toEqual({ variable: 'temperature', value: 21.5, unit: '\u00b0C' });
+      expect(req.body).toContain('"\\u00b0C"');
+      expect(req.headers['content-length']).toBe(String(req.body.length));
+      expect(req.headers.token).toBe('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d');
+      expect(req.headers._ssl).toBe('false');
+      expect(req.headers['content-type']).toBe('application/json');
+      expect(req.protocol).toBe('http:');
+      expect(req.port).toBe(8080);
+    });
+    it('gets data with the query string and lower-cases server-cased headers', () => {
+      const path: string = out['log'].find((l: Out) => l['method'] === 'GET' && String(l['path']).startsWith('/data?')).path;
+      expect(path.split('?')[1]!.split('&').sort()).toEqual(['qty=1', 'variables=temperature']);
+      expect(out['getData'].data).toEqual([{ variable: 'temperature', value: 21.5 }]);
+      expect(out['getData'].headers['x-request-id']).toBe('r1');
+    });
+    it('lists config params and acknowledges one', () => {
+      expect(out['listConfigParams'].data[0].key).toBe('interval');
+      expect(sent('GET', '/device/params?sent_status=false')).toBeDefined();
+      expect(out['markConfigParamRead'].data).toBe('Params updated');
+      expect(sent('PUT', '/device/params/p1').body).toBe('{"sent":true}');
+    });
+    it('reads /info', () => {
+      expect(out['getTokenInfo'].data.type).toBe('device');
+      expect(sent('GET', '/info').headers['content-length']).toBeUndefined();
+    });
+    it('maps 401 to AuthenticationError', () => {
+      expect(out['unauthorized'].error).toMatchObject({ name: 'AuthenticationError', code: 'authentication', status: 401, message: 'Invalid token', mayHaveBeenProcessed: false, method: 'GET', path: '/info' });
+    });
+    it('maps 429 with Retry-After to RateLimitError', () => {
+      expect(out['rateLimited'].error).toMatchObject({ name: 'RateLimitError', code: 'rate_limited', status: 429, retryAfterSeconds: 7, mayHaveBeenProcessed: false });
+    });
+    it('treats end() throwing as a refused connection, retried even for POST-safe cases', () => {
+      expect(out['refused'].error).toMatchObject({ name: 'TagoConnectionError', code: 'connection_refused', mayHaveBeenProcessed: false });
+      expect(out['refusedRetried'].error).toMatchObject({ code: 'connection_refused' });
+      expect(out['log'].filter((l: Out) => l['host'] === 'refused.example' && l['path'] === '/info').length).toBe(2);
+    });
+    it('treats a reset after sending as a lost connection', () => {
+      expect(out['reset'].error).toMatchObject({ name: 'TagoConnectionError', code: 'connection_lost', mayHaveBeenProcessed: true });
+    });
+    it('times out with setTimeout', () => {
+      expect(out['timeout'].error).toMatchObject({ name: 'TagoTimeoutError', code: 'timeout', mayHaveBeenProcessed: true });
+    });
+    it('refuses a missing path parameter before sending', () => {
+      expect(out['missingPath'].error).toMatchObject({ name: 'TagoValidationError', code: 'path_param_missing' });
+    });
+  });
+}

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PKG = fileURLToPath(new URL('../..', import.meta.url));
+export const read = (rel: string): string => readFileSync(join(PKG, rel), 'utf8');
+
+/** The shared vector files, as one object (the same JSON the modern runner reads). */
+export function vectorData(): Record<string, unknown> {
+  const dir = fileURLToPath(new URL('../../../../tools/vectors/data/', import.meta.url));
+  const data: Record<string, unknown> = {};
+  for (const f of ['envelope', 'errors', 'query', 'regions', 'tokens', 'retry']) data[f] = JSON.parse(readFileSync(join(dir, `${f}.json`), 'utf8'));
+  return data;
+}
+
+/** A script that defines `TAGOKIT` from a CommonJS ES5 file, without `require`. */
+export function asScript(cjs: string, name = 'TAGOKIT'): string {
+  return `var ${name} = (function () { var module = { exports: {} }; var exports = module.exports;\n${cjs}\nreturn module.exports; })();\n`;
+}
+
+export interface EngineResult { file: string; name: string; ok: boolean; detail?: string }
+
+/** Debian's engines: mujs and duktape, run as child processes; the script prints one JSON line. */
+export const ENGINES = { mujs: '/usr/bin/mujs', duktape: '/usr/bin/duk' } as const;
+
+export function runEngine(bin: string, script: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tagokit-mcu-'));
+  const file = join(dir, 'script.js');
+  writeFileSync(file, script);
+  return execFileSync(bin, [file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+}
+
+/** The full vectors script: module + data + ES5 runner, printing the results as JSON. */
+export function vectorsScript(): string {
+  return `${asScript(read('src/tagokit.js'))}var DATA = ${JSON.stringify(vectorData())};\n${read('test/engines/vectors-runner.js')}\nprint(JSON.stringify(runVectors(TAGOKIT, DATA)));\n`;
+}
+
+/** The last line an engine printed, parsed. */
+export function lastJson<T>(out: string): T {
+  const lines = out.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as T;
+}

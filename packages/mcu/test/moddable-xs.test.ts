@@ -1,0 +1,153 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { read } from './helpers/engines.js';
+import { startMock, type Seen } from './helpers/mock-server.js';
+import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
+
+/** In XS: stand-ins for Moddable's `Request` (forwarding to the host through issueCommand) and `Timer`. */
+const STAND_INS = `
+var FakeTimer = (function () {
+  var seq = 0, live = {};
+  return {
+    set: function (f, ms) { seq++; live[seq] = { f: f, ms: ms }; return seq; },
+    clear: function (id) { delete live[id]; },
+    pending: function () { return Object.keys(live).length; }
+  };
+})();
+var FakeRequest = function (o) {
+  var self = this;
+  self.o = o;
+  Promise.resolve().then(function () { self.run(); });
+};
+FakeRequest.prototype.close = function () { this.closed = true; };
+FakeRequest.prototype.run = function () {
+  var o = this.o, i, a, msg = JSON.stringify({ host: o.host, port: o.port, path: o.path, method: o.method, headers: o.headers, body: o.body, bodyType: typeof o.body, response: o.response === String, secure: !!o.Socket });
+  a = JSON.parse(new TextDecoder().decode(issueCommand(new TextEncoder().encode(msg).buffer)));
+  if (a.error) { this.callback(-2); return; }
+  this.callback(1, a.status);
+  for (i = 0; i < a.headers.length; i++) this.callback(2, a.headers[i][0], a.headers[i][1]);
+  this.callback(3);
+  this.callback(5, a.body);
+};
+`;
+
+/** The ES module for Moddable, with its two imports bound to the stand-ins and its default export kept. */
+function moddableModule(): string {
+  const source = read('moddable/tagokit.js');
+  const imports = ['import { Request } from "http";\n', 'import Timer from "timer";\n'];
+  for (const line of imports) if (!source.includes(line)) throw new Error(`moddable/tagokit.js lost: ${line}`);
+  if (!source.includes('export default tagokit;')) throw new Error('moddable/tagokit.js lost its default export');
+  const body = imports.reduce((s, line) => s.replace(line, ''), source).replace('export default tagokit;', 'return tagokit;');
+  return `var tagokit = (function (Request, Timer) {\n"use strict";\n${body}\n})(FakeRequest, FakeTimer);\n`;
+}
+
+interface HostCall { host: string; port: number; path: string; method: string; headers: string[]; body?: string; bodyType: string; response: boolean; secure: boolean }
+
+describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a local HTTP mock', () => {
+  let xs: XsWorker;
+  let mock: Awaited<ReturnType<typeof startMock>>;
+  const calls: HostCall[] = [];
+  const meters: Record<string, Meter> = {};
+
+  const hostFetch = (message: string): Promise<string> => {
+    const call = JSON.parse(message) as HostCall;
+    calls.push(call);
+    const headers: Record<string, string> = {};
+    for (let i = 0; i < call.headers.length; i += 2) headers[call.headers[i]!] = String(call.headers[i + 1]);
+    if (call.body !== undefined) headers['content-length'] = String(Buffer.byteLength(call.body, 'latin1'));
+    return new Promise((resolve) => {
+      const req = request({ host: call.host, port: call.port, path: call.path, method: call.method, headers }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+        res.on('end', () => {
+          const pairs: string[][] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+          resolve(JSON.stringify({ status: res.statusCode, headers: pairs, body }));
+        });
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => resolve(JSON.stringify({ error: e.code ?? e.message })));
+      req.end(call.body);
+    });
+  };
+
+  // Runs `expr` (which calls the client with callback `done`) and returns what the callback received.
+  const run = async (expr: string, meterName?: string) => {
+    // The stand-in answers from a promise job, which XS runs after the evaluation; the next evaluation reads it.
+    await xs.evaluate(`var result = null; var done = function (e, d, r) { result = { error: e || null, data: d === undefined ? null : d, status: r ? r.status : null, headers: r ? r.headers : null }; };\n${expr};`);
+    const answer = await xs.evaluate(`${meterName ? 'gc();' : ''}${REPLY('result')}`);
+    if (meterName) meters[meterName] = answer.meter;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return JSON.parse(answer.reply) as { error: any; data: any; status: number; headers: Record<string, string> };
+  };
+  const lastSeen = (): Seen => mock.seen[mock.seen.length - 1]!;
+
+  beforeAll(async () => {
+    mock = await startMock();
+    xs = startXs(hostFetch);
+    const empty = await xs.evaluate(`gc(); ${REPLY('1')}`);
+    meters['empty'] = empty.meter;
+    const loaded = await xs.evaluate(`${STAND_INS}${moddableModule()}\nvar client = function (token, port) { return tagokit.connect({ token: token, region: { api: 'http://127.0.0.1:' + port }, allowInsecureHttp: true, maxRetries: 0 }); };\ngc();\n${REPLY('typeof tagokit.createClient')}`);
+    expect(loaded.reply).toBe('"function"');
+    meters['loaded'] = loaded.meter;
+  });
+  afterAll(async () => {
+    const slots = (m: Meter) => m.currentHeapCount;
+    if (meters['empty'] && meters['loaded'] && meters['request']) {
+      console.log(`[mcu] XS heap (slots in use after gc): empty machine ${slots(meters['empty'])}, after loading the module ${slots(meters['loaded'])} (+${slots(meters['loaded']) - slots(meters['empty'])}), after one sendData ${slots(meters['request'])} (+${slots(meters['request']) - slots(meters['loaded'])})`);
+    }
+    await xs?.close();
+    await mock?.close();
+  });
+
+  it('sends data (POST /data) with the token, _ssl=false and a flat header array', async () => {
+    const r = await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', ${mock.port}).sendData({ body: { variable: 'temperature', value: 21.5, unit: '\\u00b0C' } }, done)`, 'request');
+    expect(r.error).toBeNull();
+    expect(r.data).toBe('1 Data Added');
+    expect(r.status).toBe(202);
+    const call = calls[calls.length - 1]!;
+    expect(call.response).toBe(true);
+    expect(call.bodyType).toBe('string');
+    expect(call.headers.length % 2).toBe(0);
+    const seen = lastSeen();
+    expect(seen.headers['token']).toBe('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d');
+    expect(seen.headers['_ssl']).toBe('false');
+    expect(JSON.parse(seen.body)).toEqual({ variable: 'temperature', value: 21.5, unit: '\u00b0C' });
+  });
+
+  it('gets data (GET /data) with a query', async () => {
+    const r = await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', ${mock.port}).getData({ variables: ['temperature'], qty: 1 }, done)`);
+    expect(r.data).toEqual([{ id: 'v1', variable: 'temperature', value: 21.5 }]);
+    expect(r.headers['x-request-id']).toMatch(/^req-/);
+    expect(lastSeen().url).toBe('/data?variables[0]=temperature&qty=1');
+  });
+
+  it('lists config params and acknowledges one', async () => {
+    const list = await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', ${mock.port}).listConfigParams({ sent_status: false }, done)`);
+    expect(list.data[0]).toMatchObject({ id: 'p1', key: 'interval' });
+    const ack = await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', ${mock.port}).markConfigParamRead({ paramID: 'p1', body: { sent: true } }, done)`);
+    expect(ack.data).toBe('Params updated');
+    expect(lastSeen()).toMatchObject({ method: 'PUT', url: '/device/params/p1', body: '{"sent":true}' });
+  });
+
+  it('reads /info', async () => {
+    const r = await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', ${mock.port}).getTokenInfo(done)`);
+    expect(r.data).toMatchObject({ type: 'device' });
+  });
+
+  it('maps 401 to AuthenticationError', async () => {
+    const r = await run(`client('bad', ${mock.port}).getTokenInfo(done)`);
+    expect(r.error).toMatchObject({ name: 'AuthenticationError', code: 'authentication', status: 401, message: 'Invalid token', mayHaveBeenProcessed: false });
+  });
+
+  it('maps 429 with Retry-After to RateLimitError', async () => {
+    const r = await run(`client('busy', ${mock.port}).sendData({ body: { variable: 'x', value: 1 } }, done)`);
+    expect(r.error).toMatchObject({ name: 'RateLimitError', code: 'rate_limited', status: 429, retryAfterSeconds: 5 });
+  });
+
+  it('reports a refused connection as a connection error and clears its timer', async () => {
+    const r = await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', 1).getTokenInfo(done)`);
+    expect(r.error).toMatchObject({ name: 'TagoConnectionError' });
+    const pending = await xs.evaluate(REPLY('FakeTimer.pending()'));
+    expect(pending.reply).toBe('0');
+  });
+});
