@@ -11,9 +11,28 @@ export interface ClientEmitOptions {
   ext: '.js' | '.ts';
 }
 
-const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== undefined;
-const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
-const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
+/** Whether the operation takes arguments at all, must get them, and iterates pages (shared by every TS emitter). */
+export const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== undefined;
+export const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
+export const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
+export const isStream = (op: OperationModel) => op.response.mediaType === 'text/event-stream';
+
+/** What a generated method or function returns. */
+export function returnType(op: OperationModel): string {
+  const T = pascalCase(op.id);
+  if (isStream(op)) return 'TagoEventStream';
+  return isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`;
+}
+
+/** The one statement of a generated method or function: hand the call to the core. */
+export function callStatement(op: OperationModel, ctx: string): string {
+  const T = pascalCase(op.id);
+  const args = hasArgs(op) ? 'args' : 'undefined';
+  if (isStream(op)) return `return callEventStream(${ctx}, ops.${op.id}, ${args}, options);`;
+  return isPaged(op)
+    ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(${ctx}, ops.${op.id}, ${args}, options);`
+    : `return callOperation<${T}Result>(${ctx}, ops.${op.id}, ${args}, options);`;
+}
 
 /** A single-quoted TypeScript string literal. */
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -33,17 +52,18 @@ export function resultType(op: OperationModel): string {
   return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations[${quote(op.typeKey)}]>`;
 }
 
-function methodDocs(op: OperationModel): string {
+/** The JSDoc of an operation's method or function. */
+export function methodDocs(op: OperationModel): string {
   const kinds = op.kinds.length ? op.kinds.join(', ') : 'none (no token needed)';
   const lines = [docText(op.summary), '', docText(op.description), '', `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`];
   if (isPaged(op)) lines.push('', 'Await it for one page, or walk every row with `for await`.');
+  if (isStream(op)) lines.push('', 'Iterate it with `for await` to receive events live; awaited, it reads the stream to its end.');
   if (op.deprecated) lines.push('', '@deprecated The spec marks this operation deprecated.');
   return lines.join('\n');
 }
 
 function method(op: OperationModel): MethodDeclarationStructure {
   const T = pascalCase(op.id);
-  const args = hasArgs(op) ? 'args' : 'undefined';
   const parameters = [];
   if (hasArgs(op)) parameters.push({ name: 'args', type: `${T}Args`, hasQuestionToken: !argsRequired(op) });
   parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true });
@@ -53,12 +73,8 @@ function method(op: OperationModel): MethodDeclarationStructure {
     scope: Scope.Public,
     docs: [methodDocs(op)],
     parameters,
-    returnType: isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`,
-    statements: [
-      isPaged(op)
-        ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(this.#ctx, ops.${op.id}, ${args}, options);`
-        : `return callOperation<${T}Result>(this.#ctx, ops.${op.id}, ${args}, options);`,
-    ],
+    returnType: returnType(op),
+    statements: [callStatement(op, 'this.#ctx')],
   };
 }
 
@@ -83,12 +99,12 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  */
 export function emitClient(model: ApiModel, options: ClientEmitOptions): string {
   const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.coreModule, namedImports: ['callOperation', 'callPagedOperation'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.coreModule, namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'] },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: options.coreModule,
       isTypeOnly: true,
-      namedImports: ['CallOptions', 'EnvelopeResult', 'ItemOf', 'OperationContext', 'PathParams', 'QueryParams', 'RawResult', 'RequestBody', 'TagoPagePromise', 'TagoPromise'],
+      namedImports: ['CallOptions', 'EnvelopeResult', 'ItemOf', 'OperationContext', 'PathParams', 'QueryParams', 'RawResult', 'RequestBody', 'TagoEventStream', 'TagoPagePromise', 'TagoPromise'],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./schema${options.ext}`, isTypeOnly: true, namedImports: ['operations'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },

@@ -15,6 +15,7 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
     kinds: op.kinds,
     envelope: op.response.envelope,
     ...(op.response.mediaType !== 'application/json' ? { accept: op.response.mediaType } : {}),
+    ...(op.response.mediaType === 'text/event-stream' ? { server: 'sse' } : {}),
     paging: op.paging,
     pathParams: path.map((p) => p.name),
     ...(reserved.length ? { reservedPathParams: reserved } : {}),

@@ -2,12 +2,9 @@ import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructu
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { pascalCase } from '../model/naming.js';
 import { banner } from './banner.js';
-import { argsType, resultType } from './client.js';
+import { argsRequired, argsType, callStatement, hasArgs, methodDocs, resultType, returnType } from './client.js';
 import { docText, printStructures } from './ts.js';
 
-const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== undefined;
-const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
-const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
 
 /**
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
@@ -15,17 +12,9 @@ const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 's
  */
 const RESERVED = new Set(['createEdgeClient', 'EdgeClient', 'EdgeClientOptions', 'OPERATION_IDS']);
 
-function functionDocs(op: OperationModel): string {
-  const kinds = op.kinds.length ? op.kinds.join(', ') : 'none (no token needed)';
-  const lines = [docText(op.summary), '', docText(op.description), '', `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`];
-  if (isPaged(op)) lines.push('', 'Await it for one page, or walk every row with `for await`.');
-  if (op.deprecated) lines.push('', '@deprecated The spec marks this operation deprecated.');
-  return lines.join('\n');
-}
 
 function operationFunction(op: OperationModel): FunctionDeclarationStructure {
   const T = pascalCase(op.id);
-  const args = hasArgs(op) ? 'args' : 'undefined';
   const parameters = [{ name: 'client', type: 'OperationContext' }];
   if (hasArgs(op)) parameters.push({ name: 'args', type: `${T}Args`, ...(argsRequired(op) ? {} : { hasQuestionToken: true }) } as never);
   parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true } as never);
@@ -33,14 +22,10 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
     kind: StructureKind.Function,
     name: op.id,
     isExported: true,
-    docs: [functionDocs(op)],
+    docs: [methodDocs(op)],
     parameters,
-    returnType: isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`,
-    statements: [
-      isPaged(op)
-        ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(client, ops.${op.id}, ${args}, options);`
-        : `return callOperation<${T}Result>(client, ops.${op.id}, ${args}, options);`,
-    ],
+    returnType: returnType(op),
+    statements: [callStatement(op, 'client')],
   };
 }
 
@@ -53,7 +38,7 @@ export function emitEdgeFunctions(model: ApiModel): string {
     if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
   const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tagokit/core', namedImports: ['callOperation', 'callPagedOperation'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tagokit/core', namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'] },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '@tagokit/core',
@@ -67,6 +52,7 @@ export function emitEdgeFunctions(model: ApiModel): string {
         'QueryParams',
         'RawResult',
         'RequestBody',
+        'TagoEventStream',
         'TagoPagePromise',
         'TagoPromise',
       ],

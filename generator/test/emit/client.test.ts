@@ -44,15 +44,15 @@ describe('argsType / resultType / groupClassName', () => {
 describe('emitClient', () => {
   it('imports the core, the schema types and the descriptors', () => {
     expect(lines.slice(2, 6)).toEqual([
-      "import { callOperation, callPagedOperation } from '@tagokit/core';",
-      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
+      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
       "import type { operations } from './schema.js';",
       "import * as ops from './operations.js';",
     ]);
     const deno = emitClient(model, { coreModule: '../core/mod.ts', ext: '.ts' }).split('\n');
     expect(deno).toContain("import type { operations } from './schema.ts';");
     expect(deno).toContain("import * as ops from './operations.ts';");
-    expect(deno).toContain("import { callOperation, callPagedOperation } from '../core/mod.ts';");
+    expect(deno).toContain("import { callEventStream, callOperation, callPagedOperation } from '../core/mod.ts';");
   });
 
   it('writes the args and result aliases of every operation (no Args without inputs)', () => {

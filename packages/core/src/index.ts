@@ -3,6 +3,7 @@ export * from './tokens.js';
 export * from './regions.js';
 export * from './query.js';
 export * from './envelope.js';
+export * from './events.js';
 export * from './retry.js';
 export * from './transport.js';
 export * from './paging.js';

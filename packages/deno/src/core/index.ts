@@ -5,6 +5,7 @@ export * from './tokens.ts';
 export * from './regions.ts';
 export * from './query.ts';
 export * from './envelope.ts';
+export * from './events.ts';
 export * from './retry.ts';
 export * from './transport.ts';
 export * from './paging.ts';

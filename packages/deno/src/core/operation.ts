@@ -4,6 +4,7 @@ import { TagoValidationError } from './errors.ts';
 import type { EnvelopeMode } from './envelope.ts';
 import { paginateByPage, paginateBySkip } from './paging.ts';
 import type { QueryValue } from './query.ts';
+import type { ServerSentEvent } from './events.ts';
 import type { CallOptions, HttpMethod, OperationRequest, TagoCore, TagoResponse } from './request.ts';
 import type { TokenKind } from './tokens.ts';
 
@@ -23,6 +24,8 @@ export interface OperationDescriptor {
   readonly envelope: EnvelopeMode;
   /** Media type of the answer when it is not JSON (e.g. `text/event-stream`). */
   readonly accept?: string;
+  /** `sse` for the realtime host's event stream. */
+  readonly server?: 'sse';
   readonly paging: 'page' | 'skip' | 'cursor' | 'none';
   readonly pathParams: readonly string[];
   /** Path parameters whose `/` must stay unescaped (file paths). */
@@ -93,6 +96,7 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
     envelope: op.envelope,
     auth: op.kinds.length > 0,
     accept: op.accept,
+    server: op.server,
   };
 }
 
@@ -237,6 +241,46 @@ function listOf<Item>(op: OperationDescriptor, data: unknown): Item[] {
   // A count-style data query answers a number; there is nothing to walk then.
   if (Array.isArray(data)) return data as Item[];
   throw new TagoValidationError(`${op.id}: the answer is not a list, so it cannot be iterated (use await instead)`, 'not_a_list', undefined, { method: op.method, path: op.path });
+}
+
+/**
+ * An event stream (the realtime host). Iterated with `for await`, it yields each event as it arrives, live;
+ * awaited, it reads the stream to its end and gives the raw text (for streams the server closes).
+ */
+export class TagoEventStream extends TagoPromise<string> implements AsyncIterable<ServerSentEvent> {
+  readonly #open: () => AsyncIterator<ServerSentEvent>;
+  constructor(whole: () => Promise<TagoResponse<string>>, open: () => AsyncIterator<ServerSentEvent>) {
+    super(whole);
+    this.#open = open;
+  }
+  [Symbol.asyncIterator](): AsyncIterator<ServerSentEvent> {
+    return this.#open();
+  }
+}
+
+/** Opens an event-stream operation. */
+export function callEventStream(ctx: OperationContext, op: OperationDescriptor, args: OperationArgs | undefined, options?: CallOptions): TagoEventStream {
+  const request = () => {
+    guardKind(ctx, op);
+    return buildOperationRequest(op, args);
+  };
+  return new TagoEventStream(
+    () => {
+      try {
+        return ctx.core.request<string>(request(), options);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    () => {
+      let inner: AsyncGenerator<ServerSentEvent, void, undefined> | undefined;
+      const open = () => (inner ??= ctx.core.streamEvents(request(), options));
+      return {
+        next: async () => await open().next(),
+        return: async () => (inner ? await inner.return(undefined) : { done: true, value: undefined }),
+      };
+    },
+  );
 }
 
 /** Whether a client with this token kind may call the operation (anonymous operations suit every client). */

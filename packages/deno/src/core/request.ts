@@ -6,6 +6,7 @@ import { serializeQuery, type QueryValue } from './query.ts';
 import { resolveRegion, type RegionInput, type ResolvedRegion } from './regions.ts';
 import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolicy } from './retry.ts';
 import { DEFAULT_TOKEN_HEADER, redact, validateHeaderName, validateHeaderValue, validateToken } from './tokens.ts';
+import { EventStreamParser, type ServerSentEvent } from './events.ts';
 import { connectionError, fetchTransport, type Transport, type WireResponse } from './transport.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
@@ -45,6 +46,8 @@ export interface ClientOptions {
   onWarning?: (warning: TagoWarning) => void;
   /** Receives one line per attempt (method, path, status, timing). Tokens and token-like query values are redacted. */
   debug?: (line: string) => void;
+  /** The fetch used for event streams (which the buffered transport cannot carry); the platform's by default. */
+  fetch?: typeof fetch;
   /** Test hooks: the clock's sleep and the jitter's randomness. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -80,6 +83,8 @@ export interface OperationRequest {
   auth?: boolean;
   /** Media type asked for; JSON by default. */
   accept?: string | undefined;
+  /** `sse`: the realtime host (region.sse, a full URL) instead of the REST API. */
+  server?: 'api' | 'sse' | undefined;
 }
 
 /** A full answer: the result plus what came with it. */
@@ -155,8 +160,7 @@ export class TagoCore {
   async request<T = unknown>(op: OperationRequest, call: CallOptions = {}): Promise<TagoResponse<T>> {
     const method = op.method;
     const ctx = { method, path: op.path };
-    const path = buildPath(op.path, op.pathParams, ctx, op.reservedPathParams);
-    const url = `${this.region.api}${path}${queryPart(op.query)}`;
+    const url = this.#url(op, ctx);
     const headers = this.#buildHeaders(op, call, ctx);
     const body = encodeBody(op, ctx);
     const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -217,6 +221,63 @@ export class TagoCore {
         throw new TagoAbortError({ ...ctx, sent: mayHaveReached });
       }
     }
+  }
+
+  /**
+   * Opens an event stream and yields its events as they arrive, until the server closes it or the caller aborts
+   * (through `call.signal` or by leaving the `for await`). Not retried: a consumer reconnects by calling again.
+   */
+  async *streamEvents(op: OperationRequest, call: CallOptions = {}): AsyncGenerator<ServerSentEvent, void, undefined> {
+    const ctx = { method: op.method, path: op.path };
+    const url = this.#url(op, ctx);
+    const headers = this.#buildHeaders({ ...op, accept: op.accept ?? 'text/event-stream' }, call, ctx);
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort();
+    if (call.signal?.aborted) throw new TagoAbortError({ ...ctx, sent: false });
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { method: op.method, headers, signal: controller.signal });
+    } catch (error) {
+      call.signal?.removeEventListener('abort', onAbort);
+      if (call.signal?.aborted) throw new TagoAbortError({ ...ctx, sent: true });
+      throw connectionError(error, ctx);
+    }
+    try {
+      if (response.status < 200 || response.status >= 300) {
+        const answerHeaders: Record<string, string> = {};
+        response.headers.forEach((value, key) => (answerHeaders[key.toLowerCase()] = value));
+        parseAnswer({ ...ctx, status: response.status, headers: answerHeaders, body: await response.text(), mode: 'envelope', secrets: [this.#token] });
+      }
+      if (!response.body) return;
+      const parser = new EventStreamParser();
+      const decoder = new TextDecoder();
+      const reader = response.body.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          yield* parser.push(decoder.decode(value, { stream: true }));
+        }
+        yield* parser.push(decoder.decode());
+        parser.end();
+      } catch (error) {
+        if (call.signal?.aborted || controller.signal.aborted) throw new TagoAbortError({ ...ctx, sent: true });
+        throw error instanceof TagoError ? error : connectionError(error, ctx);
+      } finally {
+        reader.releaseLock();
+      }
+    } finally {
+      call.signal?.removeEventListener('abort', onAbort);
+      // Leaving the loop early (break, return, throw) closes the connection.
+      controller.abort();
+    }
+  }
+
+  #url(op: OperationRequest, ctx: { method: string; path: string }): string {
+    if (op.server === 'sse') return `${this.region.sse}${queryPart(op.query)}`;
+    return `${this.region.api}${buildPath(op.path, op.pathParams, ctx, op.reservedPathParams)}${queryPart(op.query)}`;
   }
 
   async #send(req: { method: string; url: string; headers: Record<string, string>; body: string | undefined }, timeoutMs: number, callerSignal: AbortSignal | undefined, ctx: { method: string; path: string }): Promise<WireResponse> {

@@ -544,4 +544,4 @@ export const getSqlQueryVersion: OperationDescriptor = {"id":"getSqlQueryVersion
 /** POST /sql/{sqlID}/execute */
 export const executeSqlQuery: OperationDescriptor = {"id":"executeSqlQuery","method":"POST","path":"/sql/{sqlID}/execute","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["sqlID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":[]}};
 /** GET /events */
-export const subscribeRealtimeEvents: OperationDescriptor = {"id":"subscribeRealtimeEvents","method":"GET","path":"/events","kinds":[],"envelope":"raw","accept":"text/event-stream","paging":"none","pathParams":[],"queryParams":["token","channels"],"requiredQuery":["token","channels"]};
+export const subscribeRealtimeEvents: OperationDescriptor = {"id":"subscribeRealtimeEvents","method":"GET","path":"/events","kinds":[],"envelope":"raw","accept":"text/event-stream","server":"sse","paging":"none","pathParams":[],"queryParams":["token","channels"],"requiredQuery":["token","channels"]};
