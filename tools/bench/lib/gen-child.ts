@@ -1,0 +1,61 @@
+// One generation measurement in a fresh process (run with `node --import tsx`), so its peak memory is its own.
+// Every module is imported before the clock starts; the timed part reads the spec file and produces the output.
+// Prints one JSON line: { ms, maxRssKb, ... }.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+const [mode, spec, outDir] = process.argv.slice(2) as [string, string, string | undefined];
+// Import only what this mode needs, before the clock starts.
+const gen = mode.startsWith('ours')
+  ? {
+      ...(await import('../../../generator/src/load/load-spec.js')),
+      ...(await import('../../../generator/src/model/index.js')),
+      ...(await import('../../../generator/src/targets/index.js')),
+      ...(await import('../../../generator/src/emit/schema-types.js')),
+      ...(await import('../../../generator/src/emit/descriptors.js')),
+      ...(await import('../../../generator/src/emit/client.js')),
+    }
+  : undefined;
+const oats = mode === 'openapi-typescript' ? await import('openapi-typescript') : undefined;
+const hey = mode === 'hey-api' ? await import('@hey-api/openapi-ts') : undefined;
+const started = performance.now();
+let info: Record<string, unknown> = {};
+let files: { path: string; text: string }[] = [];
+
+if (mode === 'ours-full') {
+  // What `pnpm generate` does, minus writing: every target of the TagoIO spec.
+  const doc = gen!.loadSpec(spec);
+  const model = gen!.buildModel(doc);
+  files = await gen!.generateAll(doc, model);
+  info = { operations: model.operations.length, files: files.length, bytes: files.reduce((n, f) => n + f.text.length, 0) };
+  files = [];
+} else if (mode === 'ours-foreign') {
+  // The foreign-mode pipeline on another API's spec: load + model + schema types + descriptors + client.
+  const doc = gen!.loadSpec(spec, { foreign: true });
+  const model = gen!.buildModel(doc, { foreign: true });
+  const schema = await gen!.emitSchemaTypes(doc);
+  const operations = gen!.emitDescriptors(model);
+  const client = gen!.emitClient(model, { coreModule: '@tagokit/core', ext: '.js' });
+  files = [
+    { path: 'schema.ts', text: schema },
+    { path: 'operations.ts', text: operations },
+    { path: 'client.ts', text: client },
+  ];
+  info = { operations: model.operations.length, groups: model.groups.length, bytes: files.reduce((n, f) => n + f.text.length, 0) };
+} else if (mode === 'openapi-typescript') {
+  const doc = JSON.parse(readFileSync(spec, 'utf8'));
+  const text = oats!.astToString(await oats!.default(doc, { silent: true } as never));
+  files = [{ path: 'schema.d.ts', text }];
+  info = { bytes: text.length };
+} else if (mode === 'hey-api') {
+  await hey!.createClient({ input: spec, output: { path: outDir! }, logs: { level: 'silent' } } as never);
+  info = { output: outDir };
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
+const ms = performance.now() - started;
+const maxRssKb = process.resourceUsage().maxRSS;
+if (outDir && files.length) {
+  mkdirSync(outDir, { recursive: true });
+  for (const f of files) writeFileSync(join(outDir, f.path), f.text);
+}
+console.log(JSON.stringify({ mode, ms, maxRssKb, ...info }));

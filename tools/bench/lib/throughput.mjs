@@ -1,0 +1,162 @@
+// Node throughput and latency: @tagokit/node vs a raw undici Pool vs global fetch vs the official @tago-io/sdk,
+// for POST /data and GET /data against one local server, in interleaved rounds (the client order rotates each
+// round) so drift in machine speed falls on every client alike. Same concurrency for all.
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { Pool } from 'undici';
+import { Device } from '@tago-io/sdk';
+import { BENCH, ROOT, SOURCE_ALIASES, figure, percentile, round, workDir } from './util.mjs';
+
+const TOKEN = '2e1c6d7f-0a6b-4c5e-9a0f-1b2c3d4e5f60';
+const RECORD = { variable: 'temperature', value: 21.5, unit: 'C' };
+
+function startServer() {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(BENCH, 'lib', 'server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (m) => resolve({ child, origin: `http://127.0.0.1:${m.port}` }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
+  });
+}
+
+/** @tagokit/node from its sources (its dist may not be built), bundled with everything but undici. */
+async function loadTagokitNode() {
+  const out = join(workDir('throughput'), 'tagokit-node.mjs');
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'packages', 'node', 'src', 'index.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external: ['undici'],
+    alias: SOURCE_ALIASES,
+    outfile: out,
+    logLevel: 'error',
+  });
+  return import(pathToFileURL(out).href);
+}
+
+async function makeClients(origin, concurrency) {
+  const { createClient } = await loadTagokitNode();
+  const tagokit = createClient({ token: TOKEN, tokenKind: 'device', region: { api: origin, sse: origin }, allowInsecureHttp: true, connections: concurrency });
+  const pool = new Pool(origin, { connections: concurrency });
+  const device = new Device({ token: TOKEN, region: { api: origin, sse: origin } });
+  const headers = { token: TOKEN, 'content-type': 'application/json' };
+  const body = JSON.stringify([RECORD]);
+  return {
+    clients: [
+      {
+        name: '@tagokit/node',
+        post: () => tagokit.deviceData.sendData({ body: [RECORD] }),
+        get: () => tagokit.deviceData.getData({ qty: 10 }),
+      },
+      {
+        name: 'undici Pool (raw)',
+        post: async () => {
+          const res = await pool.request({ path: '/data', method: 'POST', headers, body });
+          const json = await res.body.json();
+          if (!json.status) throw new Error('bad answer');
+          return json.result;
+        },
+        get: async () => {
+          const res = await pool.request({ path: '/data?qty=10', method: 'GET', headers: { token: TOKEN } });
+          const json = await res.body.json();
+          if (!json.status) throw new Error('bad answer');
+          return json.result;
+        },
+      },
+      {
+        name: 'global fetch',
+        post: async () => {
+          const res = await fetch(`${origin}/data`, { method: 'POST', headers, body });
+          const json = await res.json();
+          if (!json.status) throw new Error('bad answer');
+          return json.result;
+        },
+        get: async () => {
+          const res = await fetch(`${origin}/data?qty=10`, { headers: { token: TOKEN } });
+          const json = await res.json();
+          if (!json.status) throw new Error('bad answer');
+          return json.result;
+        },
+      },
+      {
+        name: '@tago-io/sdk Device',
+        post: () => device.sendData(RECORD),
+        get: () => device.getData({ qty: 10 }),
+      },
+    ],
+    close: () => pool.close(),
+  };
+}
+
+/** `n` calls of `fn`, `concurrency` at a time; the elapsed time and every call's latency. */
+async function burst(fn, n, concurrency) {
+  const latencies = new Array(n);
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      const t = performance.now();
+      await fn();
+      latencies[i] = performance.now() - t;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+  return { elapsed: performance.now() - started, latencies };
+}
+
+export async function benchThroughput({ smoke }) {
+  const concurrency = 16;
+  const rounds = smoke ? 2 : 12;
+  const perRound = smoke ? 50 : 2500;
+  const warmup = smoke ? 20 : 1500;
+  const { child, origin } = await startServer();
+  try {
+    const { clients, close } = await makeClients(origin, concurrency);
+    const totals = new Map(clients.map((c) => [c.name, { post: { n: 0, ms: 0, lat: [] }, get: { n: 0, ms: 0, lat: [] } }]));
+    for (const c of clients) for (const op of ['post', 'get']) await burst(c[op], warmup, concurrency);
+    for (let r = 0; r < rounds; r++) {
+      for (const op of r % 2 ? ['get', 'post'] : ['post', 'get']) {
+        // Rotate the order every round: each client runs first, second, third and last equally often.
+        const order = clients.map((_, i) => clients[(i + r) % clients.length]);
+        for (const c of order) {
+          const { elapsed, latencies } = await burst(c[op], perRound, concurrency);
+          const t = totals.get(c.name)[op];
+          t.n += perRound;
+          t.ms += elapsed;
+          t.lat.push(...latencies);
+        }
+      }
+    }
+    await close();
+    const stats = {};
+    for (const [name, ops] of totals) {
+      stats[name] = {};
+      for (const op of ['post', 'get']) {
+        const t = ops[op];
+        const sorted = t.lat.sort((a, b) => a - b);
+        stats[name][op] = { rps: (t.n / t.ms) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: t.n };
+      }
+    }
+    const figures = [];
+    const [ours, undici, fetchC, sdk] = clients.map((c) => c.name);
+    for (const op of ['post', 'get']) {
+      const label = op === 'post' ? 'POST /data' : 'GET /data';
+      for (const name of clients.map((c) => c.name)) {
+        const s = stats[name][op];
+        const goal = name === ours && op === 'post' ? '>= 0.9x undici Pool, >= 3x @tago-io/sdk' : undefined;
+        const base = (m) => [undici, fetchC, sdk].filter((b) => b !== name).map((b) => ({ subject: b, value: round(stats[b][op][m], 3) }));
+        figures.push(figure('throughput', name, `${label} throughput`, 'req/s', round(s.rps, 1), base('rps').map((b) => ({ ...b, value: round(b.value, 1) })), { goal }));
+        figures.push(figure('throughput', name, `${label} p50 latency`, 'ms', round(s.p50, 3), base('p50')));
+        figures.push(figure('throughput', name, `${label} p99 latency`, 'ms', round(s.p99, 3), base('p99')));
+      }
+    }
+    return { settings: { concurrency, rounds, requestsPerRoundPerClient: perRound, warmupPerClient: warmup, interleaved: true, server: 'node:http on 127.0.0.1 (child process)', node: process.version }, figures };
+  } finally {
+    child.kill();
+  }
+}
