@@ -13,6 +13,8 @@ export const BUILDS = [
   { from: 'moddable/tagokit.js', to: 'dist/moddable/tagokit.js', module: true },
 ];
 
+const MODULE_FOLDER = `${JSON.stringify({ type: 'module' }, null, 2)}\n`;
+
 /** Terser settings: ES5 in, ES5 out; top-level names are mangled (they are module-private). */
 export async function minifyEs5(code, module) {
   const out = await minify(code, {
@@ -32,6 +34,8 @@ export async function build() {
     const code = await minifyEs5(readFileSync(join(root, b.from), 'utf8'), b.module);
     mkdirSync(dirname(join(root, b.to)), { recursive: true });
     writeFileSync(join(root, b.to), code);
+    // Moddable loads ES modules; the package itself is CommonJS (Espruino), so module folders say so for tools.
+    if (b.module) writeFileSync(join(dirname(join(root, b.to)), 'package.json'), MODULE_FOLDER);
     sizes.push({ file: b.to, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length });
   }
   return sizes;
