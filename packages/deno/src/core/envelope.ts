@@ -36,27 +36,28 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
   const { status, headers, body, mode } = input;
   const ctx: ErrorContext = { method: input.method, path: input.path };
   const secrets = input.secrets ?? [];
-  const excerpt = redact(body.slice(0, EXCERPT_LENGTH), secrets);
+  // Only failures need the excerpt; successes skip the copy.
+  const excerpt = (): string => redact(body.slice(0, EXCERPT_LENGTH), secrets);
   const parsed = parseJson(body);
 
   if (status >= 400 || (status >= 200 && status < 300 && parsed.ok && isFailedEnvelope(parsed.value) && mode === 'envelope')) {
-    const value = parsed.ok ? parsed.value : excerpt;
+    const value = parsed.ok ? parsed.value : excerpt();
     const message = parsed.ok ? errorMessage(parsed.value) : undefined;
     return throwApiError(status, headers, message ?? describeBody(status, body), value, secrets, ctx);
   }
   if (status < 200 || status >= 300) {
-    throw new TagoResponseParseError(`Unexpected HTTP status ${status}`, 'unexpected_status', status, excerpt, ctx);
+    throw new TagoResponseParseError(`Unexpected HTTP status ${status}`, 'unexpected_status', status, excerpt(), ctx);
   }
   if (!parsed.ok) {
     if (mode === 'raw' && body.length > 0 && !looksLikeHtml(body, headers)) {
       return { data: body as T, warning: undefined };
     }
-    throw new TagoResponseParseError(describeBody(status, body), body.trim().length === 0 ? 'empty_body' : looksLikeHtml(body, headers) ? 'html_body' : 'invalid_json', status, excerpt, ctx);
+    throw new TagoResponseParseError(describeBody(status, body), body.trim().length === 0 ? 'empty_body' : looksLikeHtml(body, headers) ? 'html_body' : 'invalid_json', status, excerpt(), ctx);
   }
   if (mode === 'raw') return { data: parsed.value as T, warning: undefined };
   const env = parsed.value;
   if (!isRecord(env) || typeof env['status'] !== 'boolean') {
-    throw new TagoResponseParseError(`HTTP ${status} body is JSON but not a TagoIO envelope`, 'not_an_envelope', status, excerpt, ctx);
+    throw new TagoResponseParseError(`HTTP ${status} body is JSON but not a TagoIO envelope`, 'not_an_envelope', status, excerpt(), ctx);
   }
   const warning = typeof env['message'] === 'string' && env['message'].length > 0 ? redact(env['message'], secrets) : undefined;
   return { data: env['result'] as T, warning };
@@ -104,7 +105,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
-  if (body.trim().length === 0) return { ok: false };
+  // JSON.parse refuses empty and blank text itself; no trimmed copy of the body is made.
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch {

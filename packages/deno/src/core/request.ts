@@ -184,7 +184,7 @@ export class TagoCore {
       let failure: TagoError;
       try {
         const wire = await this.#send({ method, url, headers, body }, timeoutMs, call.signal, ctx);
-        this.#log(`${method} ${redactUrl(url)} -> ${wire.status} (${Date.now() - started} ms, attempt ${attempt})`);
+        if (this.#options.debug) this.#log(`${method} ${redactUrl(url)} -> ${wire.status} (${Date.now() - started} ms, attempt ${attempt})`);
         try {
           const answer = parseAnswer<T>({ ...ctx, status: wire.status, headers: wire.headers, body: wire.body, mode: op.envelope ?? 'envelope', secrets });
           if (answer.warning !== undefined) {
@@ -209,7 +209,7 @@ export class TagoCore {
         } else {
           throw error;
         }
-        this.#log(`${method} ${redactUrl(url)} -> ${failure.code} (${Date.now() - started} ms, attempt ${attempt})`);
+        if (this.#options.debug) this.#log(`${method} ${redactUrl(url)} -> ${failure.code} (${Date.now() - started} ms, attempt ${attempt})`);
       }
       mayHaveReached ||= failure.mayHaveBeenProcessed;
       const decision = decideRetry({ method, attempt, outcome, policy, random: random(), ...(call.idempotent !== undefined ? { idempotent: call.idempotent } : {}) });
