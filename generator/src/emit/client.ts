@@ -98,7 +98,7 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  * operation, and the maps the core's scoped-client type reads to hide what a token kind cannot call.
  */
 export function emitClient(model: ApiModel, options: ClientEmitOptions): string {
-  const statements: StatementStructures[] = [
+  const imports: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.coreModule, namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'] },
     {
       kind: StructureKind.ImportDeclaration,
@@ -109,6 +109,19 @@ export function emitClient(model: ApiModel, options: ClientEmitOptions): string 
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./schema${options.ext}`, isTypeOnly: true, namedImports: ['operations'] },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },
   ];
+  // Only the imports differ between runtimes; the body is printed once per model and shared (Node and Deno).
+  let body = clientBodies.get(model);
+  if (body === undefined) {
+    body = printStructures('client-body.ts', clientBody(model), '');
+    clientBodies.set(model, body);
+  }
+  return `${printStructures('client-imports.ts', imports, banner(model.version))}${body}`;
+}
+
+const clientBodies = new WeakMap<ApiModel, string>();
+
+function clientBody(model: ApiModel): StatementStructures[] {
+  const statements: StatementStructures[] = [];
   for (const op of model.operations) {
     const T = pascalCase(op.id);
     if (hasArgs(op)) statements.push({ kind: StructureKind.TypeAlias, name: `${T}Args`, isExported: true, type: argsType(op), docs: [`Arguments of ${op.id}.`] });
@@ -148,5 +161,5 @@ export function emitClient(model: ApiModel, options: ClientEmitOptions): string 
     docs: ['Every operation id, in spec order.'],
     declarations: [{ name: 'OPERATION_IDS', initializer: `${JSON.stringify(model.operations.map((o) => o.id))} as const` }],
   });
-  return printStructures('client.ts', statements, banner(model.version));
+  return statements;
 }

@@ -27,6 +27,9 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
 
 /** `operations.ts`: one exported descriptor per operation, so bundlers keep only the ones a program calls. */
 export function emitDescriptors(model: ApiModel): string {
+  // Every TypeScript target writes the same descriptors; print them once per model.
+  const cached = printed.get(model);
+  if (cached !== undefined) return cached;
   const statements: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tagokit/core', namedImports: ['OperationDescriptor'], isTypeOnly: true },
   ];
@@ -39,5 +42,9 @@ export function emitDescriptors(model: ApiModel): string {
       declarations: [{ name: op.id, type: 'OperationDescriptor', initializer: JSON.stringify(descriptorOf(op)) }],
     });
   }
-  return printStructures('operations.ts', statements, banner(model.version));
+  const text = printStructures('operations.ts', statements, banner(model.version));
+  printed.set(model, text);
+  return text;
 }
+
+const printed = new WeakMap<ApiModel, string>();
