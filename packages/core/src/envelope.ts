@@ -50,7 +50,13 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
     if (mode === 'raw' && body.length > 0 && !looksLikeHtml(body, headers)) {
       return { data: body as T, warning: undefined };
     }
-    throw new TagoResponseParseError(describeBody(status, body), body.trim().length === 0 ? 'empty_body' : looksLikeHtml(body, headers) ? 'html_body' : 'invalid_json', status, excerpt(), ctx);
+    throw new TagoResponseParseError(
+      describeBody(status, body),
+      body.trim().length === 0 ? 'empty_body' : looksLikeHtml(body, headers) ? 'html_body' : 'invalid_json',
+      status,
+      excerpt(),
+      ctx,
+    );
   }
   if (mode === 'raw') return { data: parsed.value as T, warning: undefined };
   const env = parsed.value;
@@ -61,7 +67,14 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
   return { data: env['result'] as T, warning };
 }
 
-function throwApiError(status: number, headers: Record<string, string>, message: string, body: unknown, secrets: readonly (string | undefined)[], ctx: ErrorContext): never {
+function throwApiError(
+  status: number,
+  headers: Record<string, string>,
+  message: string,
+  body: unknown,
+  secrets: readonly (string | undefined)[],
+  ctx: ErrorContext,
+): never {
   const clean = redact(message, secrets);
   throw apiErrorFor({
     ...ctx,

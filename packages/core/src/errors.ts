@@ -85,27 +85,39 @@ export class TagoApiError extends TagoError {
 
 export class BadRequestError extends TagoApiError {
   override name = 'BadRequestError';
-  constructor(init: ApiErrorInit) { super(init, 'bad_request'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'bad_request');
+  }
 }
 export class AuthenticationError extends TagoApiError {
   override name = 'AuthenticationError';
-  constructor(init: ApiErrorInit) { super(init, 'authentication'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'authentication');
+  }
 }
 export class PermissionDeniedError extends TagoApiError {
   override name = 'PermissionDeniedError';
-  constructor(init: ApiErrorInit) { super(init, 'permission_denied'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'permission_denied');
+  }
 }
 export class NotFoundError extends TagoApiError {
   override name = 'NotFoundError';
-  constructor(init: ApiErrorInit) { super(init, 'not_found'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'not_found');
+  }
 }
 export class ConflictError extends TagoApiError {
   override name = 'ConflictError';
-  constructor(init: ApiErrorInit) { super(init, 'conflict'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'conflict');
+  }
 }
 export class UnprocessableEntityError extends TagoApiError {
   override name = 'UnprocessableEntityError';
-  constructor(init: ApiErrorInit) { super(init, 'unprocessable_entity'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'unprocessable_entity');
+  }
 }
 export class RateLimitError extends TagoApiError {
   override name = 'RateLimitError';
@@ -121,7 +133,9 @@ export class RateLimitError extends TagoApiError {
 }
 export class InternalServerError extends TagoApiError {
   override name = 'InternalServerError';
-  constructor(init: ApiErrorInit) { super(init, 'server_error'); }
+  constructor(init: ApiErrorInit) {
+    super(init, 'server_error');
+  }
 }
 
 /**

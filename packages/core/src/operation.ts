@@ -3,7 +3,7 @@ import type { EnvelopeMode } from './envelope.js';
 import { paginateByPage, paginateBySkip } from './paging.js';
 import type { QueryValue } from './query.js';
 import type { ServerSentEvent } from './events.js';
-import type { CallOptions, HttpMethod, OperationRequest, TagoCore, TagoResponse } from './request.js';
+import type { CallOptions, HttpMethod, OperationRequest, TagoResponse } from './wire.js';
 import type { TokenKind } from './tokens.js';
 
 /** Top-level shape of a request body, as far as it can be checked before sending. */
@@ -149,8 +149,13 @@ export class TagoPromise<T> implements PromiseLike<T> {
     return this.#pending;
   }
 
-  then<A = T, B = never>(onfulfilled?: ((value: T) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+  then<A = T, B = never>(
+    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.withResponse()
+      .then((r) => r.data)
+      .then(onfulfilled, onrejected);
   }
 
   catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
@@ -174,9 +179,20 @@ export class TagoPagePromise<T, Item> extends TagoPromise<T> implements AsyncIte
   }
 }
 
-/** What generated methods call through: the core, and the kind of token it holds (when the caller said). */
+/**
+ * What sends requests for generated methods: TagoCore (retries, timeouts, warnings hook, event streams), or the
+ * one-attempt engine of `sender()` from the plain `send` path. Anything with the same `request` works.
+ */
+export interface RequestEngine {
+  /** Sends one operation and returns its full answer (or rejects with a typed error). */
+  request<T = unknown>(op: OperationRequest, call?: CallOptions): Promise<TagoResponse<T>>;
+  /** Opens an event stream; engines without it cannot iterate event-stream operations (awaiting them still works). */
+  streamEvents?(op: OperationRequest, call?: CallOptions): AsyncGenerator<ServerSentEvent, void, undefined>;
+}
+
+/** What generated methods call through: the engine, and the kind of token it holds (when the caller said). */
 export interface OperationContext {
-  readonly core: TagoCore;
+  readonly core: RequestEngine;
   readonly tokenKind?: TokenKind | undefined;
 }
 
@@ -208,7 +224,12 @@ export function callOperation<T>(ctx: OperationContext, op: OperationDescriptor,
  * Sends a list operation. Awaited, it gives the page asked for; iterated, it walks every page (`page`/`amount`)
  * or chunk (`qty`/`skip`) from the one asked for, stopping at the first short one.
  */
-export function callPagedOperation<T, Item>(ctx: OperationContext, op: OperationDescriptor, args: OperationArgs | undefined, options?: CallOptions): TagoPagePromise<T, Item> {
+export function callPagedOperation<T, Item>(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  args: OperationArgs | undefined,
+  options?: CallOptions,
+): TagoPagePromise<T, Item> {
   const base = args ?? {};
   const fetchWith = async (extra: Record<string, number>) => {
     guardKind(ctx, op);
@@ -230,7 +251,9 @@ export function callPagedOperation<T, Item>(ctx: OperationContext, op: Operation
     }
     const amount = typeof base['amount'] === 'number' ? base['amount'] : 20;
     const startPage = typeof base['page'] === 'number' ? base['page'] : 1;
-    return paginateByPage<Item>(async (page, n) => listOf<Item>(op, (await fetchWith({ page, amount: n })).data), { amount, startPage })[Symbol.asyncIterator]();
+    return paginateByPage<Item>(async (page, n) => listOf<Item>(op, (await fetchWith({ page, amount: n })).data), { amount, startPage })[
+      Symbol.asyncIterator
+    ]();
   };
   return new TagoPagePromise<T, Item>(first, pages);
 }
@@ -238,7 +261,10 @@ export function callPagedOperation<T, Item>(ctx: OperationContext, op: Operation
 function listOf<Item>(op: OperationDescriptor, data: unknown): Item[] {
   // A count-style data query answers a number; there is nothing to walk then.
   if (Array.isArray(data)) return data as Item[];
-  throw new TagoValidationError(`${op.id}: the answer is not a list, so it cannot be iterated (use await instead)`, 'not_a_list', undefined, { method: op.method, path: op.path });
+  throw new TagoValidationError(`${op.id}: the answer is not a list, so it cannot be iterated (use await instead)`, 'not_a_list', undefined, {
+    method: op.method,
+    path: op.path,
+  });
 }
 
 /**
@@ -272,7 +298,19 @@ export function callEventStream(ctx: OperationContext, op: OperationDescriptor, 
     },
     () => {
       let inner: AsyncGenerator<ServerSentEvent, void, undefined> | undefined;
-      const open = () => (inner ??= ctx.core.streamEvents(request(), options));
+      const open = () => {
+        if (inner) return inner;
+        const stream = ctx.core.streamEvents;
+        if (!stream) {
+          throw new TagoValidationError(
+            `${op.id}: this client cannot stream events (use a full client such as TagoCore); await the call to read the stream to its end instead`,
+            'stream_unsupported',
+            undefined,
+            { method: op.method, path: op.path },
+          );
+        }
+        return (inner = stream.call(ctx.core, request(), options));
+      };
       return {
         next: async () => await open().next(),
         return: async () => (inner ? await inner.return(undefined) : { done: true, value: undefined }),

@@ -1,13 +1,22 @@
-import { parseAnswer, type EnvelopeMode } from './envelope.js';
-import { TagoAbortError, TagoApiError, TagoConnectionError, TagoError, TagoResponseParseError, TagoTimeoutError, TagoValidationError } from './errors.js';
-import { serializeQuery, type QueryValue } from './query.js';
+import { TagoAbortError, TagoApiError, TagoConnectionError, TagoError, TagoTimeoutError, TagoValidationError } from './errors.js';
+import type { ServerSentEvent } from './events.js';
+import type { RequestEngine } from './operation.js';
 import { resolveRegion, type RegionInput, type ResolvedRegion } from './regions.js';
 import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolicy } from './retry.js';
-import { DEFAULT_TOKEN_HEADER, redact, validateHeaderName, validateHeaderValue, validateToken } from './tokens.js';
-import { EventStreamParser, type ServerSentEvent } from './events.js';
-import { connectionError, fetchTransport, type Transport, type WireResponse } from './transport.js';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
+import { readAnswer, transportFailure } from './send.js';
+import { openEventStream } from './stream.js';
+import { redact } from './tokens.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport, type Transport, type WireResponse } from './transport.js';
+import {
+  createEndpoint,
+  prepareRequest,
+  type CallOptions,
+  type Endpoint,
+  type OperationRequest,
+  type PreparedRequest,
+  type RequestContext,
+  type TagoResponse,
+} from './wire.js';
 
 /** A warning the API attached to a successful answer (`status:true` with a `message`). */
 export interface TagoWarning {
@@ -51,99 +60,26 @@ export interface ClientOptions {
   random?: () => number;
 }
 
-/** Options of one call; they override the client's. */
-export interface CallOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  maxRetries?: number;
-  retry?: Partial<RetryPolicy>;
-  headers?: Record<string, string>;
-  /** Treat the call as safe to repeat after a lost answer (e.g. a POST you made idempotent yourself). */
-  idempotent?: boolean;
-}
-
-/** What an operation needs to be sent; filled in by generated code. */
-export interface OperationRequest {
-  operationId?: string | undefined;
-  method: HttpMethod;
-  /** Path template, e.g. `/device/{deviceID}`. */
-  path: string;
-  pathParams?: Record<string, string | number | undefined>;
-  /** Path parameters whose `/` is kept (file paths). */
-  reservedPathParams?: readonly string[] | undefined;
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  /** Media type of the body; JSON by default. */
-  contentType?: 'application/json' | 'text/plain' | undefined;
-  /** `raw` for routes that answer outside the envelope. */
-  envelope?: EnvelopeMode;
-  /** False for routes that need no token (login, status ...). */
-  auth?: boolean;
-  /** Media type asked for; JSON by default. */
-  accept?: string | undefined;
-  /** `sse`: the realtime host (region.sse, a full URL) instead of the REST API. */
-  server?: 'api' | 'sse' | undefined;
-}
-
-/** A full answer: the result plus what came with it. */
-export interface TagoResponse<T> {
-  data: T;
-  warning: string | undefined;
-  status: number;
-  headers: Record<string, string>;
-  /** How many attempts the call took. */
-  attempts: number;
-}
-
 const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Query parameters that carry credentials (network data routes, SSE); never printed. */
 const SECRET_QUERY_KEYS = /^(token|authorization|authorization_token|authorized)$/i;
 
-/** Replaces `{name}` placeholders, refusing missing or empty values and escaping the rest. */
-export function buildPath(
-  template: string,
-  params: Record<string, string | number | undefined> = {},
-  ctx: { method?: string } = {},
-  reserved: readonly string[] = [],
-): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === null || value === '') {
-      throw new TagoValidationError(`Missing required path parameter "${name}"`, 'path_param_missing', name, { method: ctx.method, path: template });
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new TagoValidationError(`Path parameter "${name}" must be a string or a number`, 'path_param_invalid', name, { method: ctx.method, path: template });
-    }
-    if (!reserved.includes(name)) return encodeURIComponent(String(value));
-    // A file path keeps its slashes; dot segments would let it climb out of the route, so they are refused.
-    const segments = String(value).replace(/^\/+/, '').split('/');
-    if (segments.some((s) => s === '.' || s === '..' || s === '')) {
-      throw new TagoValidationError(`Path parameter "${name}" must not contain empty, "." or ".." segments`, 'path_param_invalid', name, { method: ctx.method, path: template });
-    }
-    return segments.map(encodeURIComponent).join('/');
-  });
-}
-
 /**
- * The engine every generated client calls: resolves the region once, checks the token and headers before any
- * request, sends through the transport, parses the envelope into a result or a typed error, and retries what is
- * safe to retry.
+ * The full-featured engine every generated client calls: resolves the region once, checks the token and headers
+ * before any request, and sends each call through the same pieces as the plain `send` (prepareRequest,
+ * the transport, readAnswer), adding per-attempt timeouts, caller aborts, retries with backoff, the warnings
+ * hook and debug lines around them.
  */
-export class TagoCore {
+export class TagoCore implements RequestEngine {
   readonly region: ResolvedRegion;
-  readonly #token: string | undefined;
-  readonly #tokenHeader: string;
-  readonly #headers: Record<string, string>;
+  readonly #endpoint: Endpoint;
   readonly #transport: Transport;
   readonly #options: ClientOptions;
 
   constructor(options: ClientOptions = {}) {
     this.#options = options;
     this.region = resolveRegion(options.region, { allowInsecureHttp: options.allowInsecureHttp ?? false, ...(options.env ? { env: options.env } : {}) });
-    this.#token = options.token === undefined ? undefined : validateToken(options.token);
-    this.#tokenHeader = validateHeaderName(options.tokenHeader ?? DEFAULT_TOKEN_HEADER, 'tokenHeader').toLowerCase();
-    this.#headers = checkHeaders(options.headers ?? {});
+    this.#endpoint = createEndpoint(this.region, options);
     this.#transport = options.transport ?? fetchTransport();
     if (options.timeoutMs !== undefined) checkPositive(options.timeoutMs, 'timeoutMs');
     if (options.maxRetries !== undefined) checkCount(options.maxRetries, 'maxRetries');
@@ -151,16 +87,14 @@ export class TagoCore {
 
   /** Whether this client holds a token. */
   get hasToken(): boolean {
-    return this.#token !== undefined;
+    return this.#endpoint.token !== undefined;
   }
 
   /** Sends one operation and returns its full answer. */
   async request<T = unknown>(op: OperationRequest, call: CallOptions = {}): Promise<TagoResponse<T>> {
     const method = op.method;
     const ctx = { method, path: op.path };
-    const url = this.#url(op, ctx);
-    const headers = this.#buildHeaders(op, call, ctx);
-    const body = encodeBody(op, ctx);
+    const req = prepareRequest(this.#endpoint, op, call.headers);
     const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     checkPositive(timeoutMs, 'timeoutMs');
     const policy: RetryPolicy = {
@@ -172,7 +106,6 @@ export class TagoCore {
     };
     const sleep = this.#options.sleep ?? abortableSleep;
     const random = this.#options.random ?? Math.random;
-    const secrets = [this.#token];
     let mayHaveReached = false;
 
     for (let attempt = 1; ; attempt++) {
@@ -181,18 +114,22 @@ export class TagoCore {
       let outcome: AttemptOutcome;
       let failure: TagoError;
       try {
-        const wire = await this.#send({ method, url, headers, body }, timeoutMs, call.signal, ctx);
-        if (this.#options.debug) this.#log(`${method} ${redactUrl(url)} -> ${wire.status} (${Date.now() - started} ms, attempt ${attempt})`);
+        const wire = await this.#send(req, timeoutMs, call.signal, ctx);
+        if (this.#options.debug) this.#log(`${method} ${redactUrl(req.url)} -> ${wire.status} (${Date.now() - started} ms, attempt ${attempt})`);
         try {
-          const answer = parseAnswer<T>({ ...ctx, status: wire.status, headers: wire.headers, body: wire.body, mode: op.envelope ?? 'envelope', secrets });
+          const answer = readAnswer<T>(this.#endpoint, op, wire, attempt);
           if (answer.warning !== undefined) {
             this.#options.onWarning?.({ message: answer.warning, method, path: op.path, operationId: op.operationId });
           }
-          return { data: answer.data, warning: answer.warning, status: wire.status, headers: wire.headers, attempts: attempt };
+          return answer;
         } catch (error) {
           if (!(error instanceof TagoApiError)) throw markProcessed(error, mayHaveReached);
           failure = error;
-          outcome = { kind: 'response', status: error.status, retryAfterSeconds: 'retryAfterSeconds' in error ? (error.retryAfterSeconds as number | undefined) : undefined };
+          outcome = {
+            kind: 'response',
+            status: error.status,
+            retryAfterSeconds: 'retryAfterSeconds' in error ? (error.retryAfterSeconds as number | undefined) : undefined,
+          };
         }
       } catch (error) {
         if (error instanceof TagoAbortError) throw markProcessed(error, mayHaveReached);
@@ -207,10 +144,17 @@ export class TagoCore {
         } else {
           throw error;
         }
-        if (this.#options.debug) this.#log(`${method} ${redactUrl(url)} -> ${failure.code} (${Date.now() - started} ms, attempt ${attempt})`);
+        if (this.#options.debug) this.#log(`${method} ${redactUrl(req.url)} -> ${failure.code} (${Date.now() - started} ms, attempt ${attempt})`);
       }
       mayHaveReached ||= failure.mayHaveBeenProcessed;
-      const decision = decideRetry({ method, attempt, outcome, policy, random: random(), ...(call.idempotent !== undefined ? { idempotent: call.idempotent } : {}) });
+      const decision = decideRetry({
+        method,
+        attempt,
+        outcome,
+        policy,
+        random: random(),
+        ...(call.idempotent !== undefined ? { idempotent: call.idempotent } : {}),
+      });
       if (!decision.retry) throw markProcessed(failure, mayHaveReached);
       this.#log(`retrying ${method} ${op.path} in ${decision.delayMs} ms: ${decision.reason}`);
       try {
@@ -225,60 +169,12 @@ export class TagoCore {
    * Opens an event stream and yields its events as they arrive, until the server closes it or the caller aborts
    * (through `call.signal` or by leaving the `for await`). Not retried: a consumer reconnects by calling again.
    */
-  async *streamEvents(op: OperationRequest, call: CallOptions = {}): AsyncGenerator<ServerSentEvent, void, undefined> {
-    const ctx = { method: op.method, path: op.path };
-    const url = this.#url(op, ctx);
-    const headers = this.#buildHeaders({ ...op, accept: op.accept ?? 'text/event-stream' }, call, ctx);
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    if (call.signal?.aborted) throw new TagoAbortError({ ...ctx, sent: false });
-    call.signal?.addEventListener('abort', onAbort, { once: true });
-    const fetchImpl = this.#options.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await fetchImpl(url, { method: op.method, headers, signal: controller.signal });
-    } catch (error) {
-      call.signal?.removeEventListener('abort', onAbort);
-      if (call.signal?.aborted) throw new TagoAbortError({ ...ctx, sent: true });
-      throw connectionError(error, ctx);
-    }
-    try {
-      if (response.status < 200 || response.status >= 300) {
-        const answerHeaders: Record<string, string> = {};
-        response.headers.forEach((value, key) => (answerHeaders[key.toLowerCase()] = value));
-        parseAnswer({ ...ctx, status: response.status, headers: answerHeaders, body: await response.text(), mode: 'envelope', secrets: [this.#token] });
-      }
-      if (!response.body) return;
-      const parser = new EventStreamParser();
-      const decoder = new TextDecoder();
-      const reader = response.body.getReader();
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          yield* parser.push(decoder.decode(value, { stream: true }));
-        }
-        yield* parser.push(decoder.decode());
-        parser.end();
-      } catch (error) {
-        if (call.signal?.aborted || controller.signal.aborted) throw new TagoAbortError({ ...ctx, sent: true });
-        throw error instanceof TagoError ? error : connectionError(error, ctx);
-      } finally {
-        reader.releaseLock();
-      }
-    } finally {
-      call.signal?.removeEventListener('abort', onAbort);
-      // Leaving the loop early (break, return, throw) closes the connection.
-      controller.abort();
-    }
+  streamEvents(op: OperationRequest, call: CallOptions = {}): AsyncGenerator<ServerSentEvent, void, undefined> {
+    return openEventStream(this.#endpoint, op, call, this.#options.fetch);
   }
 
-  #url(op: OperationRequest, ctx: { method: string; path: string }): string {
-    if (op.server === 'sse') return `${this.region.sse}${queryPart(op.query)}`;
-    return `${this.region.api}${buildPath(op.path, op.pathParams, ctx, op.reservedPathParams)}${queryPart(op.query)}`;
-  }
-
-  async #send(req: { method: string; url: string; headers: Record<string, string>; body: string | undefined }, timeoutMs: number, callerSignal: AbortSignal | undefined, ctx: { method: string; path: string }): Promise<WireResponse> {
+  /** One attempt through the transport, under the per-attempt timer and the caller's signal. */
+  async #send(req: PreparedRequest, timeoutMs: number, callerSignal: AbortSignal | undefined, ctx: RequestContext): Promise<WireResponse> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -291,62 +187,17 @@ export class TagoCore {
       return await this.#transport({ ...req, signal: controller.signal, maxResponseBytes: this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
     } catch (error) {
       if (timedOut) throw new TagoTimeoutError(timeoutMs, ctx);
-      if (callerSignal?.aborted) throw new TagoAbortError({ ...ctx, sent: true });
-      if (error instanceof TagoConnectionError) throw new TagoConnectionError(error.message, { ...ctx, reachedServer: error.mayHaveBeenProcessed, cause: error.cause, code: error.code });
-      if (error instanceof TagoResponseParseError) throw new TagoResponseParseError(error.message, error.code, error.status, error.excerpt, ctx);
-      if (error instanceof TagoError) throw error;
-      throw connectionError(error, ctx);
+      throw transportFailure(error, ctx, callerSignal);
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onAbort);
     }
   }
 
-  #buildHeaders(op: OperationRequest, call: CallOptions, ctx: { method: string; path: string }): Record<string, string> {
-    const headers: Record<string, string> = { accept: op.accept ?? 'application/json', ...this.#headers, ...checkHeaders(call.headers ?? {}) };
-    if (op.body !== undefined) headers['content-type'] = op.contentType ?? 'application/json';
-    if (this.region.insecure) headers['_ssl'] = 'false';
-    if (op.auth !== false) {
-      if (this.#token === undefined) {
-        throw new TagoValidationError(`${op.operationId ?? `${op.method} ${op.path}`} needs a token, and this client has none`, 'token_missing', 'token', ctx);
-      }
-      headers[this.#tokenHeader] = this.#token;
-    }
-    return headers;
-  }
-
   #log(line: string): void {
     const debug = this.#options.debug;
-    if (debug) debug(redact(line, [this.#token]));
+    if (debug) debug(redact(line, [this.#endpoint.token]));
   }
-}
-
-function queryPart(query: Record<string, QueryValue> | undefined): string {
-  const text = serializeQuery(query);
-  return text ? `?${text}` : '';
-}
-
-function encodeBody(op: OperationRequest, ctx: { method: string; path: string }): string | undefined {
-  if (op.body === undefined) return undefined;
-  if (op.contentType === 'text/plain') {
-    if (typeof op.body !== 'string') throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
-    return op.body;
-  }
-  try {
-    return JSON.stringify(op.body);
-  } catch (error) {
-    throw new TagoValidationError(`The body cannot be sent as JSON: ${(error as Error).message}`, 'body_invalid', 'body', ctx);
-  }
-}
-
-function checkHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    validateHeaderName(name);
-    if (typeof value !== 'string') throw new TagoValidationError(`The value of header "${name}" must be a string`, 'header_value_invalid', name);
-    out[name.toLowerCase()] = validateHeaderValue(name, value);
-  }
-  return out;
 }
 
 function checkPositive(value: number, field: string): number {

@@ -75,8 +75,23 @@ export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, ma
   }
 }
 
-/** A transport over the platform's `fetch` (Node >= 22, Deno, workers, browsers). */
+/** Largest answer a client accepts unless told otherwise (32 MiB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+/** A transport over the platform's `fetch` (Node >= 22, Deno, workers, browsers), capping the body at `maxResponseBytes`. */
 export function fetchTransport(fetchImpl: typeof fetch = globalThis.fetch): Transport {
+  return overFetch(fetchImpl, (response, request) => readBodyCapped(response.body, request.maxResponseBytes, response.status, request.signal));
+}
+
+/**
+ * A transport over the platform's `fetch` that reads the answer with `response.text()`, without a size cap (the
+ * runtime's own memory limit applies): what a one-shot worker needs, and a few hundred bytes less than fetchTransport.
+ */
+export function plainFetchTransport(fetchImpl: typeof fetch = globalThis.fetch): Transport {
+  return overFetch(fetchImpl, (response) => response.text());
+}
+
+function overFetch(fetchImpl: typeof fetch, read: (response: Response, request: WireRequest) => Promise<string>): Transport {
   return async (request) => {
     let response: Response;
     try {
@@ -93,7 +108,7 @@ export function fetchTransport(fetchImpl: typeof fetch = globalThis.fetch): Tran
     });
     let body: string;
     try {
-      body = await readBodyCapped(response.body, request.maxResponseBytes, response.status, request.signal);
+      body = await read(response, request);
     } catch (error) {
       if (error instanceof TagoResponseParseError || request.signal.aborted) throw error;
       throw connectionError(error, {});

@@ -1,4 +1,16 @@
-import { TagoCore, type ClientOptions, type OperationContext, type TokenKind } from '@tagokit/core';
+import {
+  createEndpoint,
+  regionById,
+  sender,
+  TagoCore,
+  type ClientOptions,
+  type KnownRegion,
+  type OperationContext,
+  type RequestEngine,
+  type ResolvedRegion,
+  type TokenKind,
+  type Transport,
+} from '@tagokit/core';
 
 // The core's errors, option types and helpers, so a worker imports everything from one place. The package has
 // `sideEffects: false`, so re-exports cost nothing a worker does not use.
@@ -26,4 +38,42 @@ export interface EdgeClient extends OperationContext {
 export function createEdgeClient(options: EdgeClientOptions = {}): EdgeClient {
   const { tokenKind, ...core } = options;
   return { core: new TagoCore(core), tokenKind };
+}
+
+/** Options of a lean client: no timeouts, retries, hooks or size cap (see createLeanClient). */
+export interface LeanClientOptions {
+  /** The token sent with every authenticated call (checked at once, as by createEdgeClient). */
+  token?: string;
+  /** The kind of `token`; when given, operations that kind cannot call are refused before sending. */
+  tokenKind?: TokenKind;
+  /** Header that carries the token; `token` by default. */
+  tokenHeader?: string;
+  /**
+   * `us-e1` (default), `eu-w1` or `usa-1`; for TagoDeploy, custom URLs or `env`, pass what the core's
+   * `resolveRegion(input, options)` returns, which checks them (that brings its checks into the bundle).
+   */
+  region?: KnownRegion | 'usa-1' | ResolvedRegion;
+  /** Headers added to every call (checked like createEdgeClient's). */
+  headers?: Record<string, string>;
+  /** How requests travel; the platform's fetch, read with `response.text()`, by default. */
+  transport?: Transport;
+}
+
+/** A lean client: the same operation functions take it. */
+export interface LeanClient extends OperationContext {
+  readonly core: RequestEngine;
+  readonly tokenKind: TokenKind | undefined;
+}
+
+/**
+ * A client for the smallest workers: the same request building, token and argument checks, envelope parsing and
+ * typed errors as createEdgeClient, in one attempt over global `fetch`. It keeps no timer, does not retry, has no
+ * warnings hook or debug log and no response size cap; per call it takes `signal` and `headers` (a deadline is
+ * `signal: AbortSignal.timeout(ms)`) and refuses `timeoutMs`, `maxRetries` and `retry`. Warnings come with
+ * `.withResponse()`. Event-stream operations can be awaited, not iterated.
+ */
+export function createLeanClient(options: LeanClientOptions = {}): LeanClient {
+  const { tokenKind, region, transport, ...rest } = options;
+  const resolved = typeof region === 'object' ? region : regionById(region ?? 'us-e1');
+  return { core: sender(createEndpoint(resolved, rest), transport), tokenKind };
 }

@@ -32,10 +32,10 @@ describe('workerd', () => {
 vectorTests('workerd', vectors);
 contractTests('workerd', () => outcomes);
 
-describe('README: the Cloudflare Worker snippet', () => {
+describe.each(['cloudflare-worker', 'lean-worker'])('README: the %s snippet', (snippet) => {
   it('sends device data from a worker', async () => {
     const script = await bundle({
-      entry: snippetFile('cloudflare-worker'),
+      entry: snippetFile(snippet),
       format: 'esm',
       alias: { '@tagokit/edge': join(WORKERS_DIR, 'edge-for-prism.ts') },
       define: { __PRISM_API__: JSON.stringify(prismUrl) },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { queryForPrism as contractQueryForPrism } from '@tagokit/contract';
 import { describe, expect, it } from 'vitest';
 import * as edge from '../src/index.js';
-import { createEdgeClient, getApiStatus, listDevices, sendData, TagoValidationError, type Transport, type WireRequest } from '../src/index.js';
+import { createEdgeClient, createLeanClient, getApiStatus, listDevices, resolveRegion, sendData, TagoValidationError, type Transport, type WireRequest } from '../src/index.js';
 import { CONTRACT_CASES } from './generated/cases.js';
 import { EDGE_DIR } from './support/paths.js';
 import { queryForPrism } from './workers/prism.js';
@@ -44,6 +44,28 @@ describe('@tagokit/edge', () => {
   it('validates arguments like every tagokit client', async () => {
     const client = createEdgeClient({ token: DEVICE, transport: recorder().transport });
     await expect(sendData(client, { body: [{ value: 1 }] } as never)).rejects.toBeInstanceOf(TagoValidationError);
+  });
+
+  it('createLeanClient sends what createEdgeClient sends, once, and checks the same things', async () => {
+    const lean = recorder('1 Data Added');
+    const full = recorder('1 Data Added');
+    const body = { body: [{ variable: 'temperature', value: 21 }] };
+    await expect(sendData(createLeanClient({ token: DEVICE, region: 'eu-w1', transport: lean.transport }), body)).resolves.toBe('1 Data Added');
+    await sendData(createEdgeClient({ token: DEVICE, region: 'eu-w1', transport: full.transport }), body);
+    const strip = ({ signal: _s, ...rest }: WireRequest) => rest;
+    expect(strip(lean.requests[0]!)).toEqual(strip(full.requests[0]!));
+
+    const client = createLeanClient({ token: DEVICE, tokenKind: 'device', transport: lean.transport });
+    await expect(listDevices(client)).rejects.toMatchObject({ code: 'token_kind_mismatch' });
+    await expect(sendData(client, { body: [{ value: 1 }] } as never)).rejects.toBeInstanceOf(TagoValidationError);
+    await expect(sendData(client, body, { timeoutMs: 10 })).rejects.toMatchObject({ code: 'option_unsupported' });
+    expect(() => createLeanClient({ token: 'a b' })).toThrow(expect.objectContaining({ code: 'token_whitespace' }));
+    expect(() => createLeanClient({ region: 'env' as never })).toThrow(expect.objectContaining({ code: 'region_unknown' }));
+    expect(lean.requests).toHaveLength(1);
+
+    const custom = recorder([]);
+    await getApiStatus(createLeanClient({ region: resolveRegion({ api: 'http://127.0.0.1:1' }, { allowInsecureHttp: true }), transport: custom.transport }));
+    expect(custom.requests[0]).toMatchObject({ url: 'http://127.0.0.1:1/status', headers: { _ssl: 'false' } });
   });
 
   it('the in-runtime queryForPrism is the contract harness one', () => {

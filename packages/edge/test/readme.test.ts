@@ -10,7 +10,7 @@ import { snippetFile } from './support/readme.js';
 // Next.js projects, `@tagokit/edge` resolved to this package).
 describe('README snippets', () => {
   it('type-check', () => {
-    const files = [snippetFile('cloudflare-worker'), snippetFile('vercel-edge')];
+    const files = [snippetFile('cloudflare-worker'), snippetFile('lean-worker'), snippetFile('vercel-edge')];
     const config = join(dirname(files[0]!), 'tsconfig.json');
     writeFileSync(
       config,

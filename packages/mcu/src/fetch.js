@@ -20,7 +20,7 @@ exports.fetch = function (f) {
         h[k.toLowerCase()] = v;
       });
       return res.text().then(function (b) {
-        end(null, { status: res.status, headers: h, body: b });
+        end(b.length > q.max ? { kind: 'too_large' } : null, { status: res.status, headers: h, body: b });
       });
     }).catch(function (e) {
       var c = e && e.cause && e.cause.code;

@@ -21,7 +21,10 @@ export interface RegionOptions {
   env?: Record<string, string | undefined>;
 }
 
-export const REGIONS: Readonly<Record<'us-e1' | 'eu-w1', { api: string; sse: string }>> = {
+/** The public regions by id. */
+export type KnownRegion = 'us-e1' | 'eu-w1';
+
+export const REGIONS: Readonly<Record<KnownRegion, { api: string; sse: string }>> = {
   // The SDKs stream us-e1 events from sse.tago.io; the REST host follows the documented regional name.
   'us-e1': { api: 'https://api.us-e1.tago.io', sse: 'https://sse.tago.io/events' },
   'eu-w1': { api: 'https://api.eu-w1.tago.io', sse: 'https://sse.eu-w1.tago.io/events' },
@@ -34,16 +37,7 @@ export function resolveRegion(input: RegionInput | undefined, options: RegionOpt
   const region = input ?? 'us-e1';
   if (typeof region === 'string') {
     if (region === 'env') return fromEnv(options);
-    const key = region === 'usa-1' ? 'us-e1' : region;
-    const known = (REGIONS as Record<string, { api: string; sse: string }>)[key];
-    if (!known) {
-      throw new TagoValidationError(
-        `Unknown region "${printable(region)}"; use us-e1, eu-w1, env, { tdeploy: id } or { api, sse }`,
-        'region_unknown',
-        'region',
-      );
-    }
-    return { ...known, insecure: false };
+    return regionById(region);
   }
   if (region === null || typeof region !== 'object') {
     throw new TagoValidationError('The region must be a string or an object', 'region_unknown', 'region');
@@ -61,6 +55,22 @@ export function resolveRegion(input: RegionInput | undefined, options: RegionOpt
     return { api: api.url, sse, insecure: api.insecure };
   }
   throw new TagoValidationError('The region object needs either "tdeploy" or "api"', 'region_unknown', 'region');
+}
+
+/**
+ * A named region only (`us-e1`, `eu-w1`, or the legacy `usa-1`): the small part of resolveRegion a worker that
+ * talks to a public region needs, without the URL checks, TagoDeploy ids and `env` reading.
+ */
+export function regionById(id: KnownRegion | 'usa-1'): ResolvedRegion {
+  const known = (REGIONS as Record<string, { api: string; sse: string }>)[id === 'usa-1' ? 'us-e1' : id];
+  if (!known) {
+    throw new TagoValidationError(
+      `Unknown region "${printable(String(id))}"; use us-e1, eu-w1, env, { tdeploy: id } or { api, sse }`,
+      'region_unknown',
+      'region',
+    );
+  }
+  return { ...known, insecure: false };
 }
 
 function fromEnv(options: RegionOptions): ResolvedRegion {

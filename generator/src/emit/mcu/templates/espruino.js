@@ -3,7 +3,7 @@
    refused, and does not add Content-Length itself. */
 exports.espruino = function (http) {
   return function (q, cb) {
-    var done = 0, body = '', got = 0, req, timer,
+    var done = 0, body = '', got = 0, big = 0, req, timer,
       end = function (e, r) {
         if (!done) {
           done = 1;
@@ -21,10 +21,12 @@ exports.espruino = function (http) {
         got = 1;
         for (i = 0; i < ks.length; i++) h[ks[i].toLowerCase()] = String(res.headers[ks[i]]);
         res.on('data', function (d) {
-          body += d;
+          /* Past the cap, stop keeping bytes: the heap is small. */
+          if (body.length + d.length > q.max) big = 1;
+          else body += d;
         });
         res.on('close', function () {
-          end(null, { status: +res.statusCode, headers: h, body: body });
+          end(big ? { kind: 'too_large' } : null, { status: +res.statusCode, headers: h, body: body });
         });
       });
       req.on('error', function (e) {

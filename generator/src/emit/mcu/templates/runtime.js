@@ -150,7 +150,7 @@ function retryAfterFrom(h, m, now) {
 
 /* Turns an answer into {data, warning} or throws the error the core would (see packages/core/src/envelope.ts). */
 function parseAnswer(a) {
-  var s = a.status, h = a.headers || {}, b = a.body || '', t = a.token, ok = 1, v, m, k, e, bare = b.trim(),
+  var s = a.status, h = a.headers || {}, b = String(a.body || ''), t = a.token, ok = 1, v, m, k, e, bare = b.trim(),
     html = bare.charAt(0) == '<',
     d = 'HTTP ' + s + (bare ? (html ? ' with an HTML page instead of JSON (a proxy or gateway answered)' : ' with a body that is not valid JSON (truncated or not JSON)') : ' with an empty body'),
     fail = function (msg, code) {
@@ -158,21 +158,24 @@ function parseAnswer(a) {
       e.excerpt = redact(b.slice(0, 200), t);
       return e;
     };
+  /* A device has kilobytes of heap: an answer over the cap (64 KiB unless maxResponseBytes says) is refused. */
+  if (b.length > (a.max || 65536)) throw fail('The answer is larger than ' + (a.max || 65536) + ' bytes', 'response_too_large');
   try {
     v = JSON.parse(b);
   } catch (x) {
     ok = 0;
   }
-  html = html || (h['content-type'] || '').indexOf('text/html') > -1;
+  html = html || String(h['content-type'] || '').indexOf('text/html') > -1;
   if (s > 399 || (s > 199 && s < 300 && ok && a.mode != 'raw' && isObj(v) && v.status === false)) {
     m = ok && (isObj(v) ? str(v.message) || str(v.result) || (isObj(v.result) && str(v.result.message)) : str(v));
     k = ({ 400: 'BadRequest bad_request', 401: 'Authentication authentication', 403: 'PermissionDenied permission_denied', 404: 'NotFound not_found', 409: 'Conflict conflict', 422: 'UnprocessableEntity unprocessable_entity', 429: 'RateLimit rate_limited' }[s] || (s > 499 ? 'InternalServer server_error' : 'TagoApi api_error')).split(' ');
-    e = fault(k[0] + 'Error', k[1], redact(m || d, t), s, s > 499);
+    e = fault(k[0] + 'Error', k[1], redact(m || d, t).slice(0, 500), s, s > 499);
     e.requestId = h['x-request-id'];
     if (s == 429) e.retryAfterSeconds = retryAfterFrom(h, e.message);
     throw e;
   }
-  if (s < 200 || s > 299) throw fail('Unexpected HTTP status ' + s, 'unexpected_status');
+  /* Also catches a status that is not a whole number (a junk status line becomes NaN). */
+  if (!(s > 199 && s < 300) || s % 1) throw fail('Unexpected HTTP status ' + s, 'unexpected_status');
   if (!ok) {
     if (a.mode == 'raw' && b && !html) return { data: b };
     throw fail(d, bare ? (html ? 'html_body' : 'invalid_json') : 'empty_body');
@@ -208,7 +211,7 @@ function asciiJson(v) {
   return o;
 }
 
-/* options: token, region, allowInsecureHttp, env, transport(req, cb), timeoutMs, maxRetries, retry, sleep, onWarning */
+/* options: token, region, allowInsecureHttp, env, transport(req, cb), timeoutMs, maxRetries, maxResponseBytes, retry, sleep, onWarning */
 function Client(o) {
   var a;
   this.o = o;
@@ -221,7 +224,7 @@ function Client(o) {
 
 /* Sends one operation. flags: 1 takes a body, 2 the body is required, 4 the answer is raw (no envelope). */
 Client.prototype.request = function (method, path, a, cb, flags) {
-  var self = this, o = self.o, q = {}, ks, i, k, v, url, h, b, n = 0, reached = false, go, fin,
+  var self = this, o = self.o, q = {}, ks, i, k, v, url, h, b, n = 0, reached = false, go, fin, max,
     parts = path.split('{');
   if (typeof a == 'function') {
     cb = a;
@@ -229,6 +232,9 @@ Client.prototype.request = function (method, path, a, cb, flags) {
   }
   a = a || {};
   fin = function (e, d, r) {
+    /* Exactly one callback per call, even if the application's callback throws. */
+    if (n < 0) return;
+    n = -1;
     if (e) {
       e.method = method;
       e.path = path;
@@ -262,23 +268,28 @@ Client.prototype.request = function (method, path, a, cb, flags) {
   } catch (x) {
     return fin(x);
   }
+  max = o.maxResponseBytes || 65536;
   go = function () {
     var to = o.timeoutMs || 30000;
     n++;
-    (o.transport)({ method: method, url: self.r.api + url, secure: !self.r.insecure, host: self.h, port: self.p, path: url, headers: h, body: b, timeout: to }, function (x, r) {
+    (o.transport)({ method: method, url: self.r.api + url, secure: !self.r.insecure, host: self.h, port: self.p, path: url, headers: h, body: b, timeout: to, max: max }, function (x, r) {
       var e, d, kind;
       if (x) {
         kind = x.kind;
         e = kind == 'timeout' ? fault('TagoTimeoutError', 'timeout', 'No answer within ' + to + ' ms', undefined, 1)
+          : kind == 'too_large' ? fault('TagoResponseParseError', 'response_too_large', 'The answer is larger than ' + max + ' bytes', undefined, 1)
           : fault('TagoConnectionError', kind == 'refused' ? 'connection_refused' : 'connection_lost', String(x.message || kind), undefined, kind != 'refused');
+        if (kind == 'too_large') kind = 0;
       } else {
         try {
-          d = parseAnswer({ status: r.status, headers: r.headers, body: r.body, mode: flags & 4 ? 'raw' : 'envelope', token: self.t });
-          if (d.warning !== undefined && o.onWarning) o.onWarning(d.warning, method, path);
-          return fin(null, d.data, r);
+          d = parseAnswer({ status: r.status, headers: r.headers, body: r.body, mode: flags & 4 ? 'raw' : 'envelope', token: self.t, max: max });
         } catch (y) {
           e = y;
           kind = y.status && y.excerpt === undefined ? 'response' : 0;
+        }
+        if (!e) {
+          if (d.warning !== undefined && o.onWarning) o.onWarning(d.warning, method, path);
+          return fin(null, d.data, r);
         }
       }
       d = kind && decideRetry({ method: method, attempt: n, outcome: { kind: kind, status: e.status, retryAfterSeconds: e.retryAfterSeconds }, policy: { maxRetries: o.maxRetries } });

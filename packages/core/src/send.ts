@@ -1,0 +1,77 @@
+import { parseAnswer } from './envelope.js';
+import { TagoAbortError, TagoConnectionError, TagoError, TagoResponseParseError, TagoValidationError } from './errors.js';
+import type { RequestEngine } from './operation.js';
+import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, plainFetchTransport, type Transport, type WireResponse } from './transport.js';
+import { prepareRequest, type CallOptions, type Endpoint, type OperationRequest, type RequestContext, type TagoResponse } from './wire.js';
+
+/**
+ * The plain request path: one attempt, built by prepareRequest, carried by a transport, read by parseAnswer. It
+ * holds no timer, no retry loop, no logging: TagoCore composes those around the same pieces, and a tiny worker
+ * can use `send` alone (its bundle then holds nothing else).
+ */
+
+/**
+ * Turns what a transport threw into the error of the call: an abort of the caller's signal, or a connection or
+ * body error carrying the call's method and path. (Timeouts are the timer owner's to report.)
+ */
+export function transportFailure(error: unknown, ctx: RequestContext, signal?: AbortSignal): TagoError {
+  if (signal?.aborted) return new TagoAbortError({ ...ctx, sent: true });
+  if (error instanceof TagoConnectionError)
+    return new TagoConnectionError(error.message, { ...ctx, reachedServer: error.mayHaveBeenProcessed, cause: error.cause, code: error.code });
+  if (error instanceof TagoResponseParseError) return new TagoResponseParseError(error.message, error.code, error.status, error.excerpt, ctx);
+  if (error instanceof TagoError) return error;
+  return connectionError(error, ctx);
+}
+
+/** Reads one HTTP answer into the call's result (or throws its typed error); the token is scrubbed from errors. */
+export function readAnswer<T>(endpoint: Endpoint, op: OperationRequest, wire: WireResponse, attempts: number): TagoResponse<T> {
+  const answer = parseAnswer<T>({
+    method: op.method,
+    path: op.path,
+    status: wire.status,
+    headers: wire.headers,
+    body: wire.body,
+    mode: op.envelope ?? 'envelope',
+    secrets: [endpoint.token],
+  });
+  return { data: answer.data, warning: answer.warning, status: wire.status, headers: wire.headers, attempts };
+}
+
+/**
+ * Sends one operation once and returns its full answer. Per call it honours `signal` and `headers`;
+ * `timeoutMs`, `maxRetries` and `retry` belong to TagoCore and are refused here rather than ignored (for a
+ * deadline, pass `signal: AbortSignal.timeout(ms)`). `idempotent` only matters to retries, so it changes nothing.
+ */
+export async function send<T = unknown>(
+  endpoint: Endpoint,
+  op: OperationRequest,
+  call: CallOptions = {},
+  transport: Transport = plainFetchTransport(),
+): Promise<TagoResponse<T>> {
+  const ctx = { method: op.method, path: op.path };
+  for (const option of ['timeoutMs', 'maxRetries', 'retry'] as const) {
+    if (call[option] !== undefined) {
+      throw new TagoValidationError(
+        `${option} needs a client that retries and times out (TagoCore); this one sends a single attempt`,
+        'option_unsupported',
+        option,
+        ctx,
+      );
+    }
+  }
+  const request = prepareRequest(endpoint, op, call.headers);
+  const signal = call.signal;
+  if (signal?.aborted) throw new TagoAbortError({ ...ctx, sent: false });
+  let wire: WireResponse;
+  try {
+    wire = await transport({ ...request, signal: signal ?? new AbortController().signal, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES });
+  } catch (error) {
+    throw transportFailure(error, ctx, signal);
+  }
+  return readAnswer<T>(endpoint, op, wire, 1);
+}
+
+/** An engine for generated functions that sends every call with `send` (one attempt, no timer). */
+export function sender(endpoint: Endpoint, transport?: Transport): RequestEngine {
+  return { request: <T>(op: OperationRequest, call?: CallOptions) => send<T>(endpoint, op, call, transport) };
+}

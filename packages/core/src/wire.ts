@@ -1,0 +1,185 @@
+import type { EnvelopeMode } from './envelope.js';
+import { TagoValidationError } from './errors.js';
+import { serializeQuery, type QueryValue } from './query.js';
+import type { ResolvedRegion } from './regions.js';
+import type { RetryPolicy } from './retry.js';
+import { DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './tokens.js';
+
+/**
+ * Turning one operation into the exact HTTP request TagoIO expects: URL, headers and body. Plain functions over a
+ * small Endpoint record, shared by every way of sending (TagoCore with its retries and timeouts, the one-attempt
+ * `send`, event streams), so the request is built in one place.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
+
+/** Options of one call; they override the client's. */
+export interface CallOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  maxRetries?: number;
+  retry?: Partial<RetryPolicy>;
+  headers?: Record<string, string>;
+  /** Treat the call as safe to repeat after a lost answer (e.g. a POST you made idempotent yourself). */
+  idempotent?: boolean;
+}
+
+/** What an operation needs to be sent; filled in by generated code. */
+export interface OperationRequest {
+  operationId?: string | undefined;
+  method: HttpMethod;
+  /** Path template, e.g. `/device/{deviceID}`. */
+  path: string;
+  pathParams?: Record<string, string | number | undefined>;
+  /** Path parameters whose `/` is kept (file paths). */
+  reservedPathParams?: readonly string[] | undefined;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Media type of the body; JSON by default. */
+  contentType?: 'application/json' | 'text/plain' | undefined;
+  /** `raw` for routes that answer outside the envelope. */
+  envelope?: EnvelopeMode;
+  /** False for routes that need no token (login, status ...). */
+  auth?: boolean;
+  /** Media type asked for; JSON by default. */
+  accept?: string | undefined;
+  /** `sse`: the realtime host (region.sse, a full URL) instead of the REST API. */
+  server?: 'api' | 'sse' | undefined;
+}
+
+/** A full answer: the result plus what came with it. */
+export interface TagoResponse<T> {
+  data: T;
+  warning: string | undefined;
+  status: number;
+  headers: Record<string, string>;
+  /** How many attempts the call took. */
+  attempts: number;
+}
+
+/** Method and path of a call, carried by every error it raises. */
+export interface RequestContext {
+  method: string;
+  path: string;
+}
+
+/** Where and as whom requests go: a resolved region plus the checked token, token header and fixed headers. */
+export interface Endpoint extends ResolvedRegion {
+  readonly token: string | undefined;
+  /** Lower-cased header name that carries the token. */
+  readonly tokenHeader: string;
+  /** Headers added to every call, checked and lower-cased. */
+  readonly headers: Record<string, string>;
+}
+
+/** The request as it goes to a transport (before the signal and size cap are added). */
+export interface PreparedRequest {
+  method: HttpMethod;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
+
+/** Checks the token, the token header and the fixed headers once, before any request (in this order). */
+export function createEndpoint(
+  region: ResolvedRegion,
+  options: { token?: string | undefined; tokenHeader?: string | undefined; headers?: Record<string, string> | undefined },
+): Endpoint {
+  return {
+    api: region.api,
+    sse: region.sse,
+    insecure: region.insecure,
+    token: options.token === undefined ? undefined : validateToken(options.token),
+    tokenHeader: validateHeaderName(options.tokenHeader ?? DEFAULT_TOKEN_HEADER, 'tokenHeader').toLowerCase(),
+    headers: checkHeaders(options.headers ?? {}),
+  };
+}
+
+/** URL, headers and body of one operation; refuses (TagoValidationError) what cannot be sent safely. */
+export function prepareRequest(endpoint: Endpoint, op: OperationRequest, callHeaders?: Record<string, string>): PreparedRequest {
+  const ctx = { method: op.method, path: op.path };
+  return { method: op.method, url: buildUrl(endpoint, op, ctx), headers: buildHeaders(endpoint, op, callHeaders, ctx), body: encodeBody(op, ctx) };
+}
+
+/** The full URL of an operation: the REST API (or the realtime host), the filled path and the query. */
+export function buildUrl(endpoint: ResolvedRegion, op: OperationRequest, ctx: RequestContext = { method: op.method, path: op.path }): string {
+  const text = serializeQuery(op.query);
+  const query = text ? `?${text}` : '';
+  if (op.server === 'sse') return `${endpoint.sse}${query}`;
+  return `${endpoint.api}${buildPath(op.path, op.pathParams, ctx, op.reservedPathParams)}${query}`;
+}
+
+/** Headers of one call: accept, the fixed and per-call headers, the content type, `_ssl` and the token. */
+export function buildHeaders(
+  endpoint: Endpoint,
+  op: OperationRequest,
+  callHeaders: Record<string, string> | undefined,
+  ctx: RequestContext,
+): Record<string, string> {
+  const headers: Record<string, string> = { accept: op.accept ?? 'application/json', ...endpoint.headers, ...checkHeaders(callHeaders ?? {}) };
+  if (op.body !== undefined) headers['content-type'] = op.contentType ?? 'application/json';
+  if (endpoint.insecure) headers['_ssl'] = 'false';
+  if (op.auth !== false) {
+    if (endpoint.token === undefined) {
+      throw new TagoValidationError(`${op.operationId ?? `${op.method} ${op.path}`} needs a token, and this client has none`, 'token_missing', 'token', ctx);
+    }
+    headers[endpoint.tokenHeader] = endpoint.token;
+  }
+  return headers;
+}
+
+/** Replaces `{name}` placeholders, refusing missing or empty values and escaping the rest. */
+export function buildPath(
+  template: string,
+  params: Record<string, string | number | undefined> = {},
+  ctx: { method?: string } = {},
+  reserved: readonly string[] = [],
+): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === null || value === '') {
+      throw new TagoValidationError(`Missing required path parameter "${name}"`, 'path_param_missing', name, { method: ctx.method, path: template });
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new TagoValidationError(`Path parameter "${name}" must be a string or a number`, 'path_param_invalid', name, {
+        method: ctx.method,
+        path: template,
+      });
+    }
+    if (!reserved.includes(name)) return encodeURIComponent(String(value));
+    // A file path keeps its slashes; dot segments would let it climb out of the route, so they are refused.
+    const segments = String(value).replace(/^\/+/, '').split('/');
+    if (segments.some((s) => s === '.' || s === '..' || s === '')) {
+      throw new TagoValidationError(`Path parameter "${name}" must not contain empty, "." or ".." segments`, 'path_param_invalid', name, {
+        method: ctx.method,
+        path: template,
+      });
+    }
+    return segments.map(encodeURIComponent).join('/');
+  });
+}
+
+/** The body as sent: JSON, or a text/plain string as is. */
+export function encodeBody(op: OperationRequest, ctx: RequestContext): string | undefined {
+  if (op.body === undefined) return undefined;
+  if (op.contentType === 'text/plain') {
+    if (typeof op.body !== 'string') throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
+    return op.body;
+  }
+  try {
+    return JSON.stringify(op.body);
+  } catch (error) {
+    throw new TagoValidationError(`The body cannot be sent as JSON: ${(error as Error).message}`, 'body_invalid', 'body', ctx);
+  }
+}
+
+/** Checks caller headers (names, and values free of CR/LF/NUL) and lower-cases their names. */
+export function checkHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    validateHeaderName(name);
+    if (typeof value !== 'string') throw new TagoValidationError(`The value of header "${name}" must be a string`, 'header_value_invalid', name);
+    out[name.toLowerCase()] = validateHeaderValue(name, value);
+  }
+  return out;
+}

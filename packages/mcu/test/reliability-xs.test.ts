@@ -1,0 +1,189 @@
+// The MCU client's reliability suite: N writes with the Moddable build of the client running inside real XS
+// (xsnap), through the emulator's seeded faults, then an audit of the emulator's store. XS's `Request` stand-in
+// forwards each exchange to the host through issueCommand (synchronous on the XS side, so the device sends one
+// request at a time, as a microcontroller does); `Timer` is a stand-in the host drives. Every write must end
+// acknowledged and stored once, or as an error whose `mayHaveBeenProcessed` tells the truth.
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAULT_KINDS, startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
+import { read } from './helpers/engines.js';
+import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from './helpers/reliability-audit.js';
+import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
+
+const N = Number(process.env['MCU_RELIABILITY_N'] ?? 1_000);
+const SEED = Number(process.env['RELIABILITY_SEED'] ?? 20_240_607);
+/** Writes started per XS evaluation (they still go out one at a time). */
+const BATCH = 25;
+/** How long the host waits for the emulator before it leaves the XS request hanging (its Timer then fires). */
+const HOST_TIMEOUT_MS = 5_000;
+const DEVICE = { id: '65f0000000000000000000c1', name: 'MCU reliability rig', token: '3a9e7c5b-1d2f-4a6b-8c0d-e1f2a3b4c5d6' };
+
+/**
+ * In XS: `Request` forwarding to the host (a hung exchange never calls back, so the client's own timeout fires),
+ * and a `Timer` whose pending callbacks the host fires between evaluations: retry waits shortened to nothing, like
+ * the Node suite's quickSleep. Between evaluations every request has run (promise jobs drain before XS replies),
+ * so a timer still pending then is a retry wait or the timeout of a request that hung.
+ */
+const STAND_INS = `
+var RelTimer = (function () {
+  var seq = 0, live = {};
+  return {
+    set: function (f, ms) { seq++; live[seq] = { f: f, ms: ms }; return seq; },
+    clear: function (id) { delete live[id]; },
+    pending: function () { return Object.keys(live).length; },
+    fire: function () {
+      var ks = Object.keys(live), i, t;
+      for (i = 0; i < ks.length; i++) { t = live[ks[i]]; delete live[ks[i]]; if (t) t.f(); }
+      return ks.length;
+    }
+  };
+})();
+var RelRequest = function (o) {
+  var self = this;
+  self.o = o;
+  Promise.resolve().then(function () { self.run(); });
+};
+RelRequest.prototype.close = function () { this.closed = true; };
+RelRequest.prototype.run = function () {
+  var o = this.o, i, a, msg = JSON.stringify({ host: o.host, port: o.port, path: o.path, method: o.method, headers: o.headers, body: o.body });
+  a = JSON.parse(new TextDecoder().decode(issueCommand(new TextEncoder().encode(msg).buffer)));
+  if (a.hung) return;
+  if (a.error) { this.callback(-2); return; }
+  this.callback(1, a.status);
+  for (i = 0; i < a.headers.length; i++) this.callback(2, a.headers[i][0], a.headers[i][1]);
+  this.callback(3);
+  this.callback(5, a.body);
+};
+`;
+
+/** The ES module for Moddable, with its two imports bound to the stand-ins and its default export kept. */
+function moddableModule(): string {
+  const source = read('moddable/tagokit.js');
+  const imports = ['import { Request } from "http";\n', 'import Timer from "timer";\n'];
+  for (const line of imports) if (!source.includes(line)) throw new Error(`moddable/tagokit.js lost: ${line}`);
+  if (!source.includes('export default tagokit;')) throw new Error('moddable/tagokit.js lost its default export');
+  const body = imports.reduce((s, line) => s.replace(line, ''), source).replace('export default tagokit;', 'return tagokit;');
+  return `var tagokit = (function (Request, Timer) {\n"use strict";\n${body}\n})(RelRequest, RelTimer);\n`;
+}
+
+/** The device's program: write(i) sends one record tagged w<i>; each callback is recorded (and counted). */
+const PROGRAM = (api: string, token: string) => `
+var outcomes = [], calls = {}, inFlight = 0;
+var device = tagokit.connect({ token: ${JSON.stringify(token)}, region: { api: ${JSON.stringify(api)} }, allowInsecureHttp: true, timeoutMs: 5000 });
+var write = function (i) {
+  inFlight++;
+  // One write in 97 is refused by validation (an empty variable name): a 400 that must say "not processed".
+  device.sendData({ body: [{ variable: i % 97 === 96 ? '' : 'reliability', value: i, metadata: { write_id: 'w' + i } }] }, function (e, d) {
+    calls[i] = (calls[i] || 0) + 1;
+    if (calls[i] > 1) { outcomes.push({ i: i, twice: true }); return; }
+    inFlight--;
+    outcomes.push(e ? { i: i, ok: false, name: e.name, code: e.code, processed: e.mayHaveBeenProcessed, typedKeys: typeof e.message == 'string' && typeof e.mayHaveBeenProcessed == 'boolean' } : { i: i, ok: true, data: d });
+  });
+};
+var take = function () { var o = outcomes; outcomes = []; return o; };
+`;
+
+interface XsOutcome { i: number; ok?: boolean; twice?: boolean; name?: string; code?: string; processed?: boolean; typedKeys?: boolean; data?: unknown }
+interface HostCall { host: string; port: number; path: string; method: string; headers: string[]; body?: string }
+
+const TYPED_ERRORS = new Set(['TagoValidationError', 'TagoResponseParseError', 'TagoConnectionError', 'TagoTimeoutError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'TagoApiError']);
+
+describe.runIf(xsAvailable())('MCU client in Moddable XS (xsnap): reliability of writes through faults', () => {
+  let xs: XsWorker;
+  let emulator: Emulator;
+  let hostCalls = 0;
+  let hung = 0;
+  const meters: Record<string, Meter> = {};
+
+  /** The host side of RelRequest: one HTTP exchange with the emulator. */
+  const hostFetch = (message: string): Promise<string> => {
+    hostCalls++;
+    const call = JSON.parse(message) as HostCall;
+    const headers: Record<string, string> = {};
+    for (let i = 0; i < call.headers.length; i += 2) headers[call.headers[i]!] = String(call.headers[i + 1]);
+    if (call.body !== undefined) headers['content-length'] = String(Buffer.byteLength(call.body, 'latin1'));
+    return new Promise((resolve) => {
+      const req = request({ host: call.host, port: call.port, path: call.path, method: call.method, headers, timeout: HOST_TIMEOUT_MS }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+        res.on('end', () => {
+          const pairs: string[][] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+          resolve(JSON.stringify({ status: res.statusCode, headers: pairs, body }));
+        });
+        res.on('error', (e: NodeJS.ErrnoException) => resolve(JSON.stringify({ error: e.code ?? e.message })));
+      });
+      req.on('timeout', () => {
+        hung++;
+        req.destroy();
+        resolve(JSON.stringify({ hung: true }));
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => resolve(JSON.stringify({ error: e.code ?? e.message })));
+      req.end(call.body);
+    });
+  };
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ seed: SEED, devices: [DEVICE] });
+    xs = startXs(hostFetch);
+    const loaded = await xs.evaluate(`${STAND_INS}${moddableModule()}${PROGRAM(emulator.url, DEVICE.token)}\ngc();\n${REPLY('typeof write')}`);
+    expect(loaded.reply).toBe('"function"');
+    meters['loaded'] = loaded.meter;
+  }, 60_000);
+  afterAll(async () => {
+    await xs?.close();
+    await emulator?.stop();
+  });
+
+  it(`${N} writes: none lost, none duplicated, every error is typed and tells whether it may have been stored`, async () => {
+    emulator.setFaults(RELIABILITY_FAULTS, SEED);
+    const outcomes: Outcome[] = new Array(N);
+    const raw: XsOutcome[] = [];
+    let timerRounds = 0;
+    const started = performance.now();
+    for (let from = 0; from < N; from += BATCH) {
+      const to = Math.min(N, from + BATCH);
+      await xs.evaluate(`for (var i = ${from}; i < ${to}; i++) write(i);\n${REPLY('0')}`);
+      // Fire retry waits (and the timeouts of hung requests) until every write of the batch has called back.
+      for (let round = 0; ; round++) {
+        const state = JSON.parse((await xs.evaluate(REPLY('{ inFlight: inFlight, timers: RelTimer.pending() }'))).reply) as { inFlight: number; timers: number };
+        if (state.inFlight === 0) break;
+        if (state.timers === 0 || round > 50) throw new Error(`writes ${from}..${to - 1}: ${state.inFlight} never called back and no timer is pending`);
+        await xs.evaluate(`RelTimer.fire();\n${REPLY('0')}`);
+        timerRounds++;
+      }
+      raw.push(...(JSON.parse((await xs.evaluate(REPLY('take()'))).reply) as XsOutcome[]));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const after = await xs.evaluate(`outcomes = []; calls = {}; gc();\n${REPLY('RelTimer.pending()')}`);
+    meters['after'] = after.meter;
+
+    const twice = raw.filter((o) => o.twice);
+    const untyped = raw.filter((o) => o.ok === false && !(o.typedKeys && TYPED_ERRORS.has(o.name!)));
+    const wrongAnswers = raw.filter((o) => o.ok === true && o.data !== '1 Data Added');
+    for (const o of raw) {
+      if (o.twice) continue;
+      outcomes[o.i] = o.ok ? { ok: true } : { ok: false, mayHaveBeenProcessed: o.processed === true, code: o.code! };
+    }
+    const { table, problems } = audit(emulator, DEVICE.id, outcomes, seconds);
+    const heap = `XS heap slots after gc: loaded ${meters['loaded']!.currentHeapCount}, after ${N} writes ${meters['after']!.currentHeapCount}`;
+    console.log(`${formatTable(`MCU client in Moddable XS (seed ${SEED}, one request at a time)`, table)}error codes: ${JSON.stringify(table.errorCodes)}\nhost exchanges ${hostCalls}, hung ${hung}, timer rounds ${timerRounds}; ${heap}\n`);
+    saveResults('reliabilityMcu', { runtime: 'Moddable XS (xsnap)', seed: SEED, concurrency: 1, ...table });
+
+    expect(twice).toEqual([]);
+    expect(untyped).toEqual([]);
+    expect(wrongAnswers).toEqual([]);
+    expect(after.reply).toBe('0');
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(table.lost).toBe(0);
+    expect(table.duplicated).toBe(0);
+    expect(table.acknowledged + table.errorsMaybeStored + table.errorsNotStored).toBe(N);
+    expect(table.faultedShare).toBeGreaterThanOrEqual(0.2);
+    for (const k of FAULT_KINDS) expect(table.faultsByKind[k], k).toBeGreaterThan(0);
+    expect(table.acknowledged).toBeGreaterThan(0);
+    expect(table.errorsMaybeStored).toBeGreaterThan(0);
+    expect(table.errorsNotStored).toBeGreaterThan(0);
+    // Memory stays flat: after the run (records dropped, gc) the heap is within 10 % of the freshly loaded one.
+    expect(meters['after']!.currentHeapCount).toBeLessThan(meters['loaded']!.currentHeapCount * 1.1);
+  }, 60_000);
+});
