@@ -1,64 +1,144 @@
-import { connectionError, TagoResponseParseError, type Transport } from '@tagokit/core';
-import { Agent, type Dispatcher } from 'undici';
+import { connectionError, TagoResponseParseError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
+import { Pool, type Dispatcher } from 'undici';
 
 export interface UndiciTransportOptions {
   /** A dispatcher of your own: an Agent, a Pool, or one composed with undici interceptors. */
   dispatcher?: Dispatcher;
-  /** Connections kept per origin when the transport makes its own Agent (default 16). */
+  /** Connections kept per origin when the transport makes its own pools (default 16). */
   connections?: number;
   /** How long an idle keep-alive socket stays open, in ms (default 10 000). */
   keepAliveTimeout?: number;
 }
 
 /**
- * The Node transport: undici's dispatcher API over a keep-alive pool per origin. It reads the body itself so it
- * can stop at the size cap, and reports which failures happened before anything was sent.
+ * The Node transport: undici's low-level `dispatch` over a keep-alive pool per origin. A small handler collects the
+ * body itself (no response stream), stops at the size cap, and reports which failures happened before anything was
+ * sent.
  */
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
-  const dispatcher = options.dispatcher ?? new Agent({ connections: options.connections ?? 16, keepAliveTimeout: options.keepAliveTimeout ?? 10_000 });
-  return async (req) => {
-    // The URL is always `<origin><path>`; splitting at the first `/` after the scheme avoids a URL parse per call.
-    const slash = req.url.indexOf('/', req.url.indexOf('//') + 2);
-    const origin = slash < 0 ? req.url : req.url.slice(0, slash);
-    const path = slash < 0 ? '/' : req.url.slice(slash);
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await dispatcher.request({ origin, path, method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body ?? null, signal: req.signal });
-    } catch (error) {
-      if (req.signal.aborted) throw error;
-      throw connectionError(error, {});
-    }
-    const headers: Record<string, string> = {};
-    for (const name in res.headers) {
-      const value = res.headers[name];
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    let body: string;
-    try {
-      body = await readCapped(res.body, req.maxResponseBytes, res.statusCode);
-    } catch (error) {
-      if (error instanceof TagoResponseParseError || req.signal.aborted) throw error;
-      throw connectionError(error, {});
-    }
-    return { status: res.statusCode, headers, body };
-  };
+  const own = options.dispatcher;
+  const poolOptions = { connections: options.connections ?? 16, keepAliveTimeout: options.keepAliveTimeout ?? 10_000 };
+  // One Pool per origin (what an Agent keeps too, minus its per-call origin lookup and event relaying).
+  const pools = new Map<string, Dispatcher>();
+  // The origin of the previous call and its dispatcher: a client nearly always talks to one origin, so most calls
+  // neither cut a new origin string nor hash it for the map.
+  let lastOrigin = '';
+  let lastDispatcher: Dispatcher | undefined;
+  return (req) =>
+    new Promise<WireResponse>((resolve, reject) => {
+      const signal = req.signal;
+      if (signal.aborted) return reject(signal.reason);
+      // The URL is always `<origin><path>`; splitting it by hand avoids a URL parse per call.
+      const url = req.url;
+      let origin = lastOrigin;
+      let dispatcher = lastDispatcher;
+      let slash = origin.length;
+      if (dispatcher === undefined || !url.startsWith(origin) || (url.length > slash && url.charCodeAt(slash) !== 47)) {
+        const at = url.indexOf('/', url.indexOf('//') + 2);
+        slash = at < 0 ? url.length : at;
+        origin = url.slice(0, slash);
+        dispatcher = own ?? pools.get(origin);
+        if (dispatcher === undefined) pools.set(origin, (dispatcher = new Pool(origin, poolOptions)));
+        lastOrigin = origin;
+        lastDispatcher = dispatcher;
+      }
+      const exchange = new Exchange(req, resolve, reject);
+      signal.addEventListener('abort', exchange);
+      dispatcher.dispatch(
+        { origin, path: slash < url.length ? url.slice(slash) : '/', method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body ?? null },
+        exchange,
+      );
+    });
 }
 
-/** Reads a body stream to text with events (cheaper than async iteration), stopping at the size cap. */
-function readCapped(stream: Dispatcher.ResponseData['body'], maxBytes: number, status: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        stream.destroy();
-        reject(new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, Buffer.concat(chunks).toString('utf8').slice(0, 200)));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    stream.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
-    stream.once('error', reject);
-  });
+/**
+ * One request's handler (undici's DispatchHandler) and its abort listener (`handleEvent`): a class rather than
+ * closures, so a call allocates one small object.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  #req: WireRequest;
+  #resolve: (answer: WireResponse) => void;
+  #reject: (error: unknown) => void;
+  #controller: Dispatcher.DispatchController | null = null;
+  #settled = false;
+  #status = 0;
+  #headers: Record<string, string> | null = null;
+  #first: Buffer | null = null;
+  #chunks: Buffer[] | null = null;
+  #size = 0;
+
+  constructor(req: WireRequest, resolve: (answer: WireResponse) => void, reject: (error: unknown) => void) {
+    this.#req = req;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  /** The signal aborted: fail now (even while still queued for a connection) and cut the exchange. */
+  handleEvent(): void {
+    if (this.#settled) return;
+    const reason = this.#req.signal.reason as Error;
+    this.#fail(reason);
+    this.#controller?.abort(reason);
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    // Aborted while waiting for a connection: do not send.
+    if (this.#settled) controller.abort(this.#req.signal.reason as Error);
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    this.#status = statusCode;
+    // undici hands over lower-case names; a copy, since an interceptor (a cache) may keep its object.
+    this.#headers = copyHeaders(headers);
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#settled) return;
+    const size = (this.#size += chunk.length);
+    if (size > this.#req.maxResponseBytes) {
+      const max = this.#req.maxResponseBytes;
+      const error = new TagoResponseParseError(`The answer is larger than ${max} bytes`, 'response_too_large', this.#status, this.#text().slice(0, 200));
+      this.#fail(error);
+      controller.abort(error);
+      return;
+    }
+    if (this.#first === null) this.#first = chunk;
+    else (this.#chunks ??= [this.#first]).push(chunk);
+  }
+
+  onResponseEnd(): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#req.signal.removeEventListener('abort', this);
+    this.#resolve({ status: this.#status, headers: this.#headers ?? {}, body: this.#text() });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController | null, error: Error): void {
+    if (this.#settled) return;
+    // An abort surfaces as is (the core tells a timeout from a caller's abort); anything else is a connection error
+    // that says whether the request could have reached the server.
+    this.#fail(this.#req.signal.aborted ? error : connectionError(error, {}));
+  }
+
+  #fail(error: unknown): void {
+    this.#settled = true;
+    this.#req.signal.removeEventListener('abort', this);
+    this.#reject(error);
+  }
+
+  #text(): string {
+    if (this.#chunks !== null) return Buffer.concat(this.#chunks).toString('utf8');
+    return this.#first === null ? '' : this.#first.toString('utf8');
+  }
+}
+
+/** A copy of undici's headers with repeated ones joined as HTTP allows (`a, b`). */
+function copyHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = typeof value === 'string' ? value : value.join(', ');
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Agent, interceptors } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, TagoConnectionError, TagoResponseParseError, TagoTimeoutError, undiciTransport } from '../src/index.js';
+import { createClient, TagoAbortError, TagoConnectionError, TagoResponseParseError, TagoTimeoutError, undiciTransport } from '../src/index.js';
 import { DEVICE_TOKEN } from './helpers.js';
 
 let server: Server | undefined;
@@ -100,5 +100,67 @@ describe('undici transport', () => {
     const answer = await transport({ method: 'PUT', url: `${url}/x?a=1`, headers: { 'content-type': 'text/plain' }, body: 'hi', signal: new AbortController().signal, maxResponseBytes: 1000 });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ method: 'PUT', body: 'hi' });
+  });
+  it('gives up on a call still waiting for a connection at once, and never sends it', async () => {
+    let hits = 0;
+    const { url } = await serve(() => void hits++);
+    const c = client(url, { connections: 1, maxRetries: 0 });
+    const first = c.info.get(undefined, { timeoutMs: 400 }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 20));
+    const started = Date.now();
+    const queued = await c.info.get(undefined, { timeoutMs: 50 }).catch((e: unknown) => e);
+    expect(queued).toBeInstanceOf(TagoTimeoutError);
+    // It failed while the only connection was still taken, not when that one freed up.
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(await first).toBeInstanceOf(TagoTimeoutError);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(hits).toBe(1);
+  });
+
+  it('stops an exchange when the caller aborts', async () => {
+    const { url } = await serve(() => undefined);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await client(url).info.get(undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TagoAbortError);
+    expect(error).toMatchObject({ mayHaveBeenProcessed: true });
+  });
+
+  it('reads a body sent in many chunks, joins repeated headers and leaves no listener behind', async () => {
+    const { url } = await serve((_, res) => {
+      res.setHeader('x-twice', ['a', 'b']);
+      res.setHeader('Content-Type', 'application/json');
+      res.write('{"status":true,');
+      setTimeout(() => res.end(`"result":"${'é'.repeat(50_000)}"}`), 5);
+    });
+    const transport = undiciTransport();
+    const { signal } = new AbortController();
+    let listeners = 0;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => (listeners++, add(...args))) as typeof add;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners--, remove(...args))) as typeof remove;
+    const answer = await transport({ method: 'GET', url: `${url}/info`, headers: {}, signal, maxResponseBytes: 1_000_000 });
+    expect(answer.headers).toMatchObject({ 'x-twice': 'a, b', 'content-type': 'application/json' });
+    expect(JSON.parse(answer.body)).toEqual({ status: true, result: 'é'.repeat(50_000) });
+    expect(listeners).toBe(0);
+  });
+
+  it('keeps one pool per origin', async () => {
+    const { url } = await serve((req, res) => res.end(`a${req.url}`));
+    const other = createServer((req, res) => res.end(`b${req.url}`));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    try {
+      const transport = undiciTransport();
+      const call = async (u: string) => (await transport({ method: 'GET', url: u, headers: {}, signal: new AbortController().signal, maxResponseBytes: 100 })).body;
+      expect(await call(`${url}/x`)).toBe('a/x');
+      expect(await call(`${otherUrl}/y?z=1`)).toBe('b/y?z=1');
+      expect(await call(url)).toBe('a/');
+      expect(await call(`${otherUrl}/`)).toBe('b/');
+    } finally {
+      other.closeAllConnections();
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
   });
 });
