@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
 import { bundle } from './support/bundle.js';
 import { WORKERS_DIR } from './support/paths.js';
-import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from './support/reliability-audit.js';
+import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from '../../../tools/emulator/test/support/reliability-audit.js';
 import { workerd, type RuntimeHost } from './support/runtimes.js';
 import type { WriteOutcome, WritesAnswer } from './workers/reliability.js';
 

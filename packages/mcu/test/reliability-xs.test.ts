@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
 import { read } from './helpers/engines.js';
-import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from './helpers/reliability-audit.js';
+import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from '../../../tools/emulator/test/support/reliability-audit.js';
 import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
 
 const N = Number(process.env['MCU_RELIABILITY_N'] ?? 1_000);

@@ -1,8 +1,9 @@
-// The reliability audit shared by the edge and MCU suites (the same rules as tools/emulator/test/reliability.test.ts):
-// count how many times each write id is in the emulator's store and hold every outcome against it.
+// The reliability audit shared by the edge and MCU suites (packages/edge/test/reliability.test.ts,
+// packages/mcu/test/reliability-xs.test.ts; the same rules as ../reliability.test.ts): count how many times each
+// write id is in the emulator's store and hold every outcome against it.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FAULT_KINDS, type Emulator, type FaultKind, type FaultOptions } from '../../../../tools/emulator/src/index.mjs';
+import { FAULT_KINDS, type Emulator, type FaultKind, type FaultOptions } from '../../src/index.mjs';
 
 /** The fault mix of the Node suite: 30 % of POST /data requests start a fault, every kind, short bursts. */
 export const RELIABILITY_FAULTS: FaultOptions = {
@@ -114,7 +115,7 @@ export function formatTable(title: string, t: AuditTable): string {
   return `\n${title}\n${rows.map(([k, v]) => `${k.padEnd(32)}${String(v).padStart(14)}`).join('\n')}\n`;
 }
 
-export const RESULTS_FILE = fileURLToPath(new URL('../../../../tools/emulator/reliability-results.json', import.meta.url));
+export const RESULTS_FILE = fileURLToPath(new URL('../../reliability-results.json', import.meta.url));
 
 /**
  * Adds `value` under `key` to tools/emulator/reliability-results.json, keeping what is there (the Node suite's
