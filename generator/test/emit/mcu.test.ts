@@ -1,0 +1,47 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { loadSpec } from '../../src/load/load-spec.js';
+import { emitEspruinoModule, emitMcuOperations, mcuOperations } from '../../src/emit/mcu/index.js';
+import { buildModel } from '../../src/model/index.js';
+import { BANNER_MARK } from '../../src/emit/banner.js';
+
+const model = buildModel(loadSpec(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url).pathname));
+
+/** Loads an emitted CommonJS module in a fresh context, as a device would. */
+function load(source: string): Record<string, unknown> {
+  const module = { exports: {} as Record<string, unknown> };
+  runInNewContext(source, { module, exports: module.exports, setTimeout, clearTimeout });
+  return module.exports;
+}
+
+describe('the microcontroller emitter', () => {
+  it('keeps exactly the operations a device token can call', () => {
+    expect(mcuOperations(model).map((o) => o.id)).toEqual(['getTokenInfo', 'getData', 'sendData', 'editData', 'deleteData', 'listConfigParams', 'markConfigParamRead']);
+  });
+
+  it('adds the network-token operations only when asked', () => {
+    const ids = mcuOperations(model, { network: true }).map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining(['resolveNetworkDeviceToken', 'sendNetworkData', 'setNetworkDeviceParams']));
+    expect(ids.filter((id) => !mcuOperations(model).some((o) => o.id === id))).toHaveLength(6);
+  });
+
+  it('emits one prototype method per operation with its flags (1 body, 2 required body, 4 raw)', () => {
+    const send = mcuOperations(model).filter((o) => o.id === 'sendData');
+    expect(emitMcuOperations(send).split('\n').slice(1)).toEqual([
+      'Client.prototype.sendData = function (args, cb) {',
+      "  return this.request('POST', '/data', args, cb, 3);",
+      '};',
+    ]);
+  });
+
+  it('emits a module that loads and exposes the chosen operations', () => {
+    const device = emitEspruinoModule(model);
+    expect(device.slice(0, 200)).toContain(BANNER_MARK);
+    const lib = load(device) as { createClient: (o: object) => Record<string, unknown> };
+    const client = lib.createClient({ token: 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d' });
+    expect(typeof client['sendData']).toBe('function');
+    expect(client['resolveNetworkDeviceToken']).toBeUndefined();
+    const withNetwork = load(emitEspruinoModule(model, { network: true })) as typeof lib;
+    expect(typeof withNetwork.createClient({ token: 'n-1234' })['resolveNetworkDeviceToken']).toBe('function');
+  });
+});
