@@ -3,7 +3,7 @@
 // `N passed, N failed`, which CI reads. Each suite leaves a JSON report in TAGOKIT_RESULTS_DIR: vitest's own
 // format (numPassedTests/numFailedTests) or `{ suite, passed, failed }` for the others.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,25 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 const started = Date.now();
+
+// Drift first, before any nx task regenerates or rebundles: the committed bundle and generated files must be
+// exactly what the sources produce.
+const drift = [
+  ['specs/dist matches specs/tagoio', [join(root, 'specs', 'scripts', 'bundle.mjs'), '--check']],
+  ['generated files match the spec (generate --check)', [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'generator', 'src', 'cli.ts'), '--check']],
+];
+let driftPassed = 0;
+let driftFailed = 0;
+for (const [label, args] of drift) {
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  if (run.status === 0) driftPassed++;
+  else {
+    driftFailed++;
+    console.error(`drift: ${label} FAILED\n${run.stdout}${run.stderr}`);
+  }
+}
+writeFileSync(join(resultsDir, 'drift.json'), `${JSON.stringify({ suite: 'drift', passed: driftPassed, failed: driftFailed })}\n`);
+
 const nx = spawnSync(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'test', '--outputStyle=static', '--skipNxCache', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
