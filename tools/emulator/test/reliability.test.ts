@@ -1,18 +1,16 @@
 // The Node client's reliability suite: N writes through faults, then an audit of the emulator's store. Every
 // write must end acknowledged and stored once, or as an error whose `mayHaveBeenProcessed` tells the truth.
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, TagoError } from '@tagokit/node';
-import { FAULT_KINDS, startEmulator, type Emulator, type FaultKind } from '../src/index.mjs';
+import { FAULT_KINDS, startEmulator, type Emulator } from '../src/index.mjs';
+import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from './support/reliability-audit.js';
 
 const N = Number(process.env['RELIABILITY_N'] ?? 10_000);
 const SEED = Number(process.env['RELIABILITY_SEED'] ?? 20_240_607);
 const CONCURRENCY = Number(process.env['RELIABILITY_CONCURRENCY'] ?? 64);
 const THROUGHPUT_N = Number(process.env['THROUGHPUT_N'] ?? 5_000);
-// The committed table comes from `pnpm reliability` (RELIABILITY_WRITE=1); ordinary test runs leave it alone so
-// a test run never dirties the work tree.
-const RESULTS = process.env['RELIABILITY_WRITE'] ? fileURLToPath(new URL('../reliability-results.json', import.meta.url)) : undefined;
+// The committed table comes from `pnpm reliability` (RELIABILITY_WRITE=1, see saveResults); ordinary test runs
+// leave it alone so a test run never dirties the work tree.
 const DEVICE = { id: '65f0000000000000000000a1', name: 'Reliability rig', token: 'e2c7a9b0-5d41-4f3e-9a6b-0c1d2e3f4a5b' };
 
 /** The client's waits (backoff, Retry-After) shortened so the run measures behaviour, not the clock. */
@@ -28,12 +26,9 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
   return out;
 }
 
-type Outcome = { ok: true } | { ok: false; mayHaveBeenProcessed: boolean; code: string };
-
 describe('reliability of writes through faults', () => {
   let emulator: Emulator;
   const debugLines: string[] = [];
-  const results: Record<string, unknown> = {};
 
   beforeAll(async () => {
     emulator = await startEmulator({ seed: SEED, devices: [DEVICE] });
@@ -67,13 +62,13 @@ describe('reliability of writes through faults', () => {
     const readStart = performance.now();
     await pool(reads, CONCURRENCY, () => c.deviceData.getData({ variables: ['warmup'], qty: 10 }));
     const readSeconds = (performance.now() - readStart) / 1000;
-    results['throughput'] = {
+    saveResults('throughput', {
       writes: THROUGHPUT_N,
       writeRequestsPerSecond: Math.round(THROUGHPUT_N / seconds),
       reads,
       readRequestsPerSecond: Math.round(reads / readSeconds),
       concurrency: CONCURRENCY,
-    };
+    });
     console.log(`throughput: ${Math.round(THROUGHPUT_N / seconds)} writes/s, ${Math.round(reads / readSeconds)} reads/s (concurrency ${CONCURRENCY}, no faults)`);
     expect(emulator.state.devices.get(DEVICE.id)!.data.length).toBe(THROUGHPUT_N);
     // Clean slate for the audit.
@@ -81,18 +76,7 @@ describe('reliability of writes through faults', () => {
   }, 60_000);
 
   it(`${N} writes: none lost, none duplicated, every error tells whether it may have been stored`, async () => {
-    emulator.setFaults(
-      {
-        rate: 0.3,
-        kinds: 'all',
-        routes: ['POST /data'],
-        burst: { min: 1, max: 3 },
-        latencyMs: { min: 1, max: 20 },
-        trickle: { chunkBytes: 12, intervalMs: 2 },
-        retryAfterSeconds: 1,
-      },
-      SEED,
-    );
+    emulator.setFaults(RELIABILITY_FAULTS, SEED);
     const c = client();
     const started = performance.now();
     const outcomes = await pool<Outcome>(N, CONCURRENCY, async (i) => {
@@ -109,77 +93,10 @@ describe('reliability of writes through faults', () => {
     });
     const seconds = (performance.now() - started) / 1000;
 
-    // Audit: how many times each write id is in the store.
-    const stored = new Map<string, number>();
-    for (const r of emulator.state.devices.get(DEVICE.id)!.data as { metadata?: { write_id?: string } }[]) {
-      const id = r.metadata?.write_id;
-      if (id) stored.set(id, (stored.get(id) ?? 0) + 1);
-    }
-    let acknowledged = 0, maybeStored = 0, notStored = 0, lost = 0, duplicated = 0, maybeAndStored = 0;
-    const errorCodes: Record<string, number> = {};
-    const problems: string[] = [];
-    outcomes.forEach((o, i) => {
-      const times = stored.get(`w${i}`) ?? 0;
-      if (times > 1) {
-        duplicated++;
-        problems.push(`w${i} stored ${times} times`);
-      }
-      if (o.ok) {
-        acknowledged++;
-        if (times === 0) {
-          lost++;
-          problems.push(`w${i} acknowledged but not stored`);
-        }
-      } else {
-        errorCodes[o.code] = (errorCodes[o.code] ?? 0) + 1;
-        if (o.mayHaveBeenProcessed) {
-          maybeStored++;
-          if (times > 0) maybeAndStored++;
-        } else {
-          notStored++;
-          if (times > 0) {
-            lost++;
-            problems.push(`w${i} error ${o.code} says not processed, but it was stored`);
-          }
-        }
-      }
-    });
-
-    const stats = emulator.stats();
-    const faultsByKind = stats.faults.byKind as Record<FaultKind, number>;
-    const requests = stats.faults.decisions;
-    const faulted = stats.faults.faulted;
-    const table = {
-      writes: N,
-      requests,
-      faultedRequests: faulted,
-      faultedShare: Number((faulted / requests).toFixed(3)),
-      faultsByKind,
-      acknowledged,
-      errorsMaybeStored: maybeStored,
-      errorsMaybeStoredThatWereStored: maybeAndStored,
-      errorsNotStored: notStored,
-      errorCodes,
-      lost,
-      duplicated,
-      seconds: Number(seconds.toFixed(1)),
-    };
-    results['reliability'] = { seed: SEED, concurrency: CONCURRENCY, ...table };
-
-    const rows: [string, string | number][] = [
-      ['writes', N],
-      ['requests (incl. retries)', requests],
-      ['requests hit by faults', `${faulted} (${(100 * table.faultedShare).toFixed(1)} %)`],
-      ...FAULT_KINDS.map((k): [string, number] => [`  fault ${k}`, faultsByKind[k]]),
-      ['acknowledged (stored once)', acknowledged],
-      ['errors, may have been stored', `${maybeStored} (${maybeAndStored} were)`],
-      ['errors, not stored', notStored],
-      ['lost', lost],
-      ['duplicated', duplicated],
-      ['seconds', table.seconds],
-    ];
-    console.log(`\nreliability (seed ${SEED}, concurrency ${CONCURRENCY})\n${rows.map(([k, v]) => `${k.padEnd(32)}${String(v).padStart(14)}`).join('\n')}\n`);
-    if (RESULTS) writeFileSync(RESULTS, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...results }, null, 2)}\n`);
+    const { table, problems } = audit(emulator, DEVICE.id, outcomes, seconds);
+    const { lost, duplicated, acknowledged, errorsMaybeStored: maybeStored, errorsNotStored: notStored, faultsByKind, requests, faultedRequests: faulted } = table;
+    console.log(formatTable(`reliability (seed ${SEED}, concurrency ${CONCURRENCY})`, table));
+    saveResults('reliability', { seed: SEED, concurrency: CONCURRENCY, ...table });
 
     expect(problems.slice(0, 20)).toEqual([]);
     expect(lost).toBe(0);
