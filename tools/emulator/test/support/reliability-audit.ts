@@ -1,5 +1,5 @@
-// The reliability audit shared by the Node, edge and MCU suites (../reliability.test.ts, packages/edge/test/reliability.test.ts,
-// packages/mcu/test/reliability-xs.test.ts; the same rules as ../reliability.test.ts): count how many times each
+// The reliability audit shared by the Node, edge and MCU suites (../reliability.test.ts,
+// packages/edge/test/reliability.test.ts, packages/mcu/test/reliability-xs.test.ts): count how many times each
 // write id is in the emulator's store and hold every outcome against it.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
