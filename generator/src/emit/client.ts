@@ -98,17 +98,7 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  * operation, and the maps the core's scoped-client type reads to hide what a token kind cannot call.
  */
 export function emitClient(model: ApiModel, options: ClientEmitOptions): string {
-  const imports: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.coreModule, namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'] },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: options.coreModule,
-      isTypeOnly: true,
-      namedImports: ['CallOptions', 'EnvelopeResult', 'ItemOf', 'OperationContext', 'PathParams', 'QueryParams', 'RawResult', 'RequestBody', 'TagoEventStream', 'TagoPagePromise', 'TagoPromise'],
-    },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./schema${options.ext}`, isTypeOnly: true, namedImports: ['operations'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },
-  ];
+  const imports = clientImports(options);
   // Only the imports differ between runtimes; the body is printed once per model and shared (Node and Deno).
   let body = clientBodies.get(model);
   if (body === undefined) {
@@ -122,11 +112,7 @@ const clientBodies = new WeakMap<ApiModel, string>();
 
 function clientBody(model: ApiModel): StatementStructures[] {
   const statements: StatementStructures[] = [];
-  for (const op of model.operations) {
-    const T = pascalCase(op.id);
-    if (hasArgs(op)) statements.push({ kind: StructureKind.TypeAlias, name: `${T}Args`, isExported: true, type: argsType(op), docs: [`Arguments of ${op.id}.`] });
-    statements.push({ kind: StructureKind.TypeAlias, name: `${T}Result`, isExported: true, type: resultType(op), docs: [`What ${op.id} resolves to.`] });
-  }
+  for (const op of model.operations) statements.push(...operationTypes(op));
   statements.push(...model.groups.map(groupClass));
   statements.push({
     kind: StructureKind.Interface,
@@ -154,12 +140,41 @@ function clientBody(model: ApiModel): StatementStructures[] {
     returnType: 'ApiGroups',
     statements: [`return { ${model.groups.map((g) => `${g.name}: new ${groupClassName(g)}(ctx)`).join(', ')} };`],
   });
-  statements.push({
+  statements.push(operationIds(model));
+  return statements;
+}
+
+/** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
+export function clientImports(options: ClientEmitOptions): StatementStructures[] {
+  return [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.coreModule, namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: options.coreModule,
+      isTypeOnly: true,
+      namedImports: ['CallOptions', 'EnvelopeResult', 'ItemOf', 'OperationContext', 'PathParams', 'QueryParams', 'RawResult', 'RequestBody', 'TagoEventStream', 'TagoPagePromise', 'TagoPromise'],
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./schema${options.ext}`, isTypeOnly: true, namedImports: ['operations'] },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },
+  ];
+}
+
+/** `XArgs` (when the operation takes arguments) and `XResult` of one operation. */
+export function operationTypes(op: OperationModel): StatementStructures[] {
+  const T = pascalCase(op.id);
+  const out: StatementStructures[] = [];
+  if (hasArgs(op)) out.push({ kind: StructureKind.TypeAlias, name: `${T}Args`, isExported: true, type: argsType(op), docs: [`Arguments of ${op.id}.`] });
+  out.push({ kind: StructureKind.TypeAlias, name: `${T}Result`, isExported: true, type: resultType(op), docs: [`What ${op.id} resolves to.`] });
+  return out;
+}
+
+/** `OPERATION_IDS`: every operation id, in spec order. */
+export function operationIds(model: ApiModel): StatementStructures {
+  return {
     kind: StructureKind.VariableStatement,
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: ['Every operation id, in spec order.'],
     declarations: [{ name: 'OPERATION_IDS', initializer: `${JSON.stringify(model.operations.map((o) => o.id))} as const` }],
-  });
-  return statements;
+  };
 }

@@ -1,9 +1,9 @@
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { ApiModel, OperationModel } from '../model/index.js';
 import { pascalCase } from '../model/naming.js';
 import { banner } from './banner.js';
-import { argsRequired, argsType, callStatement, hasArgs, methodDocs, resultType, returnType } from './client.js';
-import { docText, printStructures } from './ts.js';
+import { argsRequired, callStatement, clientImports, hasArgs, methodDocs, operationIds, operationTypes, returnType } from './client.js';
+import { printStructures } from './ts.js';
 
 
 /**
@@ -37,42 +37,8 @@ export function emitEdgeFunctions(model: ApiModel): string {
   for (const op of model.operations) {
     if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tagokit/core', namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'] },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: '@tagokit/core',
-      isTypeOnly: true,
-      namedImports: [
-        'CallOptions',
-        'EnvelopeResult',
-        'ItemOf',
-        'OperationContext',
-        'PathParams',
-        'QueryParams',
-        'RawResult',
-        'RequestBody',
-        'TagoEventStream',
-        'TagoPagePromise',
-        'TagoPromise',
-      ],
-    },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './schema.js', isTypeOnly: true, namedImports: ['operations'] },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './operations.js', namespaceImport: 'ops' },
-  ];
-  for (const op of model.operations) {
-    const T = pascalCase(op.id);
-    if (hasArgs(op))
-      statements.push({ kind: StructureKind.TypeAlias, name: `${T}Args`, isExported: true, type: argsType(op), docs: [`Arguments of ${op.id}.`] });
-    statements.push({ kind: StructureKind.TypeAlias, name: `${T}Result`, isExported: true, type: resultType(op), docs: [`What ${op.id} resolves to.`] });
-    statements.push(operationFunction(op));
-  }
-  statements.push({
-    kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ['Every operation id, in spec order.'],
-    declarations: [{ name: 'OPERATION_IDS', initializer: `${JSON.stringify(model.operations.map((o) => o.id))} as const` }],
-  });
+  const statements: StatementStructures[] = [...clientImports({ coreModule: '@tagokit/core', ext: '.js' })];
+  for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
+  statements.push(operationIds(model));
   return printStructures('functions.ts', statements, banner(model.version));
 }
