@@ -16,6 +16,12 @@ export function exampleArgs(op: OperationModel): Record<string, unknown> | undef
   return Object.keys(args).length ? args : undefined;
 }
 
+/** `client.<group>.<method>(<example args>)`: how every generated contract test calls an operation. */
+export function exampleCall(op: OperationModel, client = 'client'): string {
+  const args = exampleArgs(op);
+  return `${client}.${op.group}.${op.methodName}(${args ? JSON.stringify(args) : ''})`;
+}
+
 export interface ContractEmitOptions {
   /** Import of `createClient` for the runtime under test. */
   clientModule: string;
@@ -29,8 +35,7 @@ export interface ContractEmitOptions {
  */
 export function emitContractTests(model: ApiModel, options: ContractEmitOptions): string {
   const cases = model.operations.map((op) => {
-    const args = exampleArgs(op);
-    const call = `client.${op.group}.${op.methodName}(${args ? `${JSON.stringify(args)}` : ''})`;
+    const call = exampleCall(op);
     return `  it('${op.id}: ${op.method} ${op.path}', async () => {
     const answer = await ${call}.withResponse();
     expect(answer.headers['sl-violations']).toBeUndefined();

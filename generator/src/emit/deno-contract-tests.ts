@@ -1,6 +1,6 @@
 import type { ApiModel } from '../model/index.js';
 import { banner } from './banner.js';
-import { exampleArgs } from './contract-tests.js';
+import { exampleCall } from './contract-tests.js';
 
 export interface DenoContractEmitOptions {
   /** Relative import of the Deno package's entry point (with its `.ts` extension). */
@@ -16,8 +16,7 @@ export interface DenoContractEmitOptions {
  */
 export function emitDenoContractTests(model: ApiModel, options: DenoContractEmitOptions): string {
   const cases = model.operations.map((op) => {
-    const args = exampleArgs(op);
-    const call = `client.${op.group}.${op.methodName}(${args ? JSON.stringify(args) : ''})`;
+    const call = exampleCall(op);
     return `contract('${op.id}', '${op.method} ${op.path}', (client) => ${call}.withResponse());`;
   });
   return `${banner(model.version)}// @ts-types="${options.contractTypes}"
