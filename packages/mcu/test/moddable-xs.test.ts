@@ -1,45 +1,9 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { read } from './helpers/engines.js';
+import { MODDABLE_STAND_INS, moddableModule } from './helpers/moddable.js';
 import { startMock, type Seen } from './helpers/mock-server.js';
 import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
 
-/** In XS: stand-ins for Moddable's `Request` (forwarding to the host through issueCommand) and `Timer`. */
-const STAND_INS = `
-var FakeTimer = (function () {
-  var seq = 0, live = {};
-  return {
-    set: function (f, ms) { seq++; live[seq] = { f: f, ms: ms }; return seq; },
-    clear: function (id) { delete live[id]; },
-    pending: function () { return Object.keys(live).length; }
-  };
-})();
-var FakeRequest = function (o) {
-  var self = this;
-  self.o = o;
-  Promise.resolve().then(function () { self.run(); });
-};
-FakeRequest.prototype.close = function () { this.closed = true; };
-FakeRequest.prototype.run = function () {
-  var o = this.o, i, a, msg = JSON.stringify({ host: o.host, port: o.port, path: o.path, method: o.method, headers: o.headers, body: o.body, bodyType: typeof o.body, response: o.response === String, secure: !!o.Socket });
-  a = JSON.parse(new TextDecoder().decode(issueCommand(new TextEncoder().encode(msg).buffer)));
-  if (a.error) { this.callback(-2); return; }
-  this.callback(1, a.status);
-  for (i = 0; i < a.headers.length; i++) this.callback(2, a.headers[i][0], a.headers[i][1]);
-  this.callback(3);
-  this.callback(5, a.body);
-};
-`;
-
-/** The ES module for Moddable, with its two imports bound to the stand-ins and its default export kept. */
-function moddableModule(): string {
-  const source = read('moddable/tagokit.js');
-  const imports = ['import { Request } from "http";\n', 'import Timer from "timer";\n'];
-  for (const line of imports) if (!source.includes(line)) throw new Error(`moddable/tagokit.js lost: ${line}`);
-  if (!source.includes('export default tagokit;')) throw new Error('moddable/tagokit.js lost its default export');
-  const body = imports.reduce((s, line) => s.replace(line, ''), source).replace('export default tagokit;', 'return tagokit;');
-  return `var tagokit = (function (Request, Timer) {\n"use strict";\n${body}\n})(FakeRequest, FakeTimer);\n`;
-}
 
 interface HostCall { host: string; port: number; path: string; method: string; headers: string[]; body?: string; bodyType: string; response: boolean; secure: boolean }
 
@@ -86,7 +50,7 @@ describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a l
     xs = startXs(hostFetch);
     const empty = await xs.evaluate(`gc(); ${REPLY('1')}`);
     meters['empty'] = empty.meter;
-    const loaded = await xs.evaluate(`${STAND_INS}${moddableModule()}\nvar client = function (token, port) { return tagokit.connect({ token: token, region: { api: 'http://127.0.0.1:' + port }, allowInsecureHttp: true, maxRetries: 0 }); };\ngc();\n${REPLY('typeof tagokit.createClient')}`);
+    const loaded = await xs.evaluate(`${MODDABLE_STAND_INS}${moddableModule()}\nvar client = function (token, port) { return tagokit.connect({ token: token, region: { api: 'http://127.0.0.1:' + port }, allowInsecureHttp: true, maxRetries: 0 }); };\ngc();\n${REPLY('typeof tagokit.createClient')}`);
     expect(loaded.reply).toBe('"function"');
     meters['loaded'] = loaded.meter;
   });

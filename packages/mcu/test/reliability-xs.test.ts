@@ -6,7 +6,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
-import { read } from './helpers/engines.js';
+import { MODDABLE_STAND_INS, moddableModule } from './helpers/moddable.js';
 import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from '../../../tools/emulator/test/support/reliability-audit.js';
 import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
 
@@ -17,54 +17,6 @@ const BATCH = 25;
 /** How long the host waits for the emulator before it leaves the XS request hanging (its Timer then fires). */
 const HOST_TIMEOUT_MS = 5_000;
 const DEVICE = { id: '65f0000000000000000000c1', name: 'MCU reliability rig', token: '3a9e7c5b-1d2f-4a6b-8c0d-e1f2a3b4c5d6' };
-
-/**
- * In XS: `Request` forwarding to the host (a hung exchange never calls back, so the client's own timeout fires),
- * and a `Timer` whose pending callbacks the host fires between evaluations: retry waits shortened to nothing, like
- * the Node suite's quickSleep. Between evaluations every request has run (promise jobs drain before XS replies),
- * so a timer still pending then is a retry wait or the timeout of a request that hung.
- */
-const STAND_INS = `
-var RelTimer = (function () {
-  var seq = 0, live = {};
-  return {
-    set: function (f, ms) { seq++; live[seq] = { f: f, ms: ms }; return seq; },
-    clear: function (id) { delete live[id]; },
-    pending: function () { return Object.keys(live).length; },
-    fire: function () {
-      var ks = Object.keys(live), i, t;
-      for (i = 0; i < ks.length; i++) { t = live[ks[i]]; delete live[ks[i]]; if (t) t.f(); }
-      return ks.length;
-    }
-  };
-})();
-var RelRequest = function (o) {
-  var self = this;
-  self.o = o;
-  Promise.resolve().then(function () { self.run(); });
-};
-RelRequest.prototype.close = function () { this.closed = true; };
-RelRequest.prototype.run = function () {
-  var o = this.o, i, a, msg = JSON.stringify({ host: o.host, port: o.port, path: o.path, method: o.method, headers: o.headers, body: o.body });
-  a = JSON.parse(new TextDecoder().decode(issueCommand(new TextEncoder().encode(msg).buffer)));
-  if (a.hung) return;
-  if (a.error) { this.callback(-2); return; }
-  this.callback(1, a.status);
-  for (i = 0; i < a.headers.length; i++) this.callback(2, a.headers[i][0], a.headers[i][1]);
-  this.callback(3);
-  this.callback(5, a.body);
-};
-`;
-
-/** The ES module for Moddable, with its two imports bound to the stand-ins and its default export kept. */
-function moddableModule(): string {
-  const source = read('moddable/tagokit.js');
-  const imports = ['import { Request } from "http";\n', 'import Timer from "timer";\n'];
-  for (const line of imports) if (!source.includes(line)) throw new Error(`moddable/tagokit.js lost: ${line}`);
-  if (!source.includes('export default tagokit;')) throw new Error('moddable/tagokit.js lost its default export');
-  const body = imports.reduce((s, line) => s.replace(line, ''), source).replace('export default tagokit;', 'return tagokit;');
-  return `var tagokit = (function (Request, Timer) {\n"use strict";\n${body}\n})(RelRequest, RelTimer);\n`;
-}
 
 /** The device's program: write(i) sends one record tagged w<i>; each callback is recorded (and counted). */
 const PROGRAM = (api: string, token: string) => `
@@ -95,7 +47,7 @@ describe.runIf(xsAvailable())('MCU client in Moddable XS (xsnap): reliability of
   let hung = 0;
   const meters: Record<string, Meter> = {};
 
-  /** The host side of RelRequest: one HTTP exchange with the emulator. */
+  /** The host side of FakeRequest: one HTTP exchange with the emulator. */
   const hostFetch = (message: string): Promise<string> => {
     hostCalls++;
     const call = JSON.parse(message) as HostCall;
@@ -126,7 +78,7 @@ describe.runIf(xsAvailable())('MCU client in Moddable XS (xsnap): reliability of
   beforeAll(async () => {
     emulator = await startEmulator({ seed: SEED, devices: [DEVICE] });
     xs = startXs(hostFetch);
-    const loaded = await xs.evaluate(`${STAND_INS}${moddableModule()}${PROGRAM(emulator.url, DEVICE.token)}\ngc();\n${REPLY('typeof write')}`);
+    const loaded = await xs.evaluate(`${MODDABLE_STAND_INS}${moddableModule()}${PROGRAM(emulator.url, DEVICE.token)}\ngc();\n${REPLY('typeof write')}`);
     expect(loaded.reply).toBe('"function"');
     meters['loaded'] = loaded.meter;
   }, 60_000);
@@ -146,16 +98,16 @@ describe.runIf(xsAvailable())('MCU client in Moddable XS (xsnap): reliability of
       await xs.evaluate(`for (var i = ${from}; i < ${to}; i++) write(i);\n${REPLY('0')}`);
       // Fire retry waits (and the timeouts of hung requests) until every write of the batch has called back.
       for (let round = 0; ; round++) {
-        const state = JSON.parse((await xs.evaluate(REPLY('{ inFlight: inFlight, timers: RelTimer.pending() }'))).reply) as { inFlight: number; timers: number };
+        const state = JSON.parse((await xs.evaluate(REPLY('{ inFlight: inFlight, timers: FakeTimer.pending() }'))).reply) as { inFlight: number; timers: number };
         if (state.inFlight === 0) break;
         if (state.timers === 0 || round > 50) throw new Error(`writes ${from}..${to - 1}: ${state.inFlight} never called back and no timer is pending`);
-        await xs.evaluate(`RelTimer.fire();\n${REPLY('0')}`);
+        await xs.evaluate(`FakeTimer.fire();\n${REPLY('0')}`);
         timerRounds++;
       }
       raw.push(...(JSON.parse((await xs.evaluate(REPLY('take()'))).reply) as XsOutcome[]));
     }
     const seconds = (performance.now() - started) / 1000;
-    const after = await xs.evaluate(`outcomes = []; calls = {}; gc();\n${REPLY('RelTimer.pending()')}`);
+    const after = await xs.evaluate(`outcomes = []; calls = {}; gc();\n${REPLY('FakeTimer.pending()')}`);
     meters['after'] = after.meter;
 
     const twice = raw.filter((o) => o.twice);

@@ -1,0 +1,50 @@
+import { read } from './engines.js';
+
+/**
+ * In XS: stand-ins for Moddable's `Request` and `Timer`. `FakeRequest` forwards each exchange to the host through
+ * issueCommand (synchronous on the XS side, so a device sends one request at a time); the host answers
+ * `{status, headers, body}`, `{error}` (the request fails) or `{hung}` (no callback: the client's own timeout
+ * fires). `FakeTimer` keeps callbacks for the host to inspect (`pending()`) or fire (`fire()`, retry waits
+ * shortened to nothing).
+ */
+export const MODDABLE_STAND_INS = `
+var FakeTimer = (function () {
+  var seq = 0, live = {};
+  return {
+    set: function (f, ms) { seq++; live[seq] = { f: f, ms: ms }; return seq; },
+    clear: function (id) { delete live[id]; },
+    pending: function () { return Object.keys(live).length; },
+    fire: function () {
+      var ks = Object.keys(live), i, t;
+      for (i = 0; i < ks.length; i++) { t = live[ks[i]]; delete live[ks[i]]; if (t) t.f(); }
+      return ks.length;
+    }
+  };
+})();
+var FakeRequest = function (o) {
+  var self = this;
+  self.o = o;
+  Promise.resolve().then(function () { self.run(); });
+};
+FakeRequest.prototype.close = function () { this.closed = true; };
+FakeRequest.prototype.run = function () {
+  var o = this.o, i, a, msg = JSON.stringify({ host: o.host, port: o.port, path: o.path, method: o.method, headers: o.headers, body: o.body, bodyType: typeof o.body, response: o.response === String, secure: !!o.Socket });
+  a = JSON.parse(new TextDecoder().decode(issueCommand(new TextEncoder().encode(msg).buffer)));
+  if (a.hung) return;
+  if (a.error) { this.callback(-2); return; }
+  this.callback(1, a.status);
+  for (i = 0; i < a.headers.length; i++) this.callback(2, a.headers[i][0], a.headers[i][1]);
+  this.callback(3);
+  this.callback(5, a.body);
+};
+`;
+
+/** The generated ES module for Moddable, with its two imports bound to the stand-ins and its default export kept. */
+export function moddableModule(): string {
+  const source = read('moddable/tagokit.js');
+  const imports = ['import { Request } from "http";\n', 'import Timer from "timer";\n'];
+  for (const line of imports) if (!source.includes(line)) throw new Error(`moddable/tagokit.js lost: ${line}`);
+  if (!source.includes('export default tagokit;')) throw new Error('moddable/tagokit.js lost its default export');
+  const body = imports.reduce((s, line) => s.replace(line, ''), source).replace('export default tagokit;', 'return tagokit;');
+  return `var tagokit = (function (Request, Timer) {\n"use strict";\n${body}\n})(FakeRequest, FakeTimer);\n`;
+}
