@@ -1,7 +1,8 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/load/load-spec.js';
-import { emitEspruinoModule, emitMcuOperations, mcuOperations } from '../../src/emit/mcu/index.js';
+import { emitEspruinoModule, emitMcuContractTests, emitMcuOperations, mcuOperations } from '../../src/emit/mcu/index.js';
+import { mcuTarget } from '../../src/targets/mcu.js';
 import { buildModel } from '../../src/model/index.js';
 import { BANNER_MARK } from '../../src/emit/banner.js';
 
@@ -43,5 +44,19 @@ describe('the microcontroller emitter', () => {
     expect(client['resolveNetworkDeviceToken']).toBeUndefined();
     const withNetwork = load(emitEspruinoModule(model, { network: true })) as typeof lib;
     expect(typeof withNetwork.createClient({ token: 'n-1234' })['resolveNetworkDeviceToken']).toBe('function');
+  });
+
+  it('writes two builds, each with contract tests for exactly its operations', () => {
+    const files = new Map(mcuTarget.generate({ model } as never).map((f) => [f.path, f.text]));
+    const device = files.get('packages/mcu/src/tagokit.js')!;
+    const network = files.get('packages/mcu/src/tagokit-network.js')!;
+    expect(device).not.toContain('Client.prototype.sendNetworkData');
+    expect(network).toContain('Client.prototype.sendNetworkData');
+    expect(network).toContain('Client.prototype.sendData');
+    const tests = files.get('packages/mcu/test/generated/contract-network.test.ts')!;
+    expect(tests).toBe(emitMcuContractTests(model, { network: true }));
+    expect(tests).toContain("require('../../src/tagokit-network.js')");
+    expect(tests.match(/^  it\(/gm)).toHaveLength(13);
+    expect(files.get('packages/mcu/test/generated/contract.test.ts')!.match(/^  it\(/gm)).toHaveLength(7);
   });
 });

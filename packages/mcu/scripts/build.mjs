@@ -9,6 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export const BUILDS = [
   { from: 'src/tagokit.js', to: 'dist/tagokit.min.js', module: false },
+  { from: 'src/tagokit-network.js', to: 'dist/tagokit-network.min.js', module: false },
   { from: 'src/fetch.js', to: 'dist/fetch.min.js', module: false },
   { from: 'moddable/tagokit.js', to: 'dist/moddable/tagokit.js', module: true },
 ];

@@ -22,7 +22,7 @@ describe('ES5 subset and size', () => {
   });
 
   it('es-check es5 passes on every output file', () => {
-    execFileSync(bin('es-check'), ['es5', 'src/tagokit.js', 'src/fetch.js', 'dist/tagokit.min.js', 'dist/fetch.min.js'], { cwd: PKG, stdio: 'pipe' });
+    execFileSync(bin('es-check'), ['es5', 'src/tagokit.js', 'src/tagokit-network.js', 'src/fetch.js', 'dist/tagokit.min.js', 'dist/tagokit-network.min.js', 'dist/fetch.min.js'], { cwd: PKG, stdio: 'pipe' });
     execFileSync(bin('es-check'), ['es5', '--module', 'moddable/tagokit.js', 'dist/moddable/tagokit.js'], { cwd: PKG, stdio: 'pipe' });
   });
 

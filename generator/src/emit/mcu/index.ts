@@ -99,9 +99,15 @@ export function emitModdableManifest(version: string): string {
   )}\n`;
 }
 
-/** Contract tests: every included operation against a Prism mock, through the fetch transport. */
+/** The CommonJS module a build lives in: `tagokit.js` (device operations) or `tagokit-network.js` (plus network ones). */
+export function mcuModuleFile(options: McuOptions = {}): string {
+  return options.network === true ? 'tagokit-network.js' : 'tagokit.js';
+}
+
+/** Contract tests: every operation of one build against a Prism mock, through the fetch transport. */
 export function emitMcuContractTests(model: ApiModel, options: McuOptions = {}): string {
   const ops = mcuOperations(model, options);
+  const build = options.network === true ? 'mcu, with network operations' : 'mcu';
   const cases = ops.map((op) => {
     const args = exampleArgs(op);
     return `  it('${op.id}: ${op.method} ${op.path}', async () => {
@@ -116,7 +122,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const tagokit: any = require('../../src/tagokit.js');
+const tagokit: any = require('../../src/${mcuModuleFile(options)}');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const fetchModule: any = require('../../src/fetch.js');
 
@@ -145,7 +151,7 @@ afterAll(async () => {
   await mock?.stop();
 });
 
-describe('contract (mcu): ${ops.length} operations against a Prism mock of the spec', () => {
+describe('contract (${build}): ${ops.length} operations against a Prism mock of the spec', () => {
 ${cases.join('\n\n')}
 });
 `;
