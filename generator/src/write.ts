@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { BANNER_MARK } from './emit/banner.js';
 import type { GeneratedFile } from './targets/index.js';
 
@@ -11,9 +11,12 @@ export interface WriteReport {
   drifted: string[];
 }
 
+// Generated paths are '/'-separated on every OS; they are compared as such (posix), and only joined to `root`
+// with the platform's separator to touch the disk, so a Windows checkout does not see its own files as stale.
+
 /** The folders the generator owns; a generated file there (banner in its first lines) that it no longer produces is stale. */
 function ownedDirs(files: GeneratedFile[]): string[] {
-  return [...new Set(files.map((f) => dirname(f.path)))];
+  return [...new Set(files.map((f) => posix.dirname(f.path)))];
 }
 
 /** Writes the files (only those that changed), removes stale generated ones; or, with `check`, only compares. */
@@ -37,7 +40,7 @@ export function writeFiles(root: string, files: GeneratedFile[], check: boolean)
     const abs = join(root, dir);
     if (!existsSync(abs)) continue;
     for (const name of readdirSync(abs)) {
-      const rel = relative(root, join(abs, name));
+      const rel = posix.join(dir, name);
       if (wanted.has(rel) || !statSync(join(abs, name)).isFile() || !readFileSync(join(abs, name), 'utf8').slice(0, 300).includes(BANNER_MARK)) continue;
       if (check) report.drifted.push(rel);
       else {
