@@ -3,7 +3,7 @@ import { camelCase } from './naming.js';
 import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
 import { buildResponse } from './response.js';
-import { tokenKinds } from './security.js';
+import { schemeKinds, tokenKinds } from './security.js';
 import { ModelError, type HttpMethod, type ModelOptions, type OperationModel, type Paging } from './types.js';
 
 export const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
@@ -64,7 +64,7 @@ export function buildOperation(
     summary: (raw.summary ?? '').trim(),
     description: (raw.description ?? '').trim(),
     deprecated: Boolean(raw.deprecated),
-    kinds: foreign ? (Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length ? ['profile'] : []) : tokenKinds(raw.security, id),
+    kinds: foreign ? (Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length ? ['profile'] : []) : tokenKinds(raw.security, id, schemeKinds(doc.components?.securitySchemes)),
     paging,
     parameters,
     body: buildBody(doc, raw.requestBody, id, foreign),

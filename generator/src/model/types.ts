@@ -1,6 +1,8 @@
 /** The intermediate model: what every emitter needs to know about the API, independent of OpenAPI's layout. */
 
-export type TokenKind = 'profile' | 'device' | 'analysis' | 'network' | 'runUser' | 'serviceAuthorization';
+/** The kinds of token TagoIO issues; a spec's `x-tago-token-kind` must name one of them. */
+export const TOKEN_KINDS = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export type Paging = 'page' | 'skip' | 'cursor' | 'none';
 export type BodyShape = 'object' | 'array' | 'string' | 'object-or-array' | 'any';

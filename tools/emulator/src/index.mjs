@@ -3,4 +3,4 @@ export { startEmulator } from './server.mjs';
 export { FAULT_KINDS, FAULT_PROCESSES, DEFAULT_FAULTS, normalizeFaults, prng, FaultPlan } from './faults.mjs';
 export { RPM_TABLE, PLANS, rpmFor, RateLimiter } from './ratelimit.mjs';
 export { DEFAULT_TOKENS, DEFAULT_DEVICE, DEFAULT_PROFILE_ID, parseDate } from './store.mjs';
-export { loadSpec, matchRoute, validateRequest, SCHEME_KIND } from './spec.mjs';
+export { loadSpec, matchRoute, validateRequest, schemeKinds } from './spec.mjs';

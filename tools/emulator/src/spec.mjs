@@ -12,19 +12,15 @@ export function defaultSpecPath() {
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head'];
 
-/** Kinds of token, by the spec's security scheme names. */
-export const SCHEME_KIND = {
-  profileToken: 'profile',
-  deviceToken: 'device',
-  analysisToken: 'analysis',
-  networkToken: 'network',
-  runUserToken: 'runUser',
-  serviceAuthorizationToken: 'serviceAuthorization',
-};
+/** Kinds of token by security scheme name, as the spec declares them (`x-tago-token-kind` on each scheme). */
+export function schemeKinds(bundle) {
+  return Object.fromEntries(Object.entries(bundle.components?.securitySchemes ?? {}).map(([name, s]) => [name, s['x-tago-token-kind'] ?? name]));
+}
 
 export function loadSpec(path = defaultSpecPath()) {
   const bundle = JSON.parse(readFileSync(path, 'utf8'));
   const validate = createValidator(bundle);
+  const kindOf = schemeKinds(bundle);
   const deref = (node) => {
     let n = node;
     while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], bundle);
@@ -48,7 +44,7 @@ export function loadSpec(path = defaultSpecPath()) {
         id: op.operationId,
         method: method.toUpperCase(),
         template,
-        kinds: (op.security ?? bundle.security ?? []).flatMap((req) => Object.keys(req).map((s) => SCHEME_KIND[s] ?? s)),
+        kinds: (op.security ?? bundle.security ?? []).flatMap((req) => Object.keys(req).map((s) => kindOf[s] ?? s)),
         params: [...params.values()],
         body: request
           ? { required: request.required === true, json: request.content?.['application/json']?.schema, types: Object.keys(request.content ?? {}) }
