@@ -45,8 +45,9 @@ export function findMcuMinified() {
     }
   };
   walk(mcu, 0);
-  // The client itself first (tagokit*.min.js), then the largest: helpers such as a fetch shim are not the client.
-  const rank = (f) => (/tagokit[^/]*\.min\.js$/.test(f) ? 0 : 1);
+  // The device build itself first (tagokit.min.js), then its other builds (tagokit-network.min.js, which adds the
+  // gateway operations), then the largest: helpers such as a fetch shim are not the client.
+  const rank = (f) => (/\/tagokit\.min\.js$/.test(f) ? 0 : /tagokit[^/]*\.min\.js$/.test(f) ? 1 : 2);
   return found.sort((a, b) => rank(a) - rank(b) || statSync(b).size - statSync(a).size);
 }
 
