@@ -5,7 +5,7 @@ import { startMock, type Seen } from './helpers/mock-server.js';
 import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
 
 
-interface HostCall { host: string; port: number; path: string; method: string; headers: string[]; body?: string; bodyType: string; response: boolean; secure: boolean }
+interface HostCall { host: string; port: number; path: string; method: string; headers: string[]; body?: string; bodyType: string; response: boolean; secure: boolean; tls: unknown }
 
 describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a local HTTP mock', () => {
   let xs: XsWorker;
@@ -16,6 +16,8 @@ describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a l
   const hostFetch = (message: string): Promise<string> => {
     const call = JSON.parse(message) as HostCall;
     calls.push(call);
+    // No TLS (and no outside network) in tests: a SecureSocket request is recorded and fails like a lost link.
+    if (call.secure) return Promise.resolve(JSON.stringify({ error: 'no TLS in the test host' }));
     const headers: Record<string, string> = {};
     for (let i = 0; i < call.headers.length; i += 2) headers[call.headers[i]!] = String(call.headers[i + 1]);
     if (call.body !== undefined) headers['content-length'] = String(Buffer.byteLength(call.body, 'latin1'));
@@ -109,9 +111,36 @@ describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a l
   });
 
   it('reports a refused connection as a connection error and clears its timer', async () => {
+    const before = calls.length;
     const r = await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', 1).getTokenInfo(done)`);
-    expect(r.error).toMatchObject({ name: 'TagoConnectionError' });
+    // The request really went out (Request was built and reported its error): Moddable's Request gives the same
+    // message (-2) for a refused and a dropped connection, so the client must assume the server may have it.
+    expect(calls.length).toBe(before + 1);
+    expect(r.error).toMatchObject({ name: 'TagoConnectionError', code: 'connection_lost', mayHaveBeenProcessed: true, method: 'GET', path: '/info' });
     const pending = await xs.evaluate(REPLY('FakeTimer.pending()'));
     expect(pending.reply).toBe('0');
+  });
+
+  it('plain HTTP leaves Request its default Socket (no TLS keys in the dictionary)', async () => {
+    await run(`client('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', ${mock.port}).getTokenInfo(done)`);
+    const call = calls[calls.length - 1]!;
+    expect(call).toMatchObject({ host: '127.0.0.1', port: mock.port, secure: false, tls: null, method: 'GET', path: '/info' });
+  });
+
+  it('HTTPS goes through the SecureSocket given to connect, on port 443 of the regional host', async () => {
+    const before = calls.length;
+    // The test host has no TLS, so the call fails; what matters is how Request was built.
+    const r = await run(`tagokit.connect({ token: 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', region: 'eu-w1', SecureSocket: FakeSecureSocket, maxRetries: 0, timeoutMs: 2000 }).getTokenInfo(done)`);
+    expect(calls.length).toBe(before + 1);
+    expect(calls[calls.length - 1]).toMatchObject({ host: 'api.eu-w1.tago.io', port: 443, secure: true, tls: { protocolVersion: 0x303 }, path: '/info' });
+    expect(r.error).toMatchObject({ name: 'TagoConnectionError' });
+    expect(calls[calls.length - 1]!.headers).not.toContain('_ssl');
+  });
+
+  it('refuses an https region without SecureSocket instead of sending in clear text', async () => {
+    const before = calls.length;
+    const r = await run(`tagokit.connect({ token: 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', region: 'us-e1', maxRetries: 0 }).getTokenInfo(done)`);
+    expect(calls.length).toBe(before);
+    expect(r.error).toMatchObject({ name: 'TagoConnectionError', code: 'connection_refused', mayHaveBeenProcessed: false, message: 'no SecureSocket for https' });
   });
 });

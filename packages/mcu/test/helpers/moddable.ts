@@ -21,14 +21,21 @@ var FakeTimer = (function () {
     }
   };
 })();
-var FakeRequest = function (o) {
+// Moddable's Socket and SecureSocket as far as Request uses them: constructed from the request's dictionary.
+var FakeSocket = function (d) { this.d = d; };
+var FakeSecureSocket = function (d) { this.d = d; this.secure = true; };
+// The constructor does what modules/network/http/http.js does: the caller's dictionary spread over the defaults
+// (so a key given as undefined replaces the default) and \`new dictionary.Socket(dictionary)\`.
+var FakeRequest = function (dictionary) {
   var self = this;
-  self.o = o;
+  var d = { port: 80, method: 'GET', path: '/', Socket: FakeSocket, ...dictionary };
+  self.o = d;
+  self.socket = new (d.Socket)(d);
   Promise.resolve().then(function () { self.run(); });
 };
 FakeRequest.prototype.close = function () { this.closed = true; };
 FakeRequest.prototype.run = function () {
-  var o = this.o, i, a, msg = JSON.stringify({ host: o.host, port: o.port, path: o.path, method: o.method, headers: o.headers, body: o.body, bodyType: typeof o.body, response: o.response === String, secure: !!o.Socket });
+  var o = this.o, i, a, msg = JSON.stringify({ host: o.host, port: o.port, path: o.path, method: o.method, headers: o.headers, body: o.body, bodyType: typeof o.body, response: o.response === String, secure: !!this.socket.secure, tls: o.secure || null });
   a = JSON.parse(new TextDecoder().decode(issueCommand(new TextEncoder().encode(msg).buffer)));
   if (a.hung) return;
   if (a.error) { this.callback(-2); return; }

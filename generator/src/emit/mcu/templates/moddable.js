@@ -3,7 +3,7 @@
    timeout and for retry waits. Pass SecureSocket (from "securesocket") on boards with TLS. */
 exports.moddable = function (Request, Timer, SecureSocket) {
   var send = function (q, cb) {
-    var done = 0, status, hs = {}, flat = [], ks = Object.keys(q.headers), i, req, timer,
+    var done = 0, status, hs = {}, flat = [], ks = Object.keys(q.headers), i, req, timer, d,
       end = function (e, r) {
         if (!done) {
           done = 1;
@@ -23,8 +23,16 @@ exports.moddable = function (Request, Timer, SecureSocket) {
     timer = Timer.set(function () {
       end({ kind: 'timeout' });
     }, q.timeout);
+    d = { host: q.host, port: q.port, path: q.path, method: q.method, headers: flat, response: String };
+    if (q.body !== undefined) d.body = q.body;
+    /* Request spreads this dictionary over its defaults, so a key set to undefined would replace the default
+       Socket: TLS keys are added only for https. */
+    if (q.secure) {
+      d.Socket = SecureSocket;
+      d.secure = { protocolVersion: 0x303 };
+    }
     try {
-      req = new Request({ host: q.host, port: q.port, path: q.path, method: q.method, headers: flat, body: q.body, response: String, Socket: q.secure ? SecureSocket : undefined, secure: q.secure ? { protocolVersion: 0x303 } : undefined });
+      req = new Request(d);
     } catch (x) {
       return end({ kind: 'refused', message: String(x) });
     }
