@@ -29,6 +29,7 @@ try {
 
   const who = await device.info.get();
   console.log(`[tagokit] GET /info as the device -> ${who.name}`);
+  await Promise.all([profile.close(), device.close()]);
 } finally {
   await emulator.stop();
 }

@@ -5,7 +5,7 @@ import { undiciTransport, type UndiciTransportOptions } from './undici-transport
 export * from '@tagokit/core';
 export * from './generated/client.js';
 export type { components, operations, paths } from './generated/schema.js';
-export { undiciTransport, type UndiciTransportOptions } from './undici-transport.js';
+export { undiciTransport, type UndiciTransport, type UndiciTransportOptions } from './undici-transport.js';
 
 /** Options of the Node client: the core's, plus the undici pool's. */
 export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions {}
@@ -19,6 +19,13 @@ export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Scoped
   readonly core: TagoCore;
   /** The token kind this client was made for, when given. */
   readonly tokenKind: K | undefined;
+  /**
+   * Waits for the calls in flight, then closes the keep-alive connections the client opened, so a script or a
+   * server shutting down does not wait for idle sockets to time out. Later calls fail with `client_closed`. A
+   * `dispatcher` or `transport` you passed is left open (it is yours). Also `await using client = createClient(...)`.
+   */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
 };
 
 /** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
@@ -33,7 +40,10 @@ export function createClient(options: NodeClientOptions & { tokenKind?: TokenKin
   if (dispatcher) transportOptions.dispatcher = dispatcher;
   if (connections !== undefined) transportOptions.connections = connections;
   if (keepAliveTimeout !== undefined) transportOptions.keepAliveTimeout = keepAliveTimeout;
-  const engine = new TagoCore({ ...core, transport: core.transport ?? undiciTransport(transportOptions) });
+  // Only a transport this client made is the client's to close.
+  const own = core.transport ? undefined : undiciTransport(transportOptions);
+  const engine = new TagoCore({ ...core, transport: core.transport ?? own });
   const groups = createGroups({ core: engine, tokenKind });
-  return Object.freeze({ ...groups, core: engine, tokenKind });
+  const close = (): Promise<void> => own?.close() ?? Promise.resolve();
+  return Object.freeze({ ...groups, core: engine, tokenKind, close, [Symbol.asyncDispose]: close });
 }

@@ -1,4 +1,4 @@
-import { connectionError, TagoResponseParseError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
+import { connectionError, TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
 import { Pool, type Dispatcher } from 'undici';
 
 export interface UndiciTransportOptions {
@@ -10,12 +10,21 @@ export interface UndiciTransportOptions {
   keepAliveTimeout?: number;
 }
 
+/** The Node transport, with a way to close the connection pools it opened. */
+export interface UndiciTransport extends Transport {
+  /**
+   * Lets the requests in flight finish, then closes the keep-alive pools this transport opened (a dispatcher of
+   * your own stays open: it is yours to close). Later calls are refused with `client_closed`.
+   */
+  close(): Promise<void>;
+}
+
 /**
  * The Node transport: undici's low-level `dispatch` over a keep-alive pool per origin. A small handler collects the
  * body itself (no response stream), stops at the size cap, and reports which failures happened before anything was
  * sent.
  */
-export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
+export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
   const own = options.dispatcher;
   const poolOptions = { connections: options.connections ?? 16, keepAliveTimeout: options.keepAliveTimeout ?? 10_000 };
   // One Pool per origin (what an Agent keeps too, minus its per-call origin lookup and event relaying).
@@ -24,10 +33,12 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   // neither cut a new origin string nor hash it for the map.
   let lastOrigin = '';
   let lastDispatcher: Dispatcher | undefined;
-  return (req) =>
+  let closed = false;
+  const transport: Transport = (req) =>
     new Promise<WireResponse>((resolve, reject) => {
       const signal = req.signal;
       if (signal.aborted) return reject(signal.reason);
+      if (closed) return reject(new TagoValidationError('This client was closed; create a new one to send more requests', 'client_closed', 'client'));
       // The URL is always `<origin><path>`; splitting it by hand avoids a URL parse per call.
       const url = req.url;
       let origin = lastOrigin;
@@ -49,6 +60,15 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
         exchange,
       );
     });
+  return Object.assign(transport, {
+    async close(): Promise<void> {
+      closed = true;
+      const opened = [...pools.values()];
+      pools.clear();
+      lastDispatcher = undefined;
+      await Promise.all(opened.map((pool) => pool.close()));
+    },
+  });
 }
 
 /**

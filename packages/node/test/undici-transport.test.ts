@@ -164,3 +164,51 @@ describe('undici transport', () => {
     }
   });
 });
+
+describe('closing the client', () => {
+  it('waits for the call in flight, closes its pools, then refuses new calls with client_closed', async () => {
+    let release: () => void = () => {};
+    const { url } = await serve((_, res) => {
+      release = () => res.end('{"status":true,"result":"1 Data Added"}');
+    });
+    const c = client(url);
+    // A TagoPromise starts on first use: then() sends it now.
+    const inFlight = c.deviceData.sendData({ body: { variable: 'v' } }).then((data) => data);
+    await new Promise((r) => setTimeout(r, 50));
+    let closed = false;
+    const closing = c.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(false);
+    release();
+    expect(await inFlight).toBe('1 Data Added');
+    await closing;
+    expect(closed).toBe(true);
+    const error = await c.deviceData.sendData({ body: { variable: 'v' } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TagoValidationError', code: 'client_closed', mayHaveBeenProcessed: false, message: 'This client was closed; create a new one to send more requests' });
+  });
+
+  it('leaves a dispatcher of your own open', async () => {
+    const { url } = await serve((_, res) => res.end('{"status":true,"result":{}}'));
+    const dispatcher = new Agent();
+    const c = client(url, { dispatcher });
+    await c.info.get();
+    await c.close();
+    // The client's own transport is closed; the Agent still works for its owner.
+    await expect(c.info.get()).rejects.toMatchObject({ code: 'client_closed' });
+    const res = await dispatcher.request({ origin: url, path: '/info', method: 'GET' });
+    expect(res.statusCode).toBe(200);
+    await res.body.text();
+    await dispatcher.close();
+  });
+
+  it('closes with await using', async () => {
+    const { url } = await serve((_, res) => res.end('{"status":true,"result":{}}'));
+    let kept: ReturnType<typeof client> | undefined;
+    {
+      await using c = client(url);
+      kept = c;
+      await c.info.get();
+    }
+    await expect(kept!.info.get()).rejects.toMatchObject({ code: 'client_closed' });
+  });
+});
