@@ -352,9 +352,16 @@ exports.validateToken = validateToken;
 exports.decideRetry = decideRetry;
 exports.retryAfterFrom = retryAfterFrom;
 
-/* Espruino transport over its `http` module: require("tagokit").espruino(require("http")). Espruino gives a string
-   statusCode and server-cased header names, ends answers with 'close', may throw from end() when the connection is
-   refused, and does not add Content-Length itself. */
+/* Espruino transport over its `http` module: require("tagokit").espruino(require("http")). Written against Espruino's
+   libs/network (socketserver.c, socketerrors.c): a string statusCode and server-cased header names; 'data' strings,
+   then 'end' and 'close' on the answer; errors only on the request, as {code, message} with negative codes; end()
+   throws when the host cannot be found or no socket can be made; request() returns nothing on bad options or low
+   memory; no Content-Length is added for us; an answer cut short ends without an error; no timer of its own. */
+/* Error codes that mean the request never left the board (socketerrors.h): no route, host not found, no free
+   socket, no connection, bad argument, TLS handshake failed. Others (-1 closed, -9 reset, -15 no response ...) may
+   come after the server got the request. */
+var ESPRUINO_NOT_SENT = [-4, -6, -7, -11, -12, -13];
+
 exports.espruino = function (http) {
   return function (q, cb) {
     var done = 0, body = '', got = 0, big = 0, req, timer,
@@ -380,12 +387,15 @@ exports.espruino = function (http) {
           else body += d;
         });
         res.on('close', function () {
+          var want = h['content-length'];
+          /* Espruino strings hold bytes, so a body shorter than Content-Length was cut off on the way. */
+          if (!big && want !== undefined && body.length < +want) return end({ kind: 'network', message: 'answer cut short: ' + body.length + ' of ' + want + ' bytes' });
           end(big ? { kind: 'too_large' } : null, { status: +res.statusCode, headers: h, body: body });
         });
       });
+      if (!req) return end({ kind: 'refused', message: 'http.request returned nothing (bad options or out of memory)' });
       req.on('error', function (e) {
-        var m = String((e && e.message) || e), k = m.toLowerCase();
-        end({ kind: !got && (k.indexOf('refus') > -1 || k.indexOf('not found') > -1 || k.indexOf('no conn') > -1 || k.indexOf('no route') > -1) ? 'refused' : 'network', message: m });
+        end({ kind: !got && e && ESPRUINO_NOT_SENT.indexOf(e.code) > -1 ? 'refused' : 'network', message: String((e && e.message) || e) });
       });
       req.end(q.body);
     } catch (x) {

@@ -58,6 +58,19 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
     it('times out with setTimeout', () => {
       expect(out['timeout'].error).toMatchObject({ name: 'TagoTimeoutError', code: 'timeout', mayHaveBeenProcessed: true });
     });
+    it('reads the error codes that mean nothing was sent as refused (host not found, TLS handshake)', () => {
+      expect(out['dnsNotFound'].error).toMatchObject({ name: 'TagoConnectionError', code: 'connection_refused', mayHaveBeenProcessed: false, message: 'not found' });
+      expect(out['tlsHandshake'].error).toMatchObject({ code: 'connection_refused', mayHaveBeenProcessed: false, message: 'SSL handshake failed' });
+    });
+    it('treats "no response" (-15: refused, or dropped after sending) as possibly processed', () => {
+      expect(out['noResponse'].error).toMatchObject({ name: 'TagoConnectionError', code: 'connection_lost', mayHaveBeenProcessed: true, method: 'POST', path: '/data' });
+    });
+    it('reports an answer shorter than its Content-Length as a lost connection, not as bad JSON', () => {
+      expect(out['cutShort'].error).toMatchObject({ name: 'TagoConnectionError', code: 'connection_lost', mayHaveBeenProcessed: true, message: 'answer cut short: 24 of 52 bytes' });
+    });
+    it('reports request() returning nothing as a refused connection', () => {
+      expect(out['noRequest'].error).toMatchObject({ code: 'connection_refused', mayHaveBeenProcessed: false, message: 'http.request returned nothing (bad options or out of memory)' });
+    });
     it('refuses a missing path parameter before sending', () => {
       expect(out['missingPath'].error).toMatchObject({ name: 'TagoValidationError', code: 'path_param_missing' });
     });

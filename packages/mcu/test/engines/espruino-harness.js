@@ -1,6 +1,8 @@
-/* Runs the client's Espruino transport over a fake `http` module that behaves like Espruino's: string statusCode,
-   server-cased header names, 'data' chunks then 'close', end() throwing when the connection is refused, no
-   automatic Content-Length. Timers are simulated (mujs and duktape have none). Prints the results as JSON. */
+/* Runs the client's Espruino transport over a fake `http` module that behaves like Espruino's (libs/network:
+   socketserver.c, socketerrors.c): string statusCode, server-cased header names, 'data' chunks then 'end' and
+   'close' on the answer, errors as {code, message} on the request only, end() throwing when no socket can be made,
+   request() returning nothing on bad options, an answer cut short ending without an error, no automatic
+   Content-Length. Timers are simulated (mujs and duktape have none). Prints the results as JSON. */
 var now = 0, timers = [], seq = 0, log = [], out = {};
 var setTimeout = function (f, ms) {
   seq++;
@@ -42,6 +44,7 @@ var ROUTES = {
 var http = {
   request: function (opts, onResponse) {
     var req = emitter();
+    if (opts.host == 'nothing.example') return undefined;
     req.end = function (body) {
       var key = opts.method + ' ' + opts.path.split('?')[0], route = ROUTES[key], res;
       log.push({ host: opts.host, port: opts.port, protocol: opts.protocol, method: opts.method, path: opts.path, headers: opts.headers, body: body });
@@ -53,6 +56,24 @@ var http = {
         return;
       }
       if (opts.host == 'silent.example') return;
+      if (opts.host == 'dns.example' || opts.host == 'noresp.example' || opts.host == 'tls.example') {
+        setTimeout(function () {
+          req.emit('error', opts.host == 'dns.example' ? { code: -6, message: 'not found' } : opts.host == 'tls.example' ? { code: -13, message: 'SSL handshake failed' } : { code: -15, message: 'no response' });
+        }, 5);
+        return;
+      }
+      if (opts.host == 'cut.example') {
+        setTimeout(function () {
+          res = emitter();
+          res.statusCode = '200';
+          res.headers = { 'Content-Length': '52' };
+          onResponse(res);
+          res.emit('data', '{"status":true,"result":');
+          res.emit('end');
+          res.emit('close', false);
+        }, 10);
+        return;
+      }
       if (opts.headers.token == 'bad') route = { status: '401', headers: {}, body: '{"status":false,"message":"Invalid token"}' };
       if (opts.headers.token == 'busy') route = { status: '429', headers: { 'Retry-After': '7' }, body: '{"status":false,"message":"Too many requests"}' };
       if (!route) route = { status: '404', headers: {}, body: '' };
@@ -63,7 +84,8 @@ var http = {
         onResponse(res);
         res.emit('data', route.body.slice(0, 10));
         res.emit('data', route.body.slice(10));
-        res.emit('close');
+        res.emit('end');
+        res.emit('close', false);
       }, 10);
     };
     return req;
@@ -92,6 +114,11 @@ client(TOKEN, 'reset.example').getData(record('reset'));
 client(TOKEN, 'silent.example', { timeoutMs: 1000 }).getTokenInfo(record('timeout'));
 client(TOKEN, 'refused.example', { maxRetries: 1 }).getTokenInfo(record('refusedRetried'));
 client(TOKEN, 'mock.local').markConfigParamRead({ body: { sent: true } }, record('missingPath'));
+client(TOKEN, 'dns.example').sendData({ body: { variable: 'x', value: 1 } }, record('dnsNotFound'));
+client(TOKEN, 'tls.example').sendData({ body: { variable: 'x', value: 1 } }, record('tlsHandshake'));
+client(TOKEN, 'noresp.example').sendData({ body: { variable: 'x', value: 1 } }, record('noResponse'));
+client(TOKEN, 'cut.example').getTokenInfo(record('cutShort'));
+client(TOKEN, 'nothing.example').getTokenInfo(record('noRequest'));
 runTimers();
 out.log = log;
 print(JSON.stringify(out));
