@@ -10,7 +10,7 @@ import { build, minifyEs5 } from '../scripts/build.mjs';
 /** The issue's budget for minified core + one adapter. The full core does not fit in it (see README). */
 const ISSUE_BUDGET = 2048;
 /** The ceiling this package enforces instead, so growth is caught: core + operations + one adapter, minified. */
-const CEILING = 10_500;
+const CEILING = 11_500;
 
 const bin = (name: string) => join(PKG, 'node_modules', '.bin', name);
 const read = (rel: string) => readFileSync(join(PKG, rel), 'utf8');

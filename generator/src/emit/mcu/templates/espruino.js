@@ -14,12 +14,14 @@ exports.espruino = function (http) {
       end = function (e, r) {
         if (!done) {
           done = 1;
-          clearTimeout(timer);
+          /* Older firmware throws when clearing a timer that already fired, and clearTimeout(undefined) clears all. */
+          if (timer) clearTimeout(timer);
           cb(e, r);
         }
       };
     if (q.body !== undefined) q.headers['content-length'] = String(q.body.length);
     timer = setTimeout(function () {
+      timer = 0;
       end({ kind: 'timeout' });
     }, q.timeout);
     try {
@@ -35,8 +37,8 @@ exports.espruino = function (http) {
         res.on('close', function () {
           var want = h['content-length'];
           /* Espruino strings hold bytes, so a body shorter than Content-Length was cut off on the way. */
-          if (!big && want !== undefined && body.length < +want) return end({ kind: 'network', message: 'answer cut short: ' + body.length + ' of ' + want + ' bytes' });
-          end(big ? { kind: 'too_large' } : null, { status: +res.statusCode, headers: h, body: body });
+          if (!big && want !== undefined && body.length < whole(want)) return end({ kind: 'network', message: 'answer cut short: ' + body.length + ' of ' + want + ' bytes' });
+          end(big ? { kind: 'too_large' } : null, { status: whole(String(res.statusCode)), headers: h, body: body });
         });
       });
       if (!req) return end({ kind: 'refused', message: 'http.request returned nothing (bad options or out of memory)' });

@@ -127,25 +127,48 @@ function isDigits(s) {
   return s.length > 0;
 }
 
-/* Seconds a 429 asks to wait: Retry-After (seconds or an IMF date), else "Retry-After: N" in the message. */
+/* The value of a string of digits with an optional fraction, rounded up ('1.2' -> 2), or NaN. By hand: Espruino
+   reads a leading 0 as octal ('010' would be 8). */
+function whole(s) {
+  var p = s.split('.'), n = 0, i, up = 0;
+  if (p.length > 2 || !isDigits(p[0]) || (p.length > 1 && !isDigits(p[1]))) return NaN;
+  for (i = 0; i < p[0].length; i++) n = n * 10 + p[0].charCodeAt(i) - 48;
+  for (i = 0; p.length > 1 && i < p[1].length; i++) if (p[1].charAt(i) != '0') up = 1;
+  return n + up;
+}
+
+/* Milliseconds since 1970 of an IMF-fixdate ('Sun, 06 Nov 1994 08:49:37 GMT'), or NaN. By hand: Espruino has no
+   Date.UTC, and its Date.parse answers 0 rather than NaN for what it cannot read. Days from the civil date with
+   March-based months, as in Howard Hinnant's days_from_civil. */
+function imfDate(v) {
+  var d = v.split(' '), t = d.length == 6 && d[5] == 'GMT' ? d[4].split(':') : [],
+    m = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(d[2]), y, days, i;
+  if (t.length != 3 || m < 0 || m % 3 || d[1].length != 2 || d[3].length != 4) return NaN;
+  for (i = 0; i < 3; i++) if (t[i].length != 2) return NaN;
+  m = m / 3;
+  y = whole(d[3]) - (m < 2 ? 1 : 0);
+  days = 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * (m < 2 ? m + 10 : m - 2) + 2) / 5) + whole(d[1]) - 719469;
+  return ((days * 24 + whole(t[0])) * 60 + whole(t[1])) * 60000 + whole(t[2]) * 1000;
+}
+
+/* Seconds a 429 asks to wait: Retry-After (seconds or an IMF-fixdate), else "Retry-After: N" in the message. A date
+   needs a clock: on a board whose clock was never set (before 2017), it is ignored. */
 function retryAfterFrom(h, m, now) {
-  var v = h['retry-after'], d, t, i;
+  var v = h['retry-after'], d, i;
   if (v != null) {
     v = String(v).trim();
-    d = v.split('.');
-    if (d.length < 3 && isDigits(d[0]) && (d.length < 2 || isDigits(d[1]))) return Math.ceil(+v);
-    d = v.split(' ');
-    t = d[4] ? d[4].split(':') : [];
-    i = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(d[2]);
-    d = d.length == 6 && i % 3 == 0 && t.length == 3 ? Date.UTC(+d[3], i / 3, +d[1], +t[0], +t[1], +t[2]) : Date.parse(v);
-    if (!isNaN(d)) return Math.max(0, Math.ceil((d - (now == null ? Date.now() : now)) / 1000));
+    d = whole(v);
+    if (!isNaN(d)) return d;
+    d = imfDate(v);
+    if (now == null) now = Date.now() > 1.5e12 ? Date.now() : NaN;
+    if (!isNaN(d) && !isNaN(now)) return Math.max(0, Math.ceil((d - now) / 1000));
   }
   i = m ? m.toLowerCase().indexOf('retry-after:') : -1;
   if (i < 0) return undefined;
   m = m.slice(i + 12);
   while (m.charAt(0) == ' ' || m.charAt(0) == '\t') m = m.slice(1);
   for (i = 0; isDigits(m.charAt(i)); i++);
-  return i ? +m.slice(0, i) : undefined;
+  return i ? whole(m.slice(0, i)) : undefined;
 }
 
 /* Turns an answer into {data, warning} or throws the error the core would (see packages/core/src/envelope.ts). */
@@ -165,6 +188,8 @@ function parseAnswer(a) {
   } catch (x) {
     ok = 0;
   }
+  /* Espruino's JSON.parse may answer undefined for bad text instead of throwing; JSON never means undefined. */
+  if (v === undefined) ok = 0;
   html = html || String(h['content-type'] || '').indexOf('text/html') > -1;
   if (s > 399 || (s > 199 && s < 300 && ok && a.mode != 'raw' && isObj(v) && v.status === false)) {
     m = ok && (isObj(v) ? str(v.message) || str(v.result) || (isObj(v.result) && str(v.result.message)) : str(v));
