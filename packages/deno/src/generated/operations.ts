@@ -368,7 +368,7 @@ export const updateOwnRunUser: OperationDescriptor = {"id":"updateOwnRunUser","m
 /** DELETE /run/{runURL}/delete */
 export const deleteOwnRunUser: OperationDescriptor = {"id":"deleteOwnRunUser","method":"DELETE","path":"/run/{runURL}/delete","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL"],"queryParams":[],"requiredQuery":[]};
 /** GET /run/{runURL}/notification */
-export const listOwnRunNotifications: OperationDescriptor = {"id":"listOwnRunNotifications","method":"GET","path":"/run/{runURL}/notification","kinds":["runUser"],"envelope":"envelope","paging":"page","pathParams":["runURL"],"queryParams":["page","amount","filter","orderBy"],"requiredQuery":[]};
+export const listOwnRunNotifications: OperationDescriptor = {"id":"listOwnRunNotifications","method":"GET","path":"/run/{runURL}/notification","kinds":["runUser"],"envelope":"envelope","paging":"page","pathParams":["runURL"],"queryParams":["page","amount","fields","filter","orderBy"],"requiredQuery":[]};
 /** PUT /run/{runURL}/notification */
 export const markOwnRunNotifications: OperationDescriptor = {"id":"markOwnRunNotifications","method":"PUT","path":"/run/{runURL}/notification","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["notification_ids","read"]}};
 /** PUT /run/{runURL}/notification/markallread */
@@ -420,7 +420,7 @@ export const deleteSecret: OperationDescriptor = {"id":"deleteSecret","method":"
 /** GET /entity */
 export const listEntities: OperationDescriptor = {"id":"listEntities","method":"GET","path":"/entity","kinds":["profile","analysis"],"envelope":"envelope","paging":"page","pathParams":[],"queryParams":["page","amount","fields","filter","orderBy"],"requiredQuery":[]};
 /** POST /entity */
-export const createEntity: OperationDescriptor = {"id":"createEntity","method":"POST","path":"/entity","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","schema"]}};
+export const createEntity: OperationDescriptor = {"id":"createEntity","method":"POST","path":"/entity","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name"]}};
 /** GET /entity/{entityID} */
 export const getEntity: OperationDescriptor = {"id":"getEntity","method":"GET","path":"/entity/{entityID}","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["entityID"],"queryParams":[],"requiredQuery":[]};
 /** PUT /entity/{entityID} */

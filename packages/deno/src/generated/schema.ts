@@ -970,12 +970,14 @@ export interface paths {
         };
         /**
          * Read a profile's add-ons
+         * @deprecated
          * @description Answers which paid add-ons (custom domain, mobile app, Control Tower) the profile has.
          */
         get: operations["getProfileAddons"];
         put?: never;
         /**
          * Change a profile's add-ons
+         * @deprecated
          * @description Turns add-ons on or off for the profile; they are billed to the account. Profile writes are limited to 60/100/200 requests per minute (Free/Starter/Scale).
          */
         post: operations["updateProfileAddons"];
@@ -1008,6 +1010,7 @@ export interface paths {
         post?: never;
         /**
          * Remove an add-on from a profile
+         * @deprecated
          * @description Schedules the add-on's removal; it stays active until the end of the current billing cycle. Fails when the profile does not have the add-on.
          */
         delete: operations["removeProfileAddon"];
@@ -2732,7 +2735,7 @@ export interface paths {
         };
         /**
          * List the profile's access policies
-         * @description Reads the profile's Access Management policies one page at a time. The official SDK asks for `fields=[id,name,tags]`, `amount=20` and `orderBy=name,asc` unless told otherwise; filter keys include `name`, `active`, `created_at`, `updated_at` and `tags`. The list cannot return `permissions` or `targets`; read a single policy for those. An analysis token needs a policy granting *Access Management / Access*.
+         * @description Reads the profile's Access Management policies one page at a time. The official SDK asks for `fields=[id,name,tags]`, `amount=20` and `orderBy=name,asc` unless told otherwise; filter keys include `name`, `active`, `created_at`, `updated_at` and `tags`. The list cannot return `permissions` or `targets` (asking for them in `fields` makes the API fail with a 500); read a single policy for those. `orderBy` accepts `name`, `active`, `created_at` and `updated_at` only (TagoIO's CLI; other fields get "Invalid orderBy parameter"). An analysis token needs a policy granting *Access Management / Access*.
          */
         get: operations["listAccessPolicies"];
         put?: never;
@@ -2834,7 +2837,7 @@ export interface paths {
         };
         /**
          * List the portal's users
-         * @description Reads the TagoRUN users one page at a time. The official SDK asks for `fields=[id,name]`, `amount=20` and `orderBy=name,asc` unless told otherwise. Filter keys: `name`, `email`, `timezone`, `company`, `phone`, `language`, `tags`, `active`, `id`, `last_login`, `created_at`. An analysis token needs a policy granting *Run User / Access*; rows it is not granted are left out rather than refused.
+         * @description Reads the TagoRUN users one page at a time. The official SDK asks for `fields=[id,name]`, `amount=20` and `orderBy=name,asc` unless told otherwise. Filter keys: `name`, `email`, `timezone`, `company`, `phone`, `language`, `tags`, `active`, `id`, `last_login`, `created_at`. `orderBy` accepts `name`, `active`, `last_login`, `created_at` and `updated_at` only (TagoIO's CLI: `email` gets "Invalid orderBy parameter"). An analysis token needs a policy granting *Run User / Access*; rows it is not granted are left out rather than refused.
          */
         get: operations["listRunUsers"];
         put?: never;
@@ -3395,7 +3398,7 @@ export interface paths {
         put?: never;
         /**
          * Store an item in the user's own storage
-         * @description Creates or replaces one item of the signed-in user's storage. The body is the value itself, a string; the official SDK sends it as a JSON string. Store structured data by encoding it to a string first.
+         * @description Creates or replaces one item of the signed-in user's storage. The body is the value itself, a string. The official SDK passes a string body to fetch unchanged and sets no content type, so it travels as raw text (`text/plain`); store structured data by encoding it to a string first.
          */
         post: operations["setRunUserStorageValue"];
         /**
@@ -4849,7 +4852,7 @@ export interface components {
             logo_url?: string | null;
             /** @description Owner account of the profile (differs from the caller for profiles shared with it). */
             account?: components["schemas"]["GenericID"];
-            /** @description Present when the caller reaches the profile as a team member. */
+            /** @description Whether the caller reaches the profile as a team member (the SDK types it as always present). */
             from_share?: boolean;
         };
         /** @description Who logged in and which profiles are open to them. A login does not return a token by itself. */
@@ -4961,6 +4964,8 @@ export interface components {
             language?: string;
             newsletter?: boolean;
             options?: components["schemas"]["AccountOptions"];
+            developer?: boolean;
+            send_invoice?: boolean;
         };
         /** @description A new account. `password` and `cpassword` must match. */
         AccountCreateRequest: {
@@ -6901,6 +6906,8 @@ export interface components {
             color?: string;
             iconUrl?: string;
             href?: string;
+            /** @description Starts a new line of buttons (TagoIO's OpenAPI example). */
+            isInNewLine?: boolean;
         };
         /** @description An extra field of the sign-up form. */
         RunSignupField: {
@@ -6955,8 +6962,8 @@ export interface components {
             feature_devicewifisetup?: {
                 [key: string]: unknown;
             };
-            /** @description Settings of the mobile app's location tracking. */
-            feature_geolocation?: {
+            /** @description Settings of the mobile app's location tracking; `null` when never set (TagoIO's OpenAPI example). */
+            feature_geolocation?: ({
                 enabled?: boolean;
                 device?: string | null;
                 buffer_size?: number;
@@ -6966,10 +6973,10 @@ export interface components {
                 target?: string;
             } & {
                 [key: string]: unknown;
-            };
-            /** @description Colours and images of the portal, keyed by theme option (e.g. `primary`, `navbar`, `sidebarBackground`). */
+            }) | null;
+            /** @description Colours, images and opacities of the portal, keyed by theme option (e.g. `primary`, `navbar`, `auth_bg_opacity`); unset options may be `null`. */
             theme?: {
-                [key: string]: string;
+                [key: string]: string | number | null;
             };
             integration?: {
                 [key: string]: unknown;
@@ -6985,7 +6992,11 @@ export interface components {
             auth_token_ttl?: string;
             /** @description Id of the dictionary used to translate the portal. */
             dictionary?: string | null;
+            logo_options?: {
+                [key: string]: unknown;
+            };
             created_at?: components["schemas"]["DateTime"];
+            updated_at?: components["schemas"]["DateTime"];
         };
         /** @description Changes to the portal settings; nested objects may be sent in part. */
         RunSettingsUpdate: {
@@ -7003,7 +7014,7 @@ export interface components {
                 [key: string]: components["schemas"]["RunEmailTemplate"];
             };
             theme?: {
-                [key: string]: string;
+                [key: string]: string | number | null;
             };
             security?: {
                 otp?: components["schemas"]["RunOtpSettings"];
@@ -7036,9 +7047,14 @@ export interface components {
             language?: string;
             tags?: components["schemas"]["Tags"];
             active?: boolean;
-            newsletter?: boolean;
+            newsletter?: boolean | null;
             options?: components["schemas"]["RunUserOptions"];
             otp?: components["schemas"]["RunOtpSettings"];
+            custom_preferences?: {
+                [key: string]: unknown;
+            };
+            /** @description Terms the user accepted (shape not documented). */
+            agreements?: unknown;
             /** @description The user must choose a new password at the next sign-in. */
             force_password_change?: boolean;
             /** Format: date-time */
@@ -7064,6 +7080,11 @@ export interface components {
             tags?: components["schemas"]["Tags"];
             active?: boolean;
             options?: components["schemas"]["RunUserOptions"];
+        } | {
+            password: string;
+        } | {
+            /** @constant */
+            generate_password: true;
         };
         /** @description The id of the new user. */
         RunUserCreateResult: {
@@ -7088,9 +7109,12 @@ export interface components {
         /** @description A token that acts as the user. */
         RunUserLoginAsResult: {
             token: components["schemas"]["GenericToken"];
+            /** @description Label of the token (who made it), not the user's name. */
             name?: string;
             run_user?: components["schemas"]["GenericID"];
-            /** @description When the token stops working, or `never`. */
+            /** @description When the token stops working, or `never` (the name the API answers with). */
+            expire_time?: components["schemas"]["DateTime"] | "never";
+            /** @description The name the SDK's type gives `expire_time`. */
             expire_date?: components["schemas"]["DateTime"] | "never";
             created_at?: components["schemas"]["DateTime"];
         };
@@ -7110,9 +7134,11 @@ export interface components {
             /** @enum {string} */
             fit?: "fill" | "contain" | "cover";
         };
-        /** @description Run an analysis when the button is pressed. */
+        /** @description Run an analysis when the button is pressed, with `scope` as its input. */
         RunNotificationTriggerAnalysis: {
             analysis_id: components["schemas"]["GenericID"];
+            /** @description Handed to the analysis as its scope (records, or user or device list rows). */
+            scope?: unknown[];
         };
         /** @description Call a URL when the button is pressed (`REDIRECT` opens it in the user's browser). */
         RunNotificationTriggerHttp: {
@@ -7137,6 +7163,8 @@ export interface components {
             triggers?: (components["schemas"]["RunNotificationTriggerAnalysis"] | components["schemas"]["RunNotificationTriggerHttp"] | components["schemas"]["RunNotificationTriggerProfile"])[];
             /** @description Analysis to run when pressed (older form of a trigger). */
             analysis?: components["schemas"]["GenericID"];
+            /** @description Address the button links to (seen in the docs' example). */
+            url?: string;
         };
         /** @description A notification for a TagoRUN user. */
         RunNotificationCreate: {
@@ -7443,14 +7471,15 @@ export interface components {
         };
         /** @description A new secret. */
         SecretCreate: {
+            /** @description Letters, digits and `_`; the API stores it upper-cased. */
             key: string;
-            /** @description The secret value; write-only. */
+            /** @description The secret value (at least 6 characters); write-only. */
             value: string;
             tags?: components["schemas"]["Tags"];
         };
         /** @description What to change in a secret. The key cannot be changed. */
         SecretEdit: {
-            /** @description The new secret value; write-only. */
+            /** @description The new secret value (at least 6 characters); write-only. */
             value?: string;
             tags?: components["schemas"]["Tags"];
         };
@@ -7493,10 +7522,11 @@ export interface components {
             created_at?: components["schemas"]["DateTime"];
             updated_at?: components["schemas"]["DateTime"];
         };
-        /** @description A new entity. */
+        /** @description A new entity; its columns may also be added later through the schema route. */
         EntityCreate: {
             name: string;
-            schema: components["schemas"]["EntitySchemaDefinition"];
+            description?: string | null;
+            schema?: components["schemas"]["EntitySchemaDefinition"];
             index?: components["schemas"]["EntityIndexDefinition"];
             tags?: components["schemas"]["Tags"];
             /** @description Base64 of a script that reshapes incoming rows. */
@@ -7531,10 +7561,10 @@ export interface components {
         EntityUpdateResult: components["schemas"]["MessageResult"] | {
             message: string;
         };
-        /** @description What to do with one column. `create` (the default when `action` is missing) needs `type`; `rename` needs `new_name`; `update` may change `type` and `required`; `delete` drops the column and its values. */
+        /** @description What to do with one column. `create` needs `type`; `rename` needs `new_name`; `update` changes `required` (a column's type cannot change); `delete` drops the column and its values. */
         EntitySchemaFieldChange: {
             /** @enum {string} */
-            action?: "create" | "rename" | "update" | "delete";
+            action: "create" | "rename" | "update" | "delete";
             type?: components["schemas"]["EntityFieldType"];
             required?: boolean;
             new_name?: string;
@@ -7572,7 +7602,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description One row change or a list of them. */
+        /** @description One row change or a list of at most 100. */
         EntityDataEditBody: components["schemas"]["EntityDataEdit"] | components["schemas"]["EntityDataEdit"][];
         /** @description A row to store, one key per column. With an `id` of an existing row the row is replaced (upsert). */
         EntityDataInput: {
@@ -7580,7 +7610,7 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description One row or a list of rows. */
+        /** @description One row or a list of at most 100 rows (each under 1 MiB). */
         EntityDataInputBody: components["schemas"]["EntityDataInput"] | components["schemas"]["EntityDataInput"][];
         /** @description The rows to remove. */
         EntityDataDelete: {
@@ -7614,7 +7644,7 @@ export interface components {
             files: components["schemas"]["FileListEntry"][];
             /** @description Names of the sub-folders. */
             folders: string[];
-            /** @description Number of files in the profile's storage. */
+            /** @description File storage allocated to the profile, in MB. */
             total?: number;
             /** @description Storage used by the profile, in megabytes. */
             usage?: number;
@@ -7806,12 +7836,17 @@ export interface components {
             name: string;
             permission: components["schemas"]["TokenPermission"];
             expire_time?: components["schemas"]["ExpireTime"];
+            /** @description Serial number the token is bound to. */
+            serie_number?: string;
+            verification_code?: string;
+            middleware?: string;
         };
         /** @description The token just created (shown in full only now). */
         NetworkTokenCreateResult: {
             token: components["schemas"]["GenericToken"];
             name?: string;
             network?: components["schemas"]["GenericID"];
+            expire_date?: components["schemas"]["DateTime"] | null;
         };
         /** @description A new service authorization token. */
         ServiceAuthorizationCreate: {
@@ -7820,6 +7855,8 @@ export interface components {
             expire_time?: components["schemas"]["ExpireTime"];
             /** @description Optional "additional parameter" handed to networks with the token so their middleware can validate requests. */
             verification_code?: string;
+            serie_number?: string;
+            middleware?: string;
         };
         /** @description The token just created (shown in full only now). */
         ServiceAuthorizationCreateResult: {
@@ -7889,7 +7926,7 @@ export interface components {
             fallback?: components["schemas"]["DictionaryLocale"];
             languages?: components["schemas"]["DictionaryLanguage"][];
         };
-        /** @description The strings of one language, keyed by string key (keys are usually upper-case). */
+        /** @description The strings of one language, keyed by string key (upper-case letters, digits and `_`, at least two). */
         DictionaryStrings: {
             [key: string]: string;
         };
@@ -10067,7 +10104,7 @@ export interface operations {
                 /** @description End of the span; must come with `start_date`. */
                 end_date?: components["schemas"]["DateInput"];
                 /** @description Length of each row when a span is given. */
-                periodicity?: "hour" | "day" | "month";
+                periodicity?: "hour" | "day" | "month" | "year";
                 /** @description IANA time zone of the rows' times (e.g. `America/Sao_Paulo`). */
                 timezone?: string;
             };
@@ -14718,6 +14755,14 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
+                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @example [
+                 *       "id",
+                 *       "name"
+                 *     ]
+                 */
+                fields?: components["parameters"]["Fields"];
+                /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
                  *       "name": "sensor*"
@@ -16128,8 +16173,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Folder to list, from the storage root.
-                 * @example /reports
+                 * @description Folder to list, from the storage root, ending with `/` (the API lists a folder's content only then; the path is a prefix of the stored names).
+                 * @example /reports/
                  */
                 path?: string;
                 /**

@@ -1765,6 +1765,8 @@ export class ProfilesResource {
    * Answers which paid add-ons (custom domain, mobile app, Control Tower) the profile has.
    *
    * Token kinds: profile. `GET /profile/{profileID}/addons` (getProfileAddons).
+   *
+   * @deprecated The spec marks this operation deprecated.
    */
   public getAddons(args: GetProfileAddonsArgs, options?: CallOptions): TagoPromise<GetProfileAddonsResult> {
     return callOperation<GetProfileAddonsResult>(this.#ctx, ops.getProfileAddons, args, options);
@@ -1776,6 +1778,8 @@ export class ProfilesResource {
    * Turns add-ons on or off for the profile; they are billed to the account. Profile writes are limited to 60/100/200 requests per minute (Free/Starter/Scale).
    *
    * Token kinds: profile. `POST /profile/{profileID}/addons` (updateProfileAddons).
+   *
+   * @deprecated The spec marks this operation deprecated.
    */
   public updateAddons(args: UpdateProfileAddonsArgs, options?: CallOptions): TagoPromise<UpdateProfileAddonsResult> {
     return callOperation<UpdateProfileAddonsResult>(this.#ctx, ops.updateProfileAddons, args, options);
@@ -1787,6 +1791,8 @@ export class ProfilesResource {
    * Schedules the add-on's removal; it stays active until the end of the current billing cycle. Fails when the profile does not have the add-on.
    *
    * Token kinds: profile. `DELETE /profile/{profileID}/{addon}` (removeProfileAddon).
+   *
+   * @deprecated The spec marks this operation deprecated.
    */
   public removeAddon(args: RemoveProfileAddonArgs, options?: CallOptions): TagoPromise<RemoveProfileAddonResult> {
     return callOperation<RemoveProfileAddonResult>(this.#ctx, ops.removeProfileAddon, args, options);
@@ -2833,7 +2839,7 @@ export class AccessManagementResource {
   /**
    * List the profile's access policies
    *
-   * Reads the profile's Access Management policies one page at a time. The official SDK asks for `fields=[id,name,tags]`, `amount=20` and `orderBy=name,asc` unless told otherwise; filter keys include `name`, `active`, `created_at`, `updated_at` and `tags`. The list cannot return `permissions` or `targets`; read a single policy for those. An analysis token needs a policy granting *Access Management / Access*.
+   * Reads the profile's Access Management policies one page at a time. The official SDK asks for `fields=[id,name,tags]`, `amount=20` and `orderBy=name,asc` unless told otherwise; filter keys include `name`, `active`, `created_at`, `updated_at` and `tags`. The list cannot return `permissions` or `targets` (asking for them in `fields` makes the API fail with a 500); read a single policy for those. `orderBy` accepts `name`, `active`, `created_at` and `updated_at` only (TagoIO's CLI; other fields get "Invalid orderBy parameter"). An analysis token needs a policy granting *Access Management / Access*.
    *
    * Token kinds: profile, analysis. `GET /am` (listAccessPolicies).
    *
@@ -2932,7 +2938,7 @@ export class TagoRunResource {
   /**
    * List the portal's users
    *
-   * Reads the TagoRUN users one page at a time. The official SDK asks for `fields=[id,name]`, `amount=20` and `orderBy=name,asc` unless told otherwise. Filter keys: `name`, `email`, `timezone`, `company`, `phone`, `language`, `tags`, `active`, `id`, `last_login`, `created_at`. An analysis token needs a policy granting *Run User / Access*; rows it is not granted are left out rather than refused.
+   * Reads the TagoRUN users one page at a time. The official SDK asks for `fields=[id,name]`, `amount=20` and `orderBy=name,asc` unless told otherwise. Filter keys: `name`, `email`, `timezone`, `company`, `phone`, `language`, `tags`, `active`, `id`, `last_login`, `created_at`. `orderBy` accepts `name`, `active`, `last_login`, `created_at` and `updated_at` only (TagoIO's CLI: `email` gets "Invalid orderBy parameter"). An analysis token needs a policy granting *Run User / Access*; rows it is not granted are left out rather than refused.
    *
    * Token kinds: profile, analysis. `GET /run/users` (listRunUsers).
    *
@@ -3330,7 +3336,7 @@ export class TagoRunUserResource {
   /**
    * Store an item in the user's own storage
    *
-   * Creates or replaces one item of the signed-in user's storage. The body is the value itself, a string; the official SDK sends it as a JSON string. Store structured data by encoding it to a string first.
+   * Creates or replaces one item of the signed-in user's storage. The body is the value itself, a string. The official SDK passes a string body to fetch unchanged and sets no content type, so it travels as raw text (`text/plain`); store structured data by encoding it to a string first.
    *
    * Token kinds: runUser. `POST /run/{runURL}/sdb/{key}` (setRunUserStorageValue).
    */
