@@ -405,6 +405,8 @@ exports.moddable = function (Request, Timer, SecureSocket) {
       };
     if (q.secure && !SecureSocket) return cb({ kind: 'refused', message: 'no SecureSocket for https' });
     for (i = 0; i < ks.length; i++) flat.push(ks[i], q.headers[ks[i]]);
+    /* Request writes `Host` without the port; HTTP wants it whenever the port is not the scheme's default. */
+    if (q.port != (q.secure ? 443 : 80)) flat.push('host', q.host + ':' + q.port);
     timer = Timer.set(function () {
       end({ kind: 'timeout' });
     }, q.timeout);
