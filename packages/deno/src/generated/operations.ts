@@ -22,7 +22,7 @@ export const resolveNetworkDeviceToken: OperationDescriptor = {"id":"resolveNetw
 /** GET /integration/network/resolve/{serial}/{authorization} */
 export const resolveNetworkDeviceTokenWithAuthorization: OperationDescriptor = {"id":"resolveNetworkDeviceTokenWithAuthorization","method":"GET","path":"/integration/network/resolve/{serial}/{authorization}","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":["serial","authorization"],"queryParams":["details"],"requiredQuery":[]};
 /** POST /integration/network/{deviceID}/params */
-export const setNetworkDeviceParams: OperationDescriptor = {"id":"setNetworkDeviceParams","method":"POST","path":"/integration/network/{deviceID}/params","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["key"]}};
+export const setNetworkDeviceParams: OperationDescriptor = {"id":"setNetworkDeviceParams","method":"POST","path":"/integration/network/{deviceID}/params","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":[]}};
 /** GET /integration/network/{connectorID}/devices */
 export const listNetworkConnectorDevices: OperationDescriptor = {"id":"listNetworkConnectorDevices","method":"GET","path":"/integration/network/{connectorID}/devices","kinds":["network"],"envelope":"envelope","paging":"page","pathParams":["connectorID"],"queryParams":["page","amount","filter","orderBy"],"requiredQuery":[]};
 /** POST /integration/network/publish */

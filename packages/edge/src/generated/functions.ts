@@ -2150,7 +2150,7 @@ export type SendAnalysisSmtpEmailResult = EnvelopeResult<operations['sendAnalysi
 /**
  * Send an e-mail through the caller's SMTP server
  *
- * Sends an e-mail through an SMTP server the caller owns. `smtp_secret` is the id of a Secret holding the server settings as JSON (recommended) or the settings themselves. The SDK joins a list of recipients with commas before sending. Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
+ * Sends an e-mail through an SMTP server the caller owns. `smtp_secret` holds the server settings: an object, or the same settings as JSON text (for example the value of an environment variable that reads a Secret; the SDK parses such text before sending and refuses text that is not JSON). The SDK joins a list of recipients with commas before sending. Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
  *
  * Token kinds: analysis. `POST /analysis/services/email-smtp/send` (sendAnalysisSmtpEmail).
  */
@@ -2214,7 +2214,7 @@ export type SendAnalysisTwilioWhatsappResult = EnvelopeResult<operations['sendAn
 /**
  * Send a WhatsApp message through the caller's Twilio account
  *
- * Sends a WhatsApp message with the caller's Twilio credentials: free text, text with a file (`media_url`, `content_type`; up to 16 MB, images up to 5 MB) or an approved template (`content_sid`, `content_variables`). Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
+ * Sends a WhatsApp message with the caller's Twilio credentials: free text, text with a file (`attachment` or an older `media_url`, with `content_type`; up to 16 MB, images up to 5 MB) or an approved template (`content_sid`, `content_variables`). Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
  *
  * Token kinds: analysis. `POST /analysis/services/whatsapp-twilio/send` (sendAnalysisTwilioWhatsapp).
  */
@@ -2230,7 +2230,7 @@ export type SendAnalysisSqsMessageResult = EnvelopeResult<operations['sendAnalys
 /**
  * Send records to an Amazon SQS queue
  *
- * Pushes records to the caller's Amazon SQS queue. One record goes in `data`; for several the SDK sends `dataList` with `batch_enabled: true` and `data: null`. `sqs_secret` is the id of a Secret holding the queue settings as JSON, or the settings themselves. Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
+ * Pushes records to the caller's Amazon SQS queue: a list in `dataList` with `batch_enabled: true` (what the current SDK sends, even for one record), or one record in `data` (older SDK releases). `sqs_secret` holds the queue settings: an object, or the same settings as JSON text (the SDK parses such text before sending). Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
  *
  * Token kinds: analysis. `POST /analysis/services/queue-sqs/send` (sendAnalysisSqsMessage).
  */

@@ -2479,7 +2479,7 @@ export interface paths {
         put?: never;
         /**
          * Send an e-mail through the caller's SMTP server
-         * @description Sends an e-mail through an SMTP server the caller owns. `smtp_secret` is the id of a Secret holding the server settings as JSON (recommended) or the settings themselves. The SDK joins a list of recipients with commas before sending. Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
+         * @description Sends an e-mail through an SMTP server the caller owns. `smtp_secret` holds the server settings: an object, or the same settings as JSON text (for example the value of an environment variable that reads a Secret; the SDK parses such text before sending and refuses text that is not JSON). The SDK joins a list of recipients with commas before sending. Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
          */
         post: operations["sendAnalysisSmtpEmail"];
         delete?: never;
@@ -2559,7 +2559,7 @@ export interface paths {
         put?: never;
         /**
          * Send a WhatsApp message through the caller's Twilio account
-         * @description Sends a WhatsApp message with the caller's Twilio credentials: free text, text with a file (`media_url`, `content_type`; up to 16 MB, images up to 5 MB) or an approved template (`content_sid`, `content_variables`). Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
+         * @description Sends a WhatsApp message with the caller's Twilio credentials: free text, text with a file (`attachment` or an older `media_url`, with `content_type`; up to 16 MB, images up to 5 MB) or an approved template (`content_sid`, `content_variables`). Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
          */
         post: operations["sendAnalysisTwilioWhatsapp"];
         delete?: never;
@@ -2579,7 +2579,7 @@ export interface paths {
         put?: never;
         /**
          * Send records to an Amazon SQS queue
-         * @description Pushes records to the caller's Amazon SQS queue. One record goes in `data`; for several the SDK sends `dataList` with `batch_enabled: true` and `data: null`. `sqs_secret` is the id of a Secret holding the queue settings as JSON, or the settings themselves. Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
+         * @description Pushes records to the caller's Amazon SQS queue: a list in `dataList` with `batch_enabled: true` (what the current SDK sends, even for one record), or one record in `data` (older SDK releases). `sqs_secret` holds the queue settings: an object, or the same settings as JSON text (the SDK parses such text before sending). Needs an analysis token (the SDK's services default to the running analysis's token); Access Management policies apply to services since mid-2023.
          */
         post: operations["sendAnalysisSqsMessage"];
         delete?: never;
@@ -4792,13 +4792,17 @@ export interface components {
             /** @constant */
             sent: true;
         };
-        /** @description A configuration parameter of a device as a network writes it. With `id` the parameter is edited; without it a new one is added. */
+        /** @description A configuration parameter of a device as a network writes it. With `id` the parameter is edited (and `key` may be left out, e.g. `{id, sent: true}`); without it a new one is added and `key` is needed. */
         NetworkDeviceParam: {
             id?: components["schemas"]["GenericID"];
-            key: string;
+            key?: string;
             value?: string;
             /** @description Whether the value has already been delivered to the device. */
             sent?: boolean;
+        } | {
+            id: components["schemas"]["GenericID"];
+        } | {
+            key: string;
         };
         /** @description One configuration parameter (what the official SDK sends) or a list of them (what the docs show). */
         NetworkDeviceParamBody: components["schemas"]["NetworkDeviceParam"] | components["schemas"]["NetworkDeviceParam"][];
@@ -6370,7 +6374,7 @@ export interface components {
             /** @description Content of the file (base64 for binary files). */
             archive: string;
             filename: string;
-            /** @description MIME type, e.g. `application/pdf`. */
+            /** @description How `archive` is encoded, e.g. `base64` (the SDK's wording and examples). */
             type?: string;
         };
         /** @description An e-mail sent by TagoIO. Give `message` (plain text), `html`, or a `template`; `html` wins over `message` when both are present. Every recipient counts against the profile's e-mail quota. */
@@ -6395,7 +6399,7 @@ export interface components {
         };
         /** @description An e-mail sent through the caller's SMTP server. */
         ServiceSmtpEmail: components["schemas"]["ServiceEmail"] & {
-            /** @description Id of a Secret that holds the SMTP settings as JSON, or the settings themselves. */
+            /** @description The SMTP settings, or the same as JSON text (the SDK parses text and refuses what is not JSON). */
             smtp_secret: string | components["schemas"]["ServiceSmtpCredentials"];
         };
         /** @description An e-mail sent through the caller's SendGrid account; `from` is the sender address here. */
@@ -6425,9 +6429,11 @@ export interface components {
             twilio_sid: string;
             twilio_token: string;
             message?: string;
-            /** @description MIME type of the file sent with `media_url`. */
+            /** @description MIME type of the file sent with `attachment` or `media_url` (required with a file). */
             content_type?: string;
-            /** @description Public address of a file to send. */
+            /** @description The file to send (what the current SDK sends). */
+            attachment?: components["schemas"]["ServiceEmailAttachment"];
+            /** @description Public address of a file to send (older SDK releases). */
             media_url?: string;
             /** @description Twilio template id. */
             content_sid?: string;
@@ -6442,9 +6448,9 @@ export interface components {
             access_key_id: string;
             secret_access_key: string;
         };
-        /** @description Records sent to an Amazon SQS queue. A single record goes in `data`; several go in `dataList` with `batch_enabled: true`. */
+        /** @description Records sent to an Amazon SQS queue: a list in `dataList` with `batch_enabled: true` (the current SDK's form), or one record in `data`. */
         ServiceSqsMessage: {
-            /** @description Id of a Secret holding the SQS settings as JSON, or the settings themselves. */
+            /** @description The SQS settings, or the same as JSON text (the SDK parses text and refuses what is not JSON). */
             sqs_secret: string | components["schemas"]["ServiceSqsCredentials"];
             data?: components["schemas"]["DataCreate"] | null;
             dataList?: components["schemas"]["DataCreate"][];
@@ -6466,7 +6472,58 @@ export interface components {
              */
             qos?: 0 | 1 | 2;
         };
-        /** @description A button of the notification. */
+        /**
+         * @description A CSS color, usually hexadecimal (`#ff0000`).
+         * @example #1e90ff
+         */
+        NotificationHexColor: string;
+        /** @description An SVG icon, tinted with `svg_color` over `bg_color`. */
+        NotificationIconSvg: {
+            /** Format: uri */
+            svg_url: string;
+            svg_color?: components["schemas"]["NotificationHexColor"];
+            bg_color?: components["schemas"]["NotificationHexColor"];
+        };
+        /** @description A bitmap icon, scaled by `fit`. */
+        NotificationIconImage: {
+            /** Format: uri */
+            image_url: string;
+            bg_color?: components["schemas"]["NotificationHexColor"];
+            /** @enum {string} */
+            fit?: "fill" | "contain" | "cover";
+        };
+        /** @description The icon shown next to the notification. */
+        NotificationIcon: components["schemas"]["NotificationIconSvg"] | components["schemas"]["NotificationIconImage"];
+        /** @description Pressing the button runs an analysis. */
+        NotificationTriggerAnalysis: {
+            analysis_id: components["schemas"]["GenericID"];
+            /** @description Data handed to the analysis as its scope. */
+            scope?: unknown;
+        };
+        /** @description Pressing the button calls a URL; `REDIRECT` opens the URL in the user's browser instead of calling it. */
+        NotificationTriggerHttp: {
+            /** Format: uri */
+            url: string;
+            /** @enum {string} */
+            method: "POST" | "GET" | "PUT" | "DELETE" | "REDIRECT";
+            body?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Pressing the button answers a profile-sharing invitation. */
+        NotificationTriggerProfile: {
+            /** @enum {string} */
+            share_profile: "accept" | "refuse";
+        };
+        /** @description A button on the notification and what pressing it does. */
+        NotificationButton: {
+            /** @description Button id, chosen by the creator and unique within the notification. */
+            id: string;
+            label: string;
+            color?: components["schemas"]["NotificationHexColor"];
+            triggers: (components["schemas"]["NotificationTriggerAnalysis"] | components["schemas"]["NotificationTriggerHttp"] | components["schemas"]["NotificationTriggerProfile"])[];
+        };
+        /** @description A button in the older form of the docs (`analysis` or `url` on the button itself). */
         ServiceNotificationButton: {
             id: string;
             label: string;
@@ -6479,10 +6536,11 @@ export interface components {
             title: string;
             message: string;
             read?: boolean;
-            icon?: string;
+            /** @description An icon as the SDK sends it (`{svg_url, ...}` or `{image_url, ...}`), or an address (older form). */
+            icon?: components["schemas"]["NotificationIcon"] | string;
             image?: string;
             ref_id?: components["schemas"]["GenericID"];
-            buttons?: components["schemas"]["ServiceNotificationButton"][];
+            buttons?: (components["schemas"]["NotificationButton"] | components["schemas"]["ServiceNotificationButton"])[];
             buttons_enabled?: boolean;
             buttons_autodisable?: boolean;
         };
@@ -6491,7 +6549,7 @@ export interface components {
             /** @description The file, base64-encoded. */
             archive: string;
             filename: string;
-            /** @description MIME type. */
+            /** @description MIME type (the SDK's type requires it and always sends it). */
             type?: string;
         };
         /** @description A command delivered to a device through TagoTiP. */
@@ -7365,57 +7423,6 @@ export interface components {
         RunUserDictionaryContent: {
             [key: string]: string;
         };
-        /**
-         * @description A CSS color, usually hexadecimal (`#ff0000`).
-         * @example #1e90ff
-         */
-        NotificationHexColor: string;
-        /** @description An SVG icon, tinted with `svg_color` over `bg_color`. */
-        NotificationIconSvg: {
-            /** Format: uri */
-            svg_url: string;
-            svg_color?: components["schemas"]["NotificationHexColor"];
-            bg_color?: components["schemas"]["NotificationHexColor"];
-        };
-        /** @description A bitmap icon, scaled by `fit`. */
-        NotificationIconImage: {
-            /** Format: uri */
-            image_url: string;
-            bg_color?: components["schemas"]["NotificationHexColor"];
-            /** @enum {string} */
-            fit?: "fill" | "contain" | "cover";
-        };
-        /** @description The icon shown next to the notification. */
-        NotificationIcon: components["schemas"]["NotificationIconSvg"] | components["schemas"]["NotificationIconImage"];
-        /** @description Pressing the button runs an analysis. */
-        NotificationTriggerAnalysis: {
-            analysis_id: components["schemas"]["GenericID"];
-            /** @description Data handed to the analysis as its scope. */
-            scope?: unknown;
-        };
-        /** @description Pressing the button calls a URL; `REDIRECT` opens the URL in the user's browser instead of calling it. */
-        NotificationTriggerHttp: {
-            /** Format: uri */
-            url: string;
-            /** @enum {string} */
-            method: "POST" | "GET" | "PUT" | "DELETE" | "REDIRECT";
-            body?: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description Pressing the button answers a profile-sharing invitation. */
-        NotificationTriggerProfile: {
-            /** @enum {string} */
-            share_profile: "accept" | "refuse";
-        };
-        /** @description A button on the notification and what pressing it does. */
-        NotificationButton: {
-            /** @description Button id, chosen by the creator and unique within the notification. */
-            id: string;
-            label: string;
-            color?: components["schemas"]["NotificationHexColor"];
-            triggers: (components["schemas"]["NotificationTriggerAnalysis"] | components["schemas"]["NotificationTriggerHttp"] | components["schemas"]["NotificationTriggerProfile"])[];
-        };
         /** @description A notification in the profile's inbox. List rows may carry only the requested fields. */
         Notification: {
             id: components["schemas"]["GenericID"];
@@ -8154,8 +8161,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             kind: "aggregate" | "session";
-            args?: string[];
-            description?: string;
+            args: string[];
+            description: string;
             /** @description Usage example; present on session functions only. */
             example?: string;
         };
@@ -8166,7 +8173,7 @@ export interface components {
                 devices: components["schemas"]["SqlResource"][];
                 entities: components["schemas"]["SqlResource"][];
             };
-            functions?: components["schemas"]["SqlFunction"][];
+            functions: components["schemas"]["SqlFunction"][];
         };
         /** @description The id of the deleted query. */
         SqlDeleteResult: {
@@ -8175,9 +8182,9 @@ export interface components {
         /** @description The text and parameters a query had at one version. */
         SqlVersion: {
             query: string;
-            params?: components["schemas"]["SqlParam"][];
+            params: components["schemas"]["SqlParam"][];
             /** @description When the version was saved, or `null` when unknown. */
-            created_at?: components["schemas"]["DateTime"] | null;
+            created_at: components["schemas"]["DateTime"] | null;
         };
         /** @description Options of one run. */
         SqlExecute: {
@@ -8198,8 +8205,8 @@ export interface components {
             }[];
             row_count: number;
             /** @description Time the API spent running the query, in milliseconds. */
-            execution_ms?: number;
-            served_from_cache?: boolean;
+            execution_ms: number;
+            served_from_cache: boolean;
         };
     };
     responses: {

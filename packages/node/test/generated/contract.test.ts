@@ -827,7 +827,7 @@ describe('contract: 272 operations against a Prism mock of the spec', () => {
   });
 
   it('sendAnalysisSmtpEmail: POST /analysis/services/email-smtp/send', async () => {
-    const answer = await client.analysisServices.sendEmailSmtp({"body":{"to":"client@example.com","subject":"Reports","message":"Your monthly report is ready.","smtp_secret":"65f0c1a2b3c4d5e6f7a8b9c0"}}).withResponse();
+    const answer = await client.analysisServices.sendEmailSmtp({"body":{"to":"client@example.com","subject":"Reports","message":"Your monthly report is ready.","smtp_secret":"{\"smtp_server\":\"smtp.example.com\",\"smtp_port\":587,\"username\":\"reports\",\"password\":\"example-password\"}"}}).withResponse();
     expect(answer.headers['sl-violations']).toBeUndefined();
     expect(validateResult('sendAnalysisSmtpEmail', answer.data)).toEqual([]);
   });
@@ -851,13 +851,13 @@ describe('contract: 272 operations against a Prism mock of the spec', () => {
   });
 
   it('sendAnalysisTwilioWhatsapp: POST /analysis/services/whatsapp-twilio/send', async () => {
-    const answer = await client.analysisServices.sendWhatsappTwilio({"body":{"to":"+15555550123","from":"+15555550100","message":"Hello from TagoIO!","twilio_sid":"ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","twilio_token":"your-twilio-auth-token","content_type":"image/jpeg","media_url":"https://example.com/image.jpg"}}).withResponse();
+    const answer = await client.analysisServices.sendWhatsappTwilio({"body":{"to":"+15555550123","from":"+15555550100","message":"Hello from TagoIO!","twilio_sid":"ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","twilio_token":"your-twilio-auth-token","content_type":"image/jpeg","attachment":{"archive":"/9j/4AAQSkZJRgABAQ==","filename":"image.jpg","type":"base64"}}}).withResponse();
     expect(answer.headers['sl-violations']).toBeUndefined();
     expect(validateResult('sendAnalysisTwilioWhatsapp', answer.data)).toEqual([]);
   });
 
   it('sendAnalysisSqsMessage: POST /analysis/services/queue-sqs/send', async () => {
-    const answer = await client.analysisServices.sendSqs({"body":{"sqs_secret":"65f0c1a2b3c4d5e6f7a8b9c0","data":{"variable":"temperature","value":1}}}).withResponse();
+    const answer = await client.analysisServices.sendSqs({"body":{"sqs_secret":{"aws_region":"us-east-1","queue_url":"https://sqs.us-east-1.amazonaws.com/123456789012/tago-data","access_key_id":"AKIAEXAMPLE","secret_access_key":"example-secret"},"dataList":[{"variable":"temperature","value":1},{"variable":"humidity","value":40}],"batch_enabled":true}}).withResponse();
     expect(answer.headers['sl-violations']).toBeUndefined();
     expect(validateResult('sendAnalysisSqsMessage', answer.data)).toEqual([]);
   });
