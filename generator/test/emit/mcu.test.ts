@@ -23,7 +23,7 @@ describe('the microcontroller emitter', () => {
   it('adds the network-token operations only when asked', () => {
     const ids = mcuOperations(model, { network: true }).map((o) => o.id);
     expect(ids).toEqual(expect.arrayContaining(['resolveNetworkDeviceToken', 'sendNetworkData', 'setNetworkDeviceParams']));
-    expect(ids.filter((id) => !mcuOperations(model).some((o) => o.id === id))).toHaveLength(6);
+    expect(ids.filter((id) => !mcuOperations(model).some((o) => o.id === id))).toHaveLength(7);
   });
 
   it('emits one prototype method per operation with its flags (1 body, 2 required body, 4 raw)', () => {
@@ -56,7 +56,7 @@ describe('the microcontroller emitter', () => {
     const tests = files.get('packages/mcu/test/generated/contract-network.test.ts')!;
     expect(tests).toBe(emitMcuContractTests(model, { network: true }));
     expect(tests).toContain("require('../../src/tagokit-network.js')");
-    expect(tests.match(/^  it\(/gm)).toHaveLength(13);
+    expect(tests.match(/^  it\(/gm)).toHaveLength(14);
     expect(files.get('packages/mcu/test/generated/contract.test.ts')!.match(/^  it\(/gm)).toHaveLength(7);
   });
 });

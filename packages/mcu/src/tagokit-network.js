@@ -380,6 +380,10 @@ Client.prototype.publishNetworkRelayMessage = function (args, cb) {
 Client.prototype.sendNetworkData = function (args, cb) {
   return this.request('POST', '/integration/network/data', args, cb, 3);
 };
+/* POST /integration/network/device: Create a device with a network token. args: {body}; tokens: network. */
+Client.prototype.createDeviceUsingNetwork = function (args, cb) {
+  return this.request('POST', '/integration/network/device', args, cb, 3);
+};
 
 exports.createClient = function (o) {
   return new Client(o || {});

@@ -467,6 +467,11 @@ const HANDLERS = {
     d.data = [];
     return ok(ctx.op, 'Data Successfully Removed');
   },
+  createDeviceUsingNetwork(ctx) {
+    // The network is the token's own: the emulator's network token belongs to the store's default network.
+    const d = ctx.store.createDevice({ ...ctx.body, network: undefined, id: undefined, token: undefined });
+    return ok(ctx.op, { deviceID: d.id, token: d.tokens[0].token });
+  },
   resolveNetworkDeviceToken(ctx) {
     const d = [...ctx.store.devices.values()].find((x) => x.serie_number === ctx.pathParams.serial);
     return d && d.tokens[0] ? ok(ctx.op, d.tokens[0].token) : notFound('Device not found');

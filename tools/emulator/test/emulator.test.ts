@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createClient, type TagoError } from '@tagokit/node';
 import { DEFAULT_DEVICE, DEFAULT_TOKENS, FaultPlan, normalizeFaults, rpmFor, startEmulator, type Emulator } from '../src/index.mjs';
-import { PARAM_ID, seedDevices } from './helpers.js';
+import { PARAM_ID, seedDevices, tokenFor } from './helpers.js';
 
 const quickSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 5)));
 
@@ -101,6 +101,16 @@ describe('devices, parameters and /info', () => {
     expect(emu.state.devices.get(created.device_id!)!.data).toHaveLength(1);
     expect((await c.profile.devices.get({ deviceID: created.device_id! })).name).toBe('New one');
     expect((await c.profile.devices.list({ fields: ['id', 'name'] })).map((d) => d.name)).toContain('New one');
+  });
+
+  it('creates a device with a network token, in the network, whose token can send data', async () => {
+    const network = c.any(tokenFor('network'));
+    const created = await network.networkIntegration.createDevice({ body: { name: 'From the network', type: 'mutable', connector: '5f5a8f3351d4db99c40ded2d', serie_number: 'SN-0042' } });
+    const stored = emu.state.devices.get(created.deviceID!)!;
+    expect(stored).toMatchObject({ name: 'From the network', network: '5bbd120d4051a50034cd1a05', serie_number: 'SN-0042' });
+    expect(await c.any(created.token).deviceData.sendData({ body: { variable: 'x', value: 2 } })).toBe('1 Data Added');
+    // The serial now resolves to the new device's token for the same network.
+    expect(await network.networkIntegration.resolveToken({ serial: 'SN-0042' })).toBe(created.token);
   });
 
   it('delivers configuration parameters and records their acknowledgement', async () => {

@@ -233,6 +233,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integration/network/device": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a device with a network token
+         * @description Creates a device in the network's profile, as a network integration would when it meets a new device: a `mutable` device (classic storage), or an `immutable` one with `chunk_period` and `chunk_retention`. The network is the token's own; `serie_number` is needed only when the network asks for serials. The network token must carry the create-device privilege (see `privileges` when creating network tokens). Answers the new device's id and token. No official SDK wraps this route.
+         */
+        post: operations["createDeviceUsingNetwork"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/account/login": {
         parameters: {
             query?: never;
@@ -4835,6 +4855,42 @@ export interface components {
             device: components["schemas"]["GenericID"];
         };
         /**
+         * @description Length of one chunk of immutable data.
+         * @enum {string}
+         */
+        DeviceChunkPeriod: "day" | "week" | "month" | "quarter";
+        /** @description How many chunks (of `chunk_period` length) are kept before the oldest is dropped. The allowed range follows the period: day 0-31, week 0-26, month 0-36, quarter 0-36. */
+        DeviceChunkRetention: number;
+        /** @description A device a network creates in its profile: `mutable`, or `immutable` with its chunk settings. The network comes from the token. */
+        NetworkDeviceCreate: {
+            name: string;
+            /** @constant */
+            type: "mutable";
+            connector: components["schemas"]["GenericID"];
+            /** @description Serial number; needed only when the network asks for one. */
+            serie_number?: string;
+            active?: boolean;
+            visible?: boolean;
+            tags?: components["schemas"]["Tags"];
+        } | {
+            name: string;
+            /** @constant */
+            type: "immutable";
+            connector: components["schemas"]["GenericID"];
+            chunk_period: components["schemas"]["DeviceChunkPeriod"];
+            chunk_retention: components["schemas"]["DeviceChunkRetention"];
+            /** @description Serial number; needed only when the network asks for one. */
+            serie_number?: string;
+            tags?: components["schemas"]["Tags"];
+        };
+        /** @description Id and token of the new device. */
+        NetworkDeviceCreateResult: {
+            deviceID?: components["schemas"]["GenericID"];
+            /** @description The name the generated API pages give the id. */
+            device_id?: components["schemas"]["GenericID"];
+            token: components["schemas"]["GenericToken"];
+        };
+        /**
          * @description Channel of a one-time code used for two-factor authentication.
          * @example email
          * @enum {string}
@@ -5560,13 +5616,6 @@ export interface components {
          * @enum {string}
          */
         DeviceStorageType: "legacy" | "mutable" | "immutable" | "hybrid";
-        /**
-         * @description Length of one chunk of immutable data.
-         * @enum {string}
-         */
-        DeviceChunkPeriod: "day" | "week" | "month" | "quarter";
-        /** @description How many chunks (of `chunk_period` length) are kept before the oldest is dropped. The allowed range follows the period: day 0-31, week 0-26, month 0-36, quarter 0-36. */
-        DeviceChunkRetention: number;
         /** @description Per-device soft limits on requests per minute (Control Tower add-on); `null` when none are set or the profile has no add-on. */
         DeviceRpm: {
             /** @description Data writes per minute allowed for this device. */
@@ -7847,6 +7896,11 @@ export interface components {
             serie_number?: string;
             verification_code?: string;
             middleware?: string;
+            /** @description What the token may do besides sending data; `createDevice` lets it create devices. */
+            privileges?: {
+                /** @default false */
+                createDevice?: boolean;
+            };
         };
         /** @description The token just created (shown in full only now). */
         NetworkTokenCreateResult: {
@@ -8876,6 +8930,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         result: components["schemas"]["MessageResult"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createDeviceUsingNetwork: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NetworkDeviceCreate"];
+            };
+        };
+        responses: {
+            /** @description The device was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        result: components["schemas"]["NetworkDeviceCreateResult"];
                     };
                 };
             };

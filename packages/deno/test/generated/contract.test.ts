@@ -17,8 +17,8 @@ const client: TagoClient | undefined = PRISM_URL
   })
   : undefined;
 
-/** 272 operations, one test each. */
-export const OPERATION_COUNT = 272;
+/** 273 operations, one test each. */
+export const OPERATION_COUNT = 273;
 
 function contract(id: string, route: string, call: (client: TagoClient) => PromiseLike<{ data: unknown; headers: Record<string, string> }>): void {
   Deno.test({
@@ -47,6 +47,7 @@ contract('setNetworkDeviceParams', 'POST /integration/network/{deviceID}/params'
 contract('listNetworkConnectorDevices', 'GET /integration/network/{connectorID}/devices', (client) => client.networkIntegration.listDevices({"connectorID":"5f5a8f3351d4db99c40ded2d"}).withResponse());
 contract('publishNetworkRelayMessage', 'POST /integration/network/publish', (client) => client.networkIntegration.publishToRelay({"body":{"topic":"downlink/5dcad1c216174c001ca23ab9","message":"{\"port\":1,\"payload\":\"0A01\"}","qos":1,"retain":false,"device":"5dcad1c216174c001ca23ab9"}}).withResponse());
 contract('sendNetworkData', 'POST /integration/network/data', (client) => client.networkIntegration.sendData({"authorization_token":"at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21","body":[{"variable":"serial","value":"0004A30B001A2B3C"},{"variable":"temperature","value":22.5,"unit":"°C"}]}).withResponse());
+contract('createDeviceUsingNetwork', 'POST /integration/network/device', (client) => client.networkIntegration.createDevice({"body":{"name":"My first device","type":"mutable","connector":"5f5a8f3351d4db99c40dece5","serie_number":"AB87392C12CA"}}).withResponse());
 contract('loginAccount', 'POST /account/login', (client) => client.account.login({"body":{"email":"jane@example.com","password":"correct-horse-battery"}}).withResponse());
 contract('requestAccountLoginPinCode', 'POST /account/login/otp', (client) => client.account.requestLoginPinCode({"body":{"email":"jane@example.com","password":"correct-horse-battery","otp_type":"email"}}).withResponse());
 contract('createAccountProfileToken', 'POST /account/profile/token', (client) => client.account.createProfileToken({"body":{"profile_id":"612ea05e3cc0780012715111","email":"jane@example.com","password":"correct-horse-battery","name":"Integration script"}}).withResponse());

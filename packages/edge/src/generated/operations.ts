@@ -29,6 +29,8 @@ export const listNetworkConnectorDevices: OperationDescriptor = {"id":"listNetwo
 export const publishNetworkRelayMessage: OperationDescriptor = {"id":"publishNetworkRelayMessage","method":"POST","path":"/integration/network/publish","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["topic","device"]}};
 /** POST /integration/network/data */
 export const sendNetworkData: OperationDescriptor = {"id":"sendNetworkData","method":"POST","path":"/integration/network/data","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["authorization_token"],"requiredQuery":["authorization_token"],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["variable"]}};
+/** POST /integration/network/device */
+export const createDeviceUsingNetwork: OperationDescriptor = {"id":"createDeviceUsingNetwork","method":"POST","path":"/integration/network/device","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","type","connector"]}};
 /** POST /account/login */
 export const loginAccount: OperationDescriptor = {"id":"loginAccount","method":"POST","path":"/account/login","kinds":[],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["email","password"]}};
 /** POST /account/login/otp */

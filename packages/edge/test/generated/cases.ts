@@ -23,6 +23,7 @@ export const CONTRACT_CASES: readonly ContractCase[] = [
   { id: "listNetworkConnectorDevices", method: "GET", path: "/integration/network/{connectorID}/devices", args: {"connectorID":"5f5a8f3351d4db99c40ded2d"} },
   { id: "publishNetworkRelayMessage", method: "POST", path: "/integration/network/publish", args: {"body":{"topic":"downlink/5dcad1c216174c001ca23ab9","message":"{\"port\":1,\"payload\":\"0A01\"}","qos":1,"retain":false,"device":"5dcad1c216174c001ca23ab9"}} },
   { id: "sendNetworkData", method: "POST", path: "/integration/network/data", args: {"authorization_token":"at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21","body":[{"variable":"serial","value":"0004A30B001A2B3C"},{"variable":"temperature","value":22.5,"unit":"°C"}]} },
+  { id: "createDeviceUsingNetwork", method: "POST", path: "/integration/network/device", args: {"body":{"name":"My first device","type":"mutable","connector":"5f5a8f3351d4db99c40dece5","serie_number":"AB87392C12CA"}} },
   { id: "loginAccount", method: "POST", path: "/account/login", args: {"body":{"email":"jane@example.com","password":"correct-horse-battery"}} },
   { id: "requestAccountLoginPinCode", method: "POST", path: "/account/login/otp", args: {"body":{"email":"jane@example.com","password":"correct-horse-battery","otp_type":"email"}} },
   { id: "createAccountProfileToken", method: "POST", path: "/account/profile/token", args: {"body":{"profile_id":"612ea05e3cc0780012715111","email":"jane@example.com","password":"correct-horse-battery","name":"Integration script"}} },

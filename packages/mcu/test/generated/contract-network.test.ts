@@ -35,7 +35,7 @@ afterAll(async () => {
   await mock?.stop();
 });
 
-describe('contract (mcu, with network operations): 13 operations against a Prism mock of the spec', () => {
+describe('contract (mcu, with network operations): 14 operations against a Prism mock of the spec', () => {
   it('getTokenInfo: GET /info', async () => {
     const answer = await call('getTokenInfo', undefined);
     expect(answer.headers['sl-violations']).toBeUndefined();
@@ -112,5 +112,11 @@ describe('contract (mcu, with network operations): 13 operations against a Prism
     const answer = await call('sendNetworkData', {"authorization_token":"at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21","body":[{"variable":"serial","value":"0004A30B001A2B3C"},{"variable":"temperature","value":22.5,"unit":"°C"}]});
     expect(answer.headers['sl-violations']).toBeUndefined();
     expect(validateResult('sendNetworkData', answer.data)).toEqual([]);
+  });
+
+  it('createDeviceUsingNetwork: POST /integration/network/device', async () => {
+    const answer = await call('createDeviceUsingNetwork', {"body":{"name":"My first device","type":"mutable","connector":"5f5a8f3351d4db99c40dece5","serie_number":"AB87392C12CA"}});
+    expect(answer.headers['sl-violations']).toBeUndefined();
+    expect(validateResult('createDeviceUsingNetwork', answer.data)).toEqual([]);
   });
 });

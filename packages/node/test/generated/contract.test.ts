@@ -21,7 +21,7 @@ afterAll(async () => {
   await mock?.stop();
 });
 
-describe('contract: 272 operations against a Prism mock of the spec', () => {
+describe('contract: 273 operations against a Prism mock of the spec', () => {
   it('getTokenInfo: GET /info', async () => {
     const answer = await client.info.get().withResponse();
     expect(answer.headers['sl-violations']).toBeUndefined();
@@ -104,6 +104,12 @@ describe('contract: 272 operations against a Prism mock of the spec', () => {
     const answer = await client.networkIntegration.sendData({"authorization_token":"at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21","body":[{"variable":"serial","value":"0004A30B001A2B3C"},{"variable":"temperature","value":22.5,"unit":"°C"}]}).withResponse();
     expect(answer.headers['sl-violations']).toBeUndefined();
     expect(validateResult('sendNetworkData', answer.data)).toEqual([]);
+  });
+
+  it('createDeviceUsingNetwork: POST /integration/network/device', async () => {
+    const answer = await client.networkIntegration.createDevice({"body":{"name":"My first device","type":"mutable","connector":"5f5a8f3351d4db99c40dece5","serie_number":"AB87392C12CA"}}).withResponse();
+    expect(answer.headers['sl-violations']).toBeUndefined();
+    expect(validateResult('createDeviceUsingNetwork', answer.data)).toEqual([]);
   });
 
   it('loginAccount: POST /account/login', async () => {
