@@ -77,6 +77,8 @@ export class TagoCore implements RequestEngine {
   readonly #endpoint: Endpoint;
   readonly #transport: Transport;
   readonly #options: ClientOptions;
+  /** The client's retry policy, merged once; a call's own `retry` or `maxRetries` is merged over it per call. */
+  readonly #policy: RetryPolicy;
 
   constructor(options: ClientOptions = {}) {
     this.#options = options;
@@ -85,6 +87,11 @@ export class TagoCore implements RequestEngine {
     this.#transport = options.transport ?? fetchTransport();
     if (options.timeoutMs !== undefined) checkPositive(options.timeoutMs, 'timeoutMs');
     if (options.maxRetries !== undefined) checkCount(options.maxRetries, 'maxRetries');
+    this.#policy = {
+      ...DEFAULT_RETRY_POLICY,
+      ...options.retry,
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    };
   }
 
   /** Whether this client holds a token. */
@@ -99,13 +106,14 @@ export class TagoCore implements RequestEngine {
     const req = prepareRequest(this.#endpoint, op, call.headers);
     const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     checkPositive(timeoutMs, 'timeoutMs');
-    const policy: RetryPolicy = {
-      ...DEFAULT_RETRY_POLICY,
-      ...this.#options.retry,
-      ...(this.#options.maxRetries !== undefined ? { maxRetries: this.#options.maxRetries } : {}),
-      ...call.retry,
-      ...(call.maxRetries !== undefined ? { maxRetries: checkCount(call.maxRetries, 'maxRetries') } : {}),
-    };
+    const policy: RetryPolicy =
+      call.retry === undefined && call.maxRetries === undefined
+        ? this.#policy
+        : {
+            ...this.#policy,
+            ...call.retry,
+            ...(call.maxRetries !== undefined ? { maxRetries: checkCount(call.maxRetries, 'maxRetries') } : {}),
+          };
     const sleep = this.#options.sleep ?? abortableSleep;
     const random = this.#options.random ?? Math.random;
     let mayHaveReached = false;

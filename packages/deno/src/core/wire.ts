@@ -137,6 +137,8 @@ export function buildPath(
   ctx: { method?: string } = {},
   reserved: readonly string[] = [],
 ): string {
+  // Most paths have no placeholder at all: no regex pass for them.
+  if (!template.includes('{')) return template;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || value === null || value === '') {
