@@ -5319,7 +5319,7 @@ export interface components {
         };
         /** @description A profile id, or the word `current` for the profile the calling token belongs to. */
         ProfileIdOrCurrent: components["schemas"]["GenericID"] | "current";
-        /** @description Monthly amounts per billed service (allocation or limit). Units: `input`/`output` are data records per month, `data_records` stored records, `analysis` minutes of run time, `sms`/`email`/`push_notification` messages, `run_users` users, `file_storage` gigabytes. Services not relevant to the profile may be missing. */
+        /** @description Monthly amounts per billed service (allocation or limit). Units: `input`/`output` are data records per month, `data_records` stored records, `analysis` minutes of run time, `sms`/`email`/`push_notification` messages, `run_users` users, `file_storage` storage size (see the note). Services not relevant to the profile may be missing. */
         ProfileServiceAmounts: {
             input?: number;
             output?: number;
@@ -5331,6 +5331,8 @@ export interface components {
             push_notification?: number;
             file_storage?: number;
             tcore?: number;
+            tcore_cluster?: number;
+            dashboard_output?: number;
         } & {
             [key: string]: number;
         };
