@@ -145,7 +145,7 @@ function whole(s) {
 function imfDate(v) {
   var d = v.split(' '), t = d.length == 6 && d[5] == 'GMT' ? d[4].split(':') : [],
     m = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(d[2]), y, days, i;
-  if (t.length != 3 || m < 0 || m % 3 || d[1].length != 2 || d[3].length != 4) return NaN;
+  if (t.length != 3 || m < 0 || m % 3 || d[2].length != 3 || d[1].length != 2 || d[3].length != 4) return NaN;
   for (i = 0; i < 3; i++) if (t[i].length != 2) return NaN;
   m = m / 3;
   y = whole(d[3]) - (m < 2 ? 1 : 0);

@@ -62,6 +62,8 @@ describe('the device client on Espruino-like built-ins', () => {
     expect(lib.retryAfterFrom({ 'retry-after': 'soon' }, 'Too many requests (Retry-After: 4)', clock.now)).toBe(4);
     expect(lib.retryAfterFrom({ 'retry-after': 'Thu, 01 Jan 1970 00:00:30 UTC' }, undefined, clock.now)).toBeUndefined();
     expect(lib.retryAfterFrom({ 'retry-after': 'Thu, 1 Jan 1970 00:00:30 GMT' }, undefined, clock.now)).toBeUndefined();
+    expect(lib.retryAfterFrom({ 'retry-after': 'Thu, 01 Ja 1970 00:00:30 GMT' }, undefined, 0)).toBeUndefined();
+    expect(lib.retryAfterFrom({ 'retry-after': 'Thu, 01 Jan 1970 00:0x:30 GMT' }, undefined, 0)).toBeUndefined();
   });
 
   it('reads seconds as decimal, even with leading zeros', () => {
