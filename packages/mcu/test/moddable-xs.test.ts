@@ -1,40 +1,15 @@
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODDABLE_STAND_INS, moddableModule } from './helpers/moddable.js';
+import { hostForwarder, MODDABLE_STAND_INS, moddableModule } from './helpers/moddable.js';
 import { startMock, type Seen } from './helpers/mock-server.js';
 import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
-
-
-interface HostCall { host: string; port: number; path: string; method: string; headers: string[]; body?: string; bodyType: string; response: boolean; secure: boolean; tls: unknown }
 
 describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a local HTTP mock', () => {
   let xs: XsWorker;
   let mock: Awaited<ReturnType<typeof startMock>>;
-  const calls: HostCall[] = [];
   const meters: Record<string, Meter> = {};
 
-  const hostFetch = (message: string): Promise<string> => {
-    const call = JSON.parse(message) as HostCall;
-    calls.push(call);
-    // No TLS (and no outside network) in tests: a SecureSocket request is recorded and fails like a lost link.
-    if (call.secure) return Promise.resolve(JSON.stringify({ error: 'no TLS in the test host' }));
-    const headers: Record<string, string> = {};
-    for (let i = 0; i < call.headers.length; i += 2) headers[call.headers[i]!] = String(call.headers[i + 1]);
-    if (call.body !== undefined) headers['content-length'] = String(Buffer.byteLength(call.body, 'latin1'));
-    return new Promise((resolve) => {
-      const req = request({ host: call.host, port: call.port, path: call.path, method: call.method, headers }, (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString('utf8')));
-        res.on('end', () => {
-          const pairs: string[][] = [];
-          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
-          resolve(JSON.stringify({ status: res.statusCode, headers: pairs, body }));
-        });
-      });
-      req.on('error', (e: NodeJS.ErrnoException) => resolve(JSON.stringify({ error: e.code ?? e.message })));
-      req.end(call.body);
-    });
-  };
+  const host = hostForwarder();
+  const calls = host.calls;
 
   // Runs `expr` (which calls the client with callback `done`) and returns what the callback received.
   const run = async (expr: string, meterName?: string) => {
@@ -49,7 +24,7 @@ describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a l
 
   beforeAll(async () => {
     mock = await startMock();
-    xs = startXs(hostFetch);
+    xs = startXs(host.handle);
     const empty = await xs.evaluate(`gc(); ${REPLY('1')}`);
     meters['empty'] = empty.meter;
     const loaded = await xs.evaluate(`${MODDABLE_STAND_INS}${moddableModule()}\nvar client = function (token, port) { return tagokit.connect({ token: token, region: { api: 'http://127.0.0.1:' + port }, allowInsecureHttp: true, maxRetries: 0 }); };\ngc();\n${REPLY('typeof tagokit.createClient')}`);

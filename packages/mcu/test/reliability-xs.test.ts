@@ -3,10 +3,9 @@
 // forwards each exchange to the host through issueCommand (synchronous on the XS side, so the device sends one
 // request at a time, as a microcontroller does); `Timer` is a stand-in the host drives. Every write must end
 // acknowledged and stored once, or as an error whose `mayHaveBeenProcessed` tells the truth.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
-import { MODDABLE_STAND_INS, moddableModule } from './helpers/moddable.js';
+import { hostForwarder, MODDABLE_STAND_INS, moddableModule } from './helpers/moddable.js';
 import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from '../../../tools/emulator/test/support/reliability-audit.js';
 import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
 
@@ -36,48 +35,20 @@ var take = function () { var o = outcomes; outcomes = []; return o; };
 `;
 
 interface XsOutcome { i: number; ok?: boolean; twice?: boolean; name?: string; code?: string; processed?: boolean; typedKeys?: boolean; data?: unknown }
-interface HostCall { host: string; port: number; path: string; method: string; headers: string[]; body?: string }
 
 const TYPED_ERRORS = new Set(['TagoValidationError', 'TagoResponseParseError', 'TagoConnectionError', 'TagoTimeoutError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'TagoApiError']);
 
 describe.runIf(xsAvailable())('MCU client in Moddable XS (xsnap): reliability of writes through faults', () => {
   let xs: XsWorker;
   let emulator: Emulator;
-  let hostCalls = 0;
-  let hung = 0;
   const meters: Record<string, Meter> = {};
 
-  /** The host side of FakeRequest: one HTTP exchange with the emulator. */
-  const hostFetch = (message: string): Promise<string> => {
-    hostCalls++;
-    const call = JSON.parse(message) as HostCall;
-    const headers: Record<string, string> = {};
-    for (let i = 0; i < call.headers.length; i += 2) headers[call.headers[i]!] = String(call.headers[i + 1]);
-    if (call.body !== undefined) headers['content-length'] = String(Buffer.byteLength(call.body, 'latin1'));
-    return new Promise((resolve) => {
-      const req = request({ host: call.host, port: call.port, path: call.path, method: call.method, headers, timeout: HOST_TIMEOUT_MS }, (res) => {
-        let body = '';
-        res.on('data', (d: Buffer) => (body += d.toString('utf8')));
-        res.on('end', () => {
-          const pairs: string[][] = [];
-          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
-          resolve(JSON.stringify({ status: res.statusCode, headers: pairs, body }));
-        });
-        res.on('error', (e: NodeJS.ErrnoException) => resolve(JSON.stringify({ error: e.code ?? e.message })));
-      });
-      req.on('timeout', () => {
-        hung++;
-        req.destroy();
-        resolve(JSON.stringify({ hung: true }));
-      });
-      req.on('error', (e: NodeJS.ErrnoException) => resolve(JSON.stringify({ error: e.code ?? e.message })));
-      req.end(call.body);
-    });
-  };
+  // The host side of FakeRequest: each exchange goes to the emulator over real HTTP.
+  const host = hostForwarder({ timeoutMs: HOST_TIMEOUT_MS });
 
   beforeAll(async () => {
     emulator = await startEmulator({ seed: SEED, devices: [DEVICE] });
-    xs = startXs(hostFetch);
+    xs = startXs(host.handle);
     const loaded = await xs.evaluate(`${MODDABLE_STAND_INS}${moddableModule()}${PROGRAM(emulator.url, DEVICE.token)}\ngc();\n${REPLY('typeof write')}`);
     expect(loaded.reply).toBe('"function"');
     meters['loaded'] = loaded.meter;
@@ -119,7 +90,7 @@ describe.runIf(xsAvailable())('MCU client in Moddable XS (xsnap): reliability of
     }
     const { table, problems } = audit(emulator, DEVICE.id, outcomes, seconds);
     const heap = `XS heap slots after gc: loaded ${meters['loaded']!.currentHeapCount}, after ${N} writes ${meters['after']!.currentHeapCount}`;
-    console.log(`${formatTable(`MCU client in Moddable XS (seed ${SEED}, one request at a time)`, table)}error codes: ${JSON.stringify(table.errorCodes)}\nhost exchanges ${hostCalls}, hung ${hung}, timer rounds ${timerRounds}; ${heap}\n`);
+    console.log(`${formatTable(`MCU client in Moddable XS (seed ${SEED}, one request at a time)`, table)}error codes: ${JSON.stringify(table.errorCodes)}\nhost exchanges ${host.calls.length}, hung ${host.hung()}, timer rounds ${timerRounds}; ${heap}\n`);
     saveResults('reliabilityMcu', { runtime: 'Moddable XS (xsnap)', seed: SEED, concurrency: 1, ...table });
 
     expect(twice).toEqual([]);

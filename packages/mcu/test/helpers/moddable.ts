@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { read } from './engines.js';
 
 /**
@@ -54,4 +55,67 @@ export function moddableModule(): string {
   if (!source.includes('export default tagokit;')) throw new Error('moddable/tagokit.js lost its default export');
   const body = imports.reduce((s, line) => s.replace(line, ''), source).replace('export default tagokit;', 'return tagokit;');
   return `var tagokit = (function (Request, Timer) {\n"use strict";\n${body}\n})(FakeRequest, FakeTimer);\n`;
+}
+
+/** What FakeRequest hands the host for one exchange: the `Request` dictionary as the module built it. */
+export interface HostCall {
+  host: string;
+  port: number;
+  path: string;
+  method: string;
+  /** Flat `[name, value, ...]` list, as Moddable's Request takes it. */
+  headers: string[];
+  body?: string;
+  bodyType: string;
+  response: boolean;
+  /** True when the module chose the SecureSocket (https). */
+  secure: boolean;
+  tls: unknown;
+}
+
+export interface HostForwarder {
+  /** Every exchange the module asked for, in order. */
+  calls: HostCall[];
+  /** How many exchanges got no answer within `timeoutMs` (reported to XS as `{hung}`). */
+  hung(): number;
+  /** The issueCommand handler: performs the exchange over real HTTP and answers FakeRequest. */
+  handle(message: string): Promise<string>;
+}
+
+/**
+ * The host side of FakeRequest: each exchange becomes a real HTTP request to the server the module named. There is
+ * no TLS (and no outside network) in tests, so an https exchange is recorded and fails like a lost link.
+ */
+export function hostForwarder(options: { timeoutMs?: number } = {}): HostForwarder {
+  const calls: HostCall[] = [];
+  let hung = 0;
+  const answer = (value: unknown) => JSON.stringify(value);
+  const handle = (message: string): Promise<string> => {
+    const call = JSON.parse(message) as HostCall;
+    calls.push(call);
+    if (call.secure) return Promise.resolve(answer({ error: 'no TLS in the test host' }));
+    const headers: Record<string, string> = {};
+    for (let i = 0; i < call.headers.length; i += 2) headers[call.headers[i]!] = String(call.headers[i + 1]);
+    if (call.body !== undefined) headers['content-length'] = String(Buffer.byteLength(call.body, 'latin1'));
+    return new Promise((resolve) => {
+      const req = request({ host: call.host, port: call.port, path: call.path, method: call.method, headers, timeout: options.timeoutMs }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString('utf8')));
+        res.on('end', () => {
+          const pairs: string[][] = [];
+          for (let i = 0; i < res.rawHeaders.length; i += 2) pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+          resolve(answer({ status: res.statusCode, headers: pairs, body }));
+        });
+        res.on('error', (e: NodeJS.ErrnoException) => resolve(answer({ error: e.code ?? e.message })));
+      });
+      req.on('timeout', () => {
+        hung++;
+        req.destroy();
+        resolve(answer({ hung: true }));
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => resolve(answer({ error: e.code ?? e.message })));
+      req.end(call.body);
+    });
+  };
+  return { calls, hung: () => hung, handle };
 }
