@@ -6063,7 +6063,7 @@ export interface components {
         WidgetDataSource: {
             origin: components["schemas"]["GenericID"];
             bucket?: components["schemas"]["GenericID"];
-            /** @description Variable names to read (the SDK's type also allows a single name). */
+            /** @description Variable names to read (older SDK releases typed a single name; 12.3.1 types a list). */
             variables?: string | string[];
             /** @description Query mode of the source, e.g. `last_value`, `min`, `max`, `count`, `avg`, `sum`. */
             query?: string;
@@ -6280,7 +6280,7 @@ export interface components {
          */
         AnalysisRunOn: "tago" | "external";
         /**
-         * @description Runtime that executes the script. The `*-rt2025` runtimes are the current ones; `node-legacy` and `python-legacy` are the older ones; `node` and `python` are the names the official SDK sends (on create and on script upload); `other` is accepted too. A new analysis without a runtime gets `node-legacy`.
+         * @description Runtime that executes the script. The `*-rt2025` runtimes are the current ones; `node-legacy` and `python-legacy` are the older ones; `node` and `python` are the names older SDK releases sent (on create and on script upload); `other` is accepted too. A new analysis without a runtime gets `node-legacy`.
          * @enum {string}
          */
         AnalysisRuntime: "node-legacy" | "python-legacy" | "node-rt2025" | "python-rt2025" | "deno-rt2025" | "node" | "python" | "other";
@@ -6484,7 +6484,7 @@ export interface components {
             content_type?: string;
             /** @description The file to send (what the current SDK sends). */
             attachment?: components["schemas"]["ServiceEmailAttachment"];
-            /** @description Public address of a file to send (older SDK releases). */
+            /** @description Public address of a file to send (named by some sources; no SDK release found sends it). */
             media_url?: string;
             /** @description Twilio template id. */
             content_sid?: string;
@@ -9549,7 +9549,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
-                        /** @description Nothing useful; the SDK discards it. */
+                        /** @description Nothing useful; the SDK types it as void. */
                         result?: unknown;
                     };
                 };
