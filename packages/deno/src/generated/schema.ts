@@ -4830,6 +4830,19 @@ export interface components {
         NetworkDeviceWithToken: {
             id?: components["schemas"]["GenericID"];
             name?: string;
+            description?: string | null;
+            profile?: components["schemas"]["GenericID"];
+            /** @description The device's bucket, `{id, name}` in the SDK's device item type (a bare id in device list rows). */
+            bucket?: components["schemas"]["GenericID"] | {
+                id?: components["schemas"]["GenericID"];
+                name?: string;
+            };
+            bucket_name?: string;
+            connector_parse?: boolean;
+            parse_function?: string | null;
+            payload_decoder?: string | null;
+            /** Format: date-time */
+            inspected_at?: string | null;
             active?: boolean;
             visible?: boolean;
             connector?: components["schemas"]["GenericID"];
