@@ -9,9 +9,21 @@ var setTimeout = function (f, ms) {
   timers.push({ id: seq, at: now + (ms || 0), f: f });
   return seq;
 };
+/* As on firmware before 2v03: clearing an unknown (or already fired) timer throws, and clearTimeout() with no id
+   clears every timer. */
 var clearTimeout = function (id) {
   var i;
-  for (i = 0; i < timers.length; i++) if (timers[i].id === id) timers.splice(i, 1);
+  if (id === undefined) {
+    timers = [];
+    return;
+  }
+  for (i = 0; i < timers.length; i++) {
+    if (timers[i].id === id) {
+      timers.splice(i, 1);
+      return;
+    }
+  }
+  throw new Error('Unknown Timeout');
 };
 var runTimers = function () {
   var i, best, t;
