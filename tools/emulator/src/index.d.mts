@@ -123,7 +123,8 @@ export class FaultPlan {
   stats(): FaultStats;
 }
 export const RPM_TABLE: readonly { route: string | RegExp; rpm: [number, number, number] }[];
-export const SCHEME_KIND: Readonly<Record<string, TokenKind>>;
+/** Token kind by security scheme name, from each scheme's `x-tago-token-kind`; throws when one has none. */
+export function schemeKinds(bundle: { components?: { securitySchemes?: Record<string, Record<string, unknown>> } }): Record<string, TokenKind>;
 export function loadSpec(path?: string): any;
 export function matchRoute(spec: any, method: string, pathname: string): any;
 export function validateRequest(spec: any, op: any, req: any): { message: string; field_errors: Record<string, string[]> } | null;

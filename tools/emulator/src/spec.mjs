@@ -12,9 +12,18 @@ export function defaultSpecPath() {
 
 const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head'];
 
-/** Kinds of token by security scheme name, as the spec declares them (`x-tago-token-kind` on each scheme). */
+/**
+ * Kinds of token by security scheme name, as the spec declares them (`x-tago-token-kind` on each scheme). A scheme
+ * without one is refused, as the generator refuses it, rather than silently answering 401 to every call.
+ */
 export function schemeKinds(bundle) {
-  return Object.fromEntries(Object.entries(bundle.components?.securitySchemes ?? {}).map(([name, s]) => [name, s['x-tago-token-kind'] ?? name]));
+  return Object.fromEntries(
+    Object.entries(bundle.components?.securitySchemes ?? {}).map(([name, s]) => {
+      const kind = s['x-tago-token-kind'];
+      if (typeof kind !== 'string' || !kind) throw new Error(`security scheme "${name}" has no x-tago-token-kind`);
+      return [name, kind];
+    }),
+  );
 }
 
 export function loadSpec(path = defaultSpecPath()) {

@@ -2,7 +2,7 @@
 // JSON, its stack, the emulator's error bodies or the client's debug log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, TagoError } from '@tagokit/node';
-import { DEFAULT_DEVICE, startEmulator, type Emulator, type FaultKind, type TokenKind } from '../src/index.mjs';
+import { DEFAULT_DEVICE, schemeKinds, startEmulator, type Emulator, type FaultKind, type TokenKind } from '../src/index.mjs';
 import { exampleRequest, operations, seedDevices, tokenFor } from './helpers.js';
 
 const KINDS: TokenKind[] = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'];
@@ -127,5 +127,12 @@ describe('the token never leaks', () => {
       expect(l).not.toContain(token);
       expect(l).not.toContain(profileToken);
     }
+  });
+});
+
+describe('token kinds of the spec', () => {
+  it('reads each scheme\'s x-tago-token-kind and refuses a scheme without one', () => {
+    expect(schemeKinds({ components: { securitySchemes: { deviceToken: { type: 'apiKey', 'x-tago-token-kind': 'device' } } } })).toEqual({ deviceToken: 'device' });
+    expect(() => schemeKinds({ components: { securitySchemes: { bearer: { type: 'http' } } } })).toThrow('security scheme "bearer" has no x-tago-token-kind');
   });
 });
