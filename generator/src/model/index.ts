@@ -1,12 +1,15 @@
 import type { OpenApiDocument } from '../load/load-spec.js';
 import { buildOperation, rawOperations } from './operation.js';
+import { schemeKinds } from './security.js';
 import { ModelError, type ApiModel, type GroupModel, type ModelOptions } from './types.js';
 
 export * from './types.js';
 
 /** Builds the model of a whole spec and refuses anything two emitters could not agree on. */
 export function buildModel(doc: OpenApiDocument, options: ModelOptions = {}): ApiModel {
-  const operations = rawOperations(doc).map(({ path, method, raw, pathParameters }) => buildOperation(doc, path, method, raw, pathParameters, options));
+  // Foreign specs carry no token kinds (their security maps to `profile`); TagoIO's scheme table is read once here.
+  const schemes = options.foreign ? undefined : schemeKinds(doc.components?.securitySchemes);
+  const operations = rawOperations(doc).map(({ path, method, raw, pathParameters }) => buildOperation(doc, path, method, raw, pathParameters, options, schemes));
   if (options.foreign) dedupeNames(operations);
   const ids = new Set<string>();
   const groups = new Map<string, GroupModel>();

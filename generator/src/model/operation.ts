@@ -4,7 +4,7 @@ import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
 import { buildResponse } from './response.js';
 import { schemeKinds, tokenKinds } from './security.js';
-import { ModelError, type HttpMethod, type ModelOptions, type OperationModel, type Paging } from './types.js';
+import { ModelError, type HttpMethod, type ModelOptions, type OperationModel, type Paging, type TokenKind } from './types.js';
 
 export const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
 
@@ -32,6 +32,8 @@ export function buildOperation(
   raw: RawOperation,
   pathParameters: unknown[] | undefined,
   options: ModelOptions = {},
+  /** The spec's scheme table (buildModel reads it once per spec); read from `doc` when not given. */
+  schemes?: Record<string, TokenKind>,
 ): OperationModel {
   const where = `${method.toUpperCase()} ${path}`;
   const foreign = options.foreign === true;
@@ -64,7 +66,7 @@ export function buildOperation(
     summary: (raw.summary ?? '').trim(),
     description: (raw.description ?? '').trim(),
     deprecated: Boolean(raw.deprecated),
-    kinds: foreign ? (Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length ? ['profile'] : []) : tokenKinds(raw.security, id, schemeKinds(doc.components?.securitySchemes)),
+    kinds: foreign ? (Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length ? ['profile'] : []) : tokenKinds(raw.security, id, schemes ?? schemeKinds(doc.components?.securitySchemes)),
     paging,
     parameters,
     body: buildBody(doc, raw.requestBody, id, foreign),

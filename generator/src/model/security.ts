@@ -1,16 +1,10 @@
 import { ModelError, TOKEN_KINDS, type TokenKind } from './types.js';
 
-/** Scheme tables already read, by the spec's `securitySchemes` object. */
-const READ = new WeakMap<object, Record<string, TokenKind>>();
-
 /**
  * Security scheme names of the spec and the token kinds they stand for, read from each scheme's
  * `x-tago-token-kind` (the spec is the one place that says it; the emulator reads the same extension).
  */
 export function schemeKinds(securitySchemes: unknown): Record<string, TokenKind> {
-  // Every operation of a spec asks for the same schemes: read them once per spec.
-  const known = typeof securitySchemes === 'object' && securitySchemes !== null ? READ.get(securitySchemes) : undefined;
-  if (known) return known;
   const kinds: Record<string, TokenKind> = {};
   for (const [name, scheme] of Object.entries((securitySchemes ?? {}) as Record<string, Record<string, unknown>>)) {
     const kind = scheme?.['x-tago-token-kind'];
@@ -19,7 +13,6 @@ export function schemeKinds(securitySchemes: unknown): Record<string, TokenKind>
     }
     kinds[name] = kind as TokenKind;
   }
-  if (typeof securitySchemes === 'object' && securitySchemes !== null) READ.set(securitySchemes, kinds);
   return kinds;
 }
 
