@@ -9,9 +9,18 @@ export interface McuOptions {
   network?: boolean;
 }
 
-/** The hand-written ES5 pieces: one source each, copied into every build. */
-function template(name: 'runtime' | 'espruino' | 'moddable' | 'fetch'): string {
-  return readFileSync(new URL(`./templates/${name}.js`, import.meta.url), 'utf8');
+type TemplateName = 'runtime' | 'espruino' | 'moddable' | 'fetch';
+const templates = new Map<TemplateName, string>();
+
+/** The hand-written ES5 pieces: one source each, copied into every build (read from disk once per process). */
+function template(name: TemplateName): string {
+  let text = templates.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(`./templates/${name}.js`, import.meta.url), 'utf8');
+    if (name === 'runtime' && !text.includes('/*@operations*/')) throw new Error('mcu runtime template lost its /*@operations*/ marker');
+    templates.set(name, text);
+  }
+  return text;
 }
 
 /** The operations the MCU client exposes: those a device token can call (and, optionally, network-token ones). */
@@ -44,9 +53,7 @@ export function emitMcuOperations(ops: OperationModel[]): string {
 }
 
 function runtimeWith(ops: OperationModel[]): string {
-  const runtime = template('runtime');
-  if (!runtime.includes('/*@operations*/')) throw new Error('mcu runtime template lost its /*@operations*/ marker');
-  return runtime.replace('/*@operations*/', emitMcuOperations(ops));
+  return template('runtime').replace('/*@operations*/', emitMcuOperations(ops));
 }
 
 /** `tagokit.js`: the Espruino module (CommonJS, ES5): runtime, operations and the Espruino `http` transport. */
