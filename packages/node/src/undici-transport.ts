@@ -44,9 +44,9 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       let origin = lastOrigin;
       let dispatcher = lastDispatcher;
       let slash = origin.length;
-      if (dispatcher === undefined || !url.startsWith(origin) || (url.length > slash && url.charCodeAt(slash) !== 47)) {
-        const at = url.indexOf('/', url.indexOf('//') + 2);
-        slash = at < 0 ? url.length : at;
+      if (dispatcher === undefined || !url.startsWith(origin) || (url.length > slash && !endsOrigin(url.charCodeAt(slash)))) {
+        slash = url.indexOf('//') + 2;
+        while (slash < url.length && !endsOrigin(url.charCodeAt(slash))) slash++;
         origin = url.slice(0, slash);
         dispatcher = own ?? pools.get(origin);
         if (dispatcher === undefined) pools.set(origin, (dispatcher = new Pool(origin, poolOptions)));
@@ -56,7 +56,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       const exchange = new Exchange(req, resolve, reject);
       signal.addEventListener('abort', exchange);
       dispatcher.dispatch(
-        { origin, path: slash < url.length ? url.slice(slash) : '/', method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body ?? null },
+        { origin, path: slash === url.length ? '/' : url.charCodeAt(slash) === 47 ? url.slice(slash) : `/${url.slice(slash)}`, method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body ?? null },
         exchange,
       );
     });
@@ -69,6 +69,11 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       await Promise.all(opened.map((pool) => pool.close()));
     },
   });
+}
+
+/** `/`, `?` or `#`: where the origin of a URL ends (a realtime host may be given without a path). */
+function endsOrigin(code: number): boolean {
+  return code === 47 || code === 63 || code === 35;
 }
 
 /**

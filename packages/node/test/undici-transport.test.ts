@@ -158,6 +158,10 @@ describe('undici transport', () => {
       expect(await call(`${otherUrl}/y?z=1`)).toBe('b/y?z=1');
       expect(await call(url)).toBe('a/');
       expect(await call(`${otherUrl}/`)).toBe('b/');
+      // A URL with a query but no path (a realtime host given without one) still splits at the origin.
+      expect(await call(`${url}?channel=x`)).toBe('a/?channel=x');
+      expect(await call(`${otherUrl}?token=t`)).toBe('b/?token=t');
+      expect(await call(`${url}/after`)).toBe('a/after');
     } finally {
       other.closeAllConnections();
       await new Promise<void>((resolve) => other.close(() => resolve()));
