@@ -75,21 +75,19 @@ export class TagoCore implements RequestEngine {
   readonly #endpoint: Endpoint;
   readonly #transport: Transport;
   readonly #options: ClientOptions;
-  /** The client's retry policy, merged once; a call's own `retry` or `maxRetries` is merged over it per call. */
+  /** The client's retry policy, merged and checked once; a call's own `retry` or `maxRetries` is merged over it. */
   readonly #policy: RetryPolicy;
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
 
   constructor(options: ClientOptions = {}) {
     this.#options = options;
     this.region = resolveRegion(options.region, { allowInsecureHttp: options.allowInsecureHttp ?? false, ...(options.env ? { env: options.env } : {}) });
     this.#endpoint = createEndpoint(this.region, options);
     this.#transport = options.transport ?? fetchTransport();
-    if (options.timeoutMs !== undefined) checkPositive(options.timeoutMs, 'timeoutMs');
-    if (options.maxRetries !== undefined) checkCount(options.maxRetries, 'maxRetries');
-    this.#policy = {
-      ...DEFAULT_RETRY_POLICY,
-      ...options.retry,
-      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-    };
+    this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkPositive(options.timeoutMs, 'timeoutMs');
+    this.#maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : checkByteCap(options.maxResponseBytes);
+    this.#policy = mergePolicy(DEFAULT_RETRY_POLICY, options.retry, options.maxRetries);
   }
 
   /** Whether this client holds a token. */
@@ -102,16 +100,8 @@ export class TagoCore implements RequestEngine {
     const method = op.method;
     const ctx = { method, path: op.path };
     const req = prepareRequest(this.#endpoint, op, call.headers);
-    const timeoutMs = call.timeoutMs ?? this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    checkPositive(timeoutMs, 'timeoutMs');
-    const policy: RetryPolicy =
-      call.retry === undefined && call.maxRetries === undefined
-        ? this.#policy
-        : {
-            ...this.#policy,
-            ...call.retry,
-            ...(call.maxRetries !== undefined ? { maxRetries: checkCount(call.maxRetries, 'maxRetries') } : {}),
-          };
+    const timeoutMs = call.timeoutMs === undefined ? this.#timeoutMs : checkPositive(call.timeoutMs, 'timeoutMs');
+    const policy = call.retry === undefined && call.maxRetries === undefined ? this.#policy : mergePolicy(this.#policy, call.retry, call.maxRetries);
     const sleep = this.#options.sleep ?? abortableSleep;
     const random = this.#options.random ?? Math.random;
     let mayHaveReached = false;
@@ -192,7 +182,7 @@ export class TagoCore implements RequestEngine {
     const onAbort = (): void => controller.abort();
     callerSignal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.#transport({ ...req, signal: controller.signal, maxResponseBytes: this.#options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES });
+      return await this.#transport({ ...req, signal: controller.signal, maxResponseBytes: this.#maxResponseBytes });
     } catch (error) {
       if (timedOut) throw new TagoTimeoutError(timeoutMs, ctx);
       throw transportFailure(error, ctx, callerSignal);
@@ -210,6 +200,46 @@ export class TagoCore implements RequestEngine {
 
 function checkPositive(value: number, field: string): number {
   if (!Number.isFinite(value) || value <= 0) throw new TagoValidationError(`${field} must be a positive number of milliseconds`, 'option_invalid', field);
+  return value;
+}
+
+/**
+ * A retry policy with `retry` and `maxRetries` laid over `base`, every value checked: counts are whole numbers >= 0,
+ * delays finite numbers >= 0 and `jitter` a share between 0 and 1; an unknown key is refused rather than ignored.
+ */
+function mergePolicy(base: RetryPolicy, retry: Partial<RetryPolicy> | undefined, maxRetries: number | undefined): RetryPolicy {
+  const policy = { ...base };
+  if (retry !== undefined) {
+    if (typeof retry !== 'object' || retry === null || Array.isArray(retry)) throw new TagoValidationError('retry must be an object', 'option_invalid', 'retry');
+    for (const [key, value] of Object.entries(retry)) {
+      if (value === undefined) continue;
+      const field = `retry.${key}`;
+      if (key === 'maxRetries') policy.maxRetries = checkCount(value, field);
+      else if (key === 'jitter') policy.jitter = checkShare(value, field);
+      else if (key === 'initialDelayMs' || key === 'maxDelayMs' || key === 'maxRetryAfterMs') policy[key] = checkDelay(value, field);
+      else throw new TagoValidationError(`${field} is not a retry setting (maxRetries, initialDelayMs, maxDelayMs, jitter, maxRetryAfterMs)`, 'option_invalid', field);
+    }
+  }
+  if (maxRetries !== undefined) policy.maxRetries = checkCount(maxRetries, 'maxRetries');
+  return policy;
+}
+
+function checkDelay(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new TagoValidationError(`${field} must be a finite number of milliseconds >= 0`, 'option_invalid', field);
+  }
+  return value;
+}
+
+function checkShare(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new TagoValidationError(`${field} must be a number from 0 to 1`, 'option_invalid', field);
+  return value;
+}
+
+function checkByteCap(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new TagoValidationError('maxResponseBytes must be a whole number of bytes > 0', 'option_invalid', 'maxResponseBytes');
+  }
   return value;
 }
 

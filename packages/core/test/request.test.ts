@@ -140,6 +140,23 @@ describe('validation before sending', () => {
     await expect(core.request({ method: 'GET', path: '/info' }, { timeoutMs: -1 })).rejects.toThrow(expect.objectContaining({ code: 'option_invalid', field: 'timeoutMs' }));
     await expect(core.request({ method: 'GET', path: '/info' }, { maxRetries: 1.5 })).rejects.toThrow(expect.objectContaining({ code: 'option_invalid' }));
   });
+
+  it('checks every retry setting and the size cap, on the client and per call, and names the bad one', async () => {
+    const bad = (options: Record<string, unknown>) => () => new TagoCore({ token: TOKEN, ...options });
+    expect(bad({ retry: { maxRetries: Infinity } })).toThrow(new TagoValidationError('retry.maxRetries must be a whole number >= 0', 'option_invalid', 'retry.maxRetries'));
+    expect(bad({ retry: { initialDelayMs: Number.NaN } })).toThrow('retry.initialDelayMs must be a finite number of milliseconds >= 0');
+    expect(bad({ retry: { maxDelayMs: -1 } })).toThrow(expect.objectContaining({ code: 'option_invalid', field: 'retry.maxDelayMs' }));
+    expect(bad({ retry: { maxRetryAfterMs: '60000' } })).toThrow(expect.objectContaining({ field: 'retry.maxRetryAfterMs' }));
+    expect(bad({ retry: { jitter: 1.5 } })).toThrow('retry.jitter must be a number from 0 to 1');
+    expect(bad({ retry: { maxRetry: 3 } })).toThrow('retry.maxRetry is not a retry setting (maxRetries, initialDelayMs, maxDelayMs, jitter, maxRetryAfterMs)');
+    expect(bad({ retry: 3 })).toThrow(expect.objectContaining({ code: 'option_invalid', field: 'retry' }));
+    expect(bad({ maxResponseBytes: Number.NaN })).toThrow(new TagoValidationError('maxResponseBytes must be a whole number of bytes > 0', 'option_invalid', 'maxResponseBytes'));
+    expect(bad({ maxResponseBytes: 0 })).toThrow(expect.objectContaining({ field: 'maxResponseBytes' }));
+    const { transport, requests } = scripted(ok({}));
+    const { core } = client(transport);
+    await expect(core.request({ method: 'GET', path: '/info' }, { retry: { jitter: -0.1 } })).rejects.toThrow(expect.objectContaining({ field: 'retry.jitter' }));
+    expect(requests).toHaveLength(0);
+  });
 });
 
 describe('warnings', () => {
