@@ -147,7 +147,11 @@ export class Store {
       const rec = device.data.find((r) => r.id === e.id);
       if (!rec) continue;
       for (const k of ['value', 'unit', 'group', 'metadata']) if (e[k] !== undefined) rec[k] = e[k];
-      if (e.time !== undefined) rec.time = parseDate(e.time, now) ?? rec.time;
+      if (e.time !== undefined) {
+        rec.time = parseDate(e.time, now) ?? rec.time;
+        // The newest-first fast read walks the list in stored order: an edited time may break that order.
+        device.outOfOrder = true;
+      }
       if (e.location !== undefined) {
         const loc = toPoint(e.location);
         if (loc) rec.location = loc;
@@ -323,7 +327,9 @@ function newestFirst(records, q) {
   if (mode !== 'default' || q.ordination === 'ascending') return undefined;
   const variables = list(q.variables ?? q.variable);
   if (variables && variables.length > 1) return undefined;
-  if (q.groups ?? q.group ?? q.series ?? q.serie ?? q.ids ?? q.id ?? q.values ?? q.start_date ?? q.end_date) return undefined;
+  // The same filters, read the same way, as `filtered` applies them (an empty `groups=` narrows nothing).
+  const narrowed = list(q.groups ?? q.group ?? q.series ?? q.serie) || list(q.ids ?? q.id) || list(q.values) || q.start_date !== undefined || q.end_date !== undefined;
+  if (narrowed) return undefined;
   const variable = variables?.[0]?.toLowerCase();
   const qty = Number(q.qty ?? 15);
   let skip = Number(q.skip ?? 0);

@@ -85,6 +85,29 @@ describe('device data', () => {
   });
 });
 
+describe('the newest-first read stays right', () => {
+  it('after a record\'s time is edited, and when an empty filter comes before a real one', async () => {
+    const emu = await startEmulator({ devices: seedDevices(), rateLimits: false });
+    try {
+      const c = clients(emu.url);
+      await c.device.deviceData.sendData({
+        body: [1, 2, 3].map((n) => ({ variable: 'v', value: n, time: `2024-01-0${n}T00:00:00Z` })),
+      });
+      const read = async (args: Record<string, unknown> = {}) =>
+        ((await c.device.deviceData.getData(args as never)) as unknown as { value: number; id: string }[]).map((r) => r.value);
+      expect(await read()).toEqual([3, 2, 1]);
+      const records = (await c.device.deviceData.getData({ ordination: 'ascending' })) as unknown as { id: string }[];
+      // Record 1 moves to the newest time: the answer follows the times, not the order they were stored in.
+      await c.device.deviceData.editData({ body: { id: records[0]!.id, time: '2024-01-09T00:00:00Z' } });
+      expect(await read()).toEqual([1, 3, 2]);
+      // An empty `groups=` narrows nothing, but the `ids` after it still does.
+      expect(await read({ groups: '', ids: [records[1]!.id] })).toEqual([2]);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
+
 describe('devices, parameters and /info', () => {
   let emu: Emulator;
   let c: ReturnType<typeof clients>;
