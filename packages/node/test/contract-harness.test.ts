@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { forPrism, queryForPrism, startPrism, validateResult, type PrismMock } from '@tagokit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, BadRequestError, TagoCore, undiciTransport } from '../src/index.js';
@@ -31,6 +32,14 @@ describe('the contract harness', () => {
   it('Prism refuses a path parameter that is not an id', async () => {
     const error = await core('p-1').request({ method: 'GET', path: '/device/{deviceID}', pathParams: { deviceID: 'not-an-id' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
+  });
+
+  it('a Prism that does not come up in time is reported and stopped, not left running', async () => {
+    const prismChildren = () => execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('prism-cli')).length;
+    const before = prismChildren();
+    await expect(startPrism({ timeoutMs: 1 })).rejects.toThrow(/^Prism did not start within 1 ms/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(prismChildren()).toBe(before);
   });
 
   it('the result validator rejects a wrong result', () => {

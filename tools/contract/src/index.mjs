@@ -32,8 +32,15 @@ export async function startPrism({ spec = BUNDLED_SPEC, timeoutMs = 60_000 } = {
   child.stderr.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      // Stop waiting and stop the process: a Prism that never came up must not outlive the test run.
+      timedOut = true;
+      child.kill();
+      reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`));
+    }, timeoutMs);
     const check = () => {
+      if (timedOut) return;
       if (/Prism is listening/.test(output)) {
         clearTimeout(timer);
         resolve();
