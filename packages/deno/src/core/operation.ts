@@ -100,33 +100,36 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
   };
 }
 
+/** The top-level kinds of body each shape accepts (one table for every call). */
+const BODY_KINDS: Readonly<Record<BodyShape, readonly string[]>> = {
+  object: ['object'],
+  array: ['array'],
+  string: ['string'],
+  'object-or-array': ['object', 'array'],
+  any: ['object', 'array', 'string', 'number', 'boolean', 'null'],
+};
+
 function checkBody(op: OperationDescriptor, body: unknown, ctx: { method: string; path: string }): void {
   const spec = op.body!;
   if (body === undefined) {
     if (spec.required) throw new TagoValidationError(`${op.id}: missing required body`, 'body_missing', 'body', ctx);
     return;
   }
-  const kind = body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body;
-  const allowed: Record<BodyShape, string[]> = {
-    object: ['object'],
-    array: ['array'],
-    string: ['string'],
-    'object-or-array': ['object', 'array'],
-    any: ['object', 'array', 'string', 'number', 'boolean', 'null'],
-  };
-  if (!allowed[spec.shape].includes(kind)) {
+  const isArray = Array.isArray(body);
+  const kind = body === null ? 'null' : isArray ? 'array' : typeof body;
+  if (!BODY_KINDS[spec.shape].includes(kind)) {
     throw new TagoValidationError(`${op.id}: body must be ${spec.shape.replaceAll('-', ' ')}, got ${kind}`, 'body_invalid', 'body', ctx);
   }
   if (spec.requiredKeys.length === 0) return;
-  const items = Array.isArray(body) ? body : [body];
+  const items = isArray ? body : [body];
   items.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      if (Array.isArray(body)) throw new TagoValidationError(`${op.id}: body[${i}] must be an object`, 'body_invalid', `body[${i}]`, ctx);
+      if (isArray) throw new TagoValidationError(`${op.id}: body[${i}] must be an object`, 'body_invalid', `body[${i}]`, ctx);
       return;
     }
     for (const key of spec.requiredKeys) {
       if ((item as Record<string, unknown>)[key] === undefined) {
-        const where = Array.isArray(body) ? `body[${i}].${key}` : `body.${key}`;
+        const where = isArray ? `body[${i}].${key}` : `body.${key}`;
         throw new TagoValidationError(`${op.id}: missing required field ${where}`, 'body_field_missing', where, ctx);
       }
     }
