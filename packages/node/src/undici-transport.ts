@@ -123,7 +123,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     const size = (this.#size += chunk.length);
     if (size > this.#req.maxResponseBytes) {
       const max = this.#req.maxResponseBytes;
-      const error = new TagoResponseParseError(`The answer is larger than ${max} bytes`, 'response_too_large', this.#status, this.#text().slice(0, 200));
+      const error = new TagoResponseParseError(`The answer is larger than ${max} bytes`, 'response_too_large', this.#status, (this.#first ?? chunk).toString('utf8', 0, 800).slice(0, 200));
       this.#fail(error);
       controller.abort(error);
       return;
