@@ -176,7 +176,7 @@ function retryAfterFrom(h, m, now) {
 /* Turns an answer into {data, warning} or throws the error the core would (see packages/core/src/envelope.ts). */
 function parseAnswer(a) {
   var s = a.status, h = a.headers || {}, b = String(a.body || ''), t = a.token, ok = 1, v, m, k, e, bare = b.trim(),
-    html = bare.charAt(0) == '<',
+    html = bare.charAt(0) == '<' || String(h['content-type'] || '').indexOf('text/html') > -1,
     d = 'HTTP ' + s + (bare ? (html ? ' with an HTML page instead of JSON (a proxy or gateway answered)' : ' with a body that is not valid JSON (truncated or not JSON)') : ' with an empty body'),
     fail = function (msg, code) {
       var e = fault('TagoResponseParseError', code, msg, s, 1);
@@ -192,7 +192,6 @@ function parseAnswer(a) {
   }
   /* Espruino's JSON.parse may answer undefined for bad text instead of throwing; JSON never means undefined. */
   if (v === undefined) ok = 0;
-  html = html || String(h['content-type'] || '').indexOf('text/html') > -1;
   if (s > 399 || (s > 199 && s < 300 && ok && a.mode != 'raw' && isObj(v) && v.status === false)) {
     m = ok && (isObj(v) ? str(v.message) || str(v.result) || (isObj(v.result) && str(v.result.message)) : str(v));
     k = ({ 400: 'BadRequest bad_request', 401: 'Authentication authentication', 403: 'PermissionDenied permission_denied', 404: 'NotFound not_found', 409: 'Conflict conflict', 422: 'UnprocessableEntity unprocessable_entity', 429: 'RateLimit rate_limited' }[s] || (s > 499 ? 'InternalServer server_error' : 'TagoApi api_error')).split(' ');

@@ -43,7 +43,7 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
   if (status >= 400 || (status >= 200 && status < 300 && parsed.ok && isFailedEnvelope(parsed.value) && mode === 'envelope')) {
     const value = parsed.ok ? parsed.value : excerpt();
     const message = parsed.ok ? errorMessage(parsed.value) : undefined;
-    return throwApiError(status, headers, message ?? describeBody(status, body), value, secrets, ctx);
+    return throwApiError(status, headers, message ?? classifyBody(status, body, headers).message, value, secrets, ctx);
   }
   if (status < 200 || status >= 300) {
     throw new TagoResponseParseError(`Unexpected HTTP status ${status}`, 'unexpected_status', status, excerpt(), ctx);
@@ -52,13 +52,8 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
     if (mode === 'raw' && body.length > 0 && !looksLikeHtml(body, headers)) {
       return { data: body as T, warning: undefined };
     }
-    throw new TagoResponseParseError(
-      describeBody(status, body),
-      body.trim().length === 0 ? 'empty_body' : looksLikeHtml(body, headers) ? 'html_body' : 'invalid_json',
-      status,
-      excerpt(),
-      ctx,
-    );
+    const { code, message } = classifyBody(status, body, headers);
+    throw new TagoResponseParseError(message, code, status, excerpt(), ctx);
   }
   if (mode === 'raw') return { data: parsed.value as T, warning: undefined };
   const env = parsed.value;
@@ -99,10 +94,11 @@ function errorMessage(value: unknown): string | undefined {
   return undefined;
 }
 
-function describeBody(status: number, body: string): string {
-  if (body.trim().length === 0) return `HTTP ${status} with an empty body`;
-  if (looksLikeHtml(body, {})) return `HTTP ${status} with an HTML page instead of JSON (a proxy or gateway answered)`;
-  return `HTTP ${status} with a body that is not valid JSON (truncated or not JSON)`;
+/** What a body that is not JSON is, as one code and its message (the two always agree). */
+function classifyBody(status: number, body: string, headers: Record<string, string>): { code: 'empty_body' | 'html_body' | 'invalid_json'; message: string } {
+  if (body.trim().length === 0) return { code: 'empty_body', message: `HTTP ${status} with an empty body` };
+  if (looksLikeHtml(body, headers)) return { code: 'html_body', message: `HTTP ${status} with an HTML page instead of JSON (a proxy or gateway answered)` };
+  return { code: 'invalid_json', message: `HTTP ${status} with a body that is not valid JSON (truncated or not JSON)` };
 }
 
 function looksLikeHtml(body: string, headers: Record<string, string>): boolean {
