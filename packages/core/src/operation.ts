@@ -3,7 +3,7 @@ import type { EnvelopeMode } from './envelope.js';
 import { paginateByPage, paginateBySkip } from './paging.js';
 import type { QueryValue } from './query.js';
 import type { ServerSentEvent } from './events.js';
-import type { CallOptions, HttpMethod, OperationRequest, TagoResponse } from './wire.js';
+import { isPathValue, type CallOptions, type HttpMethod, type OperationRequest, type TagoResponse } from './wire.js';
 import type { TokenKind } from './tokens.js';
 
 /** Top-level shape of a request body, as far as it can be checked before sending. */
@@ -57,8 +57,8 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
   for (const [key, value] of Object.entries(given)) {
     if (key === 'body') continue;
     if (op.pathParams.includes(key)) {
-      if (typeof value !== 'string' && typeof value !== 'number') {
-        throw new TagoValidationError(`${op.id}: path parameter "${key}" must be a string or a number`, 'path_param_invalid', key, ctx);
+      if (!isPathValue(value)) {
+        throw new TagoValidationError(`${op.id}: path parameter "${key}" must be a string or a finite number`, 'path_param_invalid', key, ctx);
       }
       pathParams[key] = value;
     } else if (op.queryParams.includes(key)) {

@@ -90,6 +90,19 @@ describe('bad input is refused before sending', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('refuses a path parameter that is not a string or a finite number', async () => {
+    const { transport, requests } = recorder(envelope({}));
+    const client = createClient({ token: PROFILE_TOKEN, transport });
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, { id: 1 }]) {
+      const error = await client.devices.get({ deviceID: bad } as never).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'TagoValidationError', code: 'path_param_invalid', field: 'deviceID', message: 'getDevice: path parameter "deviceID" must be a string or a finite number' });
+    }
+    // The engine itself refuses the same values in a request built by hand.
+    const raw = await client.core.request({ method: 'GET', path: '/device/{deviceID}', pathParams: { deviceID: Number.NaN } }).catch((e: unknown) => e);
+    expect(raw).toMatchObject({ code: 'path_param_invalid', message: 'Path parameter "deviceID" must be a string or a finite number' });
+    expect(requests).toHaveLength(0);
+  });
+
   it('names a missing required query parameter', async () => {
     const { transport, requests } = recorder(envelope('ok'));
     const client = createClient({ token: 'n-5c2d9a7e-1b3f-4e6a-8d0c-9f1e2a3b4c5d', tokenKind: 'network', transport });

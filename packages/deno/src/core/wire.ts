@@ -144,8 +144,8 @@ export function buildPath(
     if (value === undefined || value === null || value === '') {
       throw new TagoValidationError(`Missing required path parameter "${name}"`, 'path_param_missing', name, { method: ctx.method, path: template });
     }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new TagoValidationError(`Path parameter "${name}" must be a string or a number`, 'path_param_invalid', name, {
+    if (!isPathValue(value)) {
+      throw new TagoValidationError(`Path parameter "${name}" must be a string or a finite number`, 'path_param_invalid', name, {
         method: ctx.method,
         path: template,
       });
@@ -161,6 +161,11 @@ export function buildPath(
     }
     return segments.map(encodeURIComponent).join('/');
   });
+}
+
+/** What a path parameter may be: a string, or a finite number (NaN or Infinity would land in the URL as text). */
+export function isPathValue(value: unknown): value is string | number {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /** The body as sent: JSON, or a text/plain string as is. */
