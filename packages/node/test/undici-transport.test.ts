@@ -188,7 +188,7 @@ describe('closing the client', () => {
     await closing;
     expect(closed).toBe(true);
     const error = await c.deviceData.sendData({ body: { variable: 'v' } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'TagoValidationError', code: 'client_closed', mayHaveBeenProcessed: false, message: 'This client was closed; create a new one to send more requests' });
+    expect(error).toMatchObject({ name: 'TagoValidationError', code: 'client_closed', mayHaveBeenProcessed: false, message: 'This client was closed; create a new one to send more requests', method: 'POST', path: '/data' });
   });
 
   it('leaves a dispatcher of your own open', async () => {

@@ -21,7 +21,11 @@ export function transportFailure(error: unknown, ctx: RequestContext, signal?: A
   if (error instanceof TagoConnectionError)
     return new TagoConnectionError(error.message, { ...ctx, reachedServer: error.mayHaveBeenProcessed, cause: error.cause, code: error.code });
   if (error instanceof TagoResponseParseError) return new TagoResponseParseError(error.message, error.code, error.status, error.excerpt, ctx);
-  if (error instanceof TagoError) return error;
+  if (error instanceof TagoError) {
+    // A transport's own typed error (e.g. a closed client) still says which call it belongs to.
+    if (error.method === undefined) Object.assign(error, { method: ctx.method, path: ctx.path });
+    return error;
+  }
   return connectionError(error, ctx);
 }
 
