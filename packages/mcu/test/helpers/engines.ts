@@ -1,17 +1,20 @@
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VECTOR_FILES } from '@tagokit/test-vectors';
+
+const require = createRequire(import.meta.url);
 
 export const PKG = fileURLToPath(new URL('../..', import.meta.url));
 export const read = (rel: string): string => readFileSync(join(PKG, rel), 'utf8');
 
 /** The shared vector files, as one object (the same JSON the modern runner reads). */
 export function vectorData(): Record<string, unknown> {
-  const dir = fileURLToPath(new URL('../../../../tools/vectors/data/', import.meta.url));
   const data: Record<string, unknown> = {};
-  for (const f of ['envelope', 'errors', 'query', 'regions', 'tokens', 'retry']) data[f] = JSON.parse(readFileSync(join(dir, `${f}.json`), 'utf8'));
+  for (const f of VECTOR_FILES) data[f] = JSON.parse(readFileSync(require.resolve(`@tagokit/test-vectors/data/${f}.json`), 'utf8'));
   return data;
 }
 
