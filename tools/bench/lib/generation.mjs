@@ -3,7 +3,7 @@
 // @hey-api/openapi-ts, interleaved.
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
-import { BENCH, GITHUB_SPEC, TAGO_SPEC, figure, lastJson, round, run, workDir } from './util.mjs';
+import { BENCH, GITHUB_SPEC, TAGO_SPEC, figure, lastJson, median, round, run, workDir } from './util.mjs';
 
 async function measure(mode, spec, outDir) {
   const r = await run(process.execPath, ['--import', 'tsx', join(BENCH, 'lib', 'gen-child.ts'), mode, spec, ...(outDir ? [outDir] : [])], { timeoutMs: 300_000 });
@@ -11,11 +11,6 @@ async function measure(mode, spec, outDir) {
   if (r.code !== 0 || !out) throw new Error(`generation child ${mode} failed (${r.code}): ${r.stderr.slice(-800)}`);
   return { ...out, wallMs: r.wallMs };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function summarize(runs) {
   return {

@@ -4,7 +4,7 @@
 // as a consumer of the published package would see it; every project has the same compiler options.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { BENCH, ROOT, WORK, figure, round, run, tagoOpenapiTypes, workDir } from './util.mjs';
+import { BENCH, ROOT, WORK, figure, median, round, run, tagoOpenapiTypes, workDir } from './util.mjs';
 
 const TSC = join(BENCH, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -82,7 +82,7 @@ async function measureAll(projects, reps, parallel = false) {
   }
   const out = {};
   for (const [k, rs] of Object.entries(runs)) {
-    const med = (f) => [...rs.map(f)].sort((a, b) => a - b)[Math.floor((rs.length - 1) / 2)];
+    const med = (f) => median(rs.map(f));
     out[k] = { checkMs: med((r) => r.checkMs), totalMs: med((r) => r.totalMs), instantiations: rs[0].instantiations, types: rs[0].types, memoryMb: Math.max(...rs.map((r) => r.memoryMb)), errors: rs[0].errors, runs: rs.map((r) => ({ checkMs: round(r.checkMs, 0), memoryMb: round(r.memoryMb, 1) })) };
   }
   return out;

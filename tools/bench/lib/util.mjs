@@ -36,6 +36,12 @@ export function figure(group, subject, metric, unit, value, baselines = [], extr
   };
 }
 
+/** The median (the mean of the two middle values for an even count), used for every repeated measurement. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
 export function percentile(sorted, p) {
   if (!sorted.length) return null;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
