@@ -57,7 +57,6 @@ export class RateLimiter {
     this.now = this.config.now ?? Date.now;
     this.windows = new Map();
     this.minute = -1;
-    this.limited = 0;
   }
 
   /** Counts a request; answers `{retryAfterSeconds}` when it is over the limit, else undefined. */
@@ -75,7 +74,6 @@ export class RateLimiter {
     const used = (this.windows.get(key) ?? 0) + 1;
     this.windows.set(key, used);
     if (used <= limit) return undefined;
-    this.limited++;
     return { retryAfterSeconds: Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000)), limit };
   }
 }

@@ -273,8 +273,8 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function ok(op, result, status = op.successStatus) {
-  return { status, body: { status: true, result } };
+function ok(op, result) {
+  return { status: op.successStatus, body: { status: true, result } };
 }
 
 function notFound(message) {

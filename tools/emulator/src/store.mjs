@@ -1,7 +1,6 @@
 // The emulator's state: tokens and their kinds, devices with their tokens, configuration parameters and data
 // records. Everything lives in memory; `snapshot()` gives a plain copy for audits.
 
-const HEX = '0123456789abcdef';
 
 /** Object-id-like ids: 8 hex digits of seconds, then a counter, so they sort by creation. */
 export function idFactory(prefix = 0) {
@@ -417,4 +416,3 @@ export function outputRecord(r, details = false) {
   return o;
 }
 
-export { HEX };
