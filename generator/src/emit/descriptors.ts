@@ -26,12 +26,15 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
 }
 
 /** `operations.ts`: one exported descriptor per operation, so bundlers keep only the ones a program calls. */
-export function emitDescriptors(model: ApiModel): string {
-  // Every TypeScript target writes the same descriptors; print them once per model.
-  const cached = printed.get(model);
+export function emitDescriptors(model: ApiModel, options: { coreModule?: string } = {}): string {
+  const coreModule = options.coreModule ?? '@tagokit/core';
+  // Every TypeScript target writes the same descriptors; print them once per model and core module.
+  const byModule = printed.get(model) ?? new Map<string, string>();
+  printed.set(model, byModule);
+  const cached = byModule.get(coreModule);
   if (cached !== undefined) return cached;
   const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@tagokit/core', namedImports: ['OperationDescriptor'], isTypeOnly: true },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: coreModule, namedImports: ['OperationDescriptor'], isTypeOnly: true },
   ];
   for (const op of model.operations) {
     statements.push({
@@ -43,8 +46,8 @@ export function emitDescriptors(model: ApiModel): string {
     });
   }
   const text = printStructures('operations.ts', statements, banner(model.version));
-  printed.set(model, text);
+  byModule.set(coreModule, text);
   return text;
 }
 
-const printed = new WeakMap<ApiModel, string>();
+const printed = new WeakMap<ApiModel, Map<string, string>>();

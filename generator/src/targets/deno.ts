@@ -46,7 +46,7 @@ export const denoTarget: Target = {
   generate: ({ model, schemaTypes }) => [
     ...coreFiles(model.version),
     { path: `${DENO}/src/generated/schema.ts`, text: schemaTypes },
-    { path: `${DENO}/src/generated/operations.ts`, text: emitDescriptors(model).replace(/from '@tagokit\/core'/g, `from '${CORE_MODULE}'`) },
+    { path: `${DENO}/src/generated/operations.ts`, text: emitDescriptors(model, { coreModule: CORE_MODULE }) },
     { path: `${DENO}/src/generated/client.ts`, text: emitClient(model, { coreModule: CORE_MODULE, ext: '.ts' }) },
     {
       path: `${DENO}/test/generated/contract.test.ts`,

@@ -80,6 +80,13 @@ describe('emitDescriptors', () => {
     ]);
   });
 
+  it('imports the core from the module a target names, with the same descriptors', () => {
+    const deno = emitDescriptors(model, { coreModule: '../core/mod.ts' }).split('\n');
+    expect(deno[2]).toBe("import type { OperationDescriptor } from '../core/mod.ts';");
+    expect(deno.slice(3)).toEqual(lines.slice(3));
+    expect(emitDescriptors(model).split('\n')[2]).toBe("import type { OperationDescriptor } from '@tagokit/core';");
+  });
+
   it('writes one documented, typed const per operation, in spec order', () => {
     expect(lines.filter((l) => l.startsWith('export const')).map((l) => l.slice(0, l.indexOf(':')))).toEqual([
       'export const listDevices',
