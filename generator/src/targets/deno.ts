@@ -43,6 +43,7 @@ function coreFiles(specVersion: string): GeneratedFile[] {
  */
 export const denoTarget: Target = {
   name: 'deno',
+  usesSchemaTypes: true,
   generate: ({ model, schemaTypes }) => [
     ...coreFiles(model.version),
     { path: `${DENO}/src/generated/schema.ts`, text: schemaTypes },

@@ -13,6 +13,7 @@ import type { Target } from './types.js';
  */
 export const edgeTarget: Target = {
   name: 'edge',
+  usesSchemaTypes: true,
   generate: ({ model, schemaTypes }) => [
     { path: 'packages/edge/src/generated/schema.ts', text: schemaTypes },
     { path: 'packages/edge/src/generated/operations.ts', text: emitDescriptors(model) },

@@ -14,7 +14,8 @@ export const TARGETS: readonly Target[] = [nodeTarget, edgeTarget, denoTarget, m
 
 /** Generates every target's files. */
 export async function generateAll(doc: OpenApiDocument, model: ApiModel, only?: readonly string[]): Promise<GeneratedFile[]> {
-  const schemaTypes = await emitSchemaTypes(doc);
+  const targets = TARGETS.filter((t) => !only || only.includes(t.name));
+  const schemaTypes = targets.some((t) => t.usesSchemaTypes) ? await emitSchemaTypes(doc) : '';
   const input = { doc, model, schemaTypes };
-  return TARGETS.filter((t) => !only || only.includes(t.name)).flatMap((t) => t.generate(input));
+  return targets.flatMap((t) => t.generate(input));
 }

@@ -18,6 +18,7 @@ const BUILDS: McuOptions[] = [{ network: false }, { network: true }];
 /** @tagokit/mcu: the ES5 device client for Espruino and Moddable XS, and its contract tests. */
 export const mcuTarget: Target = {
   name: 'mcu',
+  usesSchemaTypes: false,
   generate: ({ model }) => [
     ...BUILDS.flatMap((options) => [
       { path: `packages/mcu/src/${mcuModuleFile(options)}`, text: emitEspruinoModule(model, options) },

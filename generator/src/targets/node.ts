@@ -6,6 +6,7 @@ import type { Target } from './types.js';
 /** @tagokit/node: the full client over the shared core, and its contract tests. */
 export const nodeTarget: Target = {
   name: 'node',
+  usesSchemaTypes: true,
   generate: ({ model, schemaTypes }) => [
     { path: 'packages/node/src/generated/schema.ts', text: schemaTypes },
     { path: 'packages/node/src/generated/operations.ts', text: emitDescriptors(model) },

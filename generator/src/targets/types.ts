@@ -18,5 +18,7 @@ export interface TargetInput {
 /** One package the generator writes. */
 export interface Target {
   name: string;
+  /** Whether the target writes the openapi-typescript types (the most expensive step, skipped when none does). */
+  usesSchemaTypes: boolean;
   generate(input: TargetInput): GeneratedFile[];
 }

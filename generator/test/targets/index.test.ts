@@ -57,6 +57,14 @@ describe('generateAll on the real bundle', () => {
     expect(node[1]!.text.match(/^export const \w+: OperationDescriptor = /gm)).toHaveLength(273);
   });
 
+  it('runs openapi-typescript only when a selected target writes its types', async () => {
+    // A document openapi-typescript cannot read: only a target that needs the types may touch it.
+    const unreadable = { openapi: '3.1.0' } as unknown as typeof doc;
+    const mcu = await generateAll(unreadable, model, ['mcu']);
+    expect(mcu.map((f) => f.path)).toContain('packages/mcu/src/tagokit.js');
+    await expect(generateAll(unreadable, model, ['node'])).rejects.toThrow();
+  });
+
   it('describes a real operation with a body that has its own required keys beside an anyOf', () => {
     const line = first
       .find((f) => f.path === 'packages/node/src/generated/operations.ts')!
