@@ -13,14 +13,12 @@ const DENIED = { status: false, message: 'Authorization Denied' };
 const HTML_PAGE = (status) =>
   `<!DOCTYPE html>\n<html><head><title>${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</title></head><body><center><h1>${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</h1></center><hr><center>nginx</center></body></html>\n`;
 
-let cachedSpec;
-
 /**
  * Starts an emulator on 127.0.0.1.
  * @param {import('./index.js').EmulatorOptions} options
  */
 export async function startEmulator(options = {}) {
-  const spec = options.specPath ? loadSpec(options.specPath) : (cachedSpec ??= loadSpec());
+  const spec = loadSpec(options.specPath);
   const store = new Store({ devices: options.devices, tokens: options.tokens });
   let seed = options.seed ?? 1;
   let plan = new FaultPlan(normalizeFaults(options.faults ?? {}), seed);

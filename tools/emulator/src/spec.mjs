@@ -26,7 +26,17 @@ export function schemeKinds(bundle) {
   );
 }
 
+/** Specs already read and indexed, by path: every emulator and test helper in a process shares one. */
+const loaded = new Map();
+
+/** The spec at `path` (the bundled spec by default), read and indexed once per process. */
 export function loadSpec(path = defaultSpecPath()) {
+  let spec = loaded.get(path);
+  if (!spec) loaded.set(path, (spec = readSpec(path)));
+  return spec;
+}
+
+function readSpec(path) {
   const bundle = JSON.parse(readFileSync(path, 'utf8'));
   const validate = createValidator(bundle);
   const kindOf = schemeKinds(bundle);

@@ -2,7 +2,7 @@
 // JSON, its stack, the emulator's error bodies or the client's debug log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, TagoError } from '@tagokit/node';
-import { DEFAULT_DEVICE, schemeKinds, startEmulator, type Emulator, type FaultKind, type TokenKind } from '../src/index.mjs';
+import { DEFAULT_DEVICE, loadSpec, schemeKinds, startEmulator, type Emulator, type FaultKind, type TokenKind } from '../src/index.mjs';
 import { exampleRequest, operations, seedDevices, tokenFor } from './helpers.js';
 
 const KINDS: TokenKind[] = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'];
@@ -127,6 +127,12 @@ describe('the token never leaks', () => {
       expect(l).not.toContain(token);
       expect(l).not.toContain(profileToken);
     }
+  });
+});
+
+describe('the spec', () => {
+  it('is read and indexed once per process and path', () => {
+    expect(loadSpec()).toBe(loadSpec());
   });
 });
 
