@@ -57,12 +57,15 @@ export class RateLimiter {
     this.now = this.config.now ?? Date.now;
     this.windows = new Map();
     this.minute = -1;
+    // The table and the plan are fixed for a limiter: each route's limit is looked up once.
+    this.limits = new Map();
   }
 
   /** Counts a request; answers `{retryAfterSeconds}` when it is over the limit, else undefined. */
   hit(routeKey, token) {
     if (!this.enabled) return undefined;
-    const limit = rpmFor(routeKey, this.config);
+    let limit = this.limits.get(routeKey);
+    if (limit === undefined && !this.limits.has(routeKey)) this.limits.set(routeKey, (limit = rpmFor(routeKey, this.config)));
     if (limit === undefined) return undefined;
     const now = this.now();
     const minute = Math.floor(now / 60_000);
