@@ -21,8 +21,11 @@ function pnpmCommand() {
   return ['npx', ['--yes', PNPM]];
 }
 
+let pnpm;
+
 function run(args) {
-  const [cmd, prefix] = pnpmCommand();
+  // Probed once: install and the task then run through the same pnpm.
+  const [cmd, prefix] = (pnpm ??= pnpmCommand());
   const result = spawnSync(cmd, [...prefix, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
   if (result.error) throw result.error;
   return result.status ?? 1;
