@@ -1,7 +1,7 @@
 import { parseAnswer } from './envelope.js';
 import { TagoAbortError, TagoError } from './errors.js';
 import { EventStreamParser, type ServerSentEvent } from './events.js';
-import { connectionError } from './transport.js';
+import { connectionError, headersOf } from './transport.js';
 import { buildHeaders, buildUrl, type CallOptions, type Endpoint, type OperationRequest } from './wire.js';
 
 /**
@@ -32,9 +32,7 @@ export async function* openEventStream(
   }
   try {
     if (response.status < 200 || response.status >= 300) {
-      const answerHeaders: Record<string, string> = {};
-      response.headers.forEach((value, key) => (answerHeaders[key.toLowerCase()] = value));
-      parseAnswer({ ...ctx, status: response.status, headers: answerHeaders, body: await response.text(), mode: 'envelope', secrets: [endpoint.token] });
+      parseAnswer({ ...ctx, status: response.status, headers: headersOf(response), body: await response.text(), mode: 'envelope', secrets: [endpoint.token] });
     }
     if (!response.body) return;
     const parser = new EventStreamParser();

@@ -66,7 +66,7 @@ export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, ma
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, text.slice(0, 200));
+        throw responseTooLarge(maxBytes, status, text);
       }
       text += decoder.decode(value, { stream: true });
     }
@@ -102,10 +102,7 @@ function overFetch(fetchImpl: typeof fetch, read: (response: Response, request: 
       if (request.signal.aborted) throw error;
       throw connectionError(error, {});
     }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      headers[key.toLowerCase()] = value;
-    });
+    const headers = headersOf(response);
     let body: string;
     try {
       body = await read(response, request);
@@ -115,4 +112,18 @@ function overFetch(fetchImpl: typeof fetch, read: (response: Response, request: 
     }
     return { status: response.status, headers, body };
   };
+}
+
+/** A fetch Response's headers as a plain record with lower-case names (a custom fetch may not lower-case them). */
+export function headersOf(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    headers[key.toLowerCase()] = value;
+  });
+  return headers;
+}
+
+/** The error of an answer over the size cap, with the first characters received as its excerpt. */
+export function responseTooLarge(maxBytes: number, status: number, received: string): TagoResponseParseError {
+  return new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, received.slice(0, 200));
 }

@@ -1,4 +1,4 @@
-import { connectionError, TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
+import { connectionError, responseTooLarge, TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
 import { Pool, type Dispatcher } from 'undici';
 
 export interface UndiciTransportOptions {
@@ -122,8 +122,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.#settled) return;
     const size = (this.#size += chunk.length);
     if (size > this.#req.maxResponseBytes) {
-      const max = this.#req.maxResponseBytes;
-      const error = new TagoResponseParseError(`The answer is larger than ${max} bytes`, 'response_too_large', this.#status, (this.#first ?? chunk).toString('utf8', 0, 800).slice(0, 200));
+      const error = responseTooLarge(this.#req.maxResponseBytes, this.#status, (this.#first ?? chunk).toString('utf8', 0, 800));
       this.#fail(error);
       controller.abort(error);
       return;

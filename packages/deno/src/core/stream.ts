@@ -3,7 +3,7 @@
 import { parseAnswer } from './envelope.ts';
 import { TagoAbortError, TagoError } from './errors.ts';
 import { EventStreamParser, type ServerSentEvent } from './events.ts';
-import { connectionError } from './transport.ts';
+import { connectionError, headersOf } from './transport.ts';
 import { buildHeaders, buildUrl, type CallOptions, type Endpoint, type OperationRequest } from './wire.ts';
 
 /**
@@ -34,9 +34,7 @@ export async function* openEventStream(
   }
   try {
     if (response.status < 200 || response.status >= 300) {
-      const answerHeaders: Record<string, string> = {};
-      response.headers.forEach((value, key) => (answerHeaders[key.toLowerCase()] = value));
-      parseAnswer({ ...ctx, status: response.status, headers: answerHeaders, body: await response.text(), mode: 'envelope', secrets: [endpoint.token] });
+      parseAnswer({ ...ctx, status: response.status, headers: headersOf(response), body: await response.text(), mode: 'envelope', secrets: [endpoint.token] });
     }
     if (!response.body) return;
     const parser = new EventStreamParser();
