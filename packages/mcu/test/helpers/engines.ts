@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,11 @@ export function runEngine(bin: string, script: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tagokit-mcu-'));
   const file = join(dir, 'script.js');
   writeFileSync(file, script);
-  return execFileSync(bin, [file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  try {
+    return execFileSync(bin, [file], { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The full vectors script: module + data + ES5 runner, printing the results as JSON. */
