@@ -4,9 +4,8 @@ import { TagoValidationError } from './errors.js';
  * The kinds of token TagoIO issues. The spec's security schemes carry the same names (`profileToken`, ...);
  * generated clients use them to expose only the operations a token can call.
  */
-export type TokenKind = 'profile' | 'device' | 'analysis' | 'network' | 'runUser' | 'serviceAuthorization';
-
-export const TOKEN_KINDS: readonly TokenKind[] = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'];
+export const TOKEN_KINDS = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** The header TagoIO's official SDKs send the token in. */
 export const DEFAULT_TOKEN_HEADER = 'token';
