@@ -7,6 +7,8 @@ export interface VectorSubject {
   validateToken(token: unknown): void;
   decideRetry(input: { method: string; attempt: number; outcome: Record<string, unknown>; policy?: Record<string, number>; idempotent?: boolean; random: number }): { retry: boolean; delayMs: number };
   retryAfterFrom(headers: Record<string, string>, message: string | undefined, now: number): number | undefined | null;
+  /** Fill a path template; throw the client's typed validation error (with `field`) for a value it refuses. */
+  buildPath(template: string, params: Record<string, unknown>, ctx: Record<string, never>, reserved: readonly string[]): string;
 }
 
 export interface VectorData {
@@ -16,6 +18,7 @@ export interface VectorData {
   regions: unknown;
   tokens: unknown;
   retry: unknown;
+  paths: unknown;
 }
 
 export interface VectorResult {

@@ -1,7 +1,7 @@
 // Runs the shared vectors against any client. Written in plain modern JS with no imports so that Node, Deno,
 // workerd and edge-runtime can load it as is. (The ES5 microcontroller client has its own runner.)
 
-export const VECTOR_FILES = ['envelope', 'errors', 'query', 'regions', 'tokens', 'retry'];
+export const VECTOR_FILES = ['envelope', 'errors', 'query', 'regions', 'tokens', 'retry', 'paths'];
 
 /** Turns the JSON stand-ins for values JSON cannot hold into real values. */
 function revive(value) {
@@ -149,6 +149,19 @@ export function checkVectors(subject, data) {
     run(results, 'retry-after', c.name, () => {
       const got = subject.retryAfterFrom(c.headers, c.message === null ? undefined : c.message, c.now);
       return same(got, c.expect) ? '' : `expected ${c.expect}, got ${got}`;
+    });
+  }
+  for (const c of data.paths.cases) {
+    run(results, 'paths', c.name, () => {
+      let path;
+      try {
+        path = subject.buildPath(c.template, revive(c.params), {}, c.reserved || []);
+      } catch (error) {
+        if (typeof c.expect === 'string') return `threw ${error && error.code}: ${error && error.message}`;
+        if (error.code !== c.expect.error) return `expected code ${c.expect.error}, got ${error.code}`;
+        return error.field === c.expect.field ? '' : `expected field ${c.expect.field}, got ${error.field}`;
+      }
+      return typeof c.expect === 'string' ? (path === c.expect ? '' : `expected ${c.expect}, got ${path}`) : `expected error ${c.expect.error}, got ${path}`;
     });
   }
   return results;

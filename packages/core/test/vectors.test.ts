@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { checkVectors, VECTOR_FILES, type VectorData } from '@tagokit/test-vectors';
 import { describe, expect, it } from 'vitest';
-import { decideRetry, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken, type AttemptOutcome, type QueryValue, type RegionInput } from '../src/index.js';
+import { buildPath, decideRetry, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken, type AttemptOutcome, type QueryValue, type RegionInput } from '../src/index.js';
 
 const require = createRequire(import.meta.url);
 const data = Object.fromEntries(
@@ -17,6 +17,7 @@ const results = checkVectors(
     validateToken: (token) => void validateToken(token),
     decideRetry: (input) => decideRetry({ ...input, outcome: input.outcome as AttemptOutcome }),
     retryAfterFrom: (headers, message, now) => retryAfterFrom(headers, message, now),
+    buildPath: (template, params, ctx, reserved) => buildPath(template, params as Record<string, string>, ctx, reserved),
   },
   data,
 );

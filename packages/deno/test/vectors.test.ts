@@ -4,6 +4,7 @@ import { checkVectors, VECTOR_FILES, type VectorData } from '@tagokit/test-vecto
 import { ok, strictEqual } from 'node:assert/strict';
 import {
   type AttemptOutcome,
+  buildPath,
   decideRetry,
   parseAnswer,
   type QueryValue,
@@ -27,6 +28,7 @@ const results = checkVectors(
     validateToken: (token) => void validateToken(token),
     decideRetry: (input) => decideRetry({ ...input, outcome: input.outcome as AttemptOutcome }),
     retryAfterFrom: (headers, message, now) => retryAfterFrom(headers, message, now),
+    buildPath: (template, params, ctx, reserved) => buildPath(template, params as Record<string, string>, ctx, reserved),
   },
   data,
 );

@@ -19,9 +19,9 @@ describe('the shared vectors', () => {
     for (const c of cases) expect(c).toHaveProperty('expect');
   });
 
-  it('counts 128 vectors', () => {
+  it('counts 161 vectors', () => {
     const total = VECTOR_FILES.reduce((n, name) => n + data[name].cases.length + (data[name].retryAfter?.length ?? 0), 0);
-    expect(total).toBe(128);
+    expect(total).toBe(161);
   });
 
   it('the checker reports a subject that gets things wrong', () => {
@@ -32,9 +32,10 @@ describe('the shared vectors', () => {
       validateToken: () => undefined,
       decideRetry: () => ({ retry: true, delayMs: 1 }),
       retryAfterFrom: () => 42,
+      buildPath: () => '/x',
     };
     const results = checkVectors(wrong, data as never);
-    expect(results.length).toBe(128);
+    expect(results.length).toBe(161);
     expect(results.filter((r) => r.ok).length).toBeLessThan(15);
   });
 });

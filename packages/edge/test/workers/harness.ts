@@ -6,9 +6,10 @@ import errors from '@tagokit/test-vectors/data/errors.json' with { type: 'json' 
 import query from '@tagokit/test-vectors/data/query.json' with { type: 'json' };
 import regions from '@tagokit/test-vectors/data/regions.json' with { type: 'json' };
 import retry from '@tagokit/test-vectors/data/retry.json' with { type: 'json' };
+import paths from '@tagokit/test-vectors/data/paths.json' with { type: 'json' };
 import tokens from '@tagokit/test-vectors/data/tokens.json' with { type: 'json' };
 import * as edge from '../../src/index.js';
-import { createEdgeClient, decideRetry, fetchTransport, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken } from '../../src/index.js';
+import { buildPath, createEdgeClient, decideRetry, fetchTransport, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken } from '../../src/index.js';
 import type { AttemptOutcome, QueryValue, RegionInput, TagoPromise } from '../../src/index.js';
 import { forPrism } from './prism.js';
 
@@ -50,7 +51,7 @@ async function runContract(input: ContractRequest): Promise<ContractOutcome[]> {
 }
 
 function runVectors() {
-  const data = { envelope, errors, query, regions, tokens, retry } as unknown as VectorData;
+  const data = { envelope, errors, query, regions, tokens, retry, paths } as unknown as VectorData;
   return checkVectors(
     {
       parseAnswer: ({ token, ...input }) => parseAnswer({ ...input, secrets: [token] }),
@@ -59,6 +60,7 @@ function runVectors() {
       validateToken: (token) => void validateToken(token),
       decideRetry: (i) => decideRetry({ ...i, outcome: i.outcome as AttemptOutcome }),
       retryAfterFrom: (headers, message, now) => retryAfterFrom(headers, message, now),
+      buildPath: (template, params, ctx, reserved) => buildPath(template, params as Record<string, string>, ctx, reserved),
     },
     data,
   );
