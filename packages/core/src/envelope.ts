@@ -1,5 +1,5 @@
-import { apiErrorFor, TagoResponseParseError, type ErrorContext } from './errors.js';
-import { redact } from './tokens.js';
+import { apiErrorFor, TagoRedirectError, TagoResponseParseError, type ErrorContext } from './errors.js';
+import { redact, redactedExcerpt } from './tokens.js';
 import { retryAfterFrom } from './retry.js';
 
 /** How an operation answers: inside TagoIO's `{status, result, message}` envelope, or with a raw body. */
@@ -28,18 +28,22 @@ const EXCERPT_LENGTH = 200;
  * - 2xx + `status:true` gives `result` (and `message` as a warning);
  * - `status:false` is a failure even with HTTP 2xx;
  * - HTTP >= 400 is a failure of the class that matches the status, whatever the body;
+ * - a 3xx is a TagoRedirectError: redirects are never followed (the token must not travel to another origin);
  * - an empty, truncated, non-JSON or HTML 2xx body is a TagoResponseParseError with an excerpt.
+ * A UTF-8 byte order mark before the body is ignored.
  */
 export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
-  const { status, headers, body, mode } = input;
+  const { status, headers, mode } = input;
+  const body = input.body.charCodeAt(0) === 0xfeff ? input.body.slice(1) : input.body;
   const ctx: ErrorContext = { method: input.method, path: input.path };
   const secrets = input.secrets ?? [];
-  // Only failures need the excerpt; successes skip the copy.
-  const excerpt = (): string => redact(body.slice(0, EXCERPT_LENGTH), secrets);
+  if (status >= 300 && status < 400) throw new TagoRedirectError(status, originOf(headers['location']), ctx);
+  // Only failures need the excerpt; successes skip the copy. Redacted before the cut, so no part of a secret stays.
+  const excerpt = (): string => redactedExcerpt(body, secrets, EXCERPT_LENGTH);
   const parsed = parseJson(body);
 
   if (status >= 400 || (status >= 200 && status < 300 && parsed.ok && isFailedEnvelope(parsed.value) && mode === 'envelope')) {
-    const value = parsed.ok ? parsed.value : excerpt();
+    const value = parsed.ok ? scrub(parsed.value, secrets, excerpt) : excerpt();
     const message = parsed.ok ? errorMessage(parsed.value) : undefined;
     return throwApiError(status, headers, message ?? classifyBody(status, body, headers).message, value, secrets, ctx);
   }
@@ -75,8 +79,8 @@ function throwApiError(
     ...ctx,
     status,
     message: clean,
-    body: scrub(body, secrets),
-    headers,
+    body,
+    headers: errorHeaders(headers, secrets),
     requestId: headers['x-request-id'],
     retryAfterSeconds: status === 429 ? retryAfterFrom(headers, clean) : undefined,
   });
@@ -120,15 +124,41 @@ function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function scrub(value: unknown, secrets: readonly (string | undefined)[]): unknown {
-  if (!secrets.some((s) => s && s.length >= 4)) return value;
-  const text = JSON.stringify(value);
-  if (text === undefined) return value;
-  const clean = redact(text, secrets);
-  if (clean === text) return value;
+/**
+ * The parsed error body as the error keeps it: with the secrets redacted, and as its excerpt when it cannot be
+ * written back as JSON (nested so deeply that JSON.stringify overflows the stack, which would also break the
+ * error's own toJSON and every logger that prints it).
+ */
+function scrub(value: unknown, secrets: readonly (string | undefined)[], excerpt: () => string): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (value === null || typeof value !== 'object') return value;
+  let text: string;
   try {
-    return JSON.parse(clean) as unknown;
+    text = JSON.stringify(value);
   } catch {
-    return clean;
+    return excerpt();
   }
+  const clean = redact(text, secrets);
+  return clean === text ? value : (JSON.parse(clean) as unknown);
+}
+
+/** Headers an error keeps: without cookies (a session is no business of an error log), secrets redacted. */
+function errorHeaders(headers: Record<string, string>, secrets: readonly (string | undefined)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(headers)) {
+    if (name === 'set-cookie' || name === 'set-cookie2') continue;
+    out[name] = redact(headers[name] as string, secrets);
+  }
+  return out;
+}
+
+/**
+ * The origin (scheme://host[:port], lower-cased, without credentials) an absolute Location names, else undefined.
+ * By hand rather than with URL, so every client names it the same way (the microcontroller one has no URL).
+ */
+export function originOf(location: string | undefined): string | undefined {
+  const match = location === undefined ? null : /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(location.trim());
+  if (!match) return undefined;
+  const authority = (match[2] as string).slice((match[2] as string).lastIndexOf('@') + 1);
+  return `${(match[1] as string).toLowerCase()}://${authority.toLowerCase()}`;
 }

@@ -1,6 +1,6 @@
 import { TagoValidationError } from './errors.js';
 import type { EnvelopeMode } from './envelope.js';
-import { paginateByPage, paginateBySkip } from './paging.js';
+import { checkPageSize, paginateByPage, paginateBySkip } from './paging.js';
 import type { QueryValue } from './query.js';
 import type { ServerSentEvent } from './events.js';
 import { isPathValue, type CallOptions, type HttpMethod, type OperationRequest, type TagoResponse } from './wire.js';
@@ -234,6 +234,12 @@ export function callPagedOperation<T, Item>(
   options?: CallOptions,
 ): TagoPagePromise<T, Item> {
   const base = args ?? {};
+  const context = { method: op.method, path: op.path };
+  const sizeField = op.paging === 'skip' ? 'qty' : 'amount';
+  // A page size of 0, a negative or a fraction would make TagoIO answer oddly or an iterator never advance.
+  const checkSize = () => {
+    if (base[sizeField] !== undefined) checkPageSize(base[sizeField], sizeField, context);
+  };
   const fetchWith = async (extra: Record<string, number>) => {
     guardKind(ctx, op);
     return await ctx.core.request<unknown>(buildOperationRequest(op, { ...base, ...extra }), options);
@@ -241,6 +247,7 @@ export function callPagedOperation<T, Item>(
   const first = () => {
     try {
       guardKind(ctx, op);
+      checkSize();
       return ctx.core.request<T>(buildOperationRequest(op, base), options);
     } catch (error) {
       return Promise.reject(error);
@@ -248,15 +255,15 @@ export function callPagedOperation<T, Item>(
   };
   const pages = (): AsyncIterator<Item> => {
     if (op.paging === 'skip') {
-      const qty = typeof base['qty'] === 'number' ? base['qty'] : 1000;
-      const startSkip = typeof base['skip'] === 'number' ? base['skip'] : 0;
-      return paginateBySkip<Item>(async (skip, n) => listOf<Item>(op, (await fetchWith({ skip, qty: n })).data), { qty, startSkip })[Symbol.asyncIterator]();
+      const qty = (base['qty'] as number | undefined) ?? 1000;
+      const startSkip = (base['skip'] as number | undefined) ?? 0;
+      const chunk = async (skip: number, n: number) => listOf<Item>(op, (await fetchWith({ skip, qty: n })).data);
+      return paginateBySkip<Item>(chunk, { qty, startSkip, context })[Symbol.asyncIterator]();
     }
-    const amount = typeof base['amount'] === 'number' ? base['amount'] : 20;
-    const startPage = typeof base['page'] === 'number' ? base['page'] : 1;
-    return paginateByPage<Item>(async (page, n) => listOf<Item>(op, (await fetchWith({ page, amount: n })).data), { amount, startPage })[
-      Symbol.asyncIterator
-    ]();
+    const amount = (base['amount'] as number | undefined) ?? 20;
+    const startPage = (base['page'] as number | undefined) ?? 1;
+    const page = async (p: number, n: number) => listOf<Item>(op, (await fetchWith({ page: p, amount: n })).data);
+    return paginateByPage<Item>(page, { amount, startPage, context })[Symbol.asyncIterator]();
   };
   return new TagoPagePromise<T, Item>(first, pages);
 }

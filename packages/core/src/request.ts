@@ -2,13 +2,14 @@ import { TagoAbortError, TagoApiError, TagoConnectionError, TagoError, TagoTimeo
 import type { ServerSentEvent } from './events.js';
 import type { RequestEngine } from './operation.js';
 import { resolveRegion, type RegionInput, type ResolvedRegion } from './regions.js';
-import { decideRetry, DEFAULT_RETRY_POLICY, type AttemptOutcome, type RetryPolicy } from './retry.js';
+import { decideRetry, DEFAULT_RETRY_POLICY, MAX_TIMER_MS, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import { readAnswer, transportFailure } from './send.js';
-import { openEventStream } from './stream.js';
+import { DEFAULT_EVENT_STREAM_LIMITS, openEventStream, type EventStreamLimits } from './stream.js';
 import { redact } from './tokens.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport, type Transport, type WireResponse } from './transport.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport, requestNotWritten, type Transport, type WireResponse } from './transport.js';
 import {
   createEndpoint,
+  ownProperties,
   prepareRequest,
   type CallOptions,
   type Endpoint,
@@ -55,6 +56,8 @@ export interface ClientOptions {
   debug?: (line: string) => void;
   /** The fetch used for event streams (which the buffered transport cannot carry); the platform's by default. */
   fetch?: typeof fetch;
+  /** Caps and idle timeout of event streams (realtime); see DEFAULT_EVENT_STREAM_LIMITS. */
+  eventStream?: Partial<EventStreamLimits>;
   /** Test hooks: the clock's sleep and the jitter's randomness. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -79,8 +82,11 @@ export class TagoCore implements RequestEngine {
   readonly #policy: RetryPolicy;
   readonly #timeoutMs: number;
   readonly #maxResponseBytes: number;
+  readonly #streamLimits: EventStreamLimits;
 
-  constructor(options: ClientOptions = {}) {
+  constructor(input: ClientOptions = {}) {
+    // Own properties only: a polluted Object.prototype (say, a `transport`) must not reach the client or its token.
+    const options = ownProperties(input);
     this.#options = options;
     this.region = resolveRegion(options.region, { allowInsecureHttp: options.allowInsecureHttp ?? false, ...(options.env ? { env: options.env } : {}) });
     this.#endpoint = createEndpoint(this.region, options);
@@ -88,6 +94,7 @@ export class TagoCore implements RequestEngine {
     this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkPositive(options.timeoutMs, 'timeoutMs');
     this.#maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : checkByteCap(options.maxResponseBytes);
     this.#policy = mergePolicy(DEFAULT_RETRY_POLICY, options.retry, options.maxRetries);
+    this.#streamLimits = checkStreamLimits(options.eventStream);
   }
 
   /** Whether this client holds a token. */
@@ -96,7 +103,8 @@ export class TagoCore implements RequestEngine {
   }
 
   /** Sends one operation and returns its full answer. */
-  async request<T = unknown>(op: OperationRequest, call: CallOptions = {}): Promise<TagoResponse<T>> {
+  async request<T = unknown>(op: OperationRequest, options?: CallOptions): Promise<TagoResponse<T>> {
+    const call = options === undefined ? NO_CALL_OPTIONS : ownProperties(options);
     const method = op.method;
     const ctx = { method, path: op.path };
     const req = prepareRequest(this.#endpoint, op, call.headers);
@@ -113,9 +121,9 @@ export class TagoCore implements RequestEngine {
       let failure: TagoError;
       try {
         const wire = await this.#send(req, timeoutMs, call.signal, ctx);
-        if (this.#options.debug) this.#log(`${method} ${redactUrl(req.url)} -> ${wire.status} (${Date.now() - started} ms, attempt ${attempt})`);
+        if (this.#options.debug) this.#log(`${method} ${redactUrl(req.url)} -> ${wire.status} (${Date.now() - started} ms, attempt ${attempt})`, req.secrets);
         try {
-          const answer = readAnswer<T>(this.#endpoint, op, wire, attempt);
+          const answer = readAnswer<T>(req, op, wire, attempt);
           if (answer.warning !== undefined) {
             this.#options.onWarning?.({ message: answer.warning, method, path: op.path, operationId: op.operationId });
           }
@@ -133,7 +141,8 @@ export class TagoCore implements RequestEngine {
         if (error instanceof TagoAbortError) throw markProcessed(error, mayHaveReached);
         if (error instanceof TagoTimeoutError) {
           failure = error;
-          outcome = { kind: 'timeout' };
+          // A request that waited for a connection the whole time was never written: as safe to resend as a refusal.
+          outcome = { kind: error.mayHaveBeenProcessed ? 'timeout' : 'refused' };
         } else if (error instanceof TagoConnectionError) {
           failure = error;
           outcome = { kind: error.mayHaveBeenProcessed ? 'network' : 'refused' };
@@ -142,7 +151,7 @@ export class TagoCore implements RequestEngine {
         } else {
           throw error;
         }
-        if (this.#options.debug) this.#log(`${method} ${redactUrl(req.url)} -> ${failure.code} (${Date.now() - started} ms, attempt ${attempt})`);
+        if (this.#options.debug) this.#log(`${method} ${redactUrl(req.url)} -> ${failure.code} (${Date.now() - started} ms, attempt ${attempt})`, req.secrets);
       }
       mayHaveReached ||= failure.mayHaveBeenProcessed;
       const decision = decideRetry({
@@ -154,7 +163,7 @@ export class TagoCore implements RequestEngine {
         ...(call.idempotent !== undefined ? { idempotent: call.idempotent } : {}),
       });
       if (!decision.retry) throw markProcessed(failure, mayHaveReached);
-      this.#log(`retrying ${method} ${op.path} in ${decision.delayMs} ms: ${decision.reason}`);
+      this.#log(`retrying ${method} ${op.path} in ${decision.delayMs} ms: ${decision.reason}`, req.secrets);
       try {
         await sleep(decision.delayMs, call.signal);
       } catch {
@@ -164,11 +173,16 @@ export class TagoCore implements RequestEngine {
   }
 
   /**
-   * Opens an event stream and yields its events as they arrive, until the server closes it or the caller aborts
-   * (through `call.signal` or by leaving the `for await`). Not retried: a consumer reconnects by calling again.
+   * Opens an event stream and yields its events as they arrive, until the caller stops (an abort of `signal`, or
+   * leaving the `for await`) or the stream fails: a server close is a `stream_closed` error. `timeoutMs` (the
+   * call's, else the client's) bounds the wait for the answer; `eventStream.idleTimeoutMs` (or the call's
+   * `timeoutMs`) the silence between two chunks. Not retried: a consumer reconnects by calling again.
    */
-  streamEvents(op: OperationRequest, call: CallOptions = {}): AsyncGenerator<ServerSentEvent, void, undefined> {
-    return openEventStream(this.#endpoint, op, call, this.#options.fetch);
+  streamEvents(op: OperationRequest, options?: CallOptions): AsyncGenerator<ServerSentEvent, void, undefined> {
+    const call = options === undefined ? NO_CALL_OPTIONS : ownProperties(options);
+    const connectTimeoutMs = call.timeoutMs === undefined ? this.#timeoutMs : checkPositive(call.timeoutMs, 'timeoutMs');
+    const limits = { ...this.#streamLimits, ...(call.timeoutMs === undefined ? {} : { idleTimeoutMs: connectTimeoutMs }) };
+    return openEventStream(this.#endpoint, op, call, { fetch: this.#options.fetch, connectTimeoutMs, limits });
   }
 
   /** One attempt through the transport, under the per-attempt timer and the caller's signal. */
@@ -184,22 +198,27 @@ export class TagoCore implements RequestEngine {
     try {
       return await this.#transport({ ...req, signal: controller.signal, maxResponseBytes: this.#maxResponseBytes });
     } catch (error) {
-      if (timedOut) throw new TagoTimeoutError(timeoutMs, ctx);
-      throw transportFailure(error, ctx, callerSignal);
+      if (timedOut) throw new TagoTimeoutError(timeoutMs, { ...ctx, sent: !requestNotWritten(error) });
+      throw transportFailure(error, ctx, callerSignal, req.secrets);
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onAbort);
     }
   }
 
-  #log(line: string): void {
+  #log(line: string, secrets: readonly string[]): void {
     const debug = this.#options.debug;
-    if (debug) debug(redact(line, [this.#endpoint.token]));
+    if (debug) debug(redact(line, secrets));
   }
 }
 
+/** Call options when none are given: without a prototype, so a polluted Object.prototype adds nothing. */
+const NO_CALL_OPTIONS: CallOptions = Object.freeze(Object.create(null) as CallOptions);
+
 function checkPositive(value: number, field: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw new TagoValidationError(`${field} must be a positive number of milliseconds`, 'option_invalid', field);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    throw new TagoValidationError(`${field} must be a positive number of milliseconds up to ${MAX_TIMER_MS} (2^31 - 1)`, 'option_invalid', field);
+  }
   return value;
 }
 
@@ -225,8 +244,8 @@ function mergePolicy(base: RetryPolicy, retry: Partial<RetryPolicy> | undefined,
 }
 
 function checkDelay(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new TagoValidationError(`${field} must be a finite number of milliseconds >= 0`, 'option_invalid', field);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+    throw new TagoValidationError(`${field} must be a number of milliseconds from 0 to ${MAX_TIMER_MS} (2^31 - 1)`, 'option_invalid', field);
   }
   return value;
 }
@@ -236,11 +255,34 @@ function checkShare(value: unknown, field: string): number {
   return value;
 }
 
-function checkByteCap(value: unknown): number {
+function checkByteCap(value: unknown, field = 'maxResponseBytes'): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
-    throw new TagoValidationError('maxResponseBytes must be a whole number of bytes > 0', 'option_invalid', 'maxResponseBytes');
+    throw new TagoValidationError(`${field} must be a whole number of bytes > 0`, 'option_invalid', field);
   }
   return value;
+}
+
+/** The event-stream limits over their defaults, each checked; an unknown key is refused rather than ignored. */
+function checkStreamLimits(given: Partial<EventStreamLimits> | undefined): EventStreamLimits {
+  const limits = { ...DEFAULT_EVENT_STREAM_LIMITS };
+  if (given === undefined) return limits;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw new TagoValidationError('eventStream must be an object', 'option_invalid', 'eventStream');
+  }
+  for (const [key, value] of Object.entries(given)) {
+    if (value === undefined) continue;
+    const field = `eventStream.${key}`;
+    if (key === 'idleTimeoutMs') limits.idleTimeoutMs = checkPositive(value, field);
+    else if (key === 'maxLineBytes' || key === 'maxEventBytes' || key === 'maxErrorBodyBytes') limits[key] = checkByteCap(value, field);
+    else {
+      throw new TagoValidationError(
+        `${field} is not an event-stream setting (idleTimeoutMs, maxLineBytes, maxEventBytes, maxErrorBodyBytes)`,
+        'option_invalid',
+        field,
+      );
+    }
+  }
+  return limits;
 }
 
 function checkCount(value: number, field: string): number {

@@ -1,8 +1,9 @@
 import { parseAnswer } from './envelope.js';
 import { TagoAbortError, TagoConnectionError, TagoError, TagoResponseParseError, TagoValidationError } from './errors.js';
 import type { RequestEngine } from './operation.js';
-import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, plainFetchTransport, type Transport, type WireResponse } from './transport.js';
-import { prepareRequest, type CallOptions, type Endpoint, type OperationRequest, type RequestContext, type TagoResponse } from './wire.js';
+import { redact, redactedExcerpt } from './tokens.js';
+import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten, plainFetchTransport, type Transport, type WireResponse } from './transport.js';
+import { ownProperties, prepareRequest, type CallOptions, type Endpoint, type OperationRequest, type RequestContext, type TagoResponse } from './wire.js';
 
 /**
  * The plain request path: one attempt, built by prepareRequest, carried by a transport, read by parseAnswer. It
@@ -14,21 +15,46 @@ import { prepareRequest, type CallOptions, type Endpoint, type OperationRequest,
  * Turns what a transport threw into the error of the call: an abort of the caller's signal, or a connection or
  * body error carrying the call's method and path. (Timeouts are the timer owner's to report.)
  */
-export function transportFailure(error: unknown, ctx: RequestContext, signal?: AbortSignal): TagoError {
-  if (signal?.aborted) return new TagoAbortError({ ...ctx, sent: true });
-  if (error instanceof TagoConnectionError)
-    return new TagoConnectionError(error.message, { ...ctx, reachedServer: error.mayHaveBeenProcessed, cause: error.cause, code: error.code });
-  if (error instanceof TagoResponseParseError) return new TagoResponseParseError(error.message, error.code, error.status, error.excerpt, ctx);
+export function transportFailure(error: unknown, ctx: RequestContext, signal?: AbortSignal, secrets: readonly string[] = []): TagoError {
+  if (signal?.aborted) return new TagoAbortError({ ...ctx, sent: !requestNotWritten(error) });
+  if (error instanceof TagoConnectionError) {
+    const message = redact(error.message, secrets);
+    return new TagoConnectionError(message, { ...ctx, reachedServer: error.mayHaveBeenProcessed, cause: withoutSecrets(error.cause, secrets), code: error.code });
+  }
+  if (error instanceof TagoResponseParseError) {
+    return new TagoResponseParseError(error.message, error.code, error.status, redactedExcerpt(error.excerpt, secrets, EXCERPT_LENGTH), ctx);
+  }
   if (error instanceof TagoError) {
     // A transport's own typed error (e.g. a closed client) still says which call it belongs to.
     if (error.method === undefined) Object.assign(error, { method: ctx.method, path: ctx.path });
     return error;
   }
-  return connectionError(error, ctx);
+  return connectionError(withoutSecrets(error, secrets), ctx);
 }
 
-/** Reads one HTTP answer into the call's result (or throws its typed error); the token is scrubbed from errors. */
-export function readAnswer<T>(endpoint: Endpoint, op: OperationRequest, wire: WireResponse, attempts: number): TagoResponse<T> {
+/** Characters of a body an error shows (the envelope's excerpt length). */
+const EXCERPT_LENGTH = 200;
+
+/**
+ * A low-level error (and its causes) with the secrets taken out: a platform error may quote the URL, which can
+ * carry a path or query credential (`Failed to parse URL from https://…?token=…`). Errors without a secret in
+ * their text are kept as they are.
+ */
+export function withoutSecrets(error: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (secrets.length === 0 || !(error instanceof Error) || depth > 4) return error;
+  const own = `${error.message}\n${error.stack ?? ''}`;
+  const cause = withoutSecrets((error as { cause?: unknown }).cause, secrets, depth + 1);
+  if (redact(own, secrets) === own && cause === (error as { cause?: unknown }).cause) return error;
+  const copy = new Error(redact(error.message, secrets), cause === undefined ? undefined : { cause });
+  copy.name = error.name;
+  copy.stack = redact(error.stack ?? '', secrets);
+  const code = (error as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
+}
+
+/** Reads one HTTP answer into the call's result (or throws its typed error); the call's secrets are scrubbed. */
+export function readAnswer<T>(request: { secrets: readonly string[] }, op: OperationRequest, wire: WireResponse, attempts: number): TagoResponse<T> {
   const answer = parseAnswer<T>({
     method: op.method,
     path: op.path,
@@ -36,7 +62,7 @@ export function readAnswer<T>(endpoint: Endpoint, op: OperationRequest, wire: Wi
     headers: wire.headers,
     body: wire.body,
     mode: op.envelope ?? 'envelope',
-    secrets: [endpoint.token],
+    secrets: request.secrets,
   });
   return { data: answer.data, warning: answer.warning, status: wire.status, headers: wire.headers, attempts };
 }
@@ -49,9 +75,10 @@ export function readAnswer<T>(endpoint: Endpoint, op: OperationRequest, wire: Wi
 export async function send<T = unknown>(
   endpoint: Endpoint,
   op: OperationRequest,
-  call: CallOptions = {},
+  options: CallOptions = {},
   transport: Transport = plainFetchTransport(),
 ): Promise<TagoResponse<T>> {
+  const call = ownProperties(options);
   const ctx = { method: op.method, path: op.path };
   for (const option of ['timeoutMs', 'maxRetries', 'retry'] as const) {
     if (call[option] !== undefined) {
@@ -70,9 +97,9 @@ export async function send<T = unknown>(
   try {
     wire = await transport({ ...request, signal: signal ?? new AbortController().signal, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES });
   } catch (error) {
-    throw transportFailure(error, ctx, signal);
+    throw transportFailure(error, ctx, signal, request.secrets);
   }
-  return readAnswer<T>(endpoint, op, wire, 1);
+  return readAnswer<T>(request, op, wire, 1);
 }
 
 /** An engine for generated functions that sends every call with `send` (one attempt, no timer). */

@@ -15,8 +15,8 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
  * Refuses a token that cannot be sent safely or cannot be right: empty, surrounded by or containing white space,
- * or holding control or non-ASCII characters (a CR/LF would split the header). The message never repeats the
- * token itself.
+ * holding control or non-ASCII characters (a CR/LF would split the header), or a `"` or `\` (JSON escapes those,
+ * so a server echoing the token inside a JSON text could slip past redaction). The message never repeats the token.
  */
 export function validateToken(token: unknown, field = 'token'): string {
   if (typeof token !== 'string') {
@@ -31,8 +31,12 @@ export function validateToken(token: unknown, field = 'token'): string {
     if (c === 32 || c === 9) {
       throw new TagoValidationError(`The ${field} contains white space`, 'token_whitespace', field);
     }
-    if (c < 32 || c > 126) {
-      throw new TagoValidationError(`The ${field} contains a non-printable or non-ASCII character`, 'token_invalid_char', field);
+    if (c < 32 || c > 126 || c === 34 || c === 92) {
+      throw new TagoValidationError(
+        `The ${field} contains a non-printable or non-ASCII character, a quote or a backslash`,
+        'token_invalid_char',
+        field,
+      );
     }
   }
   return token;
@@ -41,24 +45,91 @@ export function validateToken(token: unknown, field = 'token'): string {
 /** Checks a header name the caller configured (e.g. a custom token header). */
 export function validateHeaderName(name: string, field = 'header name'): string {
   if (!HEADER_NAME.test(name)) {
-    throw new TagoValidationError(`The ${field} "${name.replace(/[^\x20-\x7e]/g, '?')}" is not a valid HTTP header name`, 'header_name_invalid', field);
+    throw new TagoValidationError(
+      `The ${field} "${name.replace(/[^\x20-\x7e]/g, '?')}" is not a valid HTTP header name`,
+      'header_name_invalid',
+      field,
+    );
   }
   return name;
 }
 
-/** Checks a header value: CR, LF and NUL would let a value smuggle extra headers. */
+/**
+ * Headers that frame the message or the connection. The transport writes them itself; a caller's value would
+ * be refused by undici or fetch at send time (and look like a lost connection) or desynchronise the stream.
+ */
+const FORBIDDEN_HEADERS = new Set([
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'upgrade',
+  'te',
+  'trailer',
+  'expect',
+]);
+
+/** Refuses a header the caller may not set (see FORBIDDEN_HEADERS); `name` must already be a valid name. */
+export function checkAllowedHeader(name: string): void {
+  if (FORBIDDEN_HEADERS.has(name.toLowerCase())) {
+    throw new TagoValidationError(
+      `The header "${name}" is set by the transport and cannot be given by the caller`,
+      'header_forbidden',
+      name,
+    );
+  }
+}
+
+/**
+ * Checks a header value as undici and fetch would, before anything is sent: no control characters but tab (CR,
+ * LF and NUL would let a value smuggle extra headers) and no code point above 0xFF (not representable as bytes).
+ */
 export function validateHeaderValue(name: string, value: string): string {
-  if (/[\r\n\0]/.test(value)) {
-    throw new TagoValidationError(`The value of header "${name}" contains CR, LF or NUL`, 'header_value_invalid', name);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 13 || c === 10 || c === 0) {
+      throw new TagoValidationError(`The value of header "${name}" contains CR, LF or NUL`, 'header_value_invalid', name);
+    }
+    if ((c < 32 && c !== 9) || c === 127 || c > 255) {
+      throw new TagoValidationError(
+        `The value of header "${name}" contains a control character or a character above U+00FF`,
+        'header_value_invalid',
+        name,
+      );
+    }
   }
   return value;
 }
 
-/** Replaces every occurrence of the secrets in a text, so server messages that echo a token cannot leak it. */
+/** Shortest secret worth redacting: replacing one or two characters everywhere would garble every text. */
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Replaces every occurrence of the secrets in a text, so server messages that echo a token cannot leak it. A
+ * secret holding `/` is also replaced in its JSON-escaped form (`\/`), which a JSON text may carry instead.
+ */
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+    if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
+    out = out.replaceAll(secret, '[redacted]');
+    if (secret.includes('/')) out = out.replaceAll(secret.replaceAll('/', '\\/'), '[redacted]');
   }
   return out;
+}
+
+/** The longest secret's length: how far past a cut a secret can reach, so redaction runs before cutting. */
+export function longestSecret(secrets: readonly (string | undefined)[]): number {
+  let longest = 0;
+  for (const secret of secrets) if (secret && secret.length > longest) longest = secret.length;
+  return longest;
+}
+
+/** The first `length` characters of a text with the secrets redacted first: a cut cannot leave part of a secret. */
+export function redactedExcerpt(text: string, secrets: readonly (string | undefined)[], length: number): string {
+  // A secret starting before `length` ends before length + longest (and twice that for its escaped form).
+  const window = text.slice(0, length + 2 * longestSecret(secrets));
+  return redact(window, secrets).slice(0, length);
 }

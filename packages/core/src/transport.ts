@@ -1,4 +1,4 @@
-import { TagoConnectionError, TagoResponseParseError } from './errors.js';
+import { TagoConnectionError, TagoRedirectError, TagoResponseParseError } from './errors.js';
 
 /** One HTTP request as it goes on the wire. Header names are lower-case. */
 export interface WireRequest {
@@ -22,9 +22,21 @@ export interface WireResponse {
 /**
  * Moves one request over the network. Implementations throw TagoConnectionError for network failures (with
  * `reachedServer: false` only when the request surely never left, e.g. a refused connection) and let an abort of
- * `signal` surface as any error: the core tells timeouts and caller aborts apart itself.
+ * `signal` surface as any error: the core tells timeouts and caller aborts apart itself. A transport that knows
+ * an aborted request was never written (it was still waiting for a connection) says so with `notWritten()`, so
+ * a timeout spent queueing is not reported as a request the server may have processed.
  */
 export type Transport = (request: WireRequest) => Promise<WireResponse>;
+
+/** Marks what a transport throws for a request aborted before any byte of it was written. */
+export function notWritten(cause: unknown): Error {
+  return Object.assign(new Error('aborted before the request was written', { cause }), { requestWritten: false });
+}
+
+/** Whether a transport's error says the request was never written (see notWritten). */
+export function requestNotWritten(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { requestWritten?: unknown }).requestWritten === false;
+}
 
 /** Error codes (Node's, undici's) that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
@@ -95,13 +107,16 @@ function overFetch(fetchImpl: typeof fetch, read: (response: Response, request: 
   return async (request) => {
     let response: Response;
     try {
-      const init: RequestInit = { method: request.method, headers: request.headers, signal: request.signal, redirect: 'follow' };
+      // Never follow a redirect: fetch keeps custom headers (the token) across origins and resends 307/308 bodies.
+      const init: RequestInit = { method: request.method, headers: request.headers, signal: request.signal, redirect: 'manual' };
       if (request.body !== undefined) init.body = request.body as BodyInit;
       response = await fetchImpl(request.url, init);
     } catch (error) {
       if (request.signal.aborted) throw error;
       throw connectionError(error, {});
     }
+    // Browsers hide a manual redirect's status and Location behind an opaque answer.
+    if (response.type === 'opaqueredirect') throw new TagoRedirectError(0, undefined);
     const headers = headersOf(response);
     let body: string;
     try {
@@ -123,7 +138,13 @@ export function headersOf(response: Response): Record<string, string> {
   return headers;
 }
 
-/** The error of an answer over the size cap, with the first characters received as its excerpt. */
+/** Characters of an oversized answer a transport keeps: enough to redact a secret at the excerpt's edge. */
+const RAW_EXCERPT_LENGTH = 1024;
+
+/**
+ * The error of an answer over the size cap. Its excerpt is the first characters received, longer than the
+ * 200 an error shows: the core redacts the call's secrets from it and only then cuts it (transportFailure).
+ */
 export function responseTooLarge(maxBytes: number, status: number, received: string): TagoResponseParseError {
-  return new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, received.slice(0, 200));
+  return new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, received.slice(0, RAW_EXCERPT_LENGTH));
 }

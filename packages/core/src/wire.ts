@@ -1,9 +1,9 @@
 import type { EnvelopeMode } from './envelope.js';
-import { TagoValidationError } from './errors.js';
+import { TagoValidationError, type ErrorContext } from './errors.js';
 import { serializeQuery, type QueryValue } from './query.js';
 import type { ResolvedRegion } from './regions.js';
 import type { RetryPolicy } from './retry.js';
-import { DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './tokens.js';
+import { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './tokens.js';
 
 /**
  * Turning one operation into the exact HTTP request TagoIO expects: URL, headers and body. Plain functions over a
@@ -78,6 +78,38 @@ export interface PreparedRequest {
   url: string;
   headers: Record<string, string>;
   body: string | undefined;
+  /**
+   * What must never appear in an error, a warning or a debug line of this call: the token, and credentials the
+   * call carries itself (a path value such as `/device/token/{token}`, a query value such as the realtime token).
+   */
+  secrets: readonly string[];
+}
+
+/** Path and query parameters whose values are credentials (never printed). */
+const SECRET_PARAM = /^(token|authorization|authorization_token|authorized)$/i;
+
+/** The credentials one call carries: the client's token, plus secret-named path and query values. */
+export function secretsOf(endpoint: { readonly token: string | undefined }, op: OperationRequest): string[] {
+  const secrets = endpoint.token === undefined ? [] : [endpoint.token];
+  for (const group of [op.pathParams, op.query]) {
+    if (!group) continue;
+    for (const key in group) {
+      const value = group[key];
+      if (SECRET_PARAM.test(key) && typeof value === 'string' && value.length > 0) secrets.push(value);
+    }
+  }
+  return secrets;
+}
+
+/**
+ * A copy of an options object with its own enumerable properties only, on no prototype: options are read this
+ * way so that a polluted Object.prototype (say, a `transport` or `headers` key) cannot reach a call.
+ */
+export function ownProperties<T extends object>(options: T): T {
+  if (options === null || typeof options !== 'object') {
+    throw new TagoValidationError('options must be an object', 'option_invalid', 'options');
+  }
+  return Object.assign(Object.create(null) as T, options);
 }
 
 /** Checks the token, the token header and the fixed headers once, before any request (in this order). */
@@ -98,7 +130,13 @@ export function createEndpoint(
 /** URL, headers and body of one operation; refuses (TagoValidationError) what cannot be sent safely. */
 export function prepareRequest(endpoint: Endpoint, op: OperationRequest, callHeaders?: Record<string, string>): PreparedRequest {
   const ctx = { method: op.method, path: op.path };
-  return { method: op.method, url: buildUrl(endpoint, op, ctx), headers: buildHeaders(endpoint, op, callHeaders, ctx), body: encodeBody(op, ctx) };
+  return {
+    method: op.method,
+    url: buildUrl(endpoint, op, ctx),
+    headers: buildHeaders(endpoint, op, callHeaders, ctx),
+    body: encodeBody(op, ctx),
+    secrets: secretsOf(endpoint, op),
+  };
 }
 
 /** The full URL of an operation: the REST API (or the realtime host), the filled path and the query. */
@@ -128,7 +166,11 @@ export function buildHeaders(
   return headers;
 }
 
-/** Replaces `{name}` placeholders, refusing missing or empty values and escaping the rest. */
+/**
+ * Replaces `{name}` placeholders, refusing missing or empty values and escaping the rest. A value that is, or
+ * percent-decodes to, `.` or `..` is refused: servers and proxies resolve such a segment, so the call would reach
+ * another route (`/profile/{id}/token/..` is the delete-profile route).
+ */
 export function buildPath(
   template: string,
   params: Record<string, string | number | undefined> = {},
@@ -138,27 +180,42 @@ export function buildPath(
   // Most paths have no placeholder at all: no regex pass for them.
   if (!template.includes('{')) return template;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = params[name];
+    const where = { method: ctx.method, path: template };
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
     if (value === undefined || value === null || value === '') {
-      throw new TagoValidationError(`Missing required path parameter "${name}"`, 'path_param_missing', name, { method: ctx.method, path: template });
+      throw new TagoValidationError(`Missing required path parameter "${name}"`, 'path_param_missing', name, where);
     }
     if (!isPathValue(value)) {
-      throw new TagoValidationError(`Path parameter "${name}" must be a string or a finite number`, 'path_param_invalid', name, {
-        method: ctx.method,
-        path: template,
-      });
+      throw new TagoValidationError(`Path parameter "${name}" must be a string or a finite number`, 'path_param_invalid', name, where);
     }
-    if (!reserved.includes(name)) return encodeURIComponent(String(value));
-    // A file path keeps its slashes; dot segments would let it climb out of the route, so they are refused.
-    const segments = String(value).replace(/^\/+/, '').split('/');
-    if (segments.some((s) => s === '.' || s === '..' || s === '')) {
-      throw new TagoValidationError(`Path parameter "${name}" must not contain empty, "." or ".." segments`, 'path_param_invalid', name, {
-        method: ctx.method,
-        path: template,
-      });
-    }
-    return segments.map(encodeURIComponent).join('/');
+    // A file path keeps its slashes, each of its segments checked like a whole value.
+    const segments = reserved.includes(name) ? String(value).replace(/^\/+/, '').split('/') : [String(value)];
+    return segments.map((segment) => encodePathSegment(segment, name, where)).join('/');
   });
+}
+
+/** One escaped path segment, refusing empty and dot segments (also percent-encoded) and lone surrogates. */
+function encodePathSegment(segment: string, name: string, where: ErrorContext): string {
+  if (segment === '' || isDotSegment(segment)) {
+    throw new TagoValidationError(
+      `Path parameter "${name}" must not be or contain an empty, "." or ".." segment (also percent-encoded)`,
+      'path_param_invalid',
+      name,
+      where,
+    );
+  }
+  try {
+    return encodeURIComponent(segment);
+  } catch {
+    throw new TagoValidationError(`Path parameter "${name}" contains a lone surrogate (not valid Unicode)`, 'path_param_invalid', name, where);
+  }
+}
+
+/** `.` or `..`, written plainly or with `%2e` for any dot. */
+function isDotSegment(segment: string): boolean {
+  if (segment.length > 6) return false;
+  const plain = segment.replace(/%2e/gi, '.');
+  return plain === '.' || plain === '..';
 }
 
 /** What a path parameter may be: a string, or a finite number (NaN or Infinity would land in the URL as text). */
@@ -180,11 +237,12 @@ export function encodeBody(op: OperationRequest, ctx: RequestContext): string | 
   }
 }
 
-/** Checks caller headers (names, and values free of CR/LF/NUL) and lower-cases their names. */
+/** Checks caller headers (names, values, no framing headers) and lower-cases their names. */
 export function checkHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     validateHeaderName(name);
+    checkAllowedHeader(name);
     if (typeof value !== 'string') throw new TagoValidationError(`The value of header "${name}" must be a string`, 'header_value_invalid', name);
     out[name.toLowerCase()] = validateHeaderValue(name, value);
   }

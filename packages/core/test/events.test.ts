@@ -76,7 +76,11 @@ describe('event streams through the core', () => {
     const seen: { url?: string; headers?: Record<string, string> } = {};
     const core = new TagoCore({ region: 'eu-w1', fetch: streamingFetch(['data: {"payload":', '1}\n\n', 'data: {"payload":2}\n\n'], seen) });
     const events: string[] = [];
-    for await (const e of callEventStream({ core }, SUBSCRIBE, { token: 'a-123456', channels: 'analysis_trigger' })) events.push(e.data);
+    // The server closing the stream is not a normal end: it is the typed stream_closed error, after every event.
+    const iterate = async () => {
+      for await (const e of callEventStream({ core }, SUBSCRIBE, { token: 'a-123456', channels: 'analysis_trigger' })) events.push(e.data);
+    };
+    await expect(iterate()).rejects.toMatchObject({ name: 'TagoConnectionError', code: 'stream_closed', message: 'The server closed the event stream' });
     expect(events).toEqual(['{"payload":1}', '{"payload":2}']);
     expect(seen.url).toBe('https://sse.eu-w1.tago.io/events?token=a-123456&channels=analysis_trigger');
     expect(seen.headers).toEqual({ accept: 'text/event-stream' });

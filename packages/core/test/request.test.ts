@@ -144,7 +144,7 @@ describe('validation before sending', () => {
   it('checks every retry setting and the size cap, on the client and per call, and names the bad one', async () => {
     const bad = (options: Record<string, unknown>) => () => new TagoCore({ token: TOKEN, ...options });
     expect(bad({ retry: { maxRetries: Infinity } })).toThrow(new TagoValidationError('retry.maxRetries must be a whole number >= 0', 'option_invalid', 'retry.maxRetries'));
-    expect(bad({ retry: { initialDelayMs: Number.NaN } })).toThrow('retry.initialDelayMs must be a finite number of milliseconds >= 0');
+    expect(bad({ retry: { initialDelayMs: Number.NaN } })).toThrow('retry.initialDelayMs must be a number of milliseconds from 0 to 2147483647 (2^31 - 1)');
     expect(bad({ retry: { maxDelayMs: -1 } })).toThrow(expect.objectContaining({ code: 'option_invalid', field: 'retry.maxDelayMs' }));
     expect(bad({ retry: { maxRetryAfterMs: '60000' } })).toThrow(expect.objectContaining({ field: 'retry.maxRetryAfterMs' }));
     expect(bad({ retry: { jitter: 1.5 } })).toThrow('retry.jitter must be a number from 0 to 1');

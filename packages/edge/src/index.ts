@@ -1,5 +1,6 @@
 import {
   createEndpoint,
+  ownProperties,
   regionById,
   sender,
   TagoCore,
@@ -36,7 +37,8 @@ export interface EdgeClient extends OperationContext {
  * per request or once per isolate; it holds no connection.
  */
 export function createEdgeClient(options: EdgeClientOptions = {}): EdgeClient {
-  const { tokenKind, ...core } = options;
+  // Own properties only (see ownProperties): a polluted Object.prototype must not supply a transport.
+  const { tokenKind, ...core } = ownProperties(options);
   return { core: new TagoCore(core), tokenKind };
 }
 
@@ -73,7 +75,7 @@ export interface LeanClient extends OperationContext {
  * `.withResponse()`. Event-stream operations can be awaited, not iterated.
  */
 export function createLeanClient(options: LeanClientOptions = {}): LeanClient {
-  const { tokenKind, region, transport, ...rest } = options;
+  const { tokenKind, region, transport, ...rest } = ownProperties(options);
   const resolved = typeof region === 'object' ? region : regionById(region ?? 'us-e1');
   return { core: sender(createEndpoint(resolved, rest), transport), tokenKind };
 }

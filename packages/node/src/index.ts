@@ -1,11 +1,11 @@
-import { TagoCore, type AnonymousKind, type ClientOptions, type ScopedClient, type TokenKind } from '@tagokit/core';
+import { ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type ScopedClient, type TokenKind } from '@tagokit/core';
 import { createGroups, type ApiGroups, type ApiKinds } from './generated/client.js';
-import { undiciTransport, type UndiciTransportOptions } from './undici-transport.js';
+import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 
 export * from '@tagokit/core';
 export * from './generated/client.js';
 export type { components, operations, paths } from './generated/schema.js';
-export { undiciTransport, type UndiciTransport, type UndiciTransportOptions } from './undici-transport.js';
+export { undiciTransport, type CloseOptions, type UndiciTransport, type UndiciTransportOptions } from './undici-transport.js';
 
 /** Options of the Node client: the core's, plus the undici pool's. */
 export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions {}
@@ -22,9 +22,10 @@ export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Scoped
   /**
    * Waits for the calls in flight, then closes the keep-alive connections the client opened, so a script or a
    * server shutting down does not wait for idle sockets to time out. Later calls fail with `client_closed`. A
-   * `dispatcher` or `transport` you passed is left open (it is yours). Also `await using client = createClient(...)`.
+   * `dispatcher` or `transport` you passed is left open (it is yours). With `{ timeoutMs }`, calls still running at
+   * the deadline are cut and the sockets destroyed. Also `await using client = createClient(...)`.
    */
-  close(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 };
 
@@ -35,7 +36,8 @@ export function createClient(options: NodeClientOptions & { token: string }): Ta
 /** A client without a token: only the public routes (login, sign-up, status ...). */
 export function createClient(options?: NodeClientOptions & { token?: undefined }): TagoClient<AnonymousKind>;
 export function createClient(options: NodeClientOptions & { tokenKind?: TokenKind } = {}): unknown {
-  const { dispatcher, connections, keepAliveTimeout, tokenKind, ...core } = options;
+  // Own properties only (see ownProperties): a polluted Object.prototype must not supply a dispatcher or transport.
+  const { dispatcher, connections, keepAliveTimeout, tokenKind, ...core } = ownProperties(options);
   const transportOptions: UndiciTransportOptions = {};
   if (dispatcher) transportOptions.dispatcher = dispatcher;
   if (connections !== undefined) transportOptions.connections = connections;
@@ -44,6 +46,6 @@ export function createClient(options: NodeClientOptions & { tokenKind?: TokenKin
   const own = core.transport ? undefined : undiciTransport(transportOptions);
   const engine = new TagoCore({ ...core, transport: core.transport ?? own });
   const groups = createGroups({ core: engine, tokenKind });
-  const close = (): Promise<void> => own?.close() ?? Promise.resolve();
-  return Object.freeze({ ...groups, core: engine, tokenKind, close, [Symbol.asyncDispose]: close });
+  const close = (closeOptions?: CloseOptions): Promise<void> => own?.close(closeOptions) ?? Promise.resolve();
+  return Object.freeze({ ...groups, core: engine, tokenKind, close, [Symbol.asyncDispose]: () => close() });
 }

@@ -1,4 +1,4 @@
-import { connectionError, responseTooLarge, TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
+import { connectionError, notWritten, responseTooLarge, TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
 import { Pool, type Dispatcher } from 'undici';
 
 export interface UndiciTransportOptions {
@@ -14,9 +14,15 @@ export interface UndiciTransportOptions {
 export interface UndiciTransport extends Transport {
   /**
    * Lets the requests in flight finish, then closes the keep-alive pools this transport opened (a dispatcher of
-   * your own stays open: it is yours to close). Later calls are refused with `client_closed`.
+   * your own stays open: it is yours to close). Later calls are refused with `client_closed`. With `timeoutMs`,
+   * requests still running at the deadline are cut (they fail as lost connections) and the sockets destroyed.
    */
-  close(): Promise<void>;
+  close(options?: CloseOptions): Promise<void>;
+}
+
+export interface CloseOptions {
+  /** Longest wait for the requests in flight, in ms; then they are cut. Without it, close waits for them all. */
+  timeoutMs?: number;
 }
 
 /**
@@ -61,12 +67,25 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       );
     });
   return Object.assign(transport, {
-    async close(): Promise<void> {
+    async close(options: CloseOptions = {}): Promise<void> {
+      const timeoutMs = Object.hasOwn(options, 'timeoutMs') ? options.timeoutMs : undefined;
+      if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || timeoutMs > 2 ** 31 - 1)) {
+        throw new TagoValidationError('close: timeoutMs must be a number of milliseconds from 0 to 2^31 - 1', 'option_invalid', 'timeoutMs');
+      }
       closed = true;
       const opened = [...pools.values()];
       pools.clear();
       lastDispatcher = undefined;
-      await Promise.all(opened.map((pool) => pool.close()));
+      const graceful = Promise.all(opened.map((pool) => pool.close()));
+      if (timeoutMs === undefined) {
+        await graceful;
+        return;
+      }
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), timeoutMs)));
+      const first = await Promise.race([graceful.then(() => 'closed' as const), deadline]);
+      clearTimeout(timer);
+      if (first === 'deadline') await Promise.all(opened.map((pool) => pool.destroy()));
     },
   });
 }
@@ -98,11 +117,15 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.#reject = reject;
   }
 
-  /** The signal aborted: fail now (even while still queued for a connection) and cut the exchange. */
+  /**
+   * The signal aborted: fail now (even while still queued for a connection) and cut the exchange. Before
+   * onRequestStart nothing was written, which the core needs to know: a timeout spent waiting for a connection
+   * is not a request the server may have processed.
+   */
   handleEvent(): void {
     if (this.#settled) return;
     const reason = this.#req.signal.reason as Error;
-    this.#fail(reason);
+    this.#fail(this.#controller === null ? notWritten(reason) : reason);
     this.#controller?.abort(reason);
   }
 

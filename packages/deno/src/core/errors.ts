@@ -173,13 +173,43 @@ export class TagoConnectionError extends TagoError {
   }
 }
 
-/** No answer arrived within the timeout; the server may still have acted on the request. */
+/**
+ * No answer arrived within the timeout. The server may still have acted on the request, unless the transport
+ * knows the request was never written (it waited for a free connection the whole time): then `sent` is false.
+ */
 export class TagoTimeoutError extends TagoError {
   override name = 'TagoTimeoutError';
   readonly timeoutMs: number;
-  constructor(timeoutMs: number, ctx: ErrorContext = {}) {
-    super(`No answer within ${timeoutMs} ms`, 'timeout', { ...ctx, mayHaveBeenProcessed: true });
+  constructor(timeoutMs: number, ctx: ErrorContext & { sent?: boolean; message?: string } = {}) {
+    const { sent, message, ...where } = ctx;
+    super(message ?? `No answer within ${timeoutMs} ms`, 'timeout', { ...where, mayHaveBeenProcessed: sent ?? true });
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The server answered with a redirect (3xx). tagokit never follows one: the token travels in a custom header,
+ * which fetch keeps across origins, and a 307/308 would send the body again. `location` is the origin the
+ * answer pointed to (scheme, host and port only), when it named one.
+ */
+export class TagoRedirectError extends TagoError {
+  override name = 'TagoRedirectError';
+  readonly status: number;
+  readonly location: string | undefined;
+  constructor(status: number, location: string | undefined, ctx: ErrorContext = {}) {
+    const where = location === undefined ? '' : ` to ${location}`;
+    // Status 0: a browser's opaque redirect, which hides the status and the Location.
+    const what = status === 0 ? 'A redirect' : `HTTP ${status} redirect`;
+    // The server answered, so it may have acted before redirecting.
+    super(`${what}${where} was not followed (tagokit sends the token only to the configured API)`, 'unexpected_redirect', {
+      ...ctx,
+      mayHaveBeenProcessed: true,
+    });
+    this.status = status;
+    this.location = location;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, location: this.location };
   }
 }
 

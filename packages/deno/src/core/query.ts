@@ -14,7 +14,7 @@ export type QueryValue = string | number | boolean | Date | null | undefined | r
 export function serializeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
   if (!query) return '';
   const parts: string[] = [];
-  for (const key of Object.keys(query)) append(parts, encodeKey(key), query[key], key);
+  for (const key of Object.keys(query)) append(parts, encode(key, key), query[key], key);
   return parts.join('&');
 }
 
@@ -26,12 +26,12 @@ function append(parts: string[], key: string, value: QueryValue, path: string): 
     if (Number.isNaN(value.getTime())) {
       throw new TagoValidationError(`Query parameter "${path}" is an invalid Date`, 'query_invalid_value', path);
     }
-    parts.push(`${key}=${encodeURIComponent(value.toISOString())}`);
+    parts.push(`${key}=${encode(value.toISOString(), path)}`);
   } else if (Array.isArray(value)) {
     value.forEach((item: QueryValue, i: number) => append(parts, `${key}[${i}]`, item, `${path}[${i}]`));
   } else if (typeof value === 'object') {
     for (const sub of Object.keys(value)) {
-      append(parts, `${key}[${encodeKey(sub)}]`, (value as Record<string, QueryValue>)[sub], `${path}[${sub}]`);
+      append(parts, `${key}[${encode(sub, `${path}[${sub}]`)}]`, (value as Record<string, QueryValue>)[sub], `${path}[${sub}]`);
     }
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
@@ -39,14 +39,19 @@ function append(parts: string[], key: string, value: QueryValue, path: string): 
     }
     parts.push(`${key}=${String(value)}`);
   } else if (typeof value === 'string' || typeof value === 'boolean') {
-    parts.push(`${key}=${encodeURIComponent(String(value))}`);
+    parts.push(`${key}=${encode(String(value), path)}`);
   } else {
     throw new TagoValidationError(`Query parameter "${path}" has an unsupported type (${typeof value})`, 'query_invalid_value', path);
   }
 }
 
-function encodeKey(key: string): string {
-  return encodeURIComponent(key);
+/** Percent-encodes a key or value; a lone surrogate (not valid Unicode) is a typed error, not a raw URIError. */
+function encode(text: string, path: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new TagoValidationError(`Query parameter "${path}" contains a lone surrogate (not valid Unicode)`, 'query_invalid_value', path);
+  }
 }
 
 type Parsed = string | Parsed[] | { [key: string]: Parsed };

@@ -42,16 +42,18 @@ export function resolveRegion(input: RegionInput | undefined, options: RegionOpt
   if (region === null || typeof region !== 'object') {
     throw new TagoValidationError('The region must be a string or an object', 'region_unknown', 'region');
   }
-  if ('tdeploy' in region) {
-    const id = region.tdeploy;
+  // Own properties only: a polluted Object.prototype must not turn a region into another host.
+  if (Object.hasOwn(region, 'tdeploy')) {
+    const id = (region as { tdeploy: unknown }).tdeploy;
     if (typeof id !== 'string' || !TDEPLOY_ID.test(id)) {
       throw new TagoValidationError(`The TagoDeploy id "${printable(String(id))}" is not a valid host label`, 'region_tdeploy_invalid', 'region.tdeploy');
     }
     return { api: `https://api.${id}.tagoio.net`, sse: `https://sse.${id}.tagoio.net/events`, insecure: false };
   }
-  if ('api' in region) {
-    const api = checkBaseUrl(region.api, 'region.api', options, false);
-    const sse = region.sse === undefined ? deriveSse(api.url) : checkBaseUrl(region.sse, 'region.sse', options, true).url;
+  if (Object.hasOwn(region, 'api')) {
+    const { api: rawApi, sse: rawSse } = region as { api: unknown; sse?: unknown };
+    const api = checkBaseUrl(rawApi, 'region.api', options, false);
+    const sse = !Object.hasOwn(region, 'sse') || rawSse === undefined ? deriveSse(api.url) : checkBaseUrl(rawSse, 'region.sse', options, true).url;
     return { api: api.url, sse, insecure: api.insecure };
   }
   throw new TagoValidationError('The region object needs either "tdeploy" or "api"', 'region_unknown', 'region');
@@ -74,13 +76,21 @@ export function regionById(id: KnownRegion | 'usa-1'): ResolvedRegion {
 }
 
 function fromEnv(options: RegionOptions): ResolvedRegion {
-  const env = options.env ?? readProcessEnv();
-  const api = env?.['TAGOIO_API'];
+  // A caller's object is read by own properties only; the process environment is no ordinary object (Deno's is a
+  // proxy), so it is read as it is.
+  const given = options.env;
+  const processEnv = given === undefined ? readProcessEnv() : undefined;
+  const read = (name: string): string | undefined => (given === undefined ? processEnv?.[name] : ownValue(given, name));
+  const api = read('TAGOIO_API');
   if (!api) {
     throw new TagoValidationError('Region "env" needs the TAGOIO_API variable', 'region_env_missing', 'TAGOIO_API');
   }
-  const sse = env?.['TAGOIO_SSE'];
+  const sse = read('TAGOIO_SSE');
   return resolveRegion(sse ? { api, sse } : { api }, options);
+}
+
+function ownValue(env: Record<string, string | undefined>, name: string): string | undefined {
+  return env !== null && typeof env === 'object' && Object.hasOwn(env, name) ? env[name] : undefined;
 }
 
 function readProcessEnv(): Record<string, string | undefined> | undefined {

@@ -104,18 +104,33 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: numbe
   return Math.round(base * (1 - policy.jitter * Math.min(Math.max(random, 0), 1)));
 }
 
+/** RFC 9110 delta-seconds: digits only. */
+const DELTA_SECONDS = /^\d+$/;
+/** RFC 9110 IMF-fixdate, the HTTP-date form senders must use (`Sun, 06 Nov 1994 08:49:37 GMT`). */
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
+
 /**
- * Reads the wait a 429 asks for: the `Retry-After` header (seconds or an HTTP date) or, as TagoIO documents it,
- * the message text `Too many requests (Retry-After: N)`. Undefined when neither says.
+ * Reads the wait a 429 asks for: the `Retry-After` header as delta-seconds or an IMF-fixdate, or, as TagoIO
+ * documents it, the message text `Too many requests (Retry-After: N)`. Undefined when neither says, or when the
+ * header is in no RFC form (a fraction, a sign, an ISO date): the caller then backs off as for any 429, rather
+ * than trusting a lenient date parser that reads `-5` or `1 2` as a year.
  */
 export function retryAfterFrom(headers: Record<string, string>, message: string | undefined, now: number = Date.now()): number | undefined {
   const header = headers['retry-after'];
   if (header !== undefined) {
     const trimmed = header.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed));
-    const date = Date.parse(trimmed);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+    if (DELTA_SECONDS.test(trimmed)) return Number(trimmed);
+    if (IMF_FIXDATE.test(trimmed)) {
+      const date = Date.parse(trimmed);
+      if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
+    }
   }
   const match = message ? /Retry-After:\s*(\d+)/i.exec(message) : null;
   return match ? Number(match[1]) : undefined;
 }
+
+/**
+ * Longest delay a timer can hold: setTimeout fires at once (after a warning, in Node) for anything above
+ * 2^31 - 1 ms (about 24.8 days), so longer timeouts and delays are refused where they are configured.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
