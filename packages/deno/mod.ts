@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { fetchTransport, TagoCore, type AnonymousKind, type ClientOptions, type RegionInput, type TokenKind, type Transport } from './src/core/index.ts';
+import { fetchTransport, ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type RegionInput, type TokenKind, type Transport } from './src/core/index.ts';
 import type { ScopedClient } from './src/core/index.ts';
 import { createGroups, type ApiGroups, type ApiKinds } from './src/generated/client.ts';
 
@@ -85,7 +85,11 @@ export function createClient(options: DenoClientOptions & { token: string }): Ta
 /** A client without a token: only the public routes (login, sign-up, status ...). */
 export function createClient(options?: DenoClientOptions & { token?: undefined }): TagoClient<AnonymousKind>;
 export function createClient(options: DenoClientOptions & { tokenKind?: TokenKind } = {}): unknown {
-  const { httpClient, tokenKind, ...core } = options;
+  // Own properties only: a polluted Object.prototype must not supply a transport (a rest object would inherit it).
+  const core = ownProperties(options);
+  const { httpClient, tokenKind } = core;
+  delete core.httpClient;
+  delete core.tokenKind;
   const env = envFor(core.region, core.env);
   const engine = new TagoCore({ ...core, ...(env ? { env } : {}), transport: core.transport ?? denoFetchTransport(httpClient) });
   const groups = createGroups({ core: engine, tokenKind });

@@ -78,7 +78,8 @@ export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, ma
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw responseTooLarge(maxBytes, status, text);
+        // The excerpt also shows the start of the chunk that went over (all of the body, when it came in one).
+        throw responseTooLarge(maxBytes, status, text.length >= 1024 ? text : text + decoder.decode(value.subarray(0, 1024)));
       }
       text += decoder.decode(value, { stream: true });
     }

@@ -37,15 +37,19 @@ export function createClient(options: NodeClientOptions & { token: string }): Ta
 export function createClient(options?: NodeClientOptions & { token?: undefined }): TagoClient<AnonymousKind>;
 export function createClient(options: NodeClientOptions & { tokenKind?: TokenKind } = {}): unknown {
   // Own properties only (see ownProperties): a polluted Object.prototype must not supply a dispatcher or transport.
-  const { dispatcher, connections, keepAliveTimeout, tokenKind, ...core } = ownProperties(options);
+  const own = ownProperties(options);
+  const { dispatcher, connections, keepAliveTimeout, tokenKind } = own;
+  // A rest object would inherit Object.prototype again: copy what the core takes onto no prototype.
+  const core = ownProperties(own);
+  for (const key of ['dispatcher', 'connections', 'keepAliveTimeout', 'tokenKind'] as const) delete core[key];
   const transportOptions: UndiciTransportOptions = {};
   if (dispatcher) transportOptions.dispatcher = dispatcher;
   if (connections !== undefined) transportOptions.connections = connections;
   if (keepAliveTimeout !== undefined) transportOptions.keepAliveTimeout = keepAliveTimeout;
   // Only a transport this client made is the client's to close.
-  const own = core.transport ? undefined : undiciTransport(transportOptions);
-  const engine = new TagoCore({ ...core, transport: core.transport ?? own });
+  const made = core.transport ? undefined : undiciTransport(transportOptions);
+  const engine = new TagoCore({ ...core, transport: core.transport ?? made });
   const groups = createGroups({ core: engine, tokenKind });
-  const close = (closeOptions?: CloseOptions): Promise<void> => own?.close(closeOptions) ?? Promise.resolve();
+  const close = (closeOptions?: CloseOptions): Promise<void> => made?.close(closeOptions) ?? Promise.resolve();
   return Object.freeze({ ...groups, core: engine, tokenKind, close, [Symbol.asyncDispose]: () => close() });
 }

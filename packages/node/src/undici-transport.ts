@@ -184,6 +184,8 @@ class Exchange implements Dispatcher.DispatchHandler {
 function copyHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name in headers) {
+    // for-in also walks inherited keys: a polluted Object.prototype must not add response headers.
+    if (!Object.hasOwn(headers, name)) continue;
     const value = headers[name];
     if (value !== undefined) out[name] = typeof value === 'string' ? value : value.join(', ');
   }

@@ -87,8 +87,8 @@ export interface PreparedRequest {
   secrets: readonly string[];
 }
 
-/** Path and query parameters whose values are credentials (never printed). */
-const SECRET_PARAM = /^(token|authorization|authorization_token|authorized)$/i;
+/** Path and query parameters whose values are credentials (`token`, `deviceIDOrToken`, `authorization`): never printed. */
+const SECRET_PARAM = /(token|authorization|authorized)$/i;
 
 /** The credentials one call carries: the client's token, plus secret-named path and query values. */
 export function secretsOf(endpoint: { readonly token: string | undefined }, op: OperationRequest): string[] {
@@ -117,8 +117,9 @@ export function ownProperties<T extends object>(options: T): T {
 /** Checks the token, the token header and the fixed headers once, before any request (in this order). */
 export function createEndpoint(
   region: ResolvedRegion,
-  options: { token?: string | undefined; tokenHeader?: string | undefined; headers?: Record<string, string> | undefined },
+  given: { token?: string | undefined; tokenHeader?: string | undefined; headers?: Record<string, string> | undefined },
 ): Endpoint {
+  const options = ownProperties(given);
   return {
     api: region.api,
     sse: region.sse,
