@@ -128,3 +128,5 @@ export function schemeKinds(bundle: { components?: { securitySchemes?: Record<st
 export function loadSpec(path?: string): any;
 export function matchRoute(spec: any, method: string, pathname: string): any;
 export function validateRequest(spec: any, op: any, req: any): { message: string; field_errors: Record<string, string[]> } | null;
+/** Whole-text, case-insensitive match where `*` is any run of characters; linear, never a RegExp. */
+export function wildcardMatch(pattern: string, text: string): boolean;

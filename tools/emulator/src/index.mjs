@@ -4,3 +4,4 @@ export { FAULT_KINDS, FAULT_PROCESSES, DEFAULT_FAULTS, normalizeFaults, prng, Fa
 export { RPM_TABLE, PLANS, rpmFor, RateLimiter } from './ratelimit.mjs';
 export { DEFAULT_TOKENS, DEFAULT_DEVICE, DEFAULT_PROFILE_ID, parseDate } from './store.mjs';
 export { loadSpec, matchRoute, validateRequest, schemeKinds } from './spec.mjs';
+export { wildcardMatch } from './wildcard.mjs';

@@ -7,6 +7,7 @@ import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
 import { RateLimiter } from './ratelimit.mjs';
 import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
 import { DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
+import { wildcardMatch } from './wildcard.mjs';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const DENIED = { status: false, message: 'Authorization Denied' };
@@ -320,10 +321,7 @@ function listDevices(ctx) {
   const q = ctx.query;
   let rows = [...ctx.store.devices.values()];
   const f = q.filter && typeof q.filter === 'object' ? q.filter : {};
-  if (typeof f.name === 'string') {
-    const re = new RegExp(`^${f.name.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
-    rows = rows.filter((d) => re.test(d.name));
-  }
+  if (typeof f.name === 'string') rows = rows.filter((d) => wildcardMatch(f.name, d.name));
   if (typeof f.id === 'string') rows = rows.filter((d) => d.id === f.id);
   if (Array.isArray(f.tags)) rows = rows.filter((d) => f.tags.every((t) => d.tags.some((x) => (t.key === undefined || x.key === t.key) && (t.value === undefined || x.value === t.value))));
   if (typeof q.serial === 'string') rows = rows.filter((d) => d.serie_number === q.serial);
