@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { parseQuery } from '@tagokit/core';
 import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
 import { RateLimiter } from './ratelimit.mjs';
+import { parseTarget } from './request.mjs';
 import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
 import { DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
 import { wildcardMatch } from './wildcard.mjs';
@@ -43,21 +44,30 @@ export async function startEmulator(options = {}) {
   server.headersTimeout = 66_000;
 
   async function handle(req, res) {
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
-    if (url.pathname.startsWith('/__emulator')) return control(req, res, method, url);
+    // Never `new URL()`: it resolves `..` and `%2e%2e` into another route (see parseTarget).
+    const target = parseTarget(req.url);
+    if (target.error) {
+      stats.requests++;
+      count(400);
+      return refuse(req, res, 400, `Invalid path: ${target.error}`);
+    }
+    const { segments } = target;
+    if (segments[0] === '__emulator') return control(req, res, method, segments);
 
     stats.requests++;
-    const match = matchRoute(spec, method, url.pathname);
-    const query = parseQuery(url.search);
-    const routeKey = match.op ? `${method} ${match.op.template}` : `${method} ${url.pathname}`;
+    const match = matchRoute(spec, method, segments);
+    const query = parseQuery(target.search);
+    const pathname = `/${segments.join('/')}`;
+    const routeKey = match.op ? `${method} ${match.op.template}` : `${method} ${pathname}`;
     // The fault is drawn on arrival, before any await, so the n-th request always gets the n-th draw.
     const fault = plan.next(routeKey);
     const rawBody = await readBody(req);
     if (rawBody === undefined) return send(res, 413, { status: false, message: 'Request body too large' });
 
     if (fault) {
-      log?.(`${method} ${url.pathname} fault ${fault.kind}`);
+      // The template, not the path: a path may hold a token (`DELETE /device/token/{token}`).
+      log?.(`${match.op ? routeKey : `${method} (no route)`} fault ${fault.kind}`);
       switch (fault.kind) {
         case 'resetBefore':
           return req.socket.destroy();
@@ -75,7 +85,7 @@ export async function startEmulator(options = {}) {
       }
     }
 
-    const answer = processRequest(req, method, url, query, match, rawBody);
+    const answer = processRequest(req, method, query, match, rawBody);
     count(answer.status);
     const text = typeof answer.body === 'string' && answer.raw ? answer.body : JSON.stringify(answer.body);
     const headers = { 'content-type': answer.contentType ?? 'application/json; charset=utf-8', ...answer.headers };
@@ -101,7 +111,7 @@ export async function startEmulator(options = {}) {
   }
 
   /** Everything after the fault layer: route, auth, rate limit, validation, answer. Synchronous on purpose. */
-  function processRequest(req, method, url, query, match, rawBody) {
+  function processRequest(req, method, query, match, rawBody) {
     if (!match.op) {
       if (match.allowed?.length) return { status: 405, body: { status: false, message: `Method ${method} is not allowed here` }, headers: { allow: [...new Set(match.allowed)].join(', ') } };
       return { status: 404, body: { status: false, message: 'Route not found' } };
@@ -147,7 +157,7 @@ export async function startEmulator(options = {}) {
     return fromExample(op);
   }
 
-  async function control(req, res, method, url) {
+  async function control(req, res, method, segments) {
     const raw = await readBody(req);
     let body = {};
     if (raw) {
@@ -157,7 +167,7 @@ export async function startEmulator(options = {}) {
         return send(res, 400, { status: false, message: 'Body is not valid JSON' });
       }
     }
-    const path = url.pathname.replace(/\/+$/, '');
+    const path = `/${segments.filter((s) => s !== '').join('/')}`;
     try {
       if (path === '/__emulator/faults') {
         if (method === 'GET') return send(res, 200, { status: true, result: { config: plan.config, stats: plan.stats() } });
@@ -243,6 +253,15 @@ function readBody(req) {
     req.on('end', () => resolve(tooBig ? undefined : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * Answers a request refused before its body was read, and closes the connection: the unread body must not be
+ * taken for the next request, nor read to its end just to be thrown away.
+ */
+function refuse(req, res, status, message) {
+  const close = (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
+  send(res, status, { status: false, message }, close ? { connection: 'close' } : {});
 }
 
 function send(res, status, body, headers = {}) {

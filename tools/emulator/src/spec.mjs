@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { BUNDLED_SPEC } from '@tagokit/contract';
 import { createValidator } from '@tagokit/contract/schema-validator';
+import { parseTarget } from './request.mjs';
 
 /** specs/dist/tagoio.openapi.json, as the contract harness finds it. */
 export function defaultSpecPath() {
@@ -90,48 +91,70 @@ function exampleOf(media) {
   return first?.value;
 }
 
-/** A template as a regular expression; the last parameter may span slashes when it is a file path. */
+/**
+ * A template as a list of segments, each literal or a parameter; the last parameter may span slashes when it is a
+ * file path. Routes are matched segment by segment on the decoded path, never through a RegExp.
+ */
 function compileTemplate(template) {
-  const names = [];
   const segments = template.split('/').filter(Boolean);
+  const names = [];
   let rank = '';
   let greedy = false;
   const parts = segments.map((seg, i) => {
-    const m = /^\{([^}]+)\}$/.exec(seg);
-    if (m) {
-      names.push(m[1]);
-      rank += '1';
-      if (i === segments.length - 1 && m[1] === 'path') {
-        greedy = true;
-        return '(.+)';
-      }
-      return '([^/]+)';
+    const param = seg.startsWith('{') && seg.endsWith('}') ? seg.slice(1, -1) : undefined;
+    if (param === undefined) {
+      rank += '0';
+      return { literal: seg };
     }
-    rank += '0';
-    return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    names.push(param);
+    rank += '1';
+    if (i === segments.length - 1 && param === 'path') greedy = true;
+    return { param };
   });
-  return { regex: new RegExp(`^/${parts.join('/')}/?$`), names, rank: `${greedy ? '99' : String(segments.length).padStart(2, '0')}${rank}` };
+  return { parts, greedy, names, rank: `${greedy ? '99' : String(segments.length).padStart(2, '0')}${rank}` };
 }
 
-/** Finds the operation for a method and path; `{op, pathParams}` or `{allowed}` (the methods the path has). */
-export function matchRoute(spec, method, pathname) {
+/** The parameter values when `segments` fit the template, in the order of `names`; undefined otherwise. */
+function matchSegments(matcher, segments) {
+  const { parts, greedy } = matcher;
+  if (greedy ? segments.length < parts.length : segments.length !== parts.length) return undefined;
+  const values = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    // A file path takes the rest of the path, slashes included.
+    const segment = greedy && i === parts.length - 1 ? segments.slice(i).join('/') : segments[i];
+    if (part.literal !== undefined) {
+      if (segment !== part.literal) return undefined;
+    } else {
+      if (segment === '') return undefined;
+      values.push(segment);
+    }
+  }
+  return values;
+}
+
+/**
+ * Finds the operation for a method and path; `{op, pathParams}` or `{allowed}` (the methods the path has). The
+ * path is a raw path (split and checked by `parseTarget`: a dot segment matches nothing) or its decoded segments.
+ */
+export function matchRoute(spec, method, path) {
+  let segments = path;
+  if (typeof path === 'string') {
+    const target = parseTarget(path);
+    if (target.error) return { allowed: [] };
+    segments = target.segments;
+  }
   const allowed = [];
   for (const op of spec.operations) {
-    const m = op.matcher.regex.exec(pathname);
-    if (!m) continue;
+    const values = matchSegments(op.matcher, segments);
+    if (!values) continue;
     if (op.method !== method) {
       allowed.push(op.method);
       continue;
     }
     const pathParams = {};
     op.matcher.names.forEach((name, i) => {
-      let value = m[i + 1];
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        /* keep raw */
-      }
-      pathParams[name] = value;
+      pathParams[name] = values[i];
     });
     return { op, pathParams };
   }

@@ -43,6 +43,72 @@ async function killChild(child: ChildProcess | undefined): Promise<void> {
   await exited;
 }
 
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** Milliseconds from the start of the exchange to the complete answer. */
+  ms: number;
+}
+
+/**
+ * One raw HTTP/1.1 exchange over node:net with 127.0.0.1, for requests fetch() would tidy up. `answer` resolves
+ * with the first complete response (status 0 when none came within `limitMs`); `closed` with the milliseconds
+ * until the server closed the socket (-1 when it did not within `limitMs`). The socket is destroyed at `limitMs`.
+ */
+function raw(url: string, limitMs = 5_000) {
+  const { port } = new URL(url);
+  const started = Date.now();
+  const socket: Socket = connect({ host: '127.0.0.1', port: Number(port) });
+  socket.on('error', () => {}); // a reset after the answer is expected when the server refuses a body
+  let data = Buffer.alloc(0);
+  let settleAnswer: (a: RawAnswer) => void = () => {};
+  const answer = new Promise<RawAnswer>((r) => (settleAnswer = r));
+  const closed = new Promise<number>((resolve) => {
+    const timer = setTimeout(() => {
+      settleAnswer({ status: 0, headers: {}, body: data.toString('latin1'), ms: Date.now() - started });
+      resolve(-1);
+      socket.destroy();
+    }, limitMs);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      settleAnswer(parse(true) ?? { status: 0, headers: {}, body: data.toString('latin1'), ms: Date.now() - started });
+      resolve(Date.now() - started);
+    });
+  });
+  const parse = (atClose = false): RawAnswer | undefined => {
+    const end = data.indexOf('\r\n\r\n');
+    if (end < 0) return undefined;
+    const [statusLine, ...lines] = data.subarray(0, end).toString('latin1').split('\r\n');
+    const headers: Record<string, string> = {};
+    for (const line of lines) {
+      const colon = line.indexOf(':');
+      headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    }
+    const body = data.subarray(end + 4);
+    const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
+    if (length === undefined ? !atClose : body.length < length) return undefined;
+    const text = body.subarray(0, length ?? body.length).toString('utf8');
+    return { status: Number(statusLine!.split(' ')[1]), headers, body: text, ms: Date.now() - started };
+  };
+  socket.on('data', (chunk: Buffer) => {
+    data = Buffer.concat([data, chunk]);
+    const done = parse();
+    if (done) settleAnswer(done);
+  });
+  return { socket, answer, closed };
+}
+
+/** Sends one whole request (head and optional body) and waits for the answer. */
+async function rawRequest(url: string, method: string, target: string, headers: Record<string, string> = {}, body = '') {
+  const { socket, answer } = raw(url);
+  const head = Object.entries({ host: '127.0.0.1', ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) });
+  socket.write(`${method} ${target} HTTP/1.1\r\n${head.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+  const a = await answer;
+  socket.destroy();
+  return a;
+}
+
 describe('wildcard filters never build a regular expression', () => {
   let url: string;
   let child: ChildProcess | undefined;
@@ -98,5 +164,59 @@ describe('wildcard filters never build a regular expression', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('dot segments are refused, never resolved into another route', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ devices: seedDevices(), rateLimits: false });
+  });
+  afterAll(() => emu?.stop());
+
+  const id = DEFAULT_DEVICE.id;
+  // Each of these resolved (through new URL()) to `DELETE /device/{id}` and deleted the device.
+  const hostile = [
+    `/device/${id}/params/..`,
+    `/device/${id}/params/%2e%2e`,
+    `/device/${id}/params/%2E%2e`,
+    `/device/${id}/params/.%2E/`,
+    `/device/${id}/params/../`,
+    `/device/${id}/params/..?x=1`,
+    `/device/${id}/./`,
+    `/device/${id}/x/../`,
+    `/device/${id}/params\\..`,
+    `http://127.0.0.1/device/${id}/params/..`,
+  ];
+
+  it.each(hostile)('DELETE %s answers 400 and deletes nothing', async (target) => {
+    const a = await rawRequest(emu.url, 'DELETE', target, { token: PROFILE });
+    expect(a.status).toBe(400);
+    const body = JSON.parse(a.body);
+    expect(body.status).toBe(false);
+    expect(body.message).toMatch(/^Invalid path: the path has (a '\.' or '\.\.' segment|a '\\')/);
+    expect(emu.state.devices.has(id)).toBe(true);
+    expect(emu.state.devices.get(id)!.params.map((p) => p.id)).toEqual([PARAM_ID]);
+  });
+
+  it('refuses an encoded slash inside a segment, and broken percent-encoding', async () => {
+    for (const target of [`/device/${id}%2Fparams%2F${PARAM_ID}`, `/device/${id}/params/${PARAM_ID}%2f..`]) {
+      const a = await rawRequest(emu.url, 'DELETE', target, { token: PROFILE });
+      expect(a.status).toBe(400);
+      expect(JSON.parse(a.body)).toEqual({ status: false, message: "Invalid path: the path has an encoded '/' (%2F) inside a segment" });
+    }
+    const broken = await rawRequest(emu.url, 'DELETE', `/device/${id}/params/%E0%A4%A`, { token: PROFILE });
+    expect(broken.status).toBe(400);
+    expect(JSON.parse(broken.body).message).toBe('Invalid path: the path has malformed percent-encoding');
+    expect(emu.state.devices.get(id)!.params).toHaveLength(1);
+  });
+
+  it('still routes ordinary paths, percent-encoded or with a trailing slash', async () => {
+    const get = await rawRequest(emu.url, 'GET', `/device/${id.slice(0, 4)}%${id.charCodeAt(4).toString(16)}${id.slice(5)}/`, { token: PROFILE });
+    expect(get.status).toBe(200);
+    expect(JSON.parse(get.body).result.id).toBe(id);
+    const del = await rawRequest(emu.url, 'DELETE', `/device/${id}/params/${PARAM_ID}`, { token: PROFILE });
+    expect(JSON.parse(del.body)).toEqual({ status: true, result: 'Params Successfully Removed' });
+    expect(emu.state.devices.get(id)!.params).toHaveLength(0);
   });
 });
