@@ -75,7 +75,9 @@ export interface EmulatorDevice {
 export interface EmulatorState {
   devices: Map<string, EmulatorDevice>;
   tokens: Map<string, { kind: TokenKind; deviceId?: string }>;
+  /** Throws (a 409 `ConflictError`) when `input.id` or one of its tokens already exists. */
   createDevice(input?: DeviceSeed): EmulatorDevice;
+  /** Throws (a 409 `ConflictError`) when the token already exists, whatever its kind. */
   addToken(kind: TokenKind, token: string): void;
   snapshot(): (Omit<EmulatorDevice, 'data'> & { data: StoredRecord[] })[];
 }

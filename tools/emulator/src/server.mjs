@@ -7,7 +7,7 @@ import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
 import { RateLimiter } from './ratelimit.mjs';
 import { parseTarget } from './request.mjs';
 import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
-import { DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
+import { ConflictError, DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
 import { wildcardMatch } from './wildcard.mjs';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -197,7 +197,8 @@ export async function startEmulator(options = {}) {
         return send(res, 200, { status: true, result: 'Emulator reset' });
       }
     } catch (error) {
-      return send(res, 400, { status: false, message: String(error?.message ?? error) });
+      const status = error instanceof ConflictError ? 409 : 400;
+      return send(res, status, { status: false, message: String(error?.message ?? error) });
     }
     return send(res, 404, { status: false, message: 'Unknown control route' });
   }
@@ -366,6 +367,23 @@ function expiry(input) {
   return new Date(/^\d/.test(String(input)) && !/^\d{4}-/.test(String(input)) ? now + (now - t) : t).toISOString();
 }
 
+/** The fields of a device-creation body (the spec's) the store keeps; the rest is ignored, as TagoIO does. */
+const NEW_DEVICE_FIELDS = [
+  'name', 'description', 'type', 'active', 'visible', 'connector', 'network', 'tags', 'serie_number', 'payload_decoder',
+  'configuration_params',
+];
+
+/**
+ * The device a `POST /device` body asks for. Picked field by field, never spread: a spread let the body choose
+ * `tokens` (or `id`, `profile`), and `tokens: [<the profile token>]` turned the profile token into the new
+ * device's. The new device's token is always generated.
+ */
+function newDeviceInput(body) {
+  const input = {};
+  for (const key of NEW_DEVICE_FIELDS) if (body?.[key] !== undefined) input[key] = body[key];
+  return input;
+}
+
 function needDevice(ctx) {
   return ctx.store.devices.get(ctx.pathParams.deviceID);
 }
@@ -406,7 +424,7 @@ const HANDLERS = {
     return ok(ctx.op, listDevices(ctx));
   },
   createDevice(ctx) {
-    const d = ctx.store.createDevice({ ...ctx.body, id: undefined, token: undefined });
+    const d = ctx.store.createDevice(newDeviceInput(ctx.body));
     return ok(ctx.op, { device_id: d.id, bucket_id: d.id, token: d.tokens[0].token });
   },
   getDevice(ctx) {
@@ -484,7 +502,7 @@ const HANDLERS = {
   },
   createDeviceUsingNetwork(ctx) {
     // The network is the token's own: the emulator's network token belongs to the store's default network.
-    const d = ctx.store.createDevice({ ...ctx.body, network: undefined, id: undefined, token: undefined });
+    const d = ctx.store.createDevice({ ...newDeviceInput(ctx.body), network: undefined });
     return ok(ctx.op, { deviceID: d.id, token: d.tokens[0].token });
   },
   resolveNetworkDeviceToken(ctx) {

@@ -1,6 +1,20 @@
 // The emulator's state: tokens and their kinds, devices with their tokens, configuration parameters and data
 // records. Everything lives in memory; `snapshot()` gives a plain copy for audits.
+import { randomUUID } from 'node:crypto';
 
+const TOKEN_EXISTS = 'Token already exists: every token must be unique';
+
+/**
+ * A token or device id that already exists. Registering it again would hand an existing identity to a new owner
+ * (a profile token turned into a new device's token), so it is refused; the server answers 409.
+ */
+export class ConflictError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'ConflictError';
+    this.status = 409;
+  }
+}
 
 /** Object-id-like ids: 8 hex digits of seconds, then a counter, so they sort by creation. */
 export function idFactory(prefix = 0) {
@@ -10,11 +24,6 @@ export function idFactory(prefix = 0) {
     const secs = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0').slice(-8);
     return secs + counter.toString(16).padStart(16, '0').slice(-16);
   };
-}
-
-function uuidFrom(nextId) {
-  const h = (nextId() + nextId()).slice(0, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export const DEFAULT_PROFILE_ID = '5bbcb03b667d7a002e56664b';
@@ -42,13 +51,22 @@ export class Store {
     /** id -> device */
     this.devices = new Map();
     for (const [kind, value] of Object.entries(tokens ?? DEFAULT_TOKENS)) {
-      for (const t of [].concat(value)) this.tokens.set(t, { kind });
+      for (const t of [].concat(value)) this.registerToken(t, { kind });
     }
     for (const d of devices ?? [DEFAULT_DEVICE]) this.createDevice(d);
   }
 
-  /** Adds a device (and its tokens); fields left out get defaults. */
+  /**
+   * Adds a device (and its tokens); fields left out get defaults. A chosen id or token that already exists throws
+   * a ConflictError before anything is stored.
+   */
   createDevice(input = {}) {
+    if (input.id !== undefined && this.devices.has(input.id)) throw new ConflictError('Device id already exists');
+    const chosen = [].concat(input.token ?? input.tokens ?? []).map((t) => (typeof t === 'string' ? t : t.token));
+    for (const [i, t] of chosen.entries()) {
+      if (typeof t !== 'string' || t === '') throw new Error('A device token must be a non-empty string');
+      if (this.tokens.has(t) || chosen.indexOf(t) !== i) throw new ConflictError(TOKEN_EXISTS);
+    }
     const id = input.id ?? this.nextId();
     const now = new Date().toISOString();
     const device = {
@@ -76,7 +94,7 @@ export class Store {
       device.params.push({ id: p.id ?? this.nextId(), key: p.key, value: String(p.value ?? ''), sent: p.sent ?? false });
     }
     this.devices.set(id, device);
-    for (const t of [].concat(input.token ?? input.tokens ?? [])) this.addDeviceToken(id, { token: typeof t === 'string' ? t : t.token });
+    for (const token of chosen) this.addDeviceToken(id, { token });
     if (device.tokens.length === 0 && input.token === undefined) this.addDeviceToken(id, {});
     return device;
   }
@@ -84,11 +102,29 @@ export class Store {
   addDeviceToken(deviceId, { token, name = 'Default', permission = 'full', expire_time = 'never', serie_number } = {}) {
     const device = this.devices.get(deviceId);
     if (!device) return undefined;
-    const value = token ?? uuidFrom(this.nextId);
+    const value = token ?? this.newToken();
+    this.registerToken(value, { kind: 'device', deviceId });
     const record = { token: value, device_id: deviceId, name, permission, expire_time, serie_number, created_at: new Date().toISOString() };
     device.tokens.push(record);
-    this.tokens.set(value, { kind: 'device', deviceId });
     return record;
+  }
+
+  /**
+   * A fresh random token. Random, not derived from ids or the clock: the ids are public (`GET /device`), and a
+   * token computed from them could be guessed. Checked against every token anyway, so it is always new.
+   */
+  newToken() {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const token = randomUUID();
+      if (!this.tokens.has(token)) return token;
+    }
+    throw new Error('Could not generate a unique token');
+  }
+
+  /** Records a token of a kind; one that already exists, of any kind, throws a ConflictError. */
+  registerToken(token, entry) {
+    if (this.tokens.has(token)) throw new ConflictError(TOKEN_EXISTS);
+    this.tokens.set(token, entry);
   }
 
   removeDeviceToken(token) {
@@ -109,7 +145,7 @@ export class Store {
   }
 
   addToken(kind, token) {
-    this.tokens.set(token, { kind });
+    this.registerToken(token, { kind });
   }
 
   /** Stores records (already validated) in a device; answers how many. */

@@ -220,3 +220,79 @@ describe('dot segments are refused, never resolved into another route', () => {
     expect(emu.state.devices.get(id)!.params).toHaveLength(0);
   });
 });
+
+describe('device creation never registers an existing token', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ devices: seedDevices(), rateLimits: false });
+  });
+  afterAll(() => emu?.stop());
+
+  const existing = () => [...emu.state.tokens.keys()];
+  const kinds = () => new Map([...emu.state.tokens].map(([t, e]) => [t, `${e.kind}:${e.deviceId ?? ''}`]));
+  const post = (path: string, token: string, body: unknown) =>
+    fetch(`${emu.url}${path}`, { method: 'POST', headers: { token, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('POST /device ignores a chosen token, tokens list or id and answers a new random token', async () => {
+    const before = kinds();
+    const chosen = {
+      name: 'Hijacker',
+      network: NETWORK_ID,
+      connector: CONNECTOR_ID,
+      id: DEFAULT_DEVICE.id,
+      profile: '000000000000000000000000',
+      token: DEFAULT_TOKENS.network,
+      tokens: [DEFAULT_TOKENS.analysis, { token: DEFAULT_TOKENS.runUser }, DEFAULT_DEVICE.token],
+    };
+    const res = await post('/device', PROFILE, chosen);
+    expect(res.status).toBe(201);
+    const { result } = await res.json();
+    expect(existing().filter((t) => t === result.token)).toHaveLength(1);
+    expect(before.has(result.token)).toBe(false);
+    expect(result.token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Random, not derived from the (public) id: the old token began with the id's first 8 hex digits.
+    expect(result.token.replaceAll('-', '')).not.toContain(result.device_id.slice(0, 8));
+    expect(result.device_id).not.toBe(DEFAULT_DEVICE.id);
+    // Every token that existed keeps its kind and owner, and the seeded device is untouched.
+    for (const [t, k] of before) expect(kinds().get(t), t.slice(0, 2)).toBe(k);
+    expect(emu.state.devices.get(DEFAULT_DEVICE.id)!.name).toBe(DEFAULT_DEVICE.name);
+    const info = await fetch(`${emu.url}/info`, { headers: { token: DEFAULT_TOKENS.analysis } });
+    expect((await info.json()).result.name).toBe('Emulated analysis');
+  });
+
+  it('POST /integration/network/device does the same with a network token', async () => {
+    const before = kinds();
+    const res = await post('/integration/network/device', DEFAULT_TOKENS.network, {
+      name: 'Gateway child',
+      connector: CONNECTOR_ID,
+      type: 'mutable',
+      tokens: [PROFILE],
+      token: DEFAULT_TOKENS.serviceAuthorization,
+    });
+    const text = await res.text();
+    expect(res.status, text).toBe(201);
+    const { result } = JSON.parse(text);
+    expect(before.has(result.token)).toBe(false);
+    for (const [t, k] of before) expect(kinds().get(t)).toBe(k);
+  });
+
+  it('the control route answers 409 for an existing token or device id, and registers nothing', async () => {
+    const before = kinds();
+    const devices = emu.state.devices.size;
+    for (const seed of [{ name: 'x', token: PROFILE }, { name: 'x', token: ['fresh-1', 'fresh-1'] }, { id: DEFAULT_DEVICE.id }]) {
+      const res = await fetch(`${emu.url}/__emulator/devices`, { method: 'POST', body: JSON.stringify(seed) });
+      expect(res.status).toBe(409);
+      expect((await res.json()).message).toMatch(/^(Token|Device id) already exists/);
+    }
+    expect(kinds()).toEqual(before);
+    expect(emu.state.devices.size).toBe(devices);
+  });
+
+  it('the store refuses a duplicate token of any kind, and so do the start options', async () => {
+    expect(() => emu.state.createDevice({ token: DEFAULT_TOKENS.analysis })).toThrow('Token already exists');
+    expect(() => emu.state.addToken('profile', DEFAULT_DEVICE.token)).toThrow('Token already exists');
+    expect(emu.state.tokens.get(DEFAULT_DEVICE.token)).toMatchObject({ kind: 'device' });
+    await expect(startEmulator({ tokens: { profile: 'same', analysis: 'same' } })).rejects.toThrow('Token already exists');
+    await expect(startEmulator({ devices: [{ token: 'p-1' }], tokens: { profile: 'p-1' } })).rejects.toThrow('Token already exists');
+  });
+});
