@@ -47,6 +47,12 @@ export interface EmulatorOptions {
   /** `false` turns limits off; `plan` picks the column of the RPM table; `rpm` overrides routes (`"POST /data": 100`). */
   rateLimits?: false | { plan?: 'free' | 'starter' | 'scale'; rpm?: Record<string, number>; now?: () => number };
   specPath?: string;
+  /** Largest request body in bytes (default 1 MiB); a larger one answers 413 and the connection is closed. */
+  maxBodyBytes?: number;
+  /** Time the body may take once the headers are in, ms (default 10 000); then 408 and the connection is closed. */
+  bodyTimeoutMs?: number;
+  /** Time the request line and headers may take, ms (default 10 000; checked every second at most); then 408. */
+  headersTimeoutMs?: number;
   /** One line per fault and per internal error. Never receives tokens. */
   log?: (line: string) => void;
 }

@@ -1,16 +1,15 @@
 // The emulator's HTTP server: route by the spec, check the token kind, count rate limits, validate the request,
 // answer from state (devices, data, params, /info) or from the spec's success example, and deliver the answer
 // through the fault layer.
-import { createServer } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import { parseQuery } from '@tagokit/core';
 import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
 import { RateLimiter } from './ratelimit.mjs';
-import { parseTarget } from './request.mjs';
+import { bodyTooLarge, normalizeLimits, parseTarget, readBody } from './request.mjs';
 import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
 import { ConflictError, DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
 import { wildcardMatch } from './wildcard.mjs';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 const DENIED = { status: false, message: 'Authorization Denied' };
 const HTML_PAGE = (status) =>
   `<!DOCTYPE html>\n<html><head><title>${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</title></head><body><center><h1>${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}</h1></center><hr><center>nginx</center></body></html>\n`;
@@ -27,6 +26,8 @@ export async function startEmulator(options = {}) {
   const limiter = new RateLimiter(options.rateLimits === undefined ? {} : options.rateLimits);
   const log = options.log;
   const stats = { requests: 0, byStatus: {}, rateLimited: 0 };
+  const limits = normalizeLimits(options);
+  const bodyLimits = { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs };
 
   const setFaults = (faults, newSeed) => {
     if (newSeed !== undefined) seed = newSeed;
@@ -34,14 +35,34 @@ export async function startEmulator(options = {}) {
     return plan.config;
   };
 
-  const server = createServer((req, res) => {
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    // Node's own limit on receiving a whole request: a backstop behind the body timer, which answers first.
+    requestTimeout: limits.headersTimeoutMs + limits.bodyTimeoutMs + 1_000,
+    // Node checks both limits on this interval (30 s by default), so a timeout fires at most this much late.
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
+  };
+  const onRequest = (req, res) => {
     handle(req, res).catch((error) => {
       if (!res.headersSent && !res.destroyed) send(res, 500, { status: false, message: 'Emulator error' });
       log?.(`emulator error: ${error?.stack ?? error}`);
     });
+  };
+  const server = createServer(serverOptions, onRequest);
+  // `Expect: 100-continue` asks before sending the body: a body declared over the cap is refused unsent.
+  server.on('checkContinue', (req, res) => {
+    if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
+      stats.requests++;
+      count(413);
+      return refuse(req, res, 413, bodyTooLarge(limits.maxBodyBytes), true);
+    }
+    res.writeContinue();
+    return onRequest(req, res);
   });
+  // Idle keep-alive connections; the header and request timeouts do not apply between requests.
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  // Requests Node refuses before the handler runs (timeouts, broken HTTP, oversized headers) get the envelope too.
+  server.on('clientError', (error, socket) => answerClientError(error, socket, limits));
 
   async function handle(req, res) {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -62,8 +83,13 @@ export async function startEmulator(options = {}) {
     const routeKey = match.op ? `${method} ${match.op.template}` : `${method} ${pathname}`;
     // The fault is drawn on arrival, before any await, so the n-th request always gets the n-th draw.
     const fault = plan.next(routeKey);
-    const rawBody = await readBody(req);
-    if (rawBody === undefined) return send(res, 413, { status: false, message: 'Request body too large' });
+    const read = await readBody(req, bodyLimits);
+    if (read.status !== undefined) {
+      if (read.status === 0) return undefined;
+      count(read.status);
+      return refuse(req, res, read.status, read.message, true);
+    }
+    const rawBody = read.text;
 
     if (fault) {
       // The template, not the path: a path may hold a token (`DELETE /device/token/{token}`).
@@ -158,7 +184,9 @@ export async function startEmulator(options = {}) {
   }
 
   async function control(req, res, method, segments) {
-    const raw = await readBody(req);
+    const read = await readBody(req, bodyLimits);
+    if (read.status !== undefined) return read.status === 0 ? undefined : refuse(req, res, read.status, read.message, true);
+    const raw = read.text;
     let body = {};
     if (raw) {
       try {
@@ -241,28 +269,36 @@ function tokenOf(req) {
   return value;
 }
 
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    let tooBig = false;
-    req.on('data', (c) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) tooBig = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(tooBig ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/**
+ * Answers a request refused before its body was read, and closes the connection when a body may follow: the
+ * unread rest must not be taken for the next request, nor read to its end just to be thrown away.
+ */
+function refuse(req, res, status, message, close = hasBody(req)) {
+  send(res, status, { status: false, message }, close ? { connection: 'close' } : {});
 }
 
-/**
- * Answers a request refused before its body was read, and closes the connection: the unread body must not be
- * taken for the next request, nor read to its end just to be thrown away.
- */
-function refuse(req, res, status, message) {
-  const close = (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
-  send(res, status, { status: false, message }, close ? { connection: 'close' } : {});
+function hasBody(req) {
+  return (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
+}
+
+/** Node's `clientError` default, with the envelope: 408 on a timeout, 431 on oversized headers, else 400. */
+function answerClientError(error, socket, limits) {
+  // Nothing to answer on a reset socket, nor after an answer has started.
+  if (error?.code !== 'ECONNRESET' && socket.writable && socket.bytesWritten === 0) {
+    const [status, message] =
+      error?.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, `Request timeout: the headers must arrive within ${limits.headersTimeoutMs} ms`]
+        : error?.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request headers too large']
+          : [400, 'Bad request: the request is not valid HTTP/1.1'];
+    const body = JSON.stringify({ status: false, message });
+    const head = `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n`;
+    socket.end(`${head}content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    // end() waits for the client to take the answer; one that never reads must not hold the socket.
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  } else {
+    socket.destroy();
+  }
 }
 
 function send(res, status, body, headers = {}) {

@@ -296,3 +296,113 @@ describe('device creation never registers an existing token', () => {
     await expect(startEmulator({ devices: [{ token: 'p-1' }], tokens: { profile: 'p-1' } })).rejects.toThrow('Token already exists');
   });
 });
+
+describe('bodies are capped while they stream, and slow requests time out', () => {
+  const CAP = 64 * 1024;
+  const TIMEOUT = 300;
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ rateLimits: false, maxBodyBytes: CAP, bodyTimeoutMs: TIMEOUT, headersTimeoutMs: TIMEOUT });
+  });
+  afterAll(() => emu?.stop());
+
+  const head = (extra: string) =>
+    `POST /data HTTP/1.1\r\nhost: 127.0.0.1\r\ntoken: ${DEFAULT_DEVICE.token}\r\ncontent-type: application/json\r\n${extra}\r\n`;
+  const records = () => emu.state.devices.get(DEFAULT_DEVICE.id)!.data.length;
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('refuses a chunked body as soon as it passes the cap: 413, socket closed, the rest never read', async () => {
+    const before = records();
+    const { socket, answer, closed } = raw(emu.url);
+    socket.write(head('transfer-encoding: chunked\r\n'));
+    const chunk = Buffer.concat([Buffer.from(`${(64 * 1024).toString(16)}\r\n`), Buffer.alloc(64 * 1024, 0x20), Buffer.from('\r\n')]);
+    const total = 1_024; // 64 MiB offered; the old reader took it all before answering
+    let sent = 0;
+    let answered = false;
+    void answer.then(() => (answered = true));
+    for (; sent < total && !answered && !socket.destroyed; sent++) {
+      if (!socket.write(chunk)) await Promise.race([new Promise((r) => socket.once('drain', r)), pause(200)]);
+    }
+    if (!socket.destroyed) socket.write('0\r\n\r\n');
+    const a = await answer;
+    expect(a.status).toBe(413);
+    expect(JSON.parse(a.body)).toEqual({ status: false, message: `Request body too large: the limit is ${CAP} bytes` });
+    expect(a.headers['connection']).toBe('close');
+    expect(await closed).toBeGreaterThanOrEqual(0);
+    // What the kernel buffers took, at most a few MiB, not the 64 MiB the client had to send.
+    expect(sent).toBeLessThan(total / 4);
+    expect(records()).toBe(before);
+  });
+
+  it('refuses a content-length over the cap at once, before any of the body is sent', async () => {
+    for (const expect100 of [false, true]) {
+      const { socket, answer, closed } = raw(emu.url);
+      socket.write(head(`content-length: ${100 * 1024 * 1024}\r\n${expect100 ? 'expect: 100-continue\r\n' : ''}`));
+      const a = await answer;
+      expect(a.status).toBe(413);
+      expect(JSON.parse(a.body).message).toBe(`Request body too large: the limit is ${CAP} bytes`);
+      expect(a.ms).toBeLessThan(TIMEOUT);
+      expect(await closed).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('still reads a body just under the cap', async () => {
+    const body = JSON.stringify(Array.from({ length: 2_000 }, () => ({ variable: 'v', value: 1 })));
+    expect(body.length).toBeLessThan(CAP);
+    const a = await rawRequest(emu.url, 'POST', '/data', { token: DEFAULT_DEVICE.token, 'content-type': 'application/json' }, body);
+    expect(JSON.parse(a.body)).toEqual({ status: true, result: '2000 Data Added' });
+  });
+
+  it('answers 408 and closes when the body stops, or trickles, past bodyTimeoutMs', async () => {
+    const before = records();
+    for (const trickle of [false, true]) {
+      const { socket, answer, closed } = raw(emu.url);
+      socket.write(`${head('content-length: 100\r\n')}[{"variable":"x"`);
+      for (let i = 0; trickle && i < 40 && !socket.destroyed; i++) {
+        socket.write(' ');
+        await pause(50);
+      }
+      const a = await answer;
+      expect(a.status).toBe(408);
+      expect(JSON.parse(a.body)).toEqual({ status: false, message: `Request timeout: the body did not arrive within ${TIMEOUT} ms` });
+      const ms = await closed;
+      expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 50);
+      expect(ms).toBeLessThan(TIMEOUT + 1_000);
+    }
+    expect(records()).toBe(before);
+  });
+
+  it('answers 408 with the envelope when the headers trickle or never come, within headersTimeoutMs', async () => {
+    for (const trickle of [true, false]) {
+      const { socket, answer, closed } = raw(emu.url);
+      if (trickle) socket.write('GET /info HTTP/1.1\r\nhost: 127.0.0.1\r\n');
+      for (let i = 0; trickle && i < 60 && !socket.destroyed; i++) {
+        socket.write('x');
+        await pause(50);
+      }
+      const a = await answer;
+      expect(a.status).toBe(408);
+      expect(JSON.parse(a.body)).toEqual({ status: false, message: `Request timeout: the headers must arrive within ${TIMEOUT} ms` });
+      // Node checks its timeouts every headersTimeoutMs / 4 here (every second at most).
+      expect(await closed).toBeLessThan(TIMEOUT + 1_000);
+    }
+  });
+
+  it('keeps an idle keep-alive connection past the headers timeout', async () => {
+    const { socket, closed } = raw(emu.url);
+    const get = `GET /info HTTP/1.1\r\nhost: 127.0.0.1\r\ntoken: ${DEFAULT_DEVICE.token}\r\n\r\n`;
+    let text = '';
+    socket.on('data', (d: Buffer) => (text += d.toString('latin1')));
+    socket.write(get);
+    await pause(3 * TIMEOUT);
+    socket.end(get);
+    await closed;
+    expect(text.match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
+  });
+
+  it('refuses limits that are not positive integers', async () => {
+    await expect(startEmulator({ bodyTimeoutMs: 0 })).rejects.toThrow('bodyTimeoutMs must be a positive integer');
+    await expect(startEmulator({ maxBodyBytes: Number.NaN })).rejects.toThrow('maxBodyBytes must be a positive integer');
+    await expect(startEmulator({ headersTimeoutMs: -1 })).rejects.toThrow('headersTimeoutMs must be a positive integer');
+  });
+});
