@@ -49,6 +49,19 @@ export function parseTarget(raw) {
   return { segments, search };
 }
 
+/** The media type of a `content-type` value, lower-cased and without parameters (`charset=…`); '' when absent. */
+export function mediaTypeOf(contentType) {
+  const value = String(contentType ?? '');
+  const semicolon = value.indexOf(';');
+  return (semicolon < 0 ? value : value.slice(0, semicolon)).trim().toLowerCase();
+}
+
+/** Whether a media type (from mediaTypeOf) is JSON: `application/json` or a `+json` suffix (RFC 6839). */
+export function isJsonMediaType(media) {
+  if (media === 'application/json') return true;
+  return media.startsWith('application/') && media.endsWith('+json') && media.length > 'application/+json'.length;
+}
+
 /** The emulator's defaults for what a request may cost; the README's "Hardening" section documents them. */
 export const DEFAULT_LIMITS = Object.freeze({
   /** Largest body read, in bytes (TagoIO itself caps bodies at about 200 kB; the emulator allows more). */

@@ -5,7 +5,7 @@ import { createServer, STATUS_CODES } from 'node:http';
 import { parseQuery } from '@tagokit/core';
 import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
 import { RateLimiter } from './ratelimit.mjs';
-import { bodyTooLarge, normalizeLimits, parseTarget, readBody } from './request.mjs';
+import { bodyTooLarge, isJsonMediaType, mediaTypeOf, normalizeLimits, parseTarget, readBody } from './request.mjs';
 import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
 import { ConflictError, DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
 import { wildcardMatch } from './wildcard.mjs';
@@ -162,18 +162,9 @@ export async function startEmulator(options = {}) {
       };
     }
     const contentType = String(req.headers['content-type'] ?? '');
-    let body;
-    if (rawBody.length > 0) {
-      if (!contentType || contentType.includes('json')) {
-        try {
-          body = JSON.parse(rawBody);
-        } catch {
-          return { status: 400, body: { status: false, message: 'Error on Body parameters: the body is not valid JSON', field_errors: { body: ['body is not valid JSON'] } } };
-        }
-      } else {
-        body = rawBody;
-      }
-    }
+    const parsed = parseBody(op, rawBody, contentType);
+    if (parsed.answer) return parsed.answer;
+    const { body } = parsed;
     const invalid = validateRequest(spec, op, { pathParams, query, body, contentType });
     if (invalid) return { status: 400, body: { status: false, ...invalid } };
     const handler = HANDLERS[op.id];
@@ -267,6 +258,32 @@ function tokenOf(req) {
   const value = req.headers['token'] ?? req.headers['device-token'] ?? req.headers['authorization'];
   if (typeof value !== 'string' || value === '') return undefined;
   return value;
+}
+
+/**
+ * The body of a request, read by its declared media type: `{ body }` (undefined when there is none, or when the
+ * route takes none), or `{ answer }` refusing it. JSON is read only when the content type says JSON
+ * (`application/json` or `application/*+json`, any parameters), never by sniffing: a substring test let
+ * `text/plain; x=application/json` through. Any other type must be one the operation lists (`text/plain` on
+ * `POST /data`), else 415 names the types it takes; a body without a content type is refused the same way.
+ */
+function parseBody(op, rawBody, contentType) {
+  if (rawBody.length === 0 || !op.body) return { body: undefined };
+  const media = mediaTypeOf(contentType);
+  const takesJson = op.body.types.some((t) => isJsonMediaType(mediaTypeOf(t)));
+  if (takesJson && isJsonMediaType(media)) {
+    try {
+      return { body: JSON.parse(rawBody) };
+    } catch {
+      const message = 'Error on Body parameters: the body is not valid JSON';
+      return { answer: { status: 400, body: { status: false, message, field_errors: { body: ['body is not valid JSON'] } } } };
+    }
+  }
+  if (media && op.body.types.some((t) => mediaTypeOf(t) === media)) return { body: rawBody };
+  const expected = op.body.types.map(mediaTypeOf).join(' or ');
+  const reason = media ? `the content type must be ${expected}` : `the body has no content type; send it as ${expected}`;
+  const answer = { status: false, message: `Error on Body parameters: ${reason}`, field_errors: { body: [reason] } };
+  return { answer: { status: 415, body: answer } };
 }
 
 /**
@@ -420,6 +437,14 @@ function newDeviceInput(body) {
   return input;
 }
 
+/**
+ * A `text/plain` payload, which TagoIO hands to the device's payload decoder. The emulator runs no decoder, so such
+ * a body stores nothing (it used to store the string as a record whose variable was "undefined").
+ */
+function rawPayload(ctx) {
+  return typeof ctx.body === 'string';
+}
+
 function needDevice(ctx) {
   return ctx.store.devices.get(ctx.pathParams.deviceID);
 }
@@ -435,7 +460,7 @@ const HANDLERS = {
     return ok(ctx.op, { id: DEFAULT_PROFILE_ID, name: 'Emulated profile', logo_url: null });
   },
   sendData(ctx) {
-    const n = ctx.store.addData(deviceOf(ctx), ctx.body);
+    const n = rawPayload(ctx) ? 0 : ctx.store.addData(deviceOf(ctx), ctx.body);
     return ok(ctx.op, `${n} Data Added`);
   },
   getData(ctx) {
@@ -520,7 +545,8 @@ const HANDLERS = {
   },
   sendDeviceData(ctx) {
     const d = needDevice(ctx);
-    return d ? ok(ctx.op, `${ctx.store.addData(d, ctx.body)} Data Added`) : notFound('Device not found');
+    if (!d) return notFound('Device not found');
+    return ok(ctx.op, `${rawPayload(ctx) ? 0 : ctx.store.addData(d, ctx.body)} Data Added`);
   },
   editDeviceData(ctx) {
     const d = needDevice(ctx);

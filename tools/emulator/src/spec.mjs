@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { BUNDLED_SPEC } from '@tagokit/contract';
 import { createValidator } from '@tagokit/contract/schema-validator';
-import { parseTarget } from './request.mjs';
+import { isJsonMediaType, mediaTypeOf, parseTarget } from './request.mjs';
 
 /** specs/dist/tagoio.openapi.json, as the contract harness finds it. */
 export function defaultSpecPath() {
@@ -247,7 +247,10 @@ export function validateRequest(spec, op, { pathParams, query, body, contentType
     }
   }
   if (op.body) {
-    const isJson = !contentType || contentType.includes('application/json');
+    // By the media type, never a substring: `text/plain; x=application/json` is not JSON. The server refuses a body
+    // without a content type before this; a caller of this function that gives none means JSON.
+    const media = mediaTypeOf(contentType);
+    const isJson = media === '' || isJsonMediaType(media);
     if (body === undefined) {
       if (op.body.required) {
         add('body', 'body is required');
@@ -263,8 +266,8 @@ export function validateRequest(spec, op, { pathParams, query, body, contentType
         }
         where ??= 'body';
       }
-    } else if (!op.body.types.some((t) => contentType.includes(t.split(';')[0]))) {
-      add('body', `content type ${contentType.split(';')[0]} is not accepted`);
+    } else if (!isJson && !op.body.types.some((t) => mediaTypeOf(t) === media)) {
+      add('body', `the content type must be ${op.body.types.map(mediaTypeOf).join(' or ')}`);
       where ??= 'body';
     }
   }

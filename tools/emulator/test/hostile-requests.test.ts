@@ -406,3 +406,59 @@ describe('bodies are capped while they stream, and slow requests time out', () =
     await expect(startEmulator({ headersTimeoutMs: -1 })).rejects.toThrow('headersTimeoutMs must be a positive integer');
   });
 });
+
+describe('a JSON route takes JSON only, by its content type', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ devices: seedDevices(), rateLimits: false });
+  });
+  afterAll(() => emu?.stop());
+
+  const newDevice = JSON.stringify({ name: 'Typed', network: NETWORK_ID, connector: CONNECTOR_ID, type: 'mutable' });
+  const send = (method: string, target: string, token: string, contentType: string | undefined, body: string) =>
+    rawRequest(emu.url, method, target, { token, ...(contentType === undefined ? {} : { 'content-type': contentType }) }, body);
+  const stored = () => emu.state.devices.get(DEFAULT_DEVICE.id)!.data.length;
+
+  it.each([
+    ['text/plain', 'the content type must be application/json'],
+    ['text/plain; charset=application/json', 'the content type must be application/json'],
+    ['application/jsonp', 'the content type must be application/json'],
+    ['multipart/form-data; boundary=x', 'the content type must be application/json'],
+    [undefined, 'the body has no content type; send it as application/json'],
+  ])('POST /device with content type %s answers 415 and creates nothing', async (contentType, reason) => {
+    const devices = emu.state.devices.size;
+    const a = await send('POST', '/device', PROFILE, contentType, newDevice);
+    expect(a.status).toBe(415);
+    expect(JSON.parse(a.body)).toEqual({ status: false, message: `Error on Body parameters: ${reason}`, field_errors: { body: [reason] } });
+    expect(emu.state.devices.size).toBe(devices);
+  });
+
+  it('PUT /device/{id} in text/plain changes nothing', async () => {
+    const a = await send('PUT', `/device/${DEFAULT_DEVICE.id}`, PROFILE, 'text/plain', '{"name":"Renamed"}');
+    expect(a.status).toBe(415);
+    expect(emu.state.devices.get(DEFAULT_DEVICE.id)!.name).toBe(DEFAULT_DEVICE.name);
+  });
+
+  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', 'application/vnd.tago+json'])(
+    'POST /device takes %s',
+    async (contentType) => {
+      const a = await send('POST', '/device', PROFILE, contentType, newDevice);
+      expect(a.status, a.body).toBe(201);
+    },
+  );
+
+  it('POST /data stores no record from a text/plain payload (no decoder runs), and refuses other types', async () => {
+    const before = stored();
+    const plain = await send('POST', '/data', DEFAULT_DEVICE.token, 'text/plain', '{"variable":"x","value":1}');
+    expect(JSON.parse(plain.body)).toEqual({ status: true, result: '0 Data Added' });
+    const xml = await send('POST', '/data', DEFAULT_DEVICE.token, 'application/xml', '<variable>x</variable>');
+    expect(xml.status).toBe(415);
+    expect(JSON.parse(xml.body).message).toBe('Error on Body parameters: the content type must be application/json or text/plain');
+    const none = await send('POST', '/data', DEFAULT_DEVICE.token, undefined, '{"variable":"x","value":1}');
+    expect(none.status).toBe(415);
+    expect(stored()).toBe(before);
+    const json = await send('POST', '/data', DEFAULT_DEVICE.token, 'application/json', '{"variable":"x","value":1}');
+    expect(JSON.parse(json.body)).toEqual({ status: true, result: '1 Data Added' });
+    expect(stored()).toBe(before + 1);
+  });
+});
