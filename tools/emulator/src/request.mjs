@@ -127,3 +127,19 @@ export function readBody(req, { maxBytes, timeoutMs }) {
     req.on('close', onClose);
   });
 }
+
+/**
+ * The parsed query with every array made dense, values kept in index order. Core's `parseQuery` turns
+ * `variables[40000000]=x` into a sparse array of length 40 000 001, and walking that (`map`, the validator's item
+ * loop) ran the emulator out of memory. Own properties are defined, never assigned, as parseQuery does, so a
+ * `__proto__` key stays a plain key.
+ */
+export function compactQuery(value) {
+  if (Array.isArray(value)) return Object.keys(value).map((index) => compactQuery(value[index]));
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const [key, item] of Object.entries(value)) {
+    Object.defineProperty(out, key, { value: compactQuery(item), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

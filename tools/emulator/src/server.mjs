@@ -5,7 +5,7 @@ import { createServer, STATUS_CODES } from 'node:http';
 import { parseQuery } from '@tagokit/core';
 import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
 import { RateLimiter } from './ratelimit.mjs';
-import { bodyTooLarge, isJsonMediaType, mediaTypeOf, normalizeLimits, parseTarget, readBody } from './request.mjs';
+import { bodyTooLarge, compactQuery, isJsonMediaType, mediaTypeOf, normalizeLimits, parseTarget, readBody } from './request.mjs';
 import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
 import { ConflictError, DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
 import { wildcardMatch } from './wildcard.mjs';
@@ -78,7 +78,7 @@ export async function startEmulator(options = {}) {
 
     stats.requests++;
     const match = matchRoute(spec, method, segments);
-    const query = parseQuery(target.search);
+    const query = compactQuery(parseQuery(target.search));
     const pathname = `/${segments.join('/')}`;
     const routeKey = match.op ? `${method} ${match.op.template}` : `${method} ${pathname}`;
     // The fault is drawn on arrival, before any await, so the n-th request always gets the n-th draw.

@@ -462,3 +462,25 @@ describe('a JSON route takes JSON only, by its content type', () => {
     expect(stored()).toBe(before + 1);
   });
 });
+
+describe('a query index cannot blow a list up', () => {
+  let url: string;
+  let child: ChildProcess | undefined;
+  beforeAll(async () => {
+    ({ url, child } = await spawnEmulator());
+  });
+  afterAll(() => killChild(child));
+
+  const get = (query: string) =>
+    fetch(`${url}/data?${query}`, { headers: { token: DEFAULT_DEVICE.token }, signal: AbortSignal.timeout(2_000) });
+
+  it('answers `variables[40000000]=x` at once: the index is a position, not a length to allocate', async () => {
+    // The old emulator walked a sparse array of length 40 000 001 and died of memory exhaustion.
+    const started = Date.now();
+    const res = await get('variables[40000000]=temperature&variables[4294967294]=humidity');
+    expect(res.status).toBe(200);
+    expect((await res.json()).result).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await get('variables[0]=temperature')).status).toBe(200);
+  });
+});
