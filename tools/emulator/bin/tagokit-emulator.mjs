@@ -18,6 +18,9 @@ const HELP = `Usage: tagokit-emulator [options]
   --plan NAME           rate-limit column: free, starter, scale (default scale)
   --rpm ROUTE=N         override one route's limit, e.g. "POST /data=100" (repeatable)
   --no-rate-limit       turn rate limits off
+  --max-body-bytes N    largest request body, bytes (default 1048576); larger answers 413
+  --body-timeout MS     time a body may take after the headers (default 10000); then 408
+  --headers-timeout MS  time the request line and headers may take (default 10000); then 408
   --verbose             print one line per injected fault
   --help                this text`;
 
@@ -37,6 +40,9 @@ try {
       plan: { type: 'string' },
       rpm: { type: 'string', multiple: true },
       'no-rate-limit': { type: 'boolean', default: false },
+      'max-body-bytes': { type: 'string' },
+      'body-timeout': { type: 'string' },
+      'headers-timeout': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -79,8 +85,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// Limits from flags win over the config file's; startEmulator refuses values that are not positive integers.
+const limit = (flag, key) => (args[flag] !== undefined ? Number(args[flag]) : config[key]);
+
 const emulator = await startEmulator({
   port,
+  maxBodyBytes: limit('max-body-bytes', 'maxBodyBytes'),
+  bodyTimeoutMs: limit('body-timeout', 'bodyTimeoutMs'),
+  headersTimeoutMs: limit('headers-timeout', 'headersTimeoutMs'),
   seed: args.seed !== undefined ? Number(args.seed) : (config.seed ?? 1),
   faults,
   devices: config.devices,

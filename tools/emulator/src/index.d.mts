@@ -118,6 +118,10 @@ export function prng(seed: number): () => number;
 export const DEFAULT_TOKENS: Readonly<Record<Exclude<TokenKind, 'device'>, string>>;
 export const DEFAULT_DEVICE: Readonly<{ id: string; name: string; token: string }>;
 export const DEFAULT_PROFILE_ID: string;
+/** A token or device id that already exists; the control route answers it with 409. */
+export class ConflictError extends Error {
+  readonly status: 409;
+}
 export const PLANS: readonly ['free', 'starter', 'scale'];
 export function rpmFor(routeKey: string, config?: { plan?: string; rpm?: Record<string, number> }): number | undefined;
 export function parseDate(input: string | number, now?: number, endOfDay?: boolean): number | undefined;

@@ -2,6 +2,6 @@
 export { startEmulator } from './server.mjs';
 export { FAULT_KINDS, FAULT_PROCESSES, DEFAULT_FAULTS, normalizeFaults, prng, FaultPlan } from './faults.mjs';
 export { RPM_TABLE, PLANS, rpmFor, RateLimiter } from './ratelimit.mjs';
-export { DEFAULT_TOKENS, DEFAULT_DEVICE, DEFAULT_PROFILE_ID, parseDate } from './store.mjs';
+export { ConflictError, DEFAULT_TOKENS, DEFAULT_DEVICE, DEFAULT_PROFILE_ID, parseDate } from './store.mjs';
 export { loadSpec, matchRoute, validateRequest, schemeKinds } from './spec.mjs';
 export { wildcardMatch } from './wildcard.mjs';

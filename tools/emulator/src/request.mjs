@@ -77,7 +77,8 @@ export function normalizeLimits(options = {}) {
   const out = {};
   for (const [name, fallback] of Object.entries(DEFAULT_LIMITS)) {
     const value = options[name] ?? fallback;
-    if (!Number.isInteger(value) || value <= 0) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new RangeError(`${name} must be a positive integer, got ${value}`);
     out[name] = value;
   }
   return out;
@@ -139,7 +140,12 @@ export function compactQuery(value) {
   if (value === null || typeof value !== 'object') return value;
   const out = {};
   for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(out, key, { value: compactQuery(item), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: compactQuery(item),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

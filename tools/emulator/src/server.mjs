@@ -5,7 +5,9 @@ import { createServer, STATUS_CODES } from 'node:http';
 import { parseQuery } from '@tagokit/core';
 import { FAULT_PROCESSES, FaultPlan, normalizeFaults } from './faults.mjs';
 import { RateLimiter } from './ratelimit.mjs';
-import { bodyTooLarge, compactQuery, isJsonMediaType, mediaTypeOf, normalizeLimits, parseTarget, readBody } from './request.mjs';
+import {
+  bodyTooLarge, compactQuery, isJsonMediaType, mediaTypeOf, normalizeLimits, parseTarget, readBody,
+} from './request.mjs';
 import { loadSpec, matchRoute, validateRequest } from './spec.mjs';
 import { ConflictError, DEFAULT_PROFILE_ID, parseDate, publicDevice, Store } from './store.mjs';
 import { wildcardMatch } from './wildcard.mjs';
@@ -176,7 +178,9 @@ export async function startEmulator(options = {}) {
 
   async function control(req, res, method, segments) {
     const read = await readBody(req, bodyLimits);
-    if (read.status !== undefined) return read.status === 0 ? undefined : refuse(req, res, read.status, read.message, true);
+    if (read.status !== undefined) {
+      return read.status === 0 ? undefined : refuse(req, res, read.status, read.message, true);
+    }
     const raw = read.text;
     let body = {};
     if (raw) {
@@ -275,13 +279,15 @@ function parseBody(op, rawBody, contentType) {
     try {
       return { body: JSON.parse(rawBody) };
     } catch {
-      const message = 'Error on Body parameters: the body is not valid JSON';
-      return { answer: { status: 400, body: { status: false, message, field_errors: { body: ['body is not valid JSON'] } } } };
+      const body = { status: false, message: 'Error on Body parameters: the body is not valid JSON' };
+      return { answer: { status: 400, body: { ...body, field_errors: { body: ['body is not valid JSON'] } } } };
     }
   }
   if (media && op.body.types.some((t) => mediaTypeOf(t) === media)) return { body: rawBody };
   const expected = op.body.types.map(mediaTypeOf).join(' or ');
-  const reason = media ? `the content type must be ${expected}` : `the body has no content type; send it as ${expected}`;
+  const reason = media
+    ? `the content type must be ${expected}`
+    : `the body has no content type; send it as ${expected}`;
   const answer = { status: false, message: `Error on Body parameters: ${reason}`, field_errors: { body: [reason] } };
   return { answer: { status: 415, body: answer } };
 }

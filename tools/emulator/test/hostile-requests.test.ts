@@ -100,9 +100,19 @@ function raw(url: string, limitMs = 5_000) {
 }
 
 /** Sends one whole request (head and optional body) and waits for the answer. */
-async function rawRequest(url: string, method: string, target: string, headers: Record<string, string> = {}, body = '') {
+async function rawRequest(
+  url: string,
+  method: string,
+  target: string,
+  headers: Record<string, string> = {},
+  body = '',
+) {
   const { socket, answer } = raw(url);
-  const head = Object.entries({ host: '127.0.0.1', ...headers, ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}) });
+  const head = Object.entries({
+    host: '127.0.0.1',
+    ...headers,
+    ...(body ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+  });
   socket.write(`${method} ${target} HTTP/1.1\r\n${head.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
   const a = await answer;
   socket.destroy();
@@ -129,7 +139,11 @@ describe('wildcard filters never build a regular expression', () => {
       signal: AbortSignal.timeout(2_000),
     });
     const body = await res.json();
-    return { status: res.status, names: (body.result as { name: string }[]).map((d) => d.name), ms: Date.now() - started };
+    return {
+      status: res.status,
+      names: (body.result as { name: string }[]).map((d) => d.name),
+      ms: Date.now() - started,
+    };
   };
 
   it('answers a backtracking pattern against a long name within a second, with the right devices', async () => {
@@ -144,7 +158,7 @@ describe('wildcard filters never build a regular expression', () => {
     expect(none.ms).toBeLessThan(1_000);
   });
 
-  it('keeps the filter\'s meaning: whole name, case-insensitive, `*` any run, everything else literal', async () => {
+  it("keeps the filter's meaning: whole name, case-insensitive, `*` any run, everything else literal", async () => {
     expect((await names('boil*')).names).toEqual(['Boiler (old).v2']);
     expect((await names('*(OLD).V2')).names).toEqual(['Boiler (old).v2']);
     expect((await names('B*l*r*')).names).toEqual(['Boiler (old).v2']);
@@ -157,7 +171,13 @@ describe('wildcard filters never build a regular expression', () => {
   it('agrees with the escaped-RegExp semantics on small inputs', () => {
     // The old implementation, kept here only as the oracle (test inputs are tiny and made by fast-check).
     const oracle = (pattern: string, text: string) =>
-      new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'is').test(text);
+      new RegExp(
+        `^${pattern
+          .split('*')
+          .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        'is',
+      ).test(text);
     fc.assert(
       fc.property(fc.stringMatching(/^[abAB.*]{0,8}$/), fc.stringMatching(/^[abAB.]{0,10}$/), (pattern, text) => {
         expect(wildcardMatch(pattern, text)).toBe(oracle(pattern, text));
@@ -203,7 +223,10 @@ describe('dot segments are refused, never resolved into another route', () => {
     for (const target of [`/device/${id}%2Fparams%2F${PARAM_ID}`, `/device/${id}/params/${PARAM_ID}%2f..`]) {
       const a = await rawRequest(emu.url, 'DELETE', target, { token: PROFILE });
       expect(a.status).toBe(400);
-      expect(JSON.parse(a.body)).toEqual({ status: false, message: "Invalid path: the path has an encoded '/' (%2F) inside a segment" });
+      expect(JSON.parse(a.body)).toEqual({
+        status: false,
+        message: "Invalid path: the path has an encoded '/' (%2F) inside a segment",
+      });
     }
     const broken = await rawRequest(emu.url, 'DELETE', `/device/${id}/params/%E0%A4%A`, { token: PROFILE });
     expect(broken.status).toBe(400);
@@ -212,7 +235,12 @@ describe('dot segments are refused, never resolved into another route', () => {
   });
 
   it('still routes ordinary paths, percent-encoded or with a trailing slash', async () => {
-    const get = await rawRequest(emu.url, 'GET', `/device/${id.slice(0, 4)}%${id.charCodeAt(4).toString(16)}${id.slice(5)}/`, { token: PROFILE });
+    const get = await rawRequest(
+      emu.url,
+      'GET',
+      `/device/${id.slice(0, 4)}%${id.charCodeAt(4).toString(16)}${id.slice(5)}/`,
+      { token: PROFILE },
+    );
     expect(get.status).toBe(200);
     expect(JSON.parse(get.body).result.id).toBe(id);
     const del = await rawRequest(emu.url, 'DELETE', `/device/${id}/params/${PARAM_ID}`, { token: PROFILE });
@@ -231,7 +259,11 @@ describe('device creation never registers an existing token', () => {
   const existing = () => [...emu.state.tokens.keys()];
   const kinds = () => new Map([...emu.state.tokens].map(([t, e]) => [t, `${e.kind}:${e.deviceId ?? ''}`]));
   const post = (path: string, token: string, body: unknown) =>
-    fetch(`${emu.url}${path}`, { method: 'POST', headers: { token, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${emu.url}${path}`, {
+      method: 'POST',
+      headers: { token, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('POST /device ignores a chosen token, tokens list or id and answers a new random token', async () => {
     const before = kinds();
@@ -279,7 +311,11 @@ describe('device creation never registers an existing token', () => {
   it('the control route answers 409 for an existing token or device id, and registers nothing', async () => {
     const before = kinds();
     const devices = emu.state.devices.size;
-    for (const seed of [{ name: 'x', token: PROFILE }, { name: 'x', token: ['fresh-1', 'fresh-1'] }, { id: DEFAULT_DEVICE.id }]) {
+    for (const seed of [
+      { name: 'x', token: PROFILE },
+      { name: 'x', token: ['fresh-1', 'fresh-1'] },
+      { id: DEFAULT_DEVICE.id },
+    ]) {
       const res = await fetch(`${emu.url}/__emulator/devices`, { method: 'POST', body: JSON.stringify(seed) });
       expect(res.status).toBe(409);
       expect((await res.json()).message).toMatch(/^(Token|Device id) already exists/);
@@ -292,8 +328,12 @@ describe('device creation never registers an existing token', () => {
     expect(() => emu.state.createDevice({ token: DEFAULT_TOKENS.analysis })).toThrow('Token already exists');
     expect(() => emu.state.addToken('profile', DEFAULT_DEVICE.token)).toThrow('Token already exists');
     expect(emu.state.tokens.get(DEFAULT_DEVICE.token)).toMatchObject({ kind: 'device' });
-    await expect(startEmulator({ tokens: { profile: 'same', analysis: 'same' } })).rejects.toThrow('Token already exists');
-    await expect(startEmulator({ devices: [{ token: 'p-1' }], tokens: { profile: 'p-1' } })).rejects.toThrow('Token already exists');
+    await expect(startEmulator({ tokens: { profile: 'same', analysis: 'same' } })).rejects.toThrow(
+      'Token already exists',
+    );
+    await expect(startEmulator({ devices: [{ token: 'p-1' }], tokens: { profile: 'p-1' } })).rejects.toThrow(
+      'Token already exists',
+    );
   });
 });
 
@@ -302,12 +342,18 @@ describe('bodies are capped while they stream, and slow requests time out', () =
   const TIMEOUT = 300;
   let emu: Emulator;
   beforeAll(async () => {
-    emu = await startEmulator({ rateLimits: false, maxBodyBytes: CAP, bodyTimeoutMs: TIMEOUT, headersTimeoutMs: TIMEOUT });
+    emu = await startEmulator({
+      rateLimits: false,
+      maxBodyBytes: CAP,
+      bodyTimeoutMs: TIMEOUT,
+      headersTimeoutMs: TIMEOUT,
+    });
   });
   afterAll(() => emu?.stop());
 
   const head = (extra: string) =>
-    `POST /data HTTP/1.1\r\nhost: 127.0.0.1\r\ntoken: ${DEFAULT_DEVICE.token}\r\ncontent-type: application/json\r\n${extra}\r\n`;
+    `POST /data HTTP/1.1\r\nhost: 127.0.0.1\r\ntoken: ${DEFAULT_DEVICE.token}\r\n` +
+    `content-type: application/json\r\n${extra}\r\n`;
   const records = () => emu.state.devices.get(DEFAULT_DEVICE.id)!.data.length;
   const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -315,7 +361,11 @@ describe('bodies are capped while they stream, and slow requests time out', () =
     const before = records();
     const { socket, answer, closed } = raw(emu.url);
     socket.write(head('transfer-encoding: chunked\r\n'));
-    const chunk = Buffer.concat([Buffer.from(`${(64 * 1024).toString(16)}\r\n`), Buffer.alloc(64 * 1024, 0x20), Buffer.from('\r\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${(64 * 1024).toString(16)}\r\n`),
+      Buffer.alloc(64 * 1024, 0x20),
+      Buffer.from('\r\n'),
+    ]);
     const total = 1_024; // 64 MiB offered; the old reader took it all before answering
     let sent = 0;
     let answered = false;
@@ -349,7 +399,13 @@ describe('bodies are capped while they stream, and slow requests time out', () =
   it('still reads a body just under the cap', async () => {
     const body = JSON.stringify(Array.from({ length: 2_000 }, () => ({ variable: 'v', value: 1 })));
     expect(body.length).toBeLessThan(CAP);
-    const a = await rawRequest(emu.url, 'POST', '/data', { token: DEFAULT_DEVICE.token, 'content-type': 'application/json' }, body);
+    const a = await rawRequest(
+      emu.url,
+      'POST',
+      '/data',
+      { token: DEFAULT_DEVICE.token, 'content-type': 'application/json' },
+      body,
+    );
     expect(JSON.parse(a.body)).toEqual({ status: true, result: '2000 Data Added' });
   });
 
@@ -364,7 +420,10 @@ describe('bodies are capped while they stream, and slow requests time out', () =
       }
       const a = await answer;
       expect(a.status).toBe(408);
-      expect(JSON.parse(a.body)).toEqual({ status: false, message: `Request timeout: the body did not arrive within ${TIMEOUT} ms` });
+      expect(JSON.parse(a.body)).toEqual({
+        status: false,
+        message: `Request timeout: the body did not arrive within ${TIMEOUT} ms`,
+      });
       const ms = await closed;
       expect(ms).toBeGreaterThanOrEqual(TIMEOUT - 50);
       expect(ms).toBeLessThan(TIMEOUT + 1_000);
@@ -382,7 +441,10 @@ describe('bodies are capped while they stream, and slow requests time out', () =
       }
       const a = await answer;
       expect(a.status).toBe(408);
-      expect(JSON.parse(a.body)).toEqual({ status: false, message: `Request timeout: the headers must arrive within ${TIMEOUT} ms` });
+      expect(JSON.parse(a.body)).toEqual({
+        status: false,
+        message: `Request timeout: the headers must arrive within ${TIMEOUT} ms`,
+      });
       // Node checks its timeouts every headersTimeoutMs / 4 here (every second at most).
       expect(await closed).toBeLessThan(TIMEOUT + 1_000);
     }
@@ -402,8 +464,12 @@ describe('bodies are capped while they stream, and slow requests time out', () =
 
   it('refuses limits that are not positive integers', async () => {
     await expect(startEmulator({ bodyTimeoutMs: 0 })).rejects.toThrow('bodyTimeoutMs must be a positive integer');
-    await expect(startEmulator({ maxBodyBytes: Number.NaN })).rejects.toThrow('maxBodyBytes must be a positive integer');
-    await expect(startEmulator({ headersTimeoutMs: -1 })).rejects.toThrow('headersTimeoutMs must be a positive integer');
+    await expect(startEmulator({ maxBodyBytes: Number.NaN })).rejects.toThrow(
+      'maxBodyBytes must be a positive integer',
+    );
+    await expect(startEmulator({ headersTimeoutMs: -1 })).rejects.toThrow(
+      'headersTimeoutMs must be a positive integer',
+    );
   });
 });
 
@@ -416,7 +482,13 @@ describe('a JSON route takes JSON only, by its content type', () => {
 
   const newDevice = JSON.stringify({ name: 'Typed', network: NETWORK_ID, connector: CONNECTOR_ID, type: 'mutable' });
   const send = (method: string, target: string, token: string, contentType: string | undefined, body: string) =>
-    rawRequest(emu.url, method, target, { token, ...(contentType === undefined ? {} : { 'content-type': contentType }) }, body);
+    rawRequest(
+      emu.url,
+      method,
+      target,
+      { token, ...(contentType === undefined ? {} : { 'content-type': contentType }) },
+      body,
+    );
   const stored = () => emu.state.devices.get(DEFAULT_DEVICE.id)!.data.length;
 
   it.each([
@@ -429,7 +501,11 @@ describe('a JSON route takes JSON only, by its content type', () => {
     const devices = emu.state.devices.size;
     const a = await send('POST', '/device', PROFILE, contentType, newDevice);
     expect(a.status).toBe(415);
-    expect(JSON.parse(a.body)).toEqual({ status: false, message: `Error on Body parameters: ${reason}`, field_errors: { body: [reason] } });
+    expect(JSON.parse(a.body)).toEqual({
+      status: false,
+      message: `Error on Body parameters: ${reason}`,
+      field_errors: { body: [reason] },
+    });
     expect(emu.state.devices.size).toBe(devices);
   });
 
@@ -439,13 +515,15 @@ describe('a JSON route takes JSON only, by its content type', () => {
     expect(emu.state.devices.get(DEFAULT_DEVICE.id)!.name).toBe(DEFAULT_DEVICE.name);
   });
 
-  it.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', 'application/vnd.tago+json'])(
-    'POST /device takes %s',
-    async (contentType) => {
-      const a = await send('POST', '/device', PROFILE, contentType, newDevice);
-      expect(a.status, a.body).toBe(201);
-    },
-  );
+  it.each([
+    'application/json',
+    'application/json; charset=utf-8',
+    'Application/JSON;charset=UTF-8',
+    'application/vnd.tago+json',
+  ])('POST /device takes %s', async (contentType) => {
+    const a = await send('POST', '/device', PROFILE, contentType, newDevice);
+    expect(a.status, a.body).toBe(201);
+  });
 
   it('POST /data stores no record from a text/plain payload (no decoder runs), and refuses other types', async () => {
     const before = stored();
@@ -453,7 +531,9 @@ describe('a JSON route takes JSON only, by its content type', () => {
     expect(JSON.parse(plain.body)).toEqual({ status: true, result: '0 Data Added' });
     const xml = await send('POST', '/data', DEFAULT_DEVICE.token, 'application/xml', '<variable>x</variable>');
     expect(xml.status).toBe(415);
-    expect(JSON.parse(xml.body).message).toBe('Error on Body parameters: the content type must be application/json or text/plain');
+    expect(JSON.parse(xml.body).message).toBe(
+      'Error on Body parameters: the content type must be application/json or text/plain',
+    );
     const none = await send('POST', '/data', DEFAULT_DEVICE.token, undefined, '{"variable":"x","value":1}');
     expect(none.status).toBe(415);
     expect(stored()).toBe(before);
