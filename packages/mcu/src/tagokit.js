@@ -14,8 +14,28 @@ function str(v) {
   return typeof v == 'string' && v;
 }
 
+/* Where s first starts in t, or -1. Espruino 2v29 also answers a position where only the start of s matches the
+   end of t ('abcdefgh'.indexOf('hi') is 7). Such a hit runs past the end of t, and the search goes left to right,
+   so a real match would have come first: the hit means "not found". One-character searches cannot hit that way. */
+function find(t, s) {
+  var i = t.indexOf(s);
+  return i + s.length > t.length ? -1 : i;
+}
+
+/* t with every s replaced, by hand: Espruino's split(s) answers [] when s is longer than t plus one character,
+   which blanked every message shorter than the token. */
+function cut(t, s) {
+  var o = '', i;
+  while ((i = find(t, s)) > -1) {
+    o += t.slice(0, i) + '[redacted]';
+    t = t.slice(i + s.length);
+  }
+  return o + t;
+}
+
+/* Also the JSON-escaped form of a token holding '/' ('\/'), which a JSON text may carry instead. */
 function redact(t, s) {
-  return s && s.length > 3 ? t.split(s).join('[redacted]') : t;
+  return s && s.length > 3 ? cut(cut(t, s), s.split('/').join('\\/')) : t;
 }
 
 /* Every error is a plain object built here. */
@@ -50,7 +70,7 @@ function baseUrl(u, o, f, withPath) {
     c = u.charCodeAt(i);
     if (c < 33 || c > 126) throw verr('host_unsafe', f);
   }
-  i = u.indexOf('://');
+  i = find(u, '://');
   s = u.slice(0, i).toLowerCase();
   if (i < 0 || (s != 'https' && s != 'http') || u.indexOf('@') > -1 || u.indexOf('?') > -1 || u.indexOf('#') > -1) throw verr('host_unsafe', f);
   h = u.slice(i + 3);
@@ -144,7 +164,7 @@ function whole(s) {
    March-based months, as in Howard Hinnant's days_from_civil. */
 function imfDate(v) {
   var d = v.split(' '), t = d.length == 6 && d[5] == 'GMT' ? d[4].split(':') : [],
-    m = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(d[2]), y, days, i;
+    m = t.length == 3 ? find('JanFebMarAprMayJunJulAugSepOctNovDec', d[2]) : -1, y, days, i;
   if (t.length != 3 || m < 0 || m % 3 || d[2].length != 3 || d[1].length != 2 || d[3].length != 4) return NaN;
   for (i = 0; i < 3; i++) if (t[i].length != 2) return NaN;
   m = m / 3;
@@ -165,7 +185,7 @@ function retryAfterFrom(h, m, now) {
     if (now == null) now = Date.now() > 1.5e12 ? Date.now() : NaN;
     if (!isNaN(d) && !isNaN(now)) return Math.max(0, Math.ceil((d - now) / 1000));
   }
-  i = m ? m.toLowerCase().indexOf('retry-after:') : -1;
+  i = m ? find(m.toLowerCase(), 'retry-after:') : -1;
   if (i < 0) return undefined;
   m = m.slice(i + 12);
   while (m.charAt(0) == ' ' || m.charAt(0) == '\t') m = m.slice(1);
@@ -176,7 +196,7 @@ function retryAfterFrom(h, m, now) {
 /* Turns an answer into {data, warning} or throws the error the core would (see packages/core/src/envelope.ts). */
 function parseAnswer(a) {
   var s = a.status, h = a.headers || {}, b = String(a.body || ''), t = a.token, ok = 1, v, m, k, e, bare = b.trim(),
-    html = bare.charAt(0) == '<' || String(h['content-type'] || '').indexOf('text/html') > -1,
+    html = bare.charAt(0) == '<' || find(String(h['content-type'] || ''), 'text/html') > -1,
     d = 'HTTP ' + s + (bare ? (html ? ' with an HTML page instead of JSON (a proxy or gateway answered)' : ' with a body that is not valid JSON (truncated or not JSON)') : ' with an empty body'),
     fail = function (msg, code) {
       var e = fault('TagoResponseParseError', code, msg, s, 1);
@@ -213,10 +233,15 @@ function parseAnswer(a) {
 
 var POLICY = { maxRetries: 2, initialDelayMs: 500, maxDelayMs: 8000, jitter: 0.25, maxRetryAfterMs: 60000 };
 
+/* Methods whose repetition cannot create a second effect (RFC 9110 9.2.2). A lookup, not a search in a list of
+   names: Espruino 2v29's indexOf found ' POST ' in ' GET ... DELETE ' and resent writes. Compared with 1 so that
+   inherited names ('constructor') do not count. */
+var IDEMPOTENT = { GET: 1, HEAD: 1, OPTIONS: 1, PUT: 1, DELETE: 1 };
+
 /* Whether attempt number `attempt` is followed by another, and after how long (see packages/core/src/retry.ts). */
 function decideRetry(a) {
   var p = {}, ks = Obj.keys(POLICY), i, o = a.outcome, n = o.kind, s = o.status, r = a.random == null ? Math.random() : a.random, w,
-    id = a.idempotent == null ? ' GET HEAD OPTIONS PUT DELETE '.indexOf(' ' + a.method.toUpperCase() + ' ') > -1 : a.idempotent,
+    id = a.idempotent == null ? IDEMPOTENT[a.method.toUpperCase()] === 1 : a.idempotent,
     no = { retry: false, delayMs: 0 };
   for (i = 0; i < ks.length; i++) p[ks[i]] = a.policy && a.policy[ks[i]] != null ? a.policy[ks[i]] : POLICY[ks[i]];
   if (n == 'abort' || a.attempt > p.maxRetries) return no;

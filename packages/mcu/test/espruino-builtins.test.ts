@@ -1,41 +1,37 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
+import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { PKG } from './helpers/engines.js';
 
 /**
- * The device client on the built-ins Espruino really has (checked against espruino/Espruino's src/jswrap_*.c): no
- * Date.UTC, a Date.parse that answers 0 instead of NaN for what it cannot read, a JSON.parse that may answer
- * undefined instead of throwing, and a clock that counts from power-on until it is set. The module is loaded in a
- * fresh context whose Date and JSON behave that way.
+ * The device client on the built-ins Espruino really has (test/engines/espruino-builtins.js, written from
+ * espruino/Espruino's src/jswrap_*.c and shared with the mujs and duktape runs): the 2v29 String.prototype.indexOf
+ * that counts a partial match at the end, split() answering [] for a separator longer than the text plus one, no
+ * Date.UTC, a Date.parse and new Date(text) that answer 0 instead of NaN for what they cannot read, a JSON.parse that
+ * may answer undefined instead of throwing, and a clock that counts from power-on until it is set. The module is
+ * loaded into a fresh context after those built-ins are installed there.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function loadOnEspruinoBuiltins(clock: { now: number }): any {
-  const RealDate = Date;
-  const EspruinoDate = function (this: unknown, ...args: []) {
-    return new RealDate(...args);
-  } as unknown as DateConstructor;
-  EspruinoDate.now = () => clock.now;
-  EspruinoDate.parse = (text: string) => {
-    const ms = RealDate.parse(text);
-    return Number.isNaN(ms) ? 0 : ms;
-  };
-  Object.defineProperty(EspruinoDate, Symbol.hasInstance, { value: (v: unknown) => v instanceof RealDate });
-  const EspruinoJSON = {
-    stringify: JSON.stringify,
-    parse: (text: string) => {
-      try {
-        return JSON.parse(text);
-      } catch {
-        return undefined;
-      }
-    },
-  };
   const module = { exports: {} as Record<string, unknown> };
-  runInNewContext(readFileSync(join(PKG, 'src', 'tagokit.js'), 'utf8'), { module, exports: module.exports, Date: EspruinoDate, JSON: EspruinoJSON });
-  expect('UTC' in EspruinoDate).toBe(false);
+  const context = createContext({ module, exports: module.exports, clock });
+  runInContext(readFileSync(join(PKG, 'test', 'engines', 'espruino-builtins.js'), 'utf8'), context);
+  runInContext('Date.now = function () { return clock.now; };', context);
+  runInContext(readFileSync(join(PKG, 'src', 'tagokit.js'), 'utf8'), context);
+  expect(runInContext('ESPRUINO_QUIRKS', context)).toEqual({ indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined' });
   return module.exports;
+}
+
+const TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
+/** What parseAnswer threw. */
+function thrown(f: () => unknown): Record<string, unknown> {
+  try {
+    f();
+  } catch (e) {
+    return e as Record<string, unknown>;
+  }
+  throw new Error('nothing thrown');
 }
 
 const IMF = (ms: number) => new Date(ms).toUTCString();
@@ -77,6 +73,38 @@ describe('the device client on Espruino-like built-ins', () => {
     expect(unset.retryAfterFrom(header, undefined)).toBeUndefined();
     expect(unset.retryAfterFrom(header, 'Too many requests (Retry-After: 9)')).toBe(9);
     expect(lib.retryAfterFrom(header, undefined)).toBe(30);
+  });
+
+  it('treats POST and PATCH as not idempotent although 2v29 indexOf finds " POST " at the end of a list', () => {
+    for (const method of ['POST', 'post', 'PATCH']) {
+      expect(lib.decideRetry({ method, attempt: 1, outcome: { kind: 'timeout' }, random: 0 }).retry).toBe(false);
+      expect(lib.decideRetry({ method, attempt: 1, outcome: { kind: 'response', status: 503 }, random: 0 }).retry).toBe(false);
+    }
+    for (const method of ['GET', 'PUT', 'DELETE', 'HEAD', 'OPTIONS']) {
+      expect(lib.decideRetry({ method, attempt: 1, outcome: { kind: 'timeout' }, random: 0 })).toEqual({ retry: true, delayMs: 500 });
+    }
+    expect(lib.decideRetry({ method: 'constructor', attempt: 1, outcome: { kind: 'timeout' }, random: 0 }).retry).toBe(false);
+  });
+
+  it('keeps every message shorter than the token, and still redacts the token in it', () => {
+    for (const message of ['x', 'Bad Gateway', 'Authorization Denied', 'Too many requests (Retry-After: 3)']) {
+      const body = JSON.stringify({ status: false, message });
+      expect(thrown(() => lib.parseAnswer({ status: 401, headers: {}, body, mode: 'envelope', token: TOKEN }))['message']).toBe(message);
+    }
+    const echoed = thrown(() => lib.parseAnswer({ status: 403, headers: {}, body: JSON.stringify({ status: false, message: `token ${TOKEN} refused` }), mode: 'envelope', token: TOKEN }));
+    expect(echoed['message']).toBe('token [redacted] refused');
+    expect(lib.parseAnswer({ status: 200, headers: {}, body: '{"status":true,"result":1,"message":"Deprecated"}', mode: 'envelope', token: TOKEN }).warning).toBe('Deprecated');
+    const limited = thrown(() => lib.parseAnswer({ status: 429, headers: {}, body: '{"status":false,"message":"Too many requests (Retry-After: 3)"}', mode: 'envelope', token: TOKEN }));
+    expect(limited).toMatchObject({ message: 'Too many requests (Retry-After: 3)', retryAfterSeconds: 3 });
+  });
+
+  it('finds no month, HTML type or Retry-After from a partial match at the end of a text', () => {
+    // 'De' matches the start of 'Dec' at the end of the month list: it must stay unreadable.
+    expect(lib.retryAfterFrom({ 'retry-after': 'Sun, 06 De 1994 08:49:37 GMT' }, undefined, 0)).toBeUndefined();
+    expect(lib.retryAfterFrom({}, 'Too many requests (retry-', 0)).toBeUndefined();
+    const e = thrown(() => lib.parseAnswer({ status: 200, headers: { 'content-type': 'application/text/h' }, body: 'x', mode: 'envelope' }));
+    expect(e['code']).toBe('invalid_json');
+    expect(() => lib.resolveRegion({ api: 'http:/' }, { allowInsecureHttp: true })).toThrow();
   });
 
   it('treats a JSON.parse that answers undefined as a body that is not JSON', () => {

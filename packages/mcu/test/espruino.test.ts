@@ -4,12 +4,19 @@ import { ENGINES, asScript, lastJson, read, runEngine } from './helpers/engines.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = Record<string, any>;
 
-const script = `${asScript(read('src/tagokit.js'))}${read('test/engines/espruino-harness.js')}`;
+// Espruino's built-ins first (2v29 indexOf, split with a long separator, Date, JSON.parse), then the module.
+const script = `${read('test/engines/espruino-builtins.js')}${asScript(read('src/tagokit.js'))}${read('test/engines/espruino-harness.js')}`;
 
 for (const [engine, bin] of Object.entries(ENGINES)) {
-  describe(`Espruino http transport over a fake Espruino http module, in ${engine}`, () => {
+  describe(`Espruino http transport over a fake Espruino http module, on Espruino's built-ins, in ${engine}`, () => {
     const out = lastJson<Out>(runEngine(bin, script));
     const sent = (method: string, path: string) => out['log'].find((l: Out) => l['method'] === method && l['path'] === path);
+    // Tokens as the harness makes them: 36 characters, as long as real ones.
+    const sentBy = (name: string) => out['log'].filter((l: Out) => l['headers'].token === `${name}-0000-4000-8000-000000000000`.slice(0, 36));
+
+    it('runs on built-ins that answer as Espruino 2v29 does', () => {
+      expect(out['quirks']).toEqual({ indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined' });
+    });
 
     it('sends data with Content-Length, the token, _ssl=false and ASCII-escaped JSON', () => {
       expect(out['sendData'].error).toBeNull();
@@ -73,6 +80,24 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
     });
     it('refuses a missing path parameter before sending', () => {
       expect(out['missingPath'].error).toMatchObject({ name: 'TagoValidationError', code: 'path_param_missing' });
+    });
+
+    // Issue #14, point 1: 2v29's indexOf made POST look idempotent, so a write that timed out was sent 3 times.
+    it('never resends a POST after a timeout or a 5xx (indexOf of 2v29), but retries a GET', () => {
+      expect(out['postTimeout'].error).toMatchObject({ code: 'timeout', mayHaveBeenProcessed: true });
+      expect(out['log'].filter((l: Out) => l['host'] === 'silent.example' && l['method'] === 'POST')).toHaveLength(1);
+      expect(out['post5xx'].error).toMatchObject({ name: 'InternalServerError', status: 502, message: 'Bad Gateway' });
+      expect(sentBy('gateway-5xx').filter((l: Out) => l['method'] === 'POST')).toHaveLength(1);
+      expect(out['get5xx'].error).toMatchObject({ status: 502 });
+      expect(sentBy('gateway-5xx').filter((l: Out) => l['method'] === 'GET')).toHaveLength(3);
+    });
+
+    // Point 2: split(token) answers [] for a text shorter than the token, which blanked every short message.
+    it('keeps messages and warnings shorter than the token (split with a long separator)', () => {
+      expect(out['shortMessage'].error).toMatchObject({ name: 'AuthenticationError', message: 'Authorization Denied' });
+      expect(out['retryAfterMessage'].error).toMatchObject({ name: 'RateLimitError', message: 'Too many requests (Retry-After: 3)', retryAfterSeconds: 3 });
+      expect(out['shortWarning'].data).toBe('ok');
+      expect(out['warnings']).toEqual(['Deprecated']);
     });
   });
 }

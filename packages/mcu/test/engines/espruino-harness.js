@@ -2,7 +2,8 @@
    socketserver.c, socketerrors.c): string statusCode, server-cased header names, 'data' chunks then 'end' and
    'close' on the answer, errors as {code, message} on the request only, end() throwing when no socket can be made,
    request() returning nothing on bad options, an answer cut short ending without an error, no automatic
-   Content-Length. Timers are simulated (mujs and duktape have none). Prints the results as JSON. */
+   Content-Length. Timers are simulated (mujs and duktape have none). Runs after espruino-builtins.js, so the module
+   meets Espruino's indexOf, split, Date and JSON.parse. Prints the results as JSON. */
 var now = 0, timers = [], seq = 0, log = [], out = {};
 var setTimeout = function (f, ms) {
   seq++;
@@ -53,6 +54,17 @@ var ROUTES = {
   'PUT /device/params/p1': { status: '200', headers: {}, body: '{"status":true,"result":"Params updated"}' },
   'GET /info': { status: '200', headers: {}, body: '{"status":true,"result":{"id":"d1","name":"board","type":"device"}}' }
 };
+/* Answers chosen by the token sent: the short messages Espruino's split() blanked, and retries that 2v29's indexOf
+   turned on for POST. */
+/* Tokens as long as real ones (36 characters), which is what made split(token) blank the shorter messages. */
+var T = function (name) {
+  return (name + '-0000-4000-8000-000000000000').slice(0, 36);
+};
+var TOKENS = {};
+TOKENS[T('gateway-5xx')] = { status: '502', headers: {}, body: '{"status":false,"message":"Bad Gateway"}' };
+TOKENS[T('denied-4xx')] = { status: '401', headers: {}, body: '{"status":false,"message":"Authorization Denied"}' };
+TOKENS[T('message-429')] = { status: '429', headers: {}, body: '{"status":false,"message":"Too many requests (Retry-After: 3)"}' };
+TOKENS[T('warning-200')] = { status: '200', headers: {}, body: '{"status":true,"result":"ok","message":"Deprecated"}' };
 var http = {
   request: function (opts, onResponse) {
     var req = emitter();
@@ -88,6 +100,7 @@ var http = {
       }
       if (opts.headers.token == 'bad') route = { status: '401', headers: {}, body: '{"status":false,"message":"Invalid token"}' };
       if (opts.headers.token == 'busy') route = { status: '429', headers: { 'Retry-After': '7' }, body: '{"status":false,"message":"Too many requests"}' };
+      if (TOKENS[opts.headers.token]) route = TOKENS[opts.headers.token];
       if (!route) route = { status: '404', headers: {}, body: '' };
       setTimeout(function () {
         res = emitter();
@@ -131,6 +144,22 @@ client(TOKEN, 'tls.example').sendData({ body: { variable: 'x', value: 1 } }, rec
 client(TOKEN, 'noresp.example').sendData({ body: { variable: 'x', value: 1 } }, record('noResponse'));
 client(TOKEN, 'cut.example').getTokenInfo(record('cutShort'));
 client(TOKEN, 'nothing.example').getTokenInfo(record('noRequest'));
+/* Quirk scenarios: retries of writes, short messages. */
+var warnings = [];
+var onWarning = function (w) {
+  warnings.push(w);
+};
+var retried = function () {
+  return { maxRetries: 2, timeoutMs: 1000, onWarning: onWarning };
+};
+client(TOKEN, 'silent.example', retried()).sendData({ body: { variable: 'x', value: 1 } }, record('postTimeout'));
+client(T('gateway-5xx'), 'mock.local', retried()).sendData({ body: { variable: 'x', value: 1 } }, record('post5xx'));
+client(T('gateway-5xx'), 'mock.local', retried()).getData(record('get5xx'));
+client(T('denied-4xx'), 'mock.local').getTokenInfo(record('shortMessage'));
+client(T('message-429'), 'mock.local').sendData({ body: { variable: 'x', value: 1 } }, record('retryAfterMessage'));
+client(T('warning-200'), 'mock.local', retried()).getTokenInfo(record('shortWarning'));
 runTimers();
+out.quirks = ESPRUINO_QUIRKS;
+out.warnings = warnings;
 out.log = log;
 print(JSON.stringify(out));
