@@ -35,6 +35,28 @@ describe('the microcontroller emitter', () => {
     ]);
   });
 
+  it('passes reserved path parameters to request, so a file path keeps its slashes and refuses dot segments', () => {
+    const getFile = model.operations.find((o) => o.id === 'getFile')!;
+    expect(emitMcuOperations([getFile])).toContain("args, cb, 0, ['path']);");
+    expect(emitMcuOperations(mcuOperations(model))).not.toContain(', [');
+    // The device module with getFile added: what request() sends for a file path.
+    const lib = load(`${emitEspruinoModule(model)}\n${emitMcuOperations([getFile])}`) as {
+      createClient: (o: object) => Record<string, (a: object, cb: (e: unknown) => void) => void>;
+    };
+    const paths: string[] = [];
+    const errors: unknown[] = [];
+    const transport = (q: { path: string }, cb: (e: unknown, r: unknown) => void) => {
+      paths.push(q.path);
+      cb(null, { status: 200, headers: {}, body: '{"status":true,"result":"u"}' });
+    };
+    const client = lib.createClient({ token: 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d', transport });
+    client['getFile']!({ profileID: 'p1', path: '/reports/2024/a b.csv', noRedirect: true }, (e) => errors.push(e));
+    client['getFile']!({ profileID: 'p1', path: 'reports/%2E%2e/secret' }, (e) => errors.push(e));
+    expect(paths).toEqual(['/file/p1/reports/2024/a%20b.csv?noRedirect=true']);
+    expect(errors[0]).toBeNull();
+    expect(errors[1]).toMatchObject({ name: 'TagoValidationError', code: 'path_param_invalid', field: 'path' });
+  });
+
   it('emits a module that loads and exposes the chosen operations', () => {
     const device = emitEspruinoModule(model);
     expect(device.slice(0, 200)).toContain(BANNER_MARK);

@@ -9,7 +9,10 @@ var exports = module.exports;
 /* tagokit MCU runtime (ES5). One source for every MCU build: the generator copies it into each output and adds
    the operations at the marker below. It mirrors packages/core: same envelope rules, error names and codes,
    query strings, regions, token checks and retry decisions (checked by the shared vectors). Errors are plain
-   objects {name, code, message, status, retryAfterSeconds, mayHaveBeenProcessed}; calls take cb(err, data, answer). */
+   objects {name, code, message, status, retryAfterSeconds, mayHaveBeenProcessed}; calls take cb(err, data, answer).
+   Espruino's built-ins differ from ES5 in ways that shape this code (see the package README's quirk table): no
+   substring search may trust indexOf alone (find), no split on a separator longer than one character, no Date.UTC,
+   no Date.parse, no new Date(text). */
 var Obj = Object;
 
 function isObj(v) {
@@ -63,9 +66,66 @@ function validateToken(t) {
     c = t.charCodeAt(i);
     if (c == 13 || c == 10) throw verr('token_line_break', 'token');
     if (c == 32 || c == 9) throw verr('token_whitespace', 'token');
-    if (c < 32 || c > 126) throw verr('token_invalid_char', 'token');
+    /* A quote or a backslash is escaped in a JSON text that echoes the token, so redaction would miss it. */
+    if (c < 32 || c > 126 || c == 34 || c == 92) throw verr('token_invalid_char', 'token');
   }
   return t;
+}
+
+/* encodeURIComponent(v), with a lone surrogate refused as a validation error (code, field f) rather than left to
+   the engine: duktape and XS throw a URIError, mujs writes the surrogate out as if it were a character. On Espruino
+   charCodeAt past the end answers NaN or 0, which also reads as "no low surrogate follows". */
+function enc(v, code, f) {
+  var i, c;
+  for (i = 0; i < v.length; i++) {
+    c = v.charCodeAt(i);
+    /* D800-DBFF (high) must be followed by DC00-DFFF (low); a low one without a high one is refused too. */
+    if (c > 55295 && c < 57344 && (c > 56319 || !((c = v.charCodeAt(++i)) > 56319 && c < 57344))) throw verr(code, f);
+  }
+  return encodeURIComponent(v);
+}
+
+/* '.' or '..', also with any dot written %2e: servers and proxies resolve such a segment, so the call would reach
+   another route (/profile/{id}/token/.. is the route that deletes the profile). By hand, not split('%2e'), which
+   answers [] on Espruino for a text of one character. */
+function isDots(s) {
+  var n = 0, i;
+  s = s.toLowerCase();
+  for (i = 0; i < s.length; i++, n++) {
+    if (s.slice(i, i + 3) == '%2e') i += 2;
+    else if (s.charAt(i) != '.') return false;
+  }
+  return n > 0 && n < 3;
+}
+
+/* The path of a template ('/device/{id}') with its parameters filled and escaped, or a validation error naming the
+   parameter: missing or empty (path_param_missing); not a string or a finite number, a dot segment or a lone
+   surrogate (path_param_invalid). A parameter listed in `reserved` (a file path) keeps its '/', and each of its
+   segments is checked like a whole value, empty ones refused. `ctx` (the core's error context) is not used: the
+   request adds method and path to every error. `used` collects the names filled, which the query leaves out. */
+function buildPath(template, params, ctx, reserved, used) {
+  var parts = template.split('{'), out = parts[0], i, j, k, v, s;
+  params = params || {};
+  for (i = 1; i < parts.length; i++) {
+    k = parts[i].split('}');
+    v = params[k[0]];
+    if (v == null || v === '') throw verr('path_param_missing', k[0]);
+    if (typeof v != 'string' && !(typeof v == 'number' && isFinite(v))) throw verr('path_param_invalid', k[0]);
+    v = String(v);
+    if (reserved && reserved.indexOf(k[0]) > -1) {
+      while (v.charAt(0) == '/') v = v.slice(1);
+      s = v.split('/');
+    } else {
+      s = [v];
+    }
+    for (j = 0; j < s.length; j++) {
+      if (!s[j] || isDots(s[j])) throw verr('path_param_invalid', k[0]);
+      s[j] = enc(s[j], 'path_param_invalid', k[0]);
+    }
+    if (used) used[k[0]] = 1;
+    out += s.join('/') + k[1];
+  }
+  return out;
 }
 
 /* Splits an http(s) base URL into [scheme, host, path], refusing what the core refuses (without regexes). */
@@ -78,7 +138,9 @@ function baseUrl(u, o, f, withPath) {
   }
   i = find(u, '://');
   s = u.slice(0, i).toLowerCase();
-  if (i < 0 || (s != 'https' && s != 'http') || u.indexOf('@') > -1 || u.indexOf('?') > -1 || u.indexOf('#') > -1) throw verr('host_unsafe', f);
+  if (i < 0 || (s != 'https' && s != 'http') || u.indexOf('@') > -1 || u.indexOf('?') > -1 || u.indexOf('#') > -1) {
+    throw verr('host_unsafe', f);
+  }
   h = u.slice(i + 3);
   i = h.indexOf('/');
   p = i < 0 ? '' : h.slice(i);
@@ -101,7 +163,11 @@ function resolveRegion(r, o) {
   if (typeof r == 'string') {
     r = r == 'usa-1' ? 'us-e1' : r;
     if (r != 'us-e1' && r != 'eu-w1') throw verr('region_unknown', 'region');
-    return { api: 'https://api.' + r + '.tago.io', sse: 'https://sse.' + (r == 'us-e1' ? '' : r + '.') + 'tago.io/events', insecure: false };
+    return {
+      api: 'https://api.' + r + '.tago.io',
+      sse: 'https://sse.' + (r == 'us-e1' ? '' : r + '.') + 'tago.io/events',
+      insecure: false
+    };
   }
   if (!isObj(r)) throw verr('region_unknown', 'region');
   if ('tdeploy' in r) {
@@ -116,7 +182,8 @@ function resolveRegion(r, o) {
   }
   if (!('api' in r)) throw verr('region_unknown', 'region');
   a = baseUrl(r.api, o, 'region.api');
-  e = r.sse === undefined ? [a[0], a[1].slice(0, 4) == 'api.' ? 'sse.' + a[1].slice(4) : a[1], '/events'] : baseUrl(r.sse, o, 'region.sse', 1);
+  e = r.sse === undefined ? [a[0], a[1].slice(0, 4) == 'api.' ? 'sse.' + a[1].slice(4) : a[1], '/events']
+    : baseUrl(r.sse, o, 'region.sse', 1);
   return { api: a[0] + '://' + a[1], sse: e[0] + '://' + e[1] + e[2], insecure: a[0] == 'http' };
 }
 
@@ -126,18 +193,19 @@ function addQuery(p, k, v) {
   if (v === null) {
     p.push(k + '=');
   } else if (v instanceof Date) {
+    /* Only a Date that is NaN can be told from a good one: on Espruino new Date('junk') is the epoch instead. */
     if (isNaN(v.getTime())) throw verr('query_invalid_value', k);
     p.push(k + '=' + encodeURIComponent(v.toISOString()));
   } else if (Array.isArray(v)) {
     for (i = 0; i < v.length; i++) addQuery(p, k + '[' + i + ']', v[i]);
   } else if (typeof v == 'object') {
     ks = Obj.keys(v);
-    for (i = 0; i < ks.length; i++) addQuery(p, k + '[' + encodeURIComponent(ks[i]) + ']', v[ks[i]]);
+    for (i = 0; i < ks.length; i++) addQuery(p, k + '[' + enc(ks[i], 'query_invalid_value', k) + ']', v[ks[i]]);
   } else if (typeof v == 'number') {
     if (!isFinite(v)) throw verr('query_invalid_value', k);
     p.push(k + '=' + v);
   } else if (typeof v == 'string' || typeof v == 'boolean') {
-    p.push(k + '=' + encodeURIComponent(String(v)));
+    p.push(k + '=' + enc(String(v), 'query_invalid_value', k));
   } else {
     throw verr('query_invalid_value', k);
   }
@@ -145,7 +213,7 @@ function addQuery(p, k, v) {
 
 function serializeQuery(q) {
   var p = [], ks = Obj.keys(q || {}), i;
-  for (i = 0; i < ks.length; i++) addQuery(p, encodeURIComponent(ks[i]), q[ks[i]]);
+  for (i = 0; i < ks.length; i++) addQuery(p, enc(ks[i], 'query_invalid_value', ks[i]), q[ks[i]]);
   return p.join('&');
 }
 
@@ -155,32 +223,38 @@ function isDigits(s) {
   return s.length > 0;
 }
 
-/* The value of a string of digits with an optional fraction, rounded up ('1.2' -> 2), or NaN. By hand: Espruino
-   reads a leading 0 as octal ('010' would be 8). */
+/* The value of a string of decimal digits, or NaN for anything else (a sign, a fraction, a space). By hand:
+   Espruino reads a leading 0 as octal ('010' would be 8). */
 function whole(s) {
-  var p = s.split('.'), n = 0, i, up = 0;
-  if (p.length > 2 || !isDigits(p[0]) || (p.length > 1 && !isDigits(p[1]))) return NaN;
-  for (i = 0; i < p[0].length; i++) n = n * 10 + p[0].charCodeAt(i) - 48;
-  for (i = 0; p.length > 1 && i < p[1].length; i++) if (p[1].charAt(i) != '0') up = 1;
-  return n + up;
+  var n = 0, i;
+  if (!isDigits(s)) return NaN;
+  for (i = 0; i < s.length; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }
 
 /* Milliseconds since 1970 of an IMF-fixdate ('Sun, 06 Nov 1994 08:49:37 GMT'), or NaN. By hand: Espruino has no
    Date.UTC, and its Date.parse answers 0 rather than NaN for what it cannot read. Days from the civil date with
-   March-based months, as in Howard Hinnant's days_from_civil. */
+   March-based months, as in Howard Hinnant's days_from_civil. A day name or month that is not one of the list, or
+   sits at no multiple of its length there, is refused (find answers -1, which is no multiple either). */
 function imfDate(v) {
-  var d = v.split(' '), t = d.length == 6 && d[5] == 'GMT' ? d[4].split(':') : [],
-    m = t.length == 3 ? find('JanFebMarAprMayJunJulAugSepOctNovDec', d[2]) : -1, y, days, i;
-  if (t.length != 3 || m < 0 || m % 3 || d[2].length != 3 || d[1].length != 2 || d[3].length != 4) return NaN;
+  var d = v.split(' '), t = d.length == 6 && d[5] == 'GMT' ? d[4].split(':') : [], m, y, days, i;
+  if (t.length != 3 || d[0].length != 4 || find('Mon,Tue,Wed,Thu,Fri,Sat,Sun,', d[0]) % 4 || d[1].length != 2 ||
+    d[2].length != 3 || (m = find('JanFebMarAprMayJunJulAugSepOctNovDec', d[2])) % 3 || d[3].length != 4) return NaN;
   for (i = 0; i < 3; i++) if (t[i].length != 2) return NaN;
+  d[1] = whole(d[1]);
+  for (i = 0; i < 3; i++) t[i] = whole(t[i]);
+  if (!(d[1] > 0 && d[1] < 32 && t[0] < 24 && t[1] < 60 && t[2] < 60)) return NaN;
   m = m / 3;
   y = whole(d[3]) - (m < 2 ? 1 : 0);
-  days = 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * (m < 2 ? m + 10 : m - 2) + 2) / 5) + whole(d[1]) - 719469;
-  return ((days * 24 + whole(t[0])) * 60 + whole(t[1])) * 60000 + whole(t[2]) * 1000;
+  days = 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) +
+    Math.floor((153 * (m < 2 ? m + 10 : m - 2) + 2) / 5) + d[1] - 719469;
+  return ((days * 24 + t[0]) * 60 + t[1]) * 60000 + t[2] * 1000;
 }
 
-/* Seconds a 429 asks to wait: Retry-After (seconds or an IMF-fixdate), else "Retry-After: N" in the message. A date
-   needs a clock: on a board whose clock was never set (before 2017), it is ignored. */
+/* Seconds a 429 asks to wait: Retry-After as RFC 9110 has it (delta-seconds, digits only, or an IMF-fixdate), else
+   "Retry-After: N" in the message (TagoIO's form). Anything else (a fraction, a sign, an ISO date, '1 2') gives
+   undefined, and the caller backs off as for any 429. A date needs a clock: on a board whose clock was never set
+   (before 2017), it is ignored. */
 function retryAfterFrom(h, m, now) {
   var v = h['retry-after'], d, i;
   if (v != null) {
@@ -199,20 +273,91 @@ function retryAfterFrom(h, m, now) {
   return i ? whole(m.slice(0, i)) : undefined;
 }
 
+/* The origin (scheme://host[:port], lower-cased, without credentials) an absolute Location names, else undefined:
+   what a redirect error may say about where the answer pointed. */
+function originOf(l) {
+  var i, c, x, a;
+  if (l == null) return undefined;
+  l = String(l).trim().toLowerCase();
+  i = find(l, '://');
+  if (i < 1) return undefined;
+  /* A scheme is a letter, then letters, digits, '+', '-' or '.'. */
+  for (c = 0; c < i; c++) {
+    x = l.charCodeAt(c);
+    if (!((x > 96 && x < 123) || (c && ((x > 47 && x < 58) || x == 43 || x == 45 || x == 46)))) return undefined;
+  }
+  a = l.slice(i + 3);
+  for (c = 0; c < a.length && a.charAt(c) != '/' && a.charAt(c) != '?' && a.charAt(c) != '#'; c++);
+  a = a.slice(0, c);
+  while ((c = a.indexOf('@')) > -1) a = a.slice(c + 1);
+  return l.slice(0, i) + '://' + a;
+}
+
+/* Whether a JSON text nests arrays and objects more than 32 deep (TagoIO's answers nest about 5). Such a text is
+   not handed to JSON.parse: Espruino's recurses in C without a depth check, and XS aborts the whole machine on a C
+   stack overflow (xsnap at about 3,500 levels, a device far sooner) instead of throwing. A text with at most 32
+   opening brackets cannot nest deeper, so most answers cost only a few indexOf calls; others are scanned outside
+   strings, each string skipped with indexOf up to its closing quote (one with an even run of backslashes before). */
+function tooDeep(b) {
+  var n = 0, i = -1, d = 0, j, c;
+  while (n < 33 && (i = b.indexOf('[', i + 1)) > -1) n++;
+  for (i = -1; n < 33 && (i = b.indexOf('{', i + 1)) > -1;) n++;
+  for (i = 0; n > 32 && i < b.length; i++) {
+    c = b.charAt(i);
+    if (c == '"') {
+      do {
+        i = b.indexOf('"', i + 1);
+        for (j = i; j > 0 && b.charAt(j - 1) == '\\'; j--);
+      } while ((i - j) % 2);
+      /* An unterminated string: JSON.parse stops there, with every bracket before it counted. */
+      if (i < 0) return false;
+    } else if (c == '[' || c == '{') {
+      if (++d > 32) return true;
+    } else if (c == ']' || c == '}') {
+      d--;
+    }
+  }
+  return false;
+}
+
 /* Turns an answer into {data, warning} or throws the error the core would (see packages/core/src/envelope.ts). */
 function parseAnswer(a) {
-  var s = a.status, h = a.headers || {}, b = String(a.body || ''), t = a.token, ok = 1, v, m, k, e, bare = b.trim(),
-    html = bare.charAt(0) == '<' || find(String(h['content-type'] || ''), 'text/html') > -1,
-    d = 'HTTP ' + s + (bare ? (html ? ' with an HTML page instead of JSON (a proxy or gateway answered)' : ' with a body that is not valid JSON (truncated or not JSON)') : ' with an empty body'),
+  var s = a.status, h = a.headers || {}, b = String(a.body || ''), t = a.token, ok = 1, v, m, k, e, bare, html, deep,
+    d, max = a.max || 65536,
+    /* The first n characters of x with the token redacted before the cut, so no part of it can stay behind. */
+    clip = function (x, n) {
+      return redact(x.slice(0, n + 2 * (t ? t.length : 0)), t).slice(0, n);
+    },
     fail = function (msg, code) {
       var e = fault('TagoResponseParseError', code, msg, s, 1);
-      e.excerpt = redact(b.slice(0, 200), t);
+      e.excerpt = clip(b, 200);
       return e;
     };
+  /* Redirects are never followed: the token travels in a header, and another origin must not get it. The server
+     answered, so it may have acted. The origin is redacted too: a server may echo the token as a host name. */
+  if (s >= 300 && s < 400) {
+    m = originOf(h.location);
+    m = m && redact(m, t);
+    e = fault('TagoRedirectError', 'unexpected_redirect', 'HTTP ' + s + ' redirect' + (m ? ' to ' + m : '') +
+      ' was not followed (tagokit sends the token only to the configured API)', s, 1);
+    e.location = m;
+    throw e;
+  }
   /* A device has kilobytes of heap: an answer over the cap (64 KiB unless maxResponseBytes says) is refused. */
-  if (b.length > (a.max || 65536)) throw fail('The answer is larger than ' + (a.max || 65536) + ' bytes', 'response_too_large');
+  if (b.length > max) throw fail('The answer is larger than ' + max + ' bytes', 'response_too_large');
+  /* A byte order mark before the body is ignored: one character where the transport decodes UTF-8 (Moddable,
+     fetch), three where strings hold bytes (Espruino). */
+  if (b.charCodeAt(0) == 65279) b = b.slice(1);
+  else if (b.slice(0, 3) == '\xef\xbb\xbf') b = b.slice(3);
+  bare = b.trim();
+  html = bare.charAt(0) == '<' || find(String(h['content-type'] || ''), 'text/html') > -1;
+  deep = bare && !html && tooDeep(b);
+  d = 'HTTP ' + s + (!bare ? ' with an empty body'
+    : html ? ' with an HTML page instead of JSON (a proxy or gateway answered)'
+      : deep ? ' with a body nested more than 32 levels deep (not read)'
+        : ' with a body that is not valid JSON (truncated or not JSON)');
   try {
-    v = JSON.parse(b);
+    v = deep ? undefined : JSON.parse(b);
   } catch (x) {
     ok = 0;
   }
@@ -220,8 +365,12 @@ function parseAnswer(a) {
   if (v === undefined) ok = 0;
   if (s > 399 || (s > 199 && s < 300 && ok && a.mode != 'raw' && isObj(v) && v.status === false)) {
     m = ok && (isObj(v) ? str(v.message) || str(v.result) || (isObj(v.result) && str(v.result.message)) : str(v));
-    k = ({ 400: 'BadRequest bad_request', 401: 'Authentication authentication', 403: 'PermissionDenied permission_denied', 404: 'NotFound not_found', 409: 'Conflict conflict', 422: 'UnprocessableEntity unprocessable_entity', 429: 'RateLimit rate_limited' }[s] || (s > 499 ? 'InternalServer server_error' : 'TagoApi api_error')).split(' ');
-    e = fault(k[0] + 'Error', k[1], redact(m || d, t).slice(0, 500), s, s > 499);
+    k = ({
+      400: 'BadRequest bad_request', 401: 'Authentication authentication', 403: 'PermissionDenied permission_denied',
+      404: 'NotFound not_found', 409: 'Conflict conflict', 422: 'UnprocessableEntity unprocessable_entity',
+      429: 'RateLimit rate_limited'
+    }[s] || (s > 499 ? 'InternalServer server_error' : 'TagoApi api_error')).split(' ');
+    e = fault(k[0] + 'Error', k[1], clip(m || d, 500), s, s > 499);
     e.requestId = h['x-request-id'];
     if (s == 429) e.retryAfterSeconds = retryAfterFrom(h, e.message);
     throw e;
@@ -233,7 +382,9 @@ function parseAnswer(a) {
     throw fail(d, bare ? (html ? 'html_body' : 'invalid_json') : 'empty_body');
   }
   if (a.mode == 'raw') return { data: v };
-  if (!isObj(v) || typeof v.status != 'boolean') throw fail('HTTP ' + s + ' body is JSON but not a TagoIO envelope', 'not_an_envelope');
+  if (!isObj(v) || typeof v.status != 'boolean') {
+    throw fail('HTTP ' + s + ' body is JSON but not a TagoIO envelope', 'not_an_envelope');
+  }
   return { data: v.result, warning: str(v.message) ? redact(v.message, t) : undefined };
 }
 
@@ -246,16 +397,19 @@ var IDEMPOTENT = { GET: 1, HEAD: 1, OPTIONS: 1, PUT: 1, DELETE: 1 };
 
 /* Whether attempt number `attempt` is followed by another, and after how long (see packages/core/src/retry.ts). */
 function decideRetry(a) {
-  var p = {}, ks = Obj.keys(POLICY), i, o = a.outcome, n = o.kind, s = o.status, r = a.random == null ? Math.random() : a.random, w,
+  var p = {}, ks = Obj.keys(POLICY), i, o = a.outcome, n = o.kind, s = o.status, w,
+    r = a.random == null ? Math.random() : a.random,
     id = a.idempotent == null ? IDEMPOTENT[a.method.toUpperCase()] === 1 : a.idempotent,
     no = { retry: false, delayMs: 0 };
   for (i = 0; i < ks.length; i++) p[ks[i]] = a.policy && a.policy[ks[i]] != null ? a.policy[ks[i]] : POLICY[ks[i]];
   if (n == 'abort' || a.attempt > p.maxRetries) return no;
-  w = Math.round(Math.min(p.initialDelayMs * Math.pow(2, Math.max(0, a.attempt - 1)), p.maxDelayMs) * (1 - p.jitter * Math.min(Math.max(r, 0), 1)));
+  w = Math.round(Math.min(p.initialDelayMs * Math.pow(2, Math.max(0, a.attempt - 1)), p.maxDelayMs) *
+    (1 - p.jitter * Math.min(Math.max(r, 0), 1)));
   if (n == 'response' && s == 429 && o.retryAfterSeconds != null) {
     return o.retryAfterSeconds * 1000 > p.maxRetryAfterMs ? no : { retry: true, delayMs: o.retryAfterSeconds * 1000 };
   }
-  return n == 'refused' || s == 429 || (id && (n == 'network' || n == 'timeout' || s == 408 || s > 499)) ? { retry: true, delayMs: w } : no;
+  return n == 'refused' || s == 429 || (id && (n == 'network' || n == 'timeout' || s == 408 || s > 499))
+    ? { retry: true, delayMs: w } : no;
 }
 
 /* JSON with every non-ASCII character escaped, so the body length in characters is its length in bytes. */
@@ -268,7 +422,8 @@ function asciiJson(v) {
   return o;
 }
 
-/* options: token, region, allowInsecureHttp, env, transport(req, cb), timeoutMs, maxRetries, maxResponseBytes, retry, sleep, onWarning */
+/* options: token, region, allowInsecureHttp, env, transport(req, cb), timeoutMs, maxRetries, maxResponseBytes,
+   retry, sleep, onWarning */
 function Client(o) {
   var a;
   this.o = o;
@@ -279,10 +434,10 @@ function Client(o) {
   this.p = +a[1] || (this.r.insecure ? 80 : 443);
 }
 
-/* Sends one operation. flags: 1 takes a body, 2 the body is required, 4 the answer is raw (no envelope). */
-Client.prototype.request = function (method, path, a, cb, flags) {
-  var self = this, o = self.o, q = {}, ks, i, k, v, url, h, b, n = 0, reached = false, go, fin, max,
-    parts = path.split('{');
+/* Sends one operation. flags: 1 takes a body, 2 the body is required, 4 the answer is raw (no envelope). reserved:
+   the path parameters that keep their '/'. */
+Client.prototype.request = function (method, path, a, cb, flags, reserved) {
+  var self = this, o = self.o, used = {}, ks, i, v, url, h, b, n = 0, reached = false, go, fin, max;
   if (typeof a == 'function') {
     cb = a;
     a = {};
@@ -300,17 +455,10 @@ Client.prototype.request = function (method, path, a, cb, flags) {
     cb(e, d, r);
   };
   try {
-    url = parts[0];
-    for (i = 1; i < parts.length; i++) {
-      k = parts[i].split('}');
-      v = a[k[0]];
-      if (v == null || v === '') throw verr('path_param_missing', k[0]);
-      q[k[0]] = 1;
-      url += encodeURIComponent(String(v)) + k[1];
-    }
+    url = buildPath(path, a, 0, reserved, used);
     ks = Obj.keys(a);
     v = {};
-    for (i = 0; i < ks.length; i++) if (!q[ks[i]] && ks[i] != 'body') v[ks[i]] = a[ks[i]];
+    for (i = 0; i < ks.length; i++) if (!used[ks[i]] && ks[i] != 'body') v[ks[i]] = a[ks[i]];
     v = serializeQuery(v);
     url += v ? '?' + v : '';
     h = { accept: 'application/json', token: self.t };
@@ -329,17 +477,25 @@ Client.prototype.request = function (method, path, a, cb, flags) {
   go = function () {
     var to = o.timeoutMs || 30000;
     n++;
-    (o.transport)({ method: method, url: self.r.api + url, secure: !self.r.insecure, host: self.h, port: self.p, path: url, headers: h, body: b, timeout: to, max: max }, function (x, r) {
+    (o.transport)({
+      method: method, url: self.r.api + url, secure: !self.r.insecure, host: self.h, port: self.p, path: url,
+      headers: h, body: b, timeout: to, max: max
+    }, function (x, r) {
       var e, d, kind;
       if (x) {
         kind = x.kind;
         e = kind == 'timeout' ? fault('TagoTimeoutError', 'timeout', 'No answer within ' + to + ' ms', undefined, 1)
-          : kind == 'too_large' ? fault('TagoResponseParseError', 'response_too_large', 'The answer is larger than ' + max + ' bytes', undefined, 1)
-          : fault('TagoConnectionError', kind == 'refused' ? 'connection_refused' : 'connection_lost', String(x.message || kind), undefined, kind != 'refused');
+          : kind == 'too_large' ? fault('TagoResponseParseError', 'response_too_large',
+            'The answer is larger than ' + max + ' bytes', undefined, 1)
+            : fault('TagoConnectionError', kind == 'refused' ? 'connection_refused' : 'connection_lost',
+              String(x.message || kind), undefined, kind != 'refused');
         if (kind == 'too_large') kind = 0;
       } else {
         try {
-          d = parseAnswer({ status: r.status, headers: r.headers, body: r.body, mode: flags & 4 ? 'raw' : 'envelope', token: self.t, max: max });
+          d = parseAnswer({
+            status: r.status, headers: r.headers, body: r.body, mode: flags & 4 ? 'raw' : 'envelope', token: self.t,
+            max: max
+          });
         } catch (y) {
           e = y;
           kind = y.status && y.excerpt === undefined ? 'response' : 0;
@@ -349,7 +505,10 @@ Client.prototype.request = function (method, path, a, cb, flags) {
           return fin(null, d.data, r);
         }
       }
-      d = kind && decideRetry({ method: method, attempt: n, outcome: { kind: kind, status: e.status, retryAfterSeconds: e.retryAfterSeconds }, policy: { maxRetries: o.maxRetries } });
+      d = kind && decideRetry({
+        method: method, attempt: n, outcome: { kind: kind, status: e.status, retryAfterSeconds: e.retryAfterSeconds },
+        policy: { maxRetries: o.maxRetries }
+      });
       reached = reached || e.mayHaveBeenProcessed;
       if (!d || !d.retry) return fin(e);
       (o.transport.sleep || o.sleep || setTimeout)(go, d.delayMs);
@@ -406,6 +565,7 @@ exports.resolveRegion = resolveRegion;
 exports.validateToken = validateToken;
 exports.decideRetry = decideRetry;
 exports.retryAfterFrom = retryAfterFrom;
+exports.buildPath = buildPath;
 
 /* Moddable transport over `Request` from "http": flat header array, ASCII string body (the runtime escapes every
    non-ASCII character), numbered callback messages (1 status, 2 header, 5 complete, < 0 error), `Timer` for the

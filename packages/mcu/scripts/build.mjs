@@ -16,7 +16,11 @@ export const BUILDS = [
 
 const MODULE_FOLDER = `${JSON.stringify({ type: 'module' }, null, 2)}\n`;
 
-/** Terser settings: ES5 in, ES5 out; top-level names are mangled (they are module-private). */
+/**
+ * Terser settings: ES5 in, ES5 out; top-level names are mangled (they are module-private). ASCII only: terser would
+ * otherwise write '\xef\xbb\xbf' (the byte order mark as Espruino's byte strings hold it) as three UTF-8 encoded
+ * characters, six bytes that Espruino reads as six characters.
+ */
 export async function minifyEs5(code, module) {
   const out = await minify(code, {
     ecma: 5,
@@ -24,7 +28,7 @@ export async function minifyEs5(code, module) {
     toplevel: true,
     compress: { passes: 3, unsafe: true },
     mangle: { toplevel: true },
-    format: { ecma: 5, comments: false },
+    format: { ecma: 5, comments: false, ascii_only: true },
   });
   return out.code;
 }

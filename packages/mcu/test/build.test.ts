@@ -9,8 +9,13 @@ import { build, minifyEs5 } from '../scripts/build.mjs';
 
 /** The issue's budget for minified core + one adapter. The full core does not fit in it (see README). */
 const ISSUE_BUDGET = 2048;
-/** The ceiling this package enforces instead, so growth is caught: core + operations + one adapter, minified. */
-const CEILING = 11_500;
+/**
+ * The ceiling this package enforces instead, so growth is caught: core + operations + one adapter, minified. Raised
+ * from 11,500 B (10,866 B shipped) for issue #14 and the shared path/redirect vectors: quirk-safe substring search and
+ * redaction, path building (dot segments, lone surrogates, file paths), redirects, byte order marks, the nesting
+ * check before JSON.parse, NaN/Infinity and date checks of bodies and queries (about 3.4 KB in all).
+ */
+const CEILING = 14_500;
 
 const bin = (name: string) => join(PKG, 'node_modules', '.bin', name);
 const read = (rel: string) => readFileSync(join(PKG, rel), 'utf8');
@@ -19,6 +24,11 @@ describe('ES5 subset and size', () => {
   let sizes: { file: string; bytes: number; gzip: number }[];
   beforeAll(async () => {
     sizes = await build();
+  });
+
+  it('keeps the minified builds ASCII, so Espruino reads every string literal as written', () => {
+    for (const s of sizes) expect([...read(s.file)].every((c) => c.charCodeAt(0) < 128), s.file).toBe(true);
+    expect(read('dist/tagokit.min.js')).toContain('\\xef\\xbb\\xbf');
   });
 
   it('es-check es5 passes on every output file', () => {

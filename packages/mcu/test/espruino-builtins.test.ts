@@ -98,9 +98,10 @@ describe('the device client on Espruino-like built-ins', () => {
     expect(limited).toMatchObject({ message: 'Too many requests (Retry-After: 3)', retryAfterSeconds: 3 });
   });
 
-  it('finds no month, HTML type or Retry-After from a partial match at the end of a text', () => {
-    // 'De' matches the start of 'Dec' at the end of the month list: it must stay unreadable.
+  it('finds no month, day name, HTML type or Retry-After from a partial match at the end of a text', () => {
+    // 'De' matches the start of 'Dec' at the list's end, 'Sun' the start of 'Sun,': both must stay unreadable.
     expect(lib.retryAfterFrom({ 'retry-after': 'Sun, 06 De 1994 08:49:37 GMT' }, undefined, 0)).toBeUndefined();
+    expect(lib.retryAfterFrom({ 'retry-after': 'Sun 06 Nov 1994 08:49:37 GMT' }, undefined, 0)).toBeUndefined();
     expect(lib.retryAfterFrom({}, 'Too many requests (retry-', 0)).toBeUndefined();
     const e = thrown(() => lib.parseAnswer({ status: 200, headers: { 'content-type': 'application/text/h' }, body: 'x', mode: 'envelope' }));
     expect(e['code']).toBe('invalid_json');

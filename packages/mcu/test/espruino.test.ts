@@ -99,5 +99,25 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
       expect(out['shortWarning'].data).toBe('ok');
       expect(out['warnings']).toEqual(['Deprecated']);
     });
+
+    it('does not follow a redirect, naming its origin', () => {
+      expect(out['redirect'].error).toMatchObject({
+        name: 'TagoRedirectError',
+        code: 'unexpected_redirect',
+        status: 302,
+        mayHaveBeenProcessed: true,
+        message: 'HTTP 302 redirect to https://evil.example:8443 was not followed (tagokit sends the token only to the configured API)',
+      });
+      expect(sentBy('moved-302')).toHaveLength(1);
+    });
+
+    it('reads a body after a byte order mark that arrives as the three UTF-8 bytes', () => {
+      expect(out['bomBytes'].data).toBe('bom');
+    });
+
+    it('answers a body nested 5,000 levels deep with a typed error, without handing it to JSON.parse', () => {
+      expect(out['deepError'].error).toMatchObject({ name: 'BadRequestError', code: 'bad_request', status: 400 });
+      expect(out['deepOk'].error).toMatchObject({ name: 'TagoResponseParseError', code: 'invalid_json', status: 200 });
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostForwarder, MODDABLE_STAND_INS, moddableModule } from './helpers/moddable.js';
-import { startMock, type Seen } from './helpers/mock-server.js';
+import { nested, startMock, type Seen } from './helpers/mock-server.js';
 import { REPLY, startXs, xsAvailable, type Meter, type XsWorker } from './helpers/xs.js';
 
 describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a local HTTP mock', () => {
@@ -114,6 +114,22 @@ describe.runIf(xsAvailable())('Moddable transport in real XS (xsnap) against a l
     expect(calls[calls.length - 1]!.headers).not.toContain('host');
     expect(r.error).toMatchObject({ name: 'TagoConnectionError' });
     expect(calls[calls.length - 1]!.headers).not.toContain('_ssl');
+  });
+
+  // XS aborts the whole machine (xsnap exits with 12) on a C stack overflow inside JSON.parse, at about 3,500
+  // levels here and far sooner on a device: the client must never hand it such a text.
+  it('answers bodies nested 5,000 and 100,000 levels deep with typed errors, the machine alive', async () => {
+    const bad = await run(`client('abyss', ${mock.port}).getTokenInfo(done)`);
+    expect(bad.error).toMatchObject({ name: 'BadRequestError', code: 'bad_request', status: 400, message: 'HTTP 400 with a body nested more than 32 levels deep (not read)' });
+    const ok = await run(`client('abyss-ok', ${mock.port}).getTokenInfo(done)`);
+    expect(ok.error).toMatchObject({ name: 'TagoResponseParseError', code: 'invalid_json', status: 200 });
+    const direct = await xs.evaluate(`var deep = ''; for (var i = 0; i < 100000; i++) deep += '[';
+      var caught; try { tagokit.parseAnswer({ status: 500, headers: {}, body: '{"status":false,"result":' + deep, mode: 'envelope', max: 200000 }); } catch (e) { caught = e; }
+      ${REPLY('caught')}`);
+    expect(JSON.parse(direct.reply)).toMatchObject({ name: 'InternalServerError', code: 'server_error', status: 500, mayHaveBeenProcessed: true });
+    // A body nested as deep as TagoIO's answers go is still read.
+    const shallow = await xs.evaluate(REPLY(`tagokit.parseAnswer({ status: 200, headers: {}, body: '{"status":true,"result":${nested(30)}}', mode: 'envelope' }).data.length`));
+    expect(shallow.reply).toBe('1');
   });
 
   it('refuses an https region without SecureSocket instead of sending in clear text', async () => {

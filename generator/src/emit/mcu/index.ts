@@ -37,15 +37,21 @@ function comment(text: string): string {
   return text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
 }
 
-/** One ES5 function per operation on Client.prototype: `client.sendData(args, cb)`. */
+/**
+ * One ES5 function per operation on Client.prototype: `client.sendData(args, cb)`. Path parameters marked
+ * `x-tago-allow-reserved` (file paths) are passed as a sixth argument, so buildPath keeps their `/`; operations
+ * without one (every device operation today) emit no such argument.
+ */
 export function emitMcuOperations(ops: OperationModel[]): string {
   const lines = ops.map((op) => {
     const params = op.parameters.map((p) => `${p.name}${p.required ? '' : '?'}`);
     if (op.body) params.push(`body${op.body.required ? '' : '?'}`);
+    const reserved = op.parameters.filter((p) => p.in === 'path' && p.allowReserved).map((p) => `'${p.name}'`);
+    const extra = reserved.length ? `, [${reserved.join(', ')}]` : '';
     return [
       `/* ${op.method} ${op.path}: ${comment(op.summary || op.id)}. args: {${params.join(', ')}}; tokens: ${op.kinds.join(', ')}. */`,
       `Client.prototype.${op.id} = function (args, cb) {`,
-      `  return this.request('${op.method}', '${op.path}', args, cb, ${flagsOf(op)});`,
+      `  return this.request('${op.method}', '${op.path}', args, cb, ${flagsOf(op)}${extra});`,
       `};`,
     ].join('\n');
   });

@@ -54,8 +54,16 @@ var ROUTES = {
   'PUT /device/params/p1': { status: '200', headers: {}, body: '{"status":true,"result":"Params updated"}' },
   'GET /info': { status: '200', headers: {}, body: '{"status":true,"result":{"id":"d1","name":"board","type":"device"}}' }
 };
-/* Answers chosen by the token sent: the short messages Espruino's split() blanked, and retries that 2v29's indexOf
-   turned on for POST. */
+/* Answers chosen by the token sent: the short messages Espruino's split() blanked, retries that 2v29's indexOf
+   turned on for POST, and answers the envelope rules cover (redirect, byte order mark, deep nesting). */
+var nested = function (n) {
+  var open = '', close = '', i;
+  for (i = 0; i < n; i++) {
+    open += '[';
+    close += ']';
+  }
+  return open + close;
+};
 /* Tokens as long as real ones (36 characters), which is what made split(token) blank the shorter messages. */
 var T = function (name) {
   return (name + '-0000-4000-8000-000000000000').slice(0, 36);
@@ -65,6 +73,10 @@ TOKENS[T('gateway-5xx')] = { status: '502', headers: {}, body: '{"status":false,
 TOKENS[T('denied-4xx')] = { status: '401', headers: {}, body: '{"status":false,"message":"Authorization Denied"}' };
 TOKENS[T('message-429')] = { status: '429', headers: {}, body: '{"status":false,"message":"Too many requests (Retry-After: 3)"}' };
 TOKENS[T('warning-200')] = { status: '200', headers: {}, body: '{"status":true,"result":"ok","message":"Deprecated"}' };
+TOKENS[T('moved-302')] = { status: '302', headers: { Location: 'HTTPS://Evil.Example:8443/steal?x=1' }, body: '' };
+TOKENS[T('bom-bytes')] = { status: '200', headers: {}, body: '\xef\xbb\xbf{"status":true,"result":"bom"}' };
+TOKENS[T('deep-400')] = { status: '400', headers: {}, body: '{"status":false,"message":"Deep","result":' + nested(5000) + '}' };
+TOKENS[T('deep-200')] = { status: '200', headers: {}, body: '{"status":true,"result":' + nested(5000) + '}' };
 var http = {
   request: function (opts, onResponse) {
     var req = emitter();
@@ -144,7 +156,7 @@ client(TOKEN, 'tls.example').sendData({ body: { variable: 'x', value: 1 } }, rec
 client(TOKEN, 'noresp.example').sendData({ body: { variable: 'x', value: 1 } }, record('noResponse'));
 client(TOKEN, 'cut.example').getTokenInfo(record('cutShort'));
 client(TOKEN, 'nothing.example').getTokenInfo(record('noRequest'));
-/* Quirk scenarios: retries of writes, short messages. */
+/* Quirk scenarios: retries of writes, short messages, envelope rules. */
 var warnings = [];
 var onWarning = function (w) {
   warnings.push(w);
@@ -158,6 +170,10 @@ client(T('gateway-5xx'), 'mock.local', retried()).getData(record('get5xx'));
 client(T('denied-4xx'), 'mock.local').getTokenInfo(record('shortMessage'));
 client(T('message-429'), 'mock.local').sendData({ body: { variable: 'x', value: 1 } }, record('retryAfterMessage'));
 client(T('warning-200'), 'mock.local', retried()).getTokenInfo(record('shortWarning'));
+client(T('moved-302'), 'mock.local', retried()).sendData({ body: { variable: 'x', value: 1 } }, record('redirect'));
+client(T('bom-bytes'), 'mock.local').getTokenInfo(record('bomBytes'));
+client(T('deep-400'), 'mock.local').getTokenInfo(record('deepError'));
+client(T('deep-200'), 'mock.local').getTokenInfo(record('deepOk'));
 runTimers();
 out.quirks = ESPRUINO_QUIRKS;
 out.warnings = warnings;

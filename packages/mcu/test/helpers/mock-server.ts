@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 export interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string }
 
-/** A small TagoIO stand-in on 127.0.0.1 for the device operations; token "bad" gets 401, "busy" gets 429. */
+/** Arrays nested n deep, as text (no JSON.stringify of a deep value needed). */
+export const nested = (n: number): string => '['.repeat(n) + ']'.repeat(n);
+
+/**
+ * A small TagoIO stand-in on 127.0.0.1 for the device operations; token "bad" gets 401, "busy" gets 429, "abyss" a
+ * 400 whose body nests 5,000 levels, "abyss-ok" a 200 that does.
+ */
 export async function startMock(): Promise<{ port: number; seen: Seen[]; close(): Promise<void> }> {
   const seen: Seen[] = [];
   const server: Server = createServer((req, res) => {
@@ -16,6 +22,10 @@ export async function startMock(): Promise<{ port: number; seen: Seen[]; close()
         res.end(JSON.stringify(payload));
       };
       const token = req.headers['token'];
+      if (token === 'abyss' || token === 'abyss-ok') {
+        res.writeHead(token === 'abyss' ? 400 : 200, { 'Content-Type': 'application/json' });
+        return res.end(`{"status":${token === 'abyss' ? 'false,"message":"Deep"' : 'true'},"result":${nested(5000)}}`);
+      }
       if (token === 'bad') return send(401, { status: false, message: 'Invalid token' });
       if (token === 'busy') return send(429, { status: false, message: 'Too many requests' }, { 'Retry-After': '5' });
       const path = req.url!.split('?')[0];

@@ -25,7 +25,10 @@ exports.espruino = function (http) {
       end({ kind: 'timeout' });
     }, q.timeout);
     try {
-      req = http.request({ host: q.host, port: q.port, path: q.path, method: q.method, protocol: q.secure ? 'https:' : 'http:', headers: q.headers }, function (res) {
+      req = http.request({
+        host: q.host, port: q.port, path: q.path, method: q.method, protocol: q.secure ? 'https:' : 'http:',
+        headers: q.headers
+      }, function (res) {
         var h = {}, ks = Object.keys(res.headers || {}), i;
         got = 1;
         for (i = 0; i < ks.length; i++) h[ks[i].toLowerCase()] = String(res.headers[ks[i]]);
@@ -37,13 +40,21 @@ exports.espruino = function (http) {
         res.on('close', function () {
           var want = h['content-length'];
           /* Espruino strings hold bytes, so a body shorter than Content-Length was cut off on the way. */
-          if (!big && want !== undefined && body.length < whole(want)) return end({ kind: 'network', message: 'answer cut short: ' + body.length + ' of ' + want + ' bytes' });
+          if (!big && want !== undefined && body.length < whole(want)) {
+            return end({ kind: 'network', message: 'answer cut short: ' + body.length + ' of ' + want + ' bytes' });
+          }
           end(big ? { kind: 'too_large' } : null, { status: whole(String(res.statusCode)), headers: h, body: body });
         });
       });
-      if (!req) return end({ kind: 'refused', message: 'http.request returned nothing (bad options or out of memory)' });
+      if (!req) {
+        return end({ kind: 'refused', message: 'http.request returned nothing (bad options or out of memory)' });
+      }
       req.on('error', function (e) {
-        end({ kind: !got && e && ESPRUINO_NOT_SENT.indexOf(e.code) > -1 ? 'refused' : 'network', message: String((e && e.message) || e) });
+        /* An array's indexOf compares whole elements: the 2v29 change is String.prototype.indexOf's alone. */
+        end({
+          kind: !got && e && ESPRUINO_NOT_SENT.indexOf(e.code) > -1 ? 'refused' : 'network',
+          message: String((e && e.message) || e)
+        });
       });
       req.end(q.body);
     } catch (x) {

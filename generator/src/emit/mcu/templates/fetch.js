@@ -1,7 +1,9 @@
-/* Generic transport over a WHATWG fetch (runtimes that have one): require("tagokit/src/fetch").fetch(). */
+/* Generic transport over a WHATWG fetch (runtimes that have one): require("tagokit/src/fetch").fetch(). Redirects
+   are not followed (redirect: 'manual'): fetch keeps the token header across origins and resends a 307's body. The
+   runtime turns the 3xx into a TagoRedirectError; a browser's opaque answer (status 0) is an unexpected status. */
 exports.fetch = function (f) {
   return function (q, cb) {
-    var done = 0, timer,
+    var done = 0, timer, init = { method: q.method, headers: q.headers, body: q.body, redirect: 'manual' },
       end = function (e, r) {
         if (!done) {
           done = 1;
@@ -12,7 +14,7 @@ exports.fetch = function (f) {
     timer = setTimeout(function () {
       end({ kind: 'timeout' });
     }, q.timeout);
-    (f || fetch)(q.url, { method: q.method, headers: q.headers, body: q.body }).then(function (res) {
+    (f || fetch)(q.url, init).then(function (res) {
       var h = {};
       res.headers.forEach(function (v, k) {
         h[k.toLowerCase()] = v;
@@ -22,7 +24,10 @@ exports.fetch = function (f) {
       });
     }).catch(function (e) {
       var c = e && e.cause && e.cause.code;
-      end({ kind: c == 'ECONNREFUSED' || c == 'ENOTFOUND' ? 'refused' : 'network', message: String((e && e.message) || e) });
+      end({
+        kind: c == 'ECONNREFUSED' || c == 'ENOTFOUND' ? 'refused' : 'network',
+        message: String((e && e.message) || e)
+      });
     });
   };
 };
