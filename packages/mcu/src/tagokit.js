@@ -406,6 +406,61 @@ function decideRetry(a) {
     ? { retry: true, delayMs: w } : no;
 }
 
+/* Whether text is a date as TagoIO reads one (the spec's DateInput): ISO 8601 or its human form
+   ('2024-01-31T10:00:00.000Z', '2024-01-31 10:00:00', '2024-01-31', with Z or an offset), or a span back from now
+   ('1 day', '3 hours'). Checked by hand because nothing on the board can tell: Espruino's Date.parse and
+   new Date(text) answer the epoch for what they cannot read. */
+function isDate(s) {
+  var p = s.split(' '), i = 16, j, z,
+    two = function (at, lo, hi) {
+      var x = s.slice(at, at + 2);
+      return x.length == 2 && whole(x) >= lo && whole(x) <= hi;
+    };
+  if (p.length == 2 && isDigits(p[0])) {
+    z = p[1].charAt(p[1].length - 1) == 's' ? p[1].slice(0, -1) : p[1];
+    return find(' second minute hour day week month year ', ' ' + z + ' ') > -1;
+  }
+  s = s.toUpperCase();
+  if (!(isDigits(s.slice(0, 4)) && s.charAt(4) == '-' && two(5, 1, 12) && s.charAt(7) == '-' && two(8, 1, 31))) {
+    return false;
+  }
+  if (s.length == 10) return true;
+  if (!((s.charAt(10) == 'T' || s.charAt(10) == ' ') && two(11, 0, 23) && s.charAt(13) == ':' && two(14, 0, 59))) {
+    return false;
+  }
+  if (s.charAt(i) == ':') {
+    if (!two(17, 0, 59)) return false;
+    i = 19;
+    if (s.charAt(i) == '.') {
+      for (j = ++i; isDigits(s.charAt(i)); i++);
+      if (i == j) return false;
+    }
+  }
+  z = s.slice(i);
+  return z == '' || z == 'Z' || ((z.charAt(0) == '+' || z.charAt(0) == '-') && two(i + 1, 0, 23) && (z.length == 3 ||
+    (z.length == 5 && two(i + 3, 0, 59)) || (z.length == 6 && z.charAt(3) == ':' && two(i + 4, 0, 59))));
+}
+
+/* Refuses, before anything is sent, what JSON.stringify would write wrongly: NaN and Infinity become null (the API
+   answers 400 for the record: E.getTemperature() is NaN on some boards) and an invalid Date becomes null. r is 1
+   for a record or a list of records (a body), 2 for a record's time, whose text must be a date (isDate). f names
+   the place: body[0].value. Deeper than 32 levels is refused too: no TagoIO body nests that far, and a cycle would
+   recurse until the stack ends. */
+function checkBody(v, f, n, r) {
+  var ks, i, a = Array.isArray(v);
+  if (typeof v == 'number' && !isFinite(v)) throw verr('body_invalid_number', f);
+  if ((typeof v == 'string' && r == 2 && !isDate(v)) || (v instanceof Date && isNaN(v.getTime()))) {
+    throw verr('body_invalid_date', f);
+  }
+  if (v && typeof v == 'object' && !(v instanceof Date)) {
+    if (n > 32) throw verr('body_invalid', f);
+    /* Arrays by index: mujs's Object.keys answers [] for an array. */
+    if (a) for (i = 0; i < v.length; i++) checkBody(v[i], f + '[' + i + ']', n + 1, r & 1);
+    ks = a ? [] : Obj.keys(v);
+    for (i = 0; i < ks.length; i++) checkBody(v[ks[i]], f + '.' + ks[i], n + 1, r == 1 && ks[i] == 'time' ? 2 : 0);
+  }
+}
+
 /* JSON with every non-ASCII character escaped, so the body length in characters is its length in bytes. */
 function asciiJson(v) {
   var j = JSON.stringify(v), o = '', i, c;
@@ -453,12 +508,18 @@ Client.prototype.request = function (method, path, a, cb, flags, reserved) {
     ks = Obj.keys(a);
     v = {};
     for (i = 0; i < ks.length; i++) if (!used[ks[i]] && ks[i] != 'body') v[ks[i]] = a[ks[i]];
+    /* Date text in the query is checked by hand, as in a body (see isDate). */
+    ks = ['start_date', 'end_date'];
+    for (i = 0; i < 2; i++) {
+      if (typeof v[ks[i]] == 'string' && !isDate(v[ks[i]])) throw verr('query_invalid_value', ks[i]);
+    }
     v = serializeQuery(v);
     url += v ? '?' + v : '';
     h = { accept: 'application/json', token: self.t };
     if (self.r.insecure) h._ssl = 'false';
     if (a.body !== undefined) {
       if (!(flags & 1)) throw verr('body_unexpected', 'body');
+      checkBody(a.body, 'body', 0, 1);
       h['content-type'] = 'application/json';
       b = asciiJson(a.body);
     } else if (flags & 2) {

@@ -100,6 +100,27 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
       expect(out['warnings']).toEqual(['Deprecated']);
     });
 
+    // Point 4: JSON.stringify writes NaN and Infinity as null, and the API answers 400 for every reading.
+    it('refuses NaN and Infinity in a body before sending, naming the record and key', () => {
+      expect(out['nan'].error).toMatchObject({ name: 'TagoValidationError', code: 'body_invalid_number', field: 'body[1].value' });
+      expect(out['infinity'].error).toMatchObject({ code: 'body_invalid_number', field: 'body.value' });
+      expect(out['nanDeep'].error).toMatchObject({ code: 'body_invalid_number', field: 'body.metadata.v[1]' });
+      expect(out['log'].filter((l: Out) => l['host'] === 'never.example')).toHaveLength(0);
+    });
+
+    // Point 5: new Date('junk') is the epoch on Espruino, so date text is checked by hand.
+    it('refuses date text that is no date the API reads, and sends the forms it reads', () => {
+      expect(out['junkTime'].error).toMatchObject({ code: 'body_invalid_date', field: 'body[0].time' });
+      expect(out['nanDate'].error).toMatchObject({ code: 'body_invalid_date', field: 'body.time' });
+      expect(out['junkStart'].error).toMatchObject({ code: 'query_invalid_value', field: 'start_date' });
+      expect(out['badMonthEnd'].error).toMatchObject({ code: 'query_invalid_value', field: 'end_date' });
+      expect(out['goodTimes'].error).toBeNull();
+      expect(out['goodRange'].error).toBeNull();
+      // mujs keeps keys sorted, so the pairs are compared as a set.
+      const range = out['log'].find((l: Out) => String(l['path']).includes('start_date=1%20day')).path as string;
+      expect(range.split('?')[1]!.split('&').sort()).toEqual(['end_date=2024-01-31T10%3A00%3A00Z', 'start_date=1%20day']);
+    });
+
     it('does not follow a redirect, naming its origin', () => {
       expect(out['redirect'].error).toMatchObject({
         name: 'TagoRedirectError',

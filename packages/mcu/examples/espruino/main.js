@@ -12,7 +12,9 @@ var report = function (e) {
   if (e) print('tagoio: ' + e.name + ' ' + e.code + ' ' + e.message);
 };
 var tick = function () {
-  client.sendData({ body: { variable: 'temperature', value: E.getTemperature(), unit: 'C' } }, report);
+  var t = E.getTemperature();
+  /* NaN on ESP8266 and some ESP32 variants: the client would refuse it (body_invalid_number), so skip the reading. */
+  if (isFinite(t)) client.sendData({ body: { variable: 'temperature', value: t, unit: 'C' } }, report);
   client.listConfigParams({ sent_status: false }, function (e, params) {
     var i;
     if (e) return report(e);

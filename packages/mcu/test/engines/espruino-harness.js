@@ -156,7 +156,7 @@ client(TOKEN, 'tls.example').sendData({ body: { variable: 'x', value: 1 } }, rec
 client(TOKEN, 'noresp.example').sendData({ body: { variable: 'x', value: 1 } }, record('noResponse'));
 client(TOKEN, 'cut.example').getTokenInfo(record('cutShort'));
 client(TOKEN, 'nothing.example').getTokenInfo(record('noRequest'));
-/* Quirk scenarios: retries of writes, short messages, envelope rules. */
+/* Quirk scenarios: retries of writes, short messages, refused bodies and queries. */
 var warnings = [];
 var onWarning = function (w) {
   warnings.push(w);
@@ -174,6 +174,21 @@ client(T('moved-302'), 'mock.local', retried()).sendData({ body: { variable: 'x'
 client(T('bom-bytes'), 'mock.local').getTokenInfo(record('bomBytes'));
 client(T('deep-400'), 'mock.local').getTokenInfo(record('deepError'));
 client(T('deep-200'), 'mock.local').getTokenInfo(record('deepOk'));
+client(TOKEN, 'never.example').sendData({ body: [{ variable: 'x', value: 1 }, { variable: 't', value: NaN }] }, record('nan'));
+client(TOKEN, 'never.example').sendData({ body: { variable: 't', value: -Infinity } }, record('infinity'));
+client(TOKEN, 'never.example').sendData({ body: { variable: 't', value: 1, metadata: { v: [1, NaN] } } }, record('nanDeep'));
+client(TOKEN, 'never.example').sendData({ body: [{ variable: 't', value: 1, time: 'junk' }] }, record('junkTime'));
+client(TOKEN, 'never.example').sendData({ body: { variable: 't', value: 1, time: new Date(NaN) } }, record('nanDate'));
+client(TOKEN, 'never.example').getData({ start_date: 'junk' }, record('junkStart'));
+client(TOKEN, 'never.example').getData({ end_date: '2024-13-01' }, record('badMonthEnd'));
+client(TOKEN, 'mock.local').sendData({ body: [
+  { variable: 't', value: 1, time: '2024-01-31T10:00:00.000Z' },
+  { variable: 't', value: 2, time: '2024-01-31 10:00:00' },
+  { variable: 't', value: 3, time: '2024-01-31' },
+  { variable: 't', value: 4, time: '2024-01-31T10:00:00-03:00' },
+  { variable: 't', value: 5, time: 1706695200000 }
+] }, record('goodTimes'));
+client(TOKEN, 'mock.local').getData({ start_date: '1 day', end_date: '2024-01-31T10:00:00Z' }, record('goodRange'));
 runTimers();
 out.quirks = ESPRUINO_QUIRKS;
 out.warnings = warnings;
