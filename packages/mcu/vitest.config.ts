@@ -1,3 +1,3 @@
 import { tagokitVitest } from '../../vitest.shared.js';
 
-export default tagokitVitest('mcu', { testTimeout: 60_000, hookTimeout: 120_000 });
+export default tagokitVitest('mcu', { testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ['test/helpers/build-setup.ts'] });
