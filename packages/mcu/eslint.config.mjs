@@ -47,7 +47,10 @@ export default [
   // An operation table is put into the runtime after Client is declared there.
   { files: ['src/generated/**/*.js'], languageOptions: { globals: { Client: 'readonly' } } },
   // The Espruino and Moddable adapters are appended to the runtime, so they share its scope.
-  { files: ['src/runtime/espruino.js', 'src/runtime/moddable.js'], languageOptions: { globals: { whole: 'readonly' } } },
+  {
+    files: ['src/runtime/espruino.js', 'src/runtime/moddable.js'],
+    languageOptions: { globals: { whole: 'readonly' } },
+  },
   {
     files: ['src/runtime/moddable-module.js', 'examples/moddable/**/*.js'],
     languageOptions: { ecmaVersion: 2015, sourceType: 'module', globals: { ...globals, trace: 'readonly' } },

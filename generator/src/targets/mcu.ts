@@ -21,7 +21,10 @@ export const mcuTarget: Target = {
   usesSchemaTypes: false,
   generate: ({ model }) => [
     ...BUILDS.flatMap((options) => [
-      { path: `packages/mcu/src/generated/${mcuOperationTableFile(options)}`, text: emitMcuOperationTable(model, options) },
+      {
+        path: `packages/mcu/src/generated/${mcuOperationTableFile(options)}`,
+        text: emitMcuOperationTable(model, options),
+      },
       {
         path: `packages/mcu/test/generated/${options.network ? 'contract-network' : 'contract'}.test.ts`,
         text: emitMcuContractTests(model, options),

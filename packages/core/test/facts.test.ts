@@ -9,12 +9,13 @@ import { regionById } from '../src/regions.js';
 // MCU build injects, so the two runtimes cannot name the same failure differently.
 describe('the shared facts (src/facts.ts) are what the core does', () => {
   it('builds the class each status names, with its code', () => {
+    const errorOf = (status: number) => apiErrorFor({ status, message: 'm', body: null, headers: {} });
     for (const [status, fact] of Object.entries(STATUS_ERRORS)) {
-      const error = apiErrorFor({ status: Number(status), message: 'm', body: null, headers: {} });
+      const error = errorOf(Number(status));
       expect({ name: error.name, code: error.code }, status).toEqual(fact);
     }
-    for (const status of [500, 503, 599]) expect(apiErrorFor({ status, message: 'm', body: null, headers: {} })).toMatchObject(SERVER_ERROR);
-    for (const status of [402, 405, 418]) expect(apiErrorFor({ status, message: 'm', body: null, headers: {} })).toMatchObject(API_ERROR);
+    for (const status of [500, 503, 599]) expect(errorOf(status)).toMatchObject(SERVER_ERROR);
+    for (const status of [402, 405, 418]) expect(errorOf(status)).toMatchObject(API_ERROR);
   });
 
   it('retries with the default policy and resolves the named regions to their hosts', () => {

@@ -23,7 +23,9 @@ function errorFact(fact, key) {
 /** Each fact as ES5 source text. The error table is keyed by status, written as numbers. */
 const FACT_SOURCES = {
   STATUS_ERRORS: () =>
-    `{ ${Object.entries(FACTS.STATUS_ERRORS).map(([status, fact]) => `${Number(status)}: ${errorFact(fact, status)}`).join(', ')} }`,
+    `{ ${Object.entries(FACTS.STATUS_ERRORS)
+      .map(([status, fact]) => `${Number(status)}: ${errorFact(fact, status)}`)
+      .join(', ')} }`,
   SERVER_ERROR: () => errorFact(FACTS.SERVER_ERROR, 'SERVER_ERROR'),
   API_ERROR: () => errorFact(FACTS.API_ERROR, 'API_ERROR'),
   // 'api sse' strings: a URL holds no space, and the table costs fewer bytes than objects.
@@ -39,7 +41,7 @@ const FACT_SOURCES = {
 /** The source with every `/*@fact NAME*\/` marker and the empty placeholder after it replaced by the fact's value. */
 export function injectFacts(source, file) {
   return source.replace(/\/\*@fact (\w+)\*\/(\{\}|\[\]|'')/g, (_, name) => {
-    if (!Object.hasOwn(FACT_SOURCES, name)) throw new Error(`${file}: unknown fact ${name} (see packages/core/src/facts.ts)`);
+    if (!Object.hasOwn(FACT_SOURCES, name)) throw new Error(`${file}: no fact ${name} in packages/core/src/facts.ts`);
     return FACT_SOURCES[name]();
   });
 }
@@ -59,7 +61,8 @@ function runtimeWith(table, adapter) {
 function moddableModule() {
   const wrapper = read('src/runtime/moddable-module.js');
   if (!wrapper.includes('/*@runtime*/')) throw new Error('src/runtime/moddable-module.js lost its /*@runtime*/ marker');
-  return wrapper.replace('/*@runtime*/', () => runtimeWith('src/generated/operations-device.js', 'src/runtime/moddable.js'));
+  const runtime = runtimeWith('src/generated/operations-device.js', 'src/runtime/moddable.js');
+  return wrapper.replace('/*@runtime*/', () => runtime);
 }
 
 /** What dist/ holds: each module readable (`to`) and minified (`min`). Moddable loads ES modules. */

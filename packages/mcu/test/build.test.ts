@@ -33,7 +33,7 @@ describe('ES5 subset and size', () => {
   });
 
   it('es-check es5 passes on every source (hand-written and generated) and every built file', () => {
-    const scripts = ['src/runtime/runtime.js', 'src/runtime/espruino.js', 'src/runtime/fetch.js', 'src/runtime/moddable.js'];
+    const scripts = ['runtime', 'espruino', 'fetch', 'moddable'].map((name) => `src/runtime/${name}.js`);
     const tables = ['src/generated/operations-device.js', 'src/generated/operations-network.js'];
     const built = ['dist/tagokit.js', 'dist/tagokit-network.js', 'dist/fetch.js'];
     const minified = ['dist/tagokit.min.js', 'dist/tagokit-network.min.js', 'dist/fetch.min.js'];

@@ -50,7 +50,8 @@ export function emitMcuOperations(ops: OperationModel[]): string {
 export function emitMcuOperationTable(model: ApiModel, options: McuOptions = {}): string {
   const ops = mcuOperations(model, options);
   const build = options.network === true ? 'device and network-token' : 'device-token';
-  return `${banner(model.version, 'js')}/* The ${ops.length} ${build} operations, as Client.prototype methods. */\n${emitMcuOperations(ops)}\n`;
+  const heading = `/* The ${ops.length} ${build} operations, as Client.prototype methods. */`;
+  return `${banner(model.version, 'js')}${heading}\n${emitMcuOperations(ops)}\n`;
 }
 
 /** The Moddable manifest that builds the module into a host. */

@@ -1,6 +1,7 @@
 /* tagokit MCU runtime (ES5). One source for every MCU build: scripts/build.mjs copies it into each output, adds
    the generated operation table (src/generated) at the marker below and the facts the core shares with it
-   (packages/core/src/facts.ts) at each @fact marker. It mirrors packages/core: same envelope rules, error names and codes,
+   (packages/core/src/facts.ts) at each @fact marker. It mirrors packages/core: same envelope rules, error names and
+   codes,
    query strings, regions, token checks and retry decisions (checked by the shared vectors). Errors are plain
    objects {name, code, message, status, retryAfterSeconds, mayHaveBeenProcessed}; calls take cb(err, data, answer).
    Espruino's built-ins differ from ES5 in ways that shape this code (see the package README's quirk table): no
@@ -501,6 +502,8 @@ Client.prototype.request = function (method, path, a, cb, flags, reserved) {
     cb(e, d, r);
   };
   try {
+    /* As the core: a string or an array would otherwise be sent as a query of its characters or items. */
+    if (!isObj(a)) throw verr('args_invalid', 'args');
     url = buildPath(path, a, 0, reserved, used);
     ks = Obj.keys(a);
     v = {};
