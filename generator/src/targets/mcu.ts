@@ -1,17 +1,17 @@
 import {
-  emitEspruinoModule,
-  emitFetchModule,
   emitMcuContractTests,
+  emitMcuOperationTable,
   emitModdableManifest,
-  emitModdableModule,
-  mcuModuleFile,
+  mcuOperationTableFile,
   type McuOptions,
 } from '../emit/mcu/index.js';
 import type { Target } from './types.js';
 
 /**
  * Two builds: `tagokit.js` with the device-token operations (what a device needs), and `tagokit-network.js` that
- * adds the network-token ones for boards that act as an integration gateway. Each has its own contract tests.
+ * adds the network-token ones for boards that act as an integration gateway. Each has its own contract tests. The
+ * runtime is hand-written (packages/mcu/src/runtime); only each build's operation table is generated, and
+ * packages/mcu/scripts/build.mjs assembles the modules into dist/. Moddable uses the device table.
  */
 const BUILDS: McuOptions[] = [{ network: false }, { network: true }];
 
@@ -21,14 +21,15 @@ export const mcuTarget: Target = {
   usesSchemaTypes: false,
   generate: ({ model }) => [
     ...BUILDS.flatMap((options) => [
-      { path: `packages/mcu/src/${mcuModuleFile(options)}`, text: emitEspruinoModule(model, options) },
+      {
+        path: `packages/mcu/src/generated/${mcuOperationTableFile(options)}`,
+        text: emitMcuOperationTable(model, options),
+      },
       {
         path: `packages/mcu/test/generated/${options.network ? 'contract-network' : 'contract'}.test.ts`,
         text: emitMcuContractTests(model, options),
       },
     ]),
-    { path: 'packages/mcu/src/fetch.js', text: emitFetchModule(model) },
-    { path: 'packages/mcu/moddable/tagokit.js', text: emitModdableModule(model) },
     { path: 'packages/mcu/moddable/manifest.json', text: emitModdableManifest(model.version) },
   ],
 };

@@ -2,6 +2,7 @@
  * The error hierarchy every tagokit client throws. Nothing here ever holds the token: errors are built from the
  * response and from request facts (method, path), never from request headers, and server text is redacted.
  */
+import { STATUS_ERRORS } from './facts.js';
 
 export interface ErrorContext {
   /** HTTP method of the failed call. */
@@ -219,14 +220,14 @@ export class TagoAbortError extends TagoError {
   }
 }
 
-const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => TagoApiError> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
+// The class for each status named in the shared facts (a core test checks each class's name and code against them).
+const CLASSES_BY_NAME: Record<string, new (init: ApiErrorInit) => TagoApiError> = {
+  BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
+  RateLimitError, InternalServerError,
 };
+const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => TagoApiError> = Object.fromEntries(
+  Object.entries(STATUS_ERRORS).map(([status, fact]) => [status, CLASSES_BY_NAME[fact.name]!]),
+);
 
 /** Builds the error class that matches an HTTP status. */
 export function apiErrorFor(init: ApiErrorInit & { retryAfterSeconds?: number | undefined }): TagoApiError {

@@ -1,4 +1,5 @@
 import { TagoValidationError } from './errors.js';
+import { NAMED_REGIONS } from './facts.js';
 
 /** A region id, TagoDeploy project, explicit URLs, or `env` to read TAGOIO_API / TAGOIO_SSE. */
 export type RegionInput = 'us-e1' | 'eu-w1' | 'usa-1' | 'env' | { tdeploy: string } | { api: string; sse?: string };
@@ -22,11 +23,7 @@ export interface RegionOptions {
 /** The public regions by id. */
 export type KnownRegion = 'us-e1' | 'eu-w1';
 
-export const REGIONS: Readonly<Record<KnownRegion, { api: string; sse: string }>> = {
-  // The SDKs stream us-e1 events from sse.tago.io; the REST host follows the documented regional name.
-  'us-e1': { api: 'https://api.us-e1.tago.io', sse: 'https://sse.tago.io/events' },
-  'eu-w1': { api: 'https://api.eu-w1.tago.io', sse: 'https://sse.eu-w1.tago.io/events' },
-};
+export const REGIONS: Readonly<Record<KnownRegion, { api: string; sse: string }>> = NAMED_REGIONS;
 
 const TDEPLOY_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 

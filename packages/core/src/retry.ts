@@ -2,6 +2,7 @@
  * When to try a call again, and how long to wait. Pure functions, so every client (and the shared test vectors)
  * can check the same decisions.
  */
+import { RETRY_DEFAULTS } from './facts.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */
@@ -16,13 +17,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
-  maxRetries: 2,
-  initialDelayMs: 500,
-  maxDelayMs: 8_000,
-  jitter: 0.25,
-  maxRetryAfterMs: 60_000,
-};
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = RETRY_DEFAULTS;
 
 /** What happened on one attempt, as far as retrying is concerned. */
 export type AttemptOutcome =

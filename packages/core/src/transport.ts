@@ -1,4 +1,5 @@
 import { TagoConnectionError, TagoRedirectError, TagoResponseParseError } from './errors.js';
+import { NOT_SENT_CODES as NOT_SENT_CODES_FACT } from './facts.js';
 
 /** One HTTP request as it goes on the wire. Header names are lower-case. */
 export interface WireRequest {
@@ -39,7 +40,7 @@ export function requestNotWritten(error: unknown): boolean {
 }
 
 /** Error codes (Node's, undici's) that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+const NOT_SENT_CODES = new Set(NOT_SENT_CODES_FACT);
 
 /** Finds a network error code on an error or its causes. */
 export function networkErrorCode(error: unknown): string | undefined {

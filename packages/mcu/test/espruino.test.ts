@@ -5,7 +5,8 @@ import { ENGINES, asScript, lastJson, read, runEngine } from './helpers/engines.
 type Out = Record<string, any>;
 
 // Espruino's built-ins first (2v29 indexOf, split with a long separator, Date, JSON.parse), then the module.
-const script = `${read('test/engines/espruino-builtins.js')}${asScript(read('src/tagokit.js'))}${read('test/engines/espruino-harness.js')}`;
+const builtins = read('test/engines/espruino-builtins.js');
+const script = `${builtins}${asScript(read('dist/tagokit.js'))}${read('test/engines/espruino-harness.js')}`;
 
 for (const [engine, bin] of Object.entries(ENGINES)) {
   describe(`Espruino http transport over a fake Espruino http module, on Espruino's built-ins, in ${engine}`, () => {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const tagokit: any = require('../src/tagokit.js');
+const tagokit: any = require('../dist/tagokit.js');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fetchModule: any = require('../src/fetch.js');
+const fetchModule: any = require('../dist/fetch.js');
 
 const TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
 

@@ -24,7 +24,7 @@ interface Clock { now: number; timers: Map<number, Timer>; fireNext(): boolean }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Lib = any;
 
-/** src/tagokit.js in a fresh context whose setTimeout/clearTimeout run on a virtual clock. */
+/** dist/tagokit.js in a fresh context whose setTimeout/clearTimeout run on a virtual clock. */
 function loadRuntime(): { lib: Lib; clock: Clock } {
   let seq = 0;
   const clock: Clock = {
@@ -50,7 +50,7 @@ function loadRuntime(): { lib: Lib; clock: Clock } {
     clearTimeout: (id: number) => void clock.timers.delete(id),
   };
   const context = createContext(sandbox);
-  runInContext(`var exports = module.exports;\n${read('src/tagokit.js')}`, context, { filename: 'tagokit.js' });
+  runInContext(`var exports = module.exports;\n${read('dist/tagokit.js')}`, context, { filename: 'tagokit.js' });
   return { lib: sandbox.module.exports, clock };
 }
 
@@ -120,7 +120,7 @@ function headerObject(pairs: [string, string][]): Record<string, string> {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('fuzz: the MCU runtime (src/tagokit.js) against malformed and adversarial answers', () => {
+describe('fuzz: the MCU runtime (dist/tagokit.js) against malformed and adversarial answers', () => {
   const counts = { parse: 0, request: 0 };
 
   it(`parseAnswer: ${PARSE_RUNS} generated answers give data or a typed error, nothing else`, () => {
@@ -272,7 +272,7 @@ describe('fuzz: the MCU runtime (src/tagokit.js) against malformed and adversari
 // ---------------------------------------------------------------------------------------------------------------
 // Findings the fuzz exposed, now fixed in the generator's ES5 runtime template; these keep them fixed.
 
-describe('fuzz findings (fixed in generator/src/emit/mcu/templates)', () => {
+describe('fuzz findings (fixed in src/runtime)', () => {
   const big = (bytes: number) => JSON.stringify({ status: true, result: 'x'.repeat(bytes) });
 
   it('memory: an answer larger than a cap is refused with a clear error (no response-size cap: 8 MB is buffered and parsed)', () => {

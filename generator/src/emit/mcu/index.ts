@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { ApiModel, OperationModel } from '../../model/index.js';
 import { banner } from '../banner.js';
 import { exampleArgs } from '../contract-tests.js';
@@ -7,20 +6,6 @@ import { exampleArgs } from '../contract-tests.js';
 export interface McuOptions {
   /** Also emit the operations that accept a network token (integration servers, not devices). Default: false. */
   network?: boolean;
-}
-
-type TemplateName = 'runtime' | 'espruino' | 'moddable' | 'fetch';
-const templates = new Map<TemplateName, string>();
-
-/** The hand-written ES5 pieces: one source each, copied into every build (read from disk once per process). */
-function template(name: TemplateName): string {
-  let text = templates.get(name);
-  if (text === undefined) {
-    text = readFileSync(new URL(`./templates/${name}.js`, import.meta.url), 'utf8');
-    if (name === 'runtime' && !text.includes('/*@operations*/')) throw new Error('mcu runtime template lost its /*@operations*/ marker');
-    templates.set(name, text);
-  }
-  return text;
 }
 
 /** The operations the MCU client exposes: those a device token can call (and, optionally, network-token ones). */
@@ -58,43 +43,15 @@ export function emitMcuOperations(ops: OperationModel[]): string {
   return lines.join('\n');
 }
 
-function runtimeWith(ops: OperationModel[]): string {
-  return template('runtime').replace('/*@operations*/', emitMcuOperations(ops));
-}
-
-/** `tagokit.js`: the Espruino module (CommonJS, ES5): runtime, operations and the Espruino `http` transport. */
-export function emitEspruinoModule(model: ApiModel, options: McuOptions = {}): string {
-  return `${banner(model.version, 'js')}${runtimeWith(mcuOperations(model, options))}\n${template('espruino')}`;
-}
-
-/** `fetch.js`: the generic fetch transport as its own CommonJS module. */
-export function emitFetchModule(model: ApiModel): string {
-  return `${banner(model.version, 'js')}${template('fetch')}`;
-}
-
 /**
- * `moddable/tagokit.js`: an ES module for Moddable XS. It wraps the same ES5 text in a CommonJS-style scope and
- * exports it, with the Moddable transport bound to `Request` from "http" and `Timer` from "timer".
+ * `src/generated/operations-<build>.js`: the operation table of one build, the only generated part of the MCU client.
+ * packages/mcu/scripts/build.mjs puts it into the hand-written runtime (src/runtime) at its `@operations` marker.
  */
-export function emitModdableModule(model: ApiModel, options: McuOptions = {}): string {
-  return `${banner(model.version, 'js')}import { Request } from "http";
-import Timer from "timer";
-
-var module = { exports: {} };
-var exports = module.exports;
-
-${runtimeWith(mcuOperations(model, options))}
-${template('moddable')}
-var tagokit = module.exports;
-
-/* createClient with the Moddable transport by default; pass options.SecureSocket on boards with TLS. */
-tagokit.connect = function (options) {
-  if (!options.transport) options.transport = tagokit.moddable(Request, Timer, options.SecureSocket);
-  return tagokit.createClient(options);
-};
-
-export default tagokit;
-`;
+export function emitMcuOperationTable(model: ApiModel, options: McuOptions = {}): string {
+  const ops = mcuOperations(model, options);
+  const build = options.network === true ? 'device and network-token' : 'device-token';
+  const heading = `/* The ${ops.length} ${build} operations, as Client.prototype methods. */`;
+  return `${banner(model.version, 'js')}${heading}\n${emitMcuOperations(ops)}\n`;
 }
 
 /** The Moddable manifest that builds the module into a host. */
@@ -104,7 +61,8 @@ export function emitModdableManifest(version: string): string {
     {
       '//': generated,
       include: ['$(MODDABLE)/examples/manifest_base.json', '$(MODDABLE)/examples/manifest_net.json'],
-      modules: { '*': ['./tagokit'] },
+      // The assembled module is build output (npm run build in packages/mcu), not a committed file.
+      modules: { '*': ['../dist/moddable/tagokit'] },
       preload: ['tagokit'],
     },
     null,
@@ -112,7 +70,12 @@ export function emitModdableManifest(version: string): string {
   )}\n`;
 }
 
-/** The CommonJS module a build lives in: `tagokit.js` (device operations) or `tagokit-network.js` (plus network ones). */
+/** The generated table of a build (`operations-device.js` or `operations-network.js`, in src/generated). */
+export function mcuOperationTableFile(options: McuOptions = {}): string {
+  return options.network === true ? 'operations-network.js' : 'operations-device.js';
+}
+
+/** The built module of a build, in packages/mcu/dist: `tagokit.js` (device operations) or `tagokit-network.js`. */
 export function mcuModuleFile(options: McuOptions = {}): string {
   return options.network === true ? 'tagokit-network.js' : 'tagokit.js';
 }
@@ -135,9 +98,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const tagokit: any = require('../../src/${mcuModuleFile(options)}');
+const tagokit: any = require('../../dist/${mcuModuleFile(options)}');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fetchModule: any = require('../../src/fetch.js');
+const fetchModule: any = require('../../dist/fetch.js');
 
 let mock: PrismMock;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

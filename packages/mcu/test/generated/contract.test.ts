@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const tagokit: any = require('../../src/tagokit.js');
+const tagokit: any = require('../../dist/tagokit.js');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fetchModule: any = require('../../src/fetch.js');
+const fetchModule: any = require('../../dist/fetch.js');
 
 let mock: PrismMock;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -41,7 +41,8 @@ export function runEngine(bin: string, script: string): string {
 
 /** The full vectors script: module + data + ES5 runner, printing the results as JSON; `prelude` runs first. */
 export function vectorsScript(prelude = ''): string {
-  return `${prelude}${asScript(read('src/tagokit.js'))}var DATA = ${JSON.stringify(vectorData())};\n${read('test/engines/vectors-runner.js')}\nprint(JSON.stringify(runVectors(TAGOKIT, DATA)));\n`;
+  const runner = `${read('test/engines/vectors-runner.js')}\nprint(JSON.stringify(runVectors(TAGOKIT, DATA)));\n`;
+  return `${prelude}${asScript(read('dist/tagokit.js'))}var DATA = ${JSON.stringify(vectorData())};\n${runner}`;
 }
 
 /** The last line an engine printed, parsed. */

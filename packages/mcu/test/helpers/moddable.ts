@@ -49,10 +49,10 @@ FakeRequest.prototype.run = function () {
 
 /** The generated ES module for Moddable, with its two imports bound to the stand-ins and its default export kept. */
 export function moddableModule(): string {
-  const source = read('moddable/tagokit.js');
+  const source = read('dist/moddable/tagokit.js');
   const imports = ['import { Request } from "http";\n', 'import Timer from "timer";\n'];
-  for (const line of imports) if (!source.includes(line)) throw new Error(`moddable/tagokit.js lost: ${line}`);
-  if (!source.includes('export default tagokit;')) throw new Error('moddable/tagokit.js lost its default export');
+  for (const line of imports) if (!source.includes(line)) throw new Error(`dist/moddable/tagokit.js lost: ${line}`);
+  if (!source.includes('export default tagokit;')) throw new Error('dist/moddable/tagokit.js lost its default export');
   const body = imports.reduce((s, line) => s.replace(line, ''), source).replace('export default tagokit;', 'return tagokit;');
   return `var tagokit = (function (Request, Timer) {\n"use strict";\n${body}\n})(FakeRequest, FakeTimer);\n`;
 }

@@ -3,10 +3,9 @@
    then 'end' and 'close' on the answer; errors only on the request, as {code, message} with negative codes; end()
    throws when the host cannot be found or no socket can be made; request() returns nothing on bad options or low
    memory; no Content-Length is added for us; an answer cut short ends without an error; no timer of its own. */
-/* Error codes that mean the request never left the board (socketerrors.h): no route, host not found, no free
-   socket, no connection, bad argument, TLS handshake failed. Others (-1 closed, -9 reset, -15 no response ...) may
-   come after the server got the request. */
-var ESPRUINO_NOT_SENT = [-4, -6, -7, -11, -12, -13];
+/* Error codes that mean the request never left the board (socketerrors.h; the list and what each code means are in
+   packages/core/src/facts.ts). Others (-1 closed, -9 reset, -15 no response ...) may come after the server got it. */
+var ESPRUINO_NOT_SENT = /*@fact ESPRUINO_NOT_SENT_CODES*/[];
 
 exports.espruino = function (http) {
   return function (q, cb) {
