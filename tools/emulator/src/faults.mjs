@@ -173,3 +173,26 @@ function pickWeighted(weights, roll) {
   }
   return entries[entries.length - 1][0];
 }
+
+/** The fault settings of a running emulator: the plan in force and the seed it restarts from. */
+export class FaultSettings {
+  /**
+   * @param {import('./index.mjs').FaultOptions | null | undefined} faults
+   * @param {number} seed
+   */
+  constructor(faults, seed) {
+    this.seed = seed;
+    this.plan = new FaultPlan(normalizeFaults(faults ?? {}), seed);
+  }
+
+  /**
+   * Replaces the settings and restarts the sequence, from `seed` when given; answers the settings in force.
+   * @param {import('./index.mjs').FaultOptions | null | undefined} faults
+   * @param {number} [seed]
+   */
+  replace(faults, seed) {
+    if (seed !== undefined) this.seed = seed;
+    this.plan = new FaultPlan(normalizeFaults(faults ?? {}), this.seed);
+    return this.plan.config;
+  }
+}
