@@ -1,3 +1,4 @@
+// @ts-check
 // @tagokit/emulator: a local TagoIO API built on the bundled spec, with seeded fault injection.
 export { startEmulator } from './emulator.mjs';
 export { FAULT_KINDS, FAULT_PROCESSES, DEFAULT_FAULTS, normalizeFaults, prng, FaultPlan } from './faults.mjs';

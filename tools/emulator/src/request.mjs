@@ -1,3 +1,4 @@
+// @ts-check
 // What arrives on the wire, read defensively: the request target, split into path segments without resolving
 // anything, its media types, and its query made dense. (The body is read by http/body.mjs.)
 
@@ -9,6 +10,8 @@
  * a target that would need it is refused instead, so a path can only ever reach the route it spells:
  * a `.` or `..` segment (raw or percent-encoded), an encoded `/` inside a segment, a `\` (raw or encoded), or
  * broken percent-encoding. Returns `{ segments, search }` or `{ error }` (a message without the path in it).
+ * @param {string | undefined} raw
+ * @returns {{ segments: string[], search: string, error?: undefined } | { error: string }}
  */
 export function parseTarget(raw) {
   let target = String(raw ?? '/');
@@ -31,6 +34,7 @@ export function parseTarget(raw) {
   // A trailing slash names the same resource: the route table always accepted one.
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length === 1 && parts[0] === '') parts.pop();
+  /** @type {string[]} */
   const segments = [];
   for (const part of parts) {
     let segment;
@@ -49,14 +53,20 @@ export function parseTarget(raw) {
   return { segments, search };
 }
 
-/** The media type of a `content-type` value, lower-cased and without parameters (`charset=…`); '' when absent. */
+/**
+ * The media type of a `content-type` value, lower-cased and without parameters (`charset=…`); '' when absent.
+ * @param {unknown} contentType
+ */
 export function mediaTypeOf(contentType) {
   const value = String(contentType ?? '');
   const semicolon = value.indexOf(';');
   return (semicolon < 0 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }
 
-/** Whether a media type (from mediaTypeOf) is JSON: `application/json` or a `+json` suffix (RFC 6839). */
+/**
+ * Whether a media type (from mediaTypeOf) is JSON: `application/json` or a `+json` suffix (RFC 6839).
+ * @param {string} media
+ */
 export function isJsonMediaType(media) {
   if (media === 'application/json') return true;
   return media.startsWith('application/') && media.endsWith('+json') && media.length > 'application/+json'.length;
@@ -67,10 +77,13 @@ export function isJsonMediaType(media) {
  * `variables[40000000]=x` into a sparse array of length 40 000 001, and walking that (`map`, the validator's item
  * loop) ran the emulator out of memory. Own properties are defined, never assigned, as parseQuery does, so a
  * `__proto__` key stays a plain key.
+ * @param {unknown} value
+ * @returns {unknown}
  */
 export function compactQuery(value) {
-  if (Array.isArray(value)) return Object.keys(value).map((index) => compactQuery(value[index]));
+  if (Array.isArray(value)) return Object.keys(value).map((index) => compactQuery(value[Number(index)]));
   if (value === null || typeof value !== 'object') return value;
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, item] of Object.entries(value)) {
     Object.defineProperty(out, key, {

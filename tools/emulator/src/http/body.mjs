@@ -15,19 +15,27 @@ export const DEFAULT_LIMITS = Object.freeze({
   headersTimeoutMs: 10_000,
 });
 
-/** The limits of a start's options, each checked: a typo must not turn a limit off. */
+/**
+ * The limits of a start's options, each checked: a typo must not turn a limit off.
+ * @param {Partial<Record<keyof Limits, unknown>>} [options]
+ * @returns {Limits}
+ */
 export function normalizeLimits(options = {}) {
-  const out = {};
-  for (const [name, fallback] of Object.entries(DEFAULT_LIMITS)) {
-    const value = options[name] ?? fallback;
-    if (!Number.isInteger(value) || value <= 0)
+  /** @type {Limits} */
+  const out = { ...DEFAULT_LIMITS };
+  for (const name of /** @type {(keyof Limits)[]} */ (Object.keys(DEFAULT_LIMITS))) {
+    const value = options[name] ?? DEFAULT_LIMITS[name];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0)
       throw new RangeError(`${name} must be a positive integer, got ${value}`);
     out[name] = value;
   }
   return out;
 }
 
-/** The message of a 413. */
+/**
+ * The message of a 413.
+ * @param {number} maxBytes
+ */
 export function bodyTooLarge(maxBytes) {
   return `Request body too large: the limit is ${maxBytes} bytes`;
 }
@@ -38,14 +46,20 @@ export function bodyTooLarge(maxBytes) {
  * `content-length` declares more than the cap (nothing is read), 413 as soon as the bytes counted pass it (reading
  * stops there), 408 when the body has not ended in time, and status 0 when the client went away. After a refusal
  * the request is paused: the caller answers and closes the connection.
+ * @param {IncomingMessage} req
+ * @param {{ maxBytes: number, timeoutMs: number }} limits
+ * @returns {Promise<BodyRead>}
  */
 export function readBody(req, { maxBytes, timeoutMs }) {
+  /** @type {BodyRead} */
   const tooLarge = { status: 413, message: bodyTooLarge(maxBytes) };
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve(tooLarge);
   return new Promise((resolve) => {
+    /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
+    /** @param {BodyRead} result */
     const finish = (result) => {
       clearTimeout(timer);
       req.off('data', onData);
@@ -54,6 +68,7 @@ export function readBody(req, { maxBytes, timeoutMs }) {
       if (result.status !== undefined) req.pause();
       resolve(result);
     };
+    /** @param {Buffer} chunk */
     const onData = (chunk) => {
       size += chunk.length;
       if (size > maxBytes) finish(tooLarge);

@@ -7,11 +7,7 @@ import { send, sendRaw, sleep, trickle } from '../http/respond.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
-/**
- * A fault as FaultPlan.next draws it: its kind and the parameter that kind takes.
- * @typedef {{ kind: import('../index.mjs').FaultKind, status?: number, retryAfterSeconds?: number, delayMs?: number,
- *   chunkBytes?: number, intervalMs?: number }} Fault
- */
+/** @typedef {import('../faults.mjs').Fault} Fault */
 
 /** @param {number} status */
 const htmlPage = (status) => {
