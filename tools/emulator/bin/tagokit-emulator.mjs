@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // tagokit-emulator: runs the TagoIO API emulator on 127.0.0.1 until interrupted.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -48,7 +49,7 @@ try {
     },
   }).values;
 } catch (error) {
-  console.error(`${error.message}\n\n${HELP}`);
+  console.error(`${error instanceof Error ? error.message : error}\n\n${HELP}`);
   process.exit(2);
 }
 if (args.help) {
@@ -86,6 +87,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 // Limits from flags win over the config file's; startEmulator refuses values that are not positive integers.
+/**
+ * @param {'max-body-bytes' | 'body-timeout' | 'headers-timeout'} flag
+ * @param {'maxBodyBytes' | 'bodyTimeoutMs' | 'headersTimeoutMs'} key
+ */
 const limit = (flag, key) => (args[flag] !== undefined ? Number(args[flag]) : config[key]);
 
 const emulator = await startEmulator({

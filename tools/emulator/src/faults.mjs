@@ -1,10 +1,26 @@
+// @ts-check
 // Seeded fault injection. Every request the faults apply to draws, in arrival order, from one PRNG seeded by
 // the run's seed: the n-th request gets the same fault in every run with the same seed and settings.
 
-/** Every kind of fault, in the order used to pick among them. */
+/** @typedef {import('./index.mjs').FaultKind} FaultKind */
+/** @typedef {import('./index.mjs').FaultOptions} FaultOptions */
+/** @typedef {import('./index.mjs').NormalizedFaults} NormalizedFaults */
+/**
+ * A fault as FaultPlan.next draws it: its kind and the parameter that kind takes.
+ * @typedef {{ kind: FaultKind, status?: number, retryAfterSeconds?: number, delayMs?: number, chunkBytes?: number,
+ *   intervalMs?: number }} Fault
+ */
+
+/**
+ * Every kind of fault, in the order used to pick among them.
+ * @type {FaultKind[]}
+ */
 export const FAULT_KINDS = ['latency', 'http5xx', 'rateLimit', 'resetBefore', 'resetAfter', 'truncated', 'html', 'trickle'];
 
-/** Whether the server acts on the request under each fault (the write is stored). */
+/**
+ * Whether the server acts on the request under each fault (the write is stored).
+ * @type {Record<FaultKind, boolean>}
+ */
 export const FAULT_PROCESSES = {
   latency: true,
   http5xx: false,
@@ -16,6 +32,7 @@ export const FAULT_PROCESSES = {
   trickle: true,
 };
 
+/** @type {Readonly<NormalizedFaults>} */
 export const DEFAULT_FAULTS = Object.freeze({
   rate: 0,
   kinds: Object.fromEntries(FAULT_KINDS.map((k) => [k, 1])),
@@ -28,7 +45,11 @@ export const DEFAULT_FAULTS = Object.freeze({
   routes: undefined,
 });
 
-/** sfc32 seeded through splitmix32: small, fast and the same on every platform. */
+/**
+ * sfc32 seeded through splitmix32: small, fast and the same on every platform.
+ * @param {unknown} seed
+ * @returns {() => number}
+ */
 export function prng(seed) {
   let s = (Number(seed) >>> 0) || 0x9e3779b9;
   const split = () => {
@@ -54,8 +75,11 @@ export function prng(seed) {
 /**
  * Reads a fault setting from the API, the CLI or the control endpoint. `kinds` may be a list (equal weights),
  * `"all"`, or `{kind: weight}`; unknown kinds are refused.
+ * @param {FaultOptions | null | false} [input]
+ * @returns {NormalizedFaults}
  */
 export function normalizeFaults(input = {}) {
+  /** @type {NormalizedFaults} */
   const out = structuredClone({ ...DEFAULT_FAULTS, kinds: { ...DEFAULT_FAULTS.kinds } });
   if (input === null || input === false) return { ...out, rate: 0 };
   if (typeof input !== 'object') throw new Error('faults must be an object');
@@ -65,28 +89,45 @@ export function normalizeFaults(input = {}) {
     out.rate = r;
   }
   if (input.kinds !== undefined) {
+    /** @type {unknown} */
     let kinds = input.kinds;
     if (kinds === 'all') kinds = FAULT_KINDS;
     if (typeof kinds === 'string') kinds = kinds.split(',').map((k) => k.trim()).filter(Boolean);
     if (Array.isArray(kinds)) kinds = Object.fromEntries(kinds.map((k) => [k, 1]));
+    /** @type {NormalizedFaults['kinds']} */
     const weights = {};
-    for (const [k, w] of Object.entries(kinds)) {
-      if (!FAULT_KINDS.includes(k)) throw new Error(`unknown fault kind "${k}" (known: ${FAULT_KINDS.join(', ')})`);
+    for (const [k, w] of Object.entries(/** @type {object} */ (kinds))) {
+      if (!isFaultKind(k)) throw new Error(`unknown fault kind "${k}" (known: ${FAULT_KINDS.join(', ')})`);
       const n = Number(w);
       if (!(n >= 0)) throw new Error(`weight of fault kind "${k}" must be >= 0`);
       weights[k] = n;
     }
     out.kinds = weights;
   }
-  for (const key of ['burst', 'latencyMs']) {
-    if (input[key] !== undefined) out[key] = range(input[key], key);
-  }
+  if (input.burst !== undefined) out.burst = range(input.burst, 'burst');
+  if (input.latencyMs !== undefined) out.latencyMs = range(input.latencyMs, 'latencyMs');
   if (input.trickle !== undefined) out.trickle = { ...out.trickle, ...input.trickle };
   if (input.retryAfterSeconds !== undefined) out.retryAfterSeconds = Math.max(0, Math.floor(Number(input.retryAfterSeconds)));
-  if (input.routes !== undefined) out.routes = input.routes === null ? undefined : [].concat(input.routes).map(String);
+  if (input.routes !== undefined) {
+    out.routes = input.routes === null ? undefined : /** @type {unknown[]} */ ([]).concat(input.routes).map(String);
+  }
   return out;
 }
 
+/**
+ * @param {unknown} kind
+ * @returns {kind is FaultKind}
+ */
+function isFaultKind(kind) {
+  return FAULT_KINDS.includes(/** @type {FaultKind} */ (kind));
+}
+
+/**
+ * A `{min, max}` range from a number, a `"min-max"` string or an object; throws naming the setting.
+ * @param {any} v
+ * @param {string} name
+ * @returns {{ min: number, max: number }}
+ */
 function range(v, name) {
   if (typeof v === 'number') return { min: v, max: v };
   if (typeof v === 'string') {
@@ -101,23 +142,36 @@ function range(v, name) {
 
 /** The running fault sequence: decides per request, counts what it did. */
 export class FaultPlan {
+  /**
+   * @param {NormalizedFaults} config
+   * @param {number} seed
+   */
   constructor(config, seed) {
     this.config = config;
     this.seed = seed;
     this.random = prng(seed);
+    /** @type {{ kind: FaultKind | undefined, left: number }} */
     this.burst = { kind: undefined, left: 0 };
     this.decisions = 0;
-    this.counts = Object.fromEntries(FAULT_KINDS.map((k) => [k, 0]));
-    /** Kind per decision (undefined = no fault), in arrival order; capped to keep memory flat. */
+    this.counts = /** @type {Record<FaultKind, number>} */ (Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])));
+    /**
+     * Kind per decision (undefined = no fault), in arrival order; capped to keep memory flat.
+     * @type {(FaultKind | undefined)[]}
+     */
     this.sequence = [];
   }
 
+  /** @param {string} routeKey */
   applies(routeKey) {
     const routes = this.config.routes;
     return !routes || routes.includes('*') || routes.includes(routeKey);
   }
 
-  /** The fault for the next request on `routeKey`, or undefined; always draws the same numbers per request. */
+  /**
+   * The fault for the next request on `routeKey`, or undefined; always draws the same numbers per request.
+   * @param {string} routeKey
+   * @returns {Fault | undefined}
+   */
   next(routeKey) {
     if (this.config.rate <= 0 || !this.applies(routeKey)) return undefined;
     this.decisions++;
@@ -139,6 +193,7 @@ export class FaultPlan {
     if (this.sequence.length < 100_000) this.sequence.push(kind);
     if (!kind) return undefined;
     this.counts[kind]++;
+    /** @type {Fault} */
     const fault = { kind };
     if (kind === 'latency') {
       const { min, max } = this.config.latencyMs;
@@ -162,8 +217,14 @@ export class FaultPlan {
   }
 }
 
+/**
+ * @param {NormalizedFaults['kinds']} weights
+ * @param {number} roll  in [0, 1)
+ * @returns {FaultKind | undefined}
+ */
 function pickWeighted(weights, roll) {
-  const entries = FAULT_KINDS.filter((k) => (weights[k] ?? 0) > 0).map((k) => [k, weights[k]]);
+  /** @type {[FaultKind, number][]} */
+  const entries = FAULT_KINDS.filter((k) => (weights[k] ?? 0) > 0).map((k) => [k, weights[k] ?? 0]);
   const total = entries.reduce((a, [, w]) => a + w, 0);
   if (total <= 0) return undefined;
   let x = roll * total;
@@ -171,5 +232,28 @@ function pickWeighted(weights, roll) {
     if (x < w) return k;
     x -= w;
   }
-  return entries[entries.length - 1][0];
+  return entries[entries.length - 1]?.[0];
+}
+
+/** The fault settings of a running emulator: the plan in force and the seed it restarts from. */
+export class FaultSettings {
+  /**
+   * @param {import('./index.mjs').FaultOptions | null | undefined} faults
+   * @param {number} seed
+   */
+  constructor(faults, seed) {
+    this.seed = seed;
+    this.plan = new FaultPlan(normalizeFaults(faults ?? {}), seed);
+  }
+
+  /**
+   * Replaces the settings and restarts the sequence, from `seed` when given; answers the settings in force.
+   * @param {import('./index.mjs').FaultOptions | null | undefined} faults
+   * @param {number} [seed]
+   */
+  replace(faults, seed) {
+    if (seed !== undefined) this.seed = seed;
+    this.plan = new FaultPlan(normalizeFaults(faults ?? {}), this.seed);
+    return this.plan.config;
+  }
 }

@@ -1,7 +1,8 @@
+// @ts-check
 // @tagokit/emulator: a local TagoIO API built on the bundled spec, with seeded fault injection.
-export { startEmulator } from './server.mjs';
+export { startEmulator } from './emulator.mjs';
 export { FAULT_KINDS, FAULT_PROCESSES, DEFAULT_FAULTS, normalizeFaults, prng, FaultPlan } from './faults.mjs';
-export { RPM_TABLE, PLANS, rpmFor, RateLimiter } from './ratelimit.mjs';
+export { RPM_TABLE, PLANS, rpmFor, RateLimiter } from './pipeline/rate-limit.mjs';
 export { ConflictError, DEFAULT_TOKENS, DEFAULT_DEVICE, DEFAULT_PROFILE_ID, parseDate } from './store.mjs';
 export { loadSpec, matchRoute, validateRequest, schemeKinds } from './spec.mjs';
 export { wildcardMatch } from './wildcard.mjs';

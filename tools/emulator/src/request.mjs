@@ -1,5 +1,6 @@
+// @ts-check
 // What arrives on the wire, read defensively: the request target, split into path segments without resolving
-// anything, and the body, read within a size cap and a deadline.
+// anything, its media types, and its query made dense. (The body is read by http/body.mjs.)
 
 /**
  * Splits a request target into its decoded path segments and its raw query (`?…`, or '').
@@ -9,6 +10,8 @@
  * a target that would need it is refused instead, so a path can only ever reach the route it spells:
  * a `.` or `..` segment (raw or percent-encoded), an encoded `/` inside a segment, a `\` (raw or encoded), or
  * broken percent-encoding. Returns `{ segments, search }` or `{ error }` (a message without the path in it).
+ * @param {string | undefined} raw
+ * @returns {{ segments: string[], search: string, error?: undefined } | { error: string }}
  */
 export function parseTarget(raw) {
   let target = String(raw ?? '/');
@@ -31,6 +34,7 @@ export function parseTarget(raw) {
   // A trailing slash names the same resource: the route table always accepted one.
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   if (parts.length === 1 && parts[0] === '') parts.pop();
+  /** @type {string[]} */
   const segments = [];
   for (const part of parts) {
     let segment;
@@ -49,84 +53,23 @@ export function parseTarget(raw) {
   return { segments, search };
 }
 
-/** The media type of a `content-type` value, lower-cased and without parameters (`charset=…`); '' when absent. */
+/**
+ * The media type of a `content-type` value, lower-cased and without parameters (`charset=…`); '' when absent.
+ * @param {unknown} contentType
+ */
 export function mediaTypeOf(contentType) {
   const value = String(contentType ?? '');
   const semicolon = value.indexOf(';');
   return (semicolon < 0 ? value : value.slice(0, semicolon)).trim().toLowerCase();
 }
 
-/** Whether a media type (from mediaTypeOf) is JSON: `application/json` or a `+json` suffix (RFC 6839). */
+/**
+ * Whether a media type (from mediaTypeOf) is JSON: `application/json` or a `+json` suffix (RFC 6839).
+ * @param {string} media
+ */
 export function isJsonMediaType(media) {
   if (media === 'application/json') return true;
   return media.startsWith('application/') && media.endsWith('+json') && media.length > 'application/+json'.length;
-}
-
-/** The emulator's defaults for what a request may cost; the README's "Hardening" section documents them. */
-export const DEFAULT_LIMITS = Object.freeze({
-  /** Largest body read, in bytes (TagoIO itself caps bodies at about 200 kB; the emulator allows more). */
-  maxBodyBytes: 1024 * 1024,
-  /** Time the whole body may take to arrive once the headers are in. */
-  bodyTimeoutMs: 10_000,
-  /** Time the request line and headers may take to arrive. */
-  headersTimeoutMs: 10_000,
-});
-
-/** The limits of a start's options, each checked: a typo must not turn a limit off. */
-export function normalizeLimits(options = {}) {
-  const out = {};
-  for (const [name, fallback] of Object.entries(DEFAULT_LIMITS)) {
-    const value = options[name] ?? fallback;
-    if (!Number.isInteger(value) || value <= 0)
-      throw new RangeError(`${name} must be a positive integer, got ${value}`);
-    out[name] = value;
-  }
-  return out;
-}
-
-/** The message of a 413. */
-export function bodyTooLarge(maxBytes) {
-  return `Request body too large: the limit is ${maxBytes} bytes`;
-}
-
-/**
- * Reads a request body as UTF-8 text, counting bytes as chunks arrive: never more than `maxBytes` is held, and
- * never for longer than `timeoutMs`. Resolves `{ text }`, or a refusal `{ status, message }`: 413 at once when
- * `content-length` declares more than the cap (nothing is read), 413 as soon as the bytes counted pass it (reading
- * stops there), 408 when the body has not ended in time, and status 0 when the client went away. After a refusal
- * the request is paused: the caller answers and closes the connection.
- */
-export function readBody(req, { maxBytes, timeoutMs }) {
-  const tooLarge = { status: 413, message: bodyTooLarge(maxBytes) };
-  const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > maxBytes) return Promise.resolve(tooLarge);
-  return new Promise((resolve) => {
-    const chunks = [];
-    let size = 0;
-    const finish = (result) => {
-      clearTimeout(timer);
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('close', onClose);
-      if (result.status !== undefined) req.pause();
-      resolve(result);
-    };
-    const onData = (chunk) => {
-      size += chunk.length;
-      if (size > maxBytes) finish(tooLarge);
-      else chunks.push(chunk);
-    };
-    const onEnd = () => finish({ text: Buffer.concat(chunks).toString('utf8') });
-    // 'close' before 'end': the client hung up (or the socket was destroyed) mid-body.
-    const onClose = () => finish({ status: 0, message: 'The client closed the connection' });
-    const timer = setTimeout(
-      () => finish({ status: 408, message: `Request timeout: the body did not arrive within ${timeoutMs} ms` }),
-      timeoutMs,
-    );
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('close', onClose);
-  });
 }
 
 /**
@@ -134,10 +77,13 @@ export function readBody(req, { maxBytes, timeoutMs }) {
  * `variables[40000000]=x` into a sparse array of length 40 000 001, and walking that (`map`, the validator's item
  * loop) ran the emulator out of memory. Own properties are defined, never assigned, as parseQuery does, so a
  * `__proto__` key stays a plain key.
+ * @param {unknown} value
+ * @returns {unknown}
  */
 export function compactQuery(value) {
-  if (Array.isArray(value)) return Object.keys(value).map((index) => compactQuery(value[index]));
+  if (Array.isArray(value)) return Object.keys(value).map((index) => compactQuery(value[Number(index)]));
   if (value === null || typeof value !== 'object') return value;
+  /** @type {Record<string, unknown>} */
   const out = {};
   for (const [key, item] of Object.entries(value)) {
     Object.defineProperty(out, key, {

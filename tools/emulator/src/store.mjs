@@ -1,6 +1,30 @@
+// @ts-check
 // The emulator's state: tokens and their kinds, devices with their tokens, configuration parameters and data
 // records. Everything lives in memory; `snapshot()` gives a plain copy for audits.
 import { randomUUID } from 'node:crypto';
+
+/** @typedef {import('./index.mjs').TokenKind} TokenKind */
+/** @typedef {{ kind: TokenKind, deviceId?: string }} TokenEntry */
+/**
+ * @typedef {{ token: string, device_id: string, name: string, permission: string, expire_time: unknown,
+ *   serie_number?: unknown, created_at: string }} DeviceToken
+ */
+/** @typedef {{ id: string, key: string, value: string, sent: boolean }} DeviceParam */
+/** @typedef {{ type: 'Point', coordinates: [number, number] }} Point */
+/**
+ * A stored record; `time` and `created_at` are epoch milliseconds.
+ * @typedef {{ id: string, device: string, variable: string, time: number, created_at: number, group: unknown,
+ *   value?: unknown, unit?: unknown, location?: Point, metadata?: unknown }} DataRecord
+ */
+/**
+ * A device as the store keeps it. `outOfOrder` is set once a record is stored or edited out of time order.
+ * @typedef {{ id: string, profile: string, name: string, description: unknown, type: string, active: boolean,
+ *   visible: boolean, connector: string, network: string, tags: { key: string, value: string }[],
+ *   payload_decoder: unknown, serie_number?: string, created_at: string, updated_at: string,
+ *   last_input: string | null, last_output: string | null, tokens: DeviceToken[], params: DeviceParam[],
+ *   data: DataRecord[], outOfOrder?: boolean }} Device
+ */
+/** @typedef {Record<string, any>} DataQuery  a data query's parameters, validated and coerced */
 
 const TOKEN_EXISTS = 'Token already exists: every token must be unique';
 
@@ -9,14 +33,19 @@ const TOKEN_EXISTS = 'Token already exists: every token must be unique';
  * (a profile token turned into a new device's token), so it is refused; the server answers 409.
  */
 export class ConflictError extends Error {
+  /** @param {string} [message] */
   constructor(message) {
     super(message);
     this.name = 'ConflictError';
+    /** @type {409} */
     this.status = 409;
   }
 }
 
-/** Object-id-like ids: 8 hex digits of seconds, then a counter, so they sort by creation. */
+/**
+ * Object-id-like ids: 8 hex digits of seconds, then a counter, so they sort by creation.
+ * @returns {() => string}
+ */
 export function idFactory(prefix = 0) {
   let counter = prefix;
   return () => {
@@ -43,15 +72,24 @@ export const DEFAULT_DEVICE = {
   token: '00000000-0000-4000-8000-0000000000d1',
 };
 
+/** The fields of a record `PUT /data` may change besides its time and location. */
+const EDITABLE_FIELDS = /** @type {const} */ (['value', 'unit', 'group', 'metadata']);
+
 export class Store {
+  /**
+   * @param {{ devices?: Record<string, any>[],
+   *   tokens?: Partial<Record<string, string | string[]>> }} [seed]
+   */
   constructor({ devices, tokens } = {}) {
     this.nextId = idFactory(Math.floor(Math.random() * 0xffff) * 2 ** 20);
-    /** token -> {kind, deviceId?} */
+    /** @type {Map<string, TokenEntry>} token -> its kind (and device) */
     this.tokens = new Map();
-    /** id -> device */
+    /** @type {Map<string, Device>} id -> device */
     this.devices = new Map();
     for (const [kind, value] of Object.entries(tokens ?? DEFAULT_TOKENS)) {
-      for (const t of [].concat(value)) this.registerToken(t, { kind });
+      for (const t of /** @type {string[]} */ ([]).concat(value ?? [])) {
+        this.registerToken(t, { kind: /** @type {TokenKind} */ (kind) });
+      }
     }
     for (const d of devices ?? [DEFAULT_DEVICE]) this.createDevice(d);
   }
@@ -59,16 +97,22 @@ export class Store {
   /**
    * Adds a device (and its tokens); fields left out get defaults. A chosen id or token that already exists throws
    * a ConflictError before anything is stored.
+   * @param {Record<string, any>} [input]  a DeviceSeed, or a device-creation body
+   * @returns {Device}
    */
   createDevice(input = {}) {
     if (input.id !== undefined && this.devices.has(input.id)) throw new ConflictError('Device id already exists');
-    const chosen = [].concat(input.token ?? input.tokens ?? []).map((t) => (typeof t === 'string' ? t : t.token));
+    /** @type {unknown[]} */
+    const given = [].concat(input.token ?? input.tokens ?? []);
+    const chosen = given.map((t) => (typeof t === 'string' ? t : /** @type {any} */ (t)?.token));
     for (const [i, t] of chosen.entries()) {
       if (typeof t !== 'string' || t === '') throw new Error('A device token must be a non-empty string');
       if (this.tokens.has(t) || chosen.indexOf(t) !== i) throw new ConflictError(TOKEN_EXISTS);
     }
+    /** @type {string} */
     const id = input.id ?? this.nextId();
     const now = new Date().toISOString();
+    /** @type {Device} */
     const device = {
       id,
       profile: input.profile ?? DEFAULT_PROFILE_ID,
@@ -99,11 +143,19 @@ export class Store {
     return device;
   }
 
+  /**
+   * Adds a token to a device; undefined when there is no such device. A given token that exists throws.
+   * @param {string} deviceId
+   * @param {{ token?: string, name?: string, permission?: string, expire_time?: unknown,
+   *   serie_number?: unknown }} [options]
+   * @returns {DeviceToken | undefined}
+   */
   addDeviceToken(deviceId, { token, name = 'Default', permission = 'full', expire_time = 'never', serie_number } = {}) {
     const device = this.devices.get(deviceId);
     if (!device) return undefined;
     const value = token ?? this.newToken();
     this.registerToken(value, { kind: 'device', deviceId });
+    /** @type {DeviceToken} */
     const record = { token: value, device_id: deviceId, name, permission, expire_time, serie_number, created_at: new Date().toISOString() };
     device.tokens.push(record);
     return record;
@@ -121,21 +173,27 @@ export class Store {
     throw new Error('Could not generate a unique token');
   }
 
-  /** Records a token of a kind; one that already exists, of any kind, throws a ConflictError. */
+  /**
+   * Records a token of a kind; one that already exists, of any kind, throws a ConflictError.
+   * @param {string} token
+   * @param {TokenEntry} entry
+   */
   registerToken(token, entry) {
     if (this.tokens.has(token)) throw new ConflictError(TOKEN_EXISTS);
     this.tokens.set(token, entry);
   }
 
+  /** @param {string} token */
   removeDeviceToken(token) {
     const entry = this.tokens.get(token);
     if (!entry || entry.kind !== 'device') return false;
-    const device = this.devices.get(entry.deviceId);
+    const device = this.devices.get(entry.deviceId ?? '');
     if (device) device.tokens = device.tokens.filter((t) => t.token !== token);
     this.tokens.delete(token);
     return true;
   }
 
+  /** @param {string} id */
   removeDevice(id) {
     const device = this.devices.get(id);
     if (!device) return false;
@@ -144,16 +202,25 @@ export class Store {
     return true;
   }
 
+  /**
+   * @param {TokenKind} kind
+   * @param {string} token
+   */
   addToken(kind, token) {
     this.registerToken(token, { kind });
   }
 
-  /** Stores records (already validated) in a device; answers how many. */
+  /**
+   * Stores records (already validated) in a device; answers how many.
+   * @param {Device} device
+   * @param {any} body  one record or a list
+   */
   addData(device, body) {
     const list = Array.isArray(body) ? body : [body];
     const now = Date.now();
     const group = this.nextId();
     for (const r of list) {
+      /** @type {DataRecord} */
       const rec = {
         id: this.nextId(),
         device: device.id,
@@ -175,13 +242,18 @@ export class Store {
     return list.length;
   }
 
+  /**
+   * Edits the records a body names by id; answers how many it found.
+   * @param {Device} device
+   * @param {any} body  one edit or a list
+   */
   editData(device, body) {
     let n = 0;
     const now = Date.now();
     for (const e of Array.isArray(body) ? body : [body]) {
       const rec = device.data.find((r) => r.id === e.id);
       if (!rec) continue;
-      for (const k of ['value', 'unit', 'group', 'metadata']) if (e[k] !== undefined) rec[k] = e[k];
+      for (const k of EDITABLE_FIELDS) if (e[k] !== undefined) rec[k] = e[k];
       if (e.time !== undefined) {
         rec.time = parseDate(e.time, now) ?? rec.time;
         // The newest-first fast read walks the list in stored order: an edited time may break that order.
@@ -197,6 +269,10 @@ export class Store {
     return n;
   }
 
+  /**
+   * @param {Device} device
+   * @param {DataQuery} query
+   */
   deleteData(device, query) {
     const picked = selectRecords(device.data, query, { deleting: true });
     const ids = new Set(picked.map((r) => r.id));
@@ -204,20 +280,36 @@ export class Store {
     return ids.size;
   }
 
+  /**
+   * @param {Device} device
+   * @param {DataQuery} query
+   */
   queryData(device, query) {
     device.last_output = new Date().toISOString();
     const fast = device.outOfOrder ? undefined : newestFirst(device.data, query);
     return fast ?? runQuery(device.data, query);
   }
 
-  /** Plain copy of devices and their data, for audits. */
+  /**
+   * Plain copy of devices and their data, for audits. Records without `created_at`: `map(outputRecord)` used to pass
+   * the index as `details`, so every record but the first had one.
+   */
   snapshot() {
-    return [...this.devices.values()].map((d) => ({ ...d, tokens: d.tokens.map((t) => ({ ...t })), params: d.params.map((p) => ({ ...p })), data: d.data.map(outputRecord) }));
+    return [...this.devices.values()].map((d) => ({
+      ...d,
+      tokens: d.tokens.map((t) => ({ ...t })),
+      params: d.params.map((p) => ({ ...p })),
+      data: d.data.map((r) => outputRecord(r)),
+    }));
   }
 }
 
-/** Device as the API shows it (info, get). */
+/**
+ * Device as the API shows it (info, get).
+ * @param {Device} d
+ */
 export function publicDevice(d) {
+  /** @type {Record<string, unknown>} */
   const out = {
     id: d.id,
     profile: d.profile,
@@ -241,6 +333,10 @@ export function publicDevice(d) {
   return out;
 }
 
+/**
+ * @param {any} loc  a GeoJSON point or `{lat, lng}`
+ * @returns {Point | undefined}
+ */
 function toPoint(loc) {
   if (!loc || typeof loc !== 'object') return undefined;
   if (loc.type === 'Point' && Array.isArray(loc.coordinates)) return { type: 'Point', coordinates: [loc.coordinates[0], loc.coordinates[1]] };
@@ -248,15 +344,22 @@ function toPoint(loc) {
   return undefined;
 }
 
+/** @type {Record<string, number>} */
 const UNIT_MS = { second: 1e3, minute: 60e3, hour: 3600e3, day: 86400e3, week: 7 * 86400e3, month: 30 * 86400e3, quarter: 91 * 86400e3, year: 365 * 86400e3 };
 
-/** ISO, `YYYY-MM-DD HH:mm:ss` (UTC), `YYYY-MM-DD`, or a relative span back from now (`1 day`). */
+/**
+ * ISO, `YYYY-MM-DD HH:mm:ss` (UTC), `YYYY-MM-DD`, or a relative span back from now (`1 day`).
+ * @param {unknown} input
+ * @param {number} [now]
+ * @param {boolean} [endOfDay]  a bare date means its last millisecond
+ * @returns {number | undefined}
+ */
 export function parseDate(input, now = Date.now(), endOfDay = false) {
   if (typeof input === 'number') return input;
   if (typeof input !== 'string') return undefined;
   const text = input.trim();
   const rel = /^(\d+(?:\.\d+)?)\s*(second|minute|hour|day|week|month|quarter|year)s?$/i.exec(text);
-  if (rel) return now - Number(rel[1]) * UNIT_MS[rel[2].toLowerCase()];
+  if (rel) return now - Number(rel[1]) * (UNIT_MS[String(rel[2]).toLowerCase()] ?? 0);
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const t = Date.parse(`${text}T00:00:00.000Z`);
     return Number.isNaN(t) ? undefined : endOfDay ? t + 86400e3 - 1 : t;
@@ -266,6 +369,10 @@ export function parseDate(input, now = Date.now(), endOfDay = false) {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/**
+ * @param {unknown} v
+ * @returns {string[] | undefined}
+ */
 function list(v) {
   if (v === undefined || v === null || v === '') return undefined;
   if (Array.isArray(v)) return v.map(String);
@@ -273,6 +380,10 @@ function list(v) {
   return [String(v)];
 }
 
+/**
+ * @param {DataRecord[]} records
+ * @param {DataQuery} q
+ */
 function filtered(records, q) {
   const variables = list(q.variables ?? q.variable);
   const groups = list(q.groups ?? q.group ?? q.series ?? q.serie);
@@ -288,7 +399,7 @@ function filtered(records, q) {
   return records.filter(
     (r) =>
       (!vs || vs.has(r.variable)) &&
-      (!gs || gs.has(r.group)) &&
+      (!gs || gs.has(/** @type {string} */ (r.group))) &&
       (!is || is.has(r.id)) &&
       (!vals || vals.has(String(r.value))) &&
       (start === undefined || r.time >= start) &&
@@ -296,31 +407,52 @@ function filtered(records, q) {
   );
 }
 
-/** Newest first (by time, then insertion), unless ascending. */
+/**
+ * Newest first (by time, then insertion), unless ascending.
+ * @param {DataRecord[]} records
+ * @param {boolean} ascending
+ * @param {'time' | 'created_at'} [key]
+ */
 function sorted(records, ascending, key = 'time') {
+  /** @type {[DataRecord, number][]} */
   const withIndex = records.map((r, i) => [r, i]);
   withIndex.sort((a, b) => (a[0][key] - b[0][key]) || (a[1] - b[1]));
   const out = withIndex.map((x) => x[0]);
   return ascending ? out : out.reverse();
 }
 
+/** @param {DataRecord[]} records */
 function byVariable(records) {
+  /** @type {Map<string, DataRecord[]>} */
   const m = new Map();
   for (const r of records) {
-    if (!m.has(r.variable)) m.set(r.variable, []);
-    m.get(r.variable).push(r);
+    const group = m.get(r.variable);
+    if (group) group.push(r);
+    else m.set(r.variable, [r]);
   }
   return [...m.values()];
 }
 
+/**
+ * @param {DataRecord[]} records
+ * @param {DataQuery} q
+ * @param {{ deleting?: boolean }} [options]
+ * @returns {DataRecord[]}
+ */
 function selectRecords(records, q, { deleting = false } = {}) {
   const mode = q.query ?? 'default';
   const rows = filtered(records, q);
   const ascending = q.ordination === 'ascending';
   const qty = Number(q.qty ?? 15);
   const skip = Number(q.skip ?? 0);
+  /**
+   * @param {'first' | 'last'} which
+   * @param {'time' | 'created_at'} key
+   * @param {(r: DataRecord) => boolean} pred
+   */
   const pick = (which, key, pred) =>
-    byVariable(rows.filter(pred)).map((group) => sorted(group, which === 'first', key)[0]).filter(Boolean);
+    byVariable(rows.filter(pred)).map((group) => sorted(group, which === 'first', key)[0])
+      .filter((r) => r !== undefined);
   switch (mode) {
     case 'last_item':
       return pick('last', 'time', () => true);
@@ -356,6 +488,8 @@ function selectRecords(records, q, { deleting = false } = {}) {
 /**
  * The common read (default mode, newest first, at most one variable) on data stored in time order: walk back from
  * the end instead of filtering and sorting everything. Undefined when the query needs the general path.
+ * @param {DataRecord[]} records
+ * @param {DataQuery} q
  */
 function newestFirst(records, q) {
   const mode = q.query ?? 'default';
@@ -371,7 +505,7 @@ function newestFirst(records, q) {
   const details = q.details === true || q.details === 'true';
   const out = [];
   for (let i = records.length - 1; i >= 0 && out.length < qty; i--) {
-    const r = records[i];
+    const r = /** @type {DataRecord} */ (records[i]);
     if (variable !== undefined && r.variable !== variable) continue;
     if (skip > 0) {
       skip--;
@@ -382,6 +516,11 @@ function newestFirst(records, q) {
   return out;
 }
 
+/**
+ * @param {unknown} value
+ * @param {unknown} fn  gt, gte, lt, lte, eq or ne
+ * @param {number} operand
+ */
 function compare(value, fn, operand) {
   const v = Number(value);
   if (!Number.isFinite(v)) return false;
@@ -396,11 +535,25 @@ function compare(value, fn, operand) {
   }
 }
 
+/** @type {Record<string, number>} */
 const INTERVAL_MS = { minute: 60e3, hour: 3600e3, day: 86400e3, month: 30 * 86400e3, quarter: 91 * 86400e3, year: 365 * 86400e3 };
 
+/** @param {number[]} a */
+const sum = (a) => a.reduce((x, y) => x + y, 0);
+
+/** The functions of an aggregate query, by name; `avg` when none or another is named. */
+/** @type {Record<string, (a: number[]) => number> & { avg: (a: number[]) => number }} */
+const AGGREGATES = { avg: (a) => sum(a) / a.length, sum, min: (a) => Math.min(...a), max: (a) => Math.max(...a) };
+
+/**
+ * @param {DataRecord[]} records
+ * @param {DataQuery} q
+ * @returns {unknown}
+ */
 function runQuery(records, q) {
   const mode = q.query ?? 'default';
   const details = q.details === true || q.details === 'true';
+  /** @param {DataRecord[]} rs */
   const out = (rs) => rs.map((r) => outputRecord(r, details));
   const rows = () => filtered(records, q);
   const numeric = () => rows().map((r) => Number(r.value)).filter((v) => typeof v === 'number' && Number.isFinite(v));
@@ -422,25 +575,35 @@ function runQuery(records, q) {
     }
     case 'aggregate': {
       const size = INTERVAL_MS[q.interval] ?? 3600e3;
+      /** @type {Map<number, number[]>} */
       const buckets = new Map();
       for (const r of rows()) {
         const v = Number(r.value);
         if (!Number.isFinite(v) || typeof r.value === 'boolean') continue;
         const k = Math.floor(r.time / size) * size;
-        if (!buckets.has(k)) buckets.set(k, []);
-        buckets.get(k).push(v);
+        const bucket = buckets.get(k);
+        if (bucket) bucket.push(v);
+        else buckets.set(k, [v]);
       }
-      const fn = { avg: (a) => a.reduce((x, y) => x + y, 0) / a.length, sum: (a) => a.reduce((x, y) => x + y, 0), min: (a) => Math.min(...a), max: (a) => Math.max(...a) }[q.function] ?? ((a) => a.reduce((x, y) => x + y, 0) / a.length);
+      const fn = AGGREGATES[q.function] ?? AGGREGATES.avg;
       const keys = [...buckets.keys()].sort((a, b) => a - b);
       if (q.ordination !== 'ascending') keys.reverse();
-      return keys.slice(0, Number(q.qty ?? 10000)).map((k) => ({ time: new Date(k).toISOString(), value: fn(buckets.get(k)) }));
+      return keys.slice(0, Number(q.qty ?? 10000))
+        .map((k) => ({ time: new Date(k).toISOString(), value: fn(buckets.get(k) ?? []) }));
     }
     default:
       return out(selectRecords(records, q));
   }
 }
 
+/**
+ * A record as the API answers it: ISO times, `created_at` only with `details`.
+ * @param {DataRecord} r
+ * @param {boolean} [details]
+ * @returns {import('./index.mjs').StoredRecord & { created_at?: string }}
+ */
 export function outputRecord(r, details = false) {
+  /** @type {Record<string, unknown>} */
   const o = { id: r.id, device: r.device, variable: r.variable };
   if (r.value !== undefined) o.value = r.value;
   if (r.unit !== undefined) o.unit = r.unit;
@@ -449,6 +612,7 @@ export function outputRecord(r, details = false) {
   if (r.metadata !== undefined) o.metadata = r.metadata;
   o.time = new Date(r.time).toISOString();
   if (details) o.created_at = new Date(r.created_at).toISOString();
-  return o;
+  // Built key by key, in the order the API answers them.
+  return /** @type {any} */ (o);
 }
 

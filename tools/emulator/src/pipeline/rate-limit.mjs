@@ -1,9 +1,15 @@
+// @ts-check
 // TagoIO's hard limits: requests per minute per route and token, counted in calendar-minute windows (a limit hit
 // at 12:45:09 lifts at 12:46:00). Figures from the rate-limit page (Free / Starter / Scale).
 
-export const PLANS = ['free', 'starter', 'scale'];
+/** @typedef {{ plan?: string, rpm?: Record<string, number>, now?: () => number }} RateLimitConfig */
 
-/** First match wins. `route` is `METHOD template`, or a regex on it. */
+export const PLANS = /** @type {const} */ (['free', 'starter', 'scale']);
+
+/**
+ * First match wins. `route` is `METHOD template`, or a regex on it; `rpm` by plan, in the order of PLANS.
+ * @type {{ route: string | RegExp, rpm: [number, number, number] }[]}
+ */
 export const RPM_TABLE = [
   { route: 'GET /data?query=aggregate', rpm: [5, 10, 100] },
   { route: 'GET /device/{deviceID}/data?query=aggregate', rpm: [5, 10, 100] },
@@ -36,12 +42,17 @@ export const RPM_TABLE = [
   { route: 'POST /tcore/instance', rpm: [60, 100, 100] },
 ];
 
-/** The RPM of a route under a plan and overrides; undefined when the route has no documented limit. */
+/**
+ * The RPM of a route under a plan and overrides; undefined when the route has no documented limit.
+ * @param {string} routeKey
+ * @param {RateLimitConfig} [config]
+ * @returns {number | undefined}
+ */
 export function rpmFor(routeKey, { plan = 'scale', rpm = {} } = {}) {
   if (rpm[routeKey] !== undefined) return Number(rpm[routeKey]);
-  const base = routeKey.split('?')[0];
+  const base = routeKey.split('?')[0] ?? routeKey;
   if (routeKey !== base && rpm[base] !== undefined) return Number(rpm[base]);
-  const idx = PLANS.indexOf(plan);
+  const idx = /** @type {readonly string[]} */ (PLANS).indexOf(plan);
   for (const row of RPM_TABLE) {
     const hit = typeof row.route === 'string' ? row.route === routeKey : row.route.test(routeKey);
     if (hit) return row.rpm[idx < 0 ? 2 : idx];
@@ -50,18 +61,25 @@ export function rpmFor(routeKey, { plan = 'scale', rpm = {} } = {}) {
 }
 
 export class RateLimiter {
-  /** @param {{plan?: string, rpm?: Record<string, number>, now?: () => number} | false} config */
+  /** @param {RateLimitConfig | false} [config] */
   constructor(config = {}) {
     this.enabled = config !== false;
     this.config = config || {};
     this.now = this.config.now ?? Date.now;
+    /** @type {Map<string, number>} */
     this.windows = new Map();
     this.minute = -1;
     // The table and the plan are fixed for a limiter: each route's limit is looked up once.
+    /** @type {Map<string, number | undefined>} */
     this.limits = new Map();
   }
 
-  /** Counts a request; answers `{retryAfterSeconds}` when it is over the limit, else undefined. */
+  /**
+   * Counts a request; answers `{retryAfterSeconds, limit}` when it is over the limit, else undefined.
+   * @param {string} routeKey
+   * @param {string | undefined} token
+   * @returns {{ retryAfterSeconds: number, limit: number } | undefined}
+   */
   hit(routeKey, token) {
     if (!this.enabled) return undefined;
     let limit = this.limits.get(routeKey);

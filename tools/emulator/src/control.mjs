@@ -1,0 +1,83 @@
+// @ts-check
+// The control API, outside the spec and without tokens (the server listens on 127.0.0.1 only): fault settings,
+// counters, a summary of the state, devices added at run time, and a reset. The README's "Control endpoint" table
+// lists the routes.
+import { readBody } from './http/body.mjs';
+import { refuse, send } from './http/respond.mjs';
+import { ConflictError } from './store.mjs';
+
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+
+/**
+ * The handler of `/__emulator/...` requests.
+ * @param {{ store: import('./store.mjs').Store, stats: import('./stats.mjs').RequestStats,
+ *   faults: import('./faults.mjs').FaultSettings, bodyLimits: { maxBytes: number, timeoutMs: number } }} emulator
+ * @returns {(req: IncomingMessage, res: ServerResponse, method: string, segments: string[]) => Promise<void>}
+ */
+export function createControl({ store, stats, faults, bodyLimits }) {
+  return async function control(req, res, method, segments) {
+    const read = await readBody(req, bodyLimits);
+    if (read.status !== undefined) {
+      return read.status === 0 ? undefined : refuse(req, res, read.status, read.message, true);
+    }
+    /** @type {any} */
+    let body = {};
+    if (read.text) {
+      try {
+        body = JSON.parse(read.text);
+      } catch {
+        return send(res, 400, { status: false, message: 'Body is not valid JSON' });
+      }
+    }
+    const path = `/${segments.filter((s) => s !== '').join('/')}`;
+    try {
+      const answer = route(path, method, body);
+      if (answer) return send(res, answer.status, answer.body);
+    } catch (error) {
+      const status = error instanceof ConflictError ? 409 : 400;
+      return send(res, status, { status: false, message: String(/** @type {any} */ (error)?.message ?? error) });
+    }
+    return send(res, 404, { status: false, message: 'Unknown control route' });
+  };
+
+  /**
+   * The answer of a control route, or undefined when there is no such route; throws on a bad body.
+   * @param {string} path
+   * @param {string} method
+   * @param {any} body
+   * @returns {{ status: number, body: unknown } | undefined}
+   */
+  function route(path, method, body) {
+    /** @param {unknown} result */
+    const ok = (result, status = 200) => ({ status, body: { status: true, result } });
+    if (path === '/__emulator/faults') {
+      if (method === 'GET') return ok({ config: faults.plan.config, stats: faults.plan.stats() });
+      if (method === 'POST' || method === 'PUT') {
+        const config = faults.replace(body.faults ?? body, body.seed);
+        return ok({ config, seed: faults.seed });
+      }
+      if (method === 'DELETE') return ok({ config: faults.replace({ rate: 0 }) });
+    }
+    if (path === '/__emulator/stats' && method === 'GET') {
+      return ok({ ...stats.snapshot(), faults: faults.plan.stats() });
+    }
+    if (path === '/__emulator/state' && method === 'GET') {
+      const devices = [...store.devices.values()].map((d) => ({
+        id: d.id, name: d.name, tokens: d.tokens.length, params: d.params.length, records: d.data.length,
+      }));
+      return ok({ devices });
+    }
+    if (path === '/__emulator/devices' && method === 'POST') {
+      const d = store.createDevice(body);
+      return ok({ id: d.id, token: d.tokens[0]?.token }, 201);
+    }
+    if (path === '/__emulator/reset' && method === 'POST') {
+      for (const d of store.devices.values()) d.data = [];
+      stats.reset();
+      faults.replace(faults.plan.config);
+      return ok('Emulator reset');
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+// @ts-check
+// startEmulator: reads the spec, checks the handlers against it, builds the state, the fault settings and the rate
+// limiter, and serves the control API and the API pipeline over HTTP.
+import { createControl } from './control.mjs';
+import { FaultSettings } from './faults.mjs';
+import { checkedHandlers, HANDLER_AREAS } from './handlers/index.mjs';
+import { normalizeLimits } from './http/body.mjs';
+import { startHttpServer } from './http/server.mjs';
+import { createApiPipeline } from './pipeline/api-request.mjs';
+import { RateLimiter } from './pipeline/rate-limit.mjs';
+import { loadSpec } from './spec.mjs';
+import { RequestStats } from './stats.mjs';
+import { Store } from './store.mjs';
+
+/**
+ * Starts an emulator (on 127.0.0.1 unless `host` says otherwise).
+ * @param {import('./index.mjs').EmulatorOptions} [options]
+ * @param {Readonly<Record<string, import('./handlers/answers.mjs').HandlerMap>>} [handlerAreas]  the stateful
+ *   operations, by area; every key must be an operation id of the spec, or the start throws naming it
+ * @returns {Promise<import('./index.mjs').Emulator>}
+ */
+export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) {
+  const spec = loadSpec(options.specPath);
+  const handlers = checkedHandlers(spec, handlerAreas);
+  const limits = normalizeLimits(options);
+  const bodyLimits = { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs };
+  const store = new Store({ devices: options.devices, tokens: options.tokens });
+  const faults = new FaultSettings(options.faults, options.seed ?? 1);
+  const limiter = new RateLimiter(options.rateLimits === undefined ? {} : options.rateLimits);
+  const stats = new RequestStats();
+  const log = options.log;
+
+  const http = await startHttpServer(
+    { limits, port: options.port, host: options.host, log },
+    {
+      api: createApiPipeline({ spec, store, limiter, stats, handlers, faults, bodyLimits, log }),
+      control: createControl({ store, stats, faults, bodyLimits }),
+      refused: (status) => {
+        stats.requests++;
+        stats.count(status);
+      },
+    },
+  );
+
+  return {
+    url: http.url,
+    port: http.port,
+    state: store,
+    spec,
+    stats: () => ({ ...stats.snapshot(), faults: faults.plan.stats() }),
+    faultSequence: () => [...faults.plan.sequence],
+    setFaults: (newFaults, seed) => faults.replace(newFaults, seed),
+    getFaults: () => faults.plan.config,
+    stop: http.stop,
+  };
+}

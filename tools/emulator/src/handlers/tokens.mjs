@@ -1,0 +1,38 @@
+// @ts-check
+// Device tokens on the account side: created (with an expiry), listed by device or by one of its tokens, removed.
+import { parseDate } from '../store.mjs';
+import { notFound, ok } from './answers.mjs';
+
+/** @type {import('./answers.mjs').HandlerMap} */
+export const TOKEN_HANDLERS = {
+  createDeviceToken(ctx) {
+    const b = ctx.body ?? {};
+    const options = { name: b.name, permission: b.permission, expire_time: b.expire_time, serie_number: b.serie_number };
+    const t = ctx.store.addDeviceToken(b.device, options);
+    if (!t) return notFound('Device not found');
+    return ok(ctx.op, { token: t.token, permission: t.permission, expire_date: expiry(t.expire_time) });
+  },
+  listDeviceTokens(ctx) {
+    const key = ctx.pathParams.deviceIDOrToken ?? ctx.pathParams.deviceID ?? '';
+    const owner = ctx.store.tokens.get(key);
+    const d = ctx.store.devices.get(owner?.kind === 'device' ? (owner.deviceId ?? '') : key);
+    if (!d) return notFound('Device not found');
+    return ok(ctx.op, d.tokens.map((t) => ({ name: t.name, token: t.token, permission: t.permission })));
+  },
+  deleteDeviceToken(ctx) {
+    const removed = ctx.store.removeDeviceToken(ctx.pathParams.deviceIDOrToken ?? ctx.pathParams.token ?? '');
+    return removed ? ok(ctx.op, 'Token Successfully Removed') : notFound('Token not found');
+  },
+};
+
+/**
+ * `never`, or the instant an expiry means (relative spans count forward from now).
+ * @param {unknown} input
+ */
+function expiry(input) {
+  if (input === undefined || input === 'never') return 'never';
+  const now = Date.now();
+  const t = parseDate(String(input), now);
+  if (t === undefined) return 'never';
+  return new Date(/^\d/.test(String(input)) && !/^\d{4}-/.test(String(input)) ? now + (now - t) : t).toISOString();
+}
