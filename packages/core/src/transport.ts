@@ -1,4 +1,4 @@
-import { TagoConnectionError, TagoRedirectError, TagoResponseParseError } from './errors.js';
+import { TagoConnectionError, TagoRedirectError, TagoResponseParseError } from './errors.ts';
 
 /** One HTTP request as it goes on the wire. Header names are lower-case. */
 export interface WireRequest {
