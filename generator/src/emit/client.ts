@@ -7,7 +7,7 @@ import { docText, printStructures } from './ts.js';
 export interface ClientEmitOptions {
   /** Where the core is imported from (`@tagokit/core`). */
   coreModule: string;
-  /** Extension of relative imports (`.ts` in @tagokit/api, which tsc rewrites to `.js` in dist; `.js` for plain ESM). */
+  /** Extension of relative imports: `.ts` in @tagokit/api (tsc rewrites it to `.js` in dist), `.js` for plain ESM. */
   ext: '.js' | '.ts';
 }
 

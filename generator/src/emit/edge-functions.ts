@@ -30,8 +30,9 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
 }
 
 /**
- * `functions.ts` of @tagokit/api (what @tagokit/edge re-exports): one exported function per operation (`sendData(client, args, options)`), so a
- * bundler keeps only the functions, and through `ops.<id>` only the descriptors, that a worker calls.
+ * `functions.ts` of @tagokit/api (re-exported by @tagokit/edge): one exported function per operation
+ * (`sendData(client, args, options)`), so a bundler keeps only the functions, and through `ops.<id>` only the
+ * descriptors, that a worker calls.
  */
 export function emitEdgeFunctions(model: ApiModel): string {
   for (const op of model.operations) {
