@@ -58,12 +58,12 @@ describe('cli', () => {
     expect(inSync.code).toBe(0);
     expect(inSync.stdout).toMatch(new RegExp(`^generated files are up to date \\(${expected.length} files, 5 operations, \\d+ ms\\)\\n$`));
 
-    const client = join(root, 'packages/node/src/generated/client.ts');
+    const client = join(root, 'packages/api/src/client.ts');
     const edited = readFileSync(client, 'utf8').replace('public get(', 'public fetch(');
     writeFileSync(client, edited);
     const drift = await cli('--check', '--root', root, '--spec', spec);
     expect(drift.code).toBe(1);
-    expect(drift.stderr).toBe('generated files differ from the spec (run `pnpm generate`):\n  packages/node/src/generated/client.ts\n');
+    expect(drift.stderr).toBe('generated files differ from the spec (run `pnpm generate`):\n  packages/api/src/client.ts\n');
     expect(readFileSync(client, 'utf8')).toBe(edited);
   });
 });

@@ -12,13 +12,13 @@
  *
  * @module
  */
-import { fetchTransport, ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type RegionInput, type TokenKind, type Transport } from './src/core/index.ts';
-import type { ScopedClient } from './src/core/index.ts';
-import { createGroups, type ApiGroups, type ApiKinds } from './src/generated/client.ts';
+import { fetchTransport, ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type RegionInput, type TokenKind, type Transport } from '@tagokit/core';
+import type { ScopedClient } from '@tagokit/core';
+import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 
-export * from './src/core/index.ts';
-export * from './src/generated/client.ts';
-export type { components, operations, paths } from './src/generated/schema.ts';
+export * from '@tagokit/core';
+export * from '@tagokit/api/client';
+export type { components, operations, paths } from '@tagokit/api/schema';
 
 /** Options of the Deno client: the core's, plus Deno's own HTTP client (proxies, custom CA certificates). */
 export interface DenoClientOptions extends ClientOptions {

@@ -13,6 +13,7 @@ const bin = (pkgDir, name) => join(root, pkgDir, 'node_modules', '.bin', name);
 // npm packages; attw needs type declarations, which the ES5 device client does not ship.
 const NPM = [
   { dir: 'packages/core', attw: true },
+  { dir: 'packages/api', attw: true },
   { dir: 'packages/node', attw: true },
   { dir: 'packages/edge', attw: true },
   { dir: 'packages/mcu', attw: false },
@@ -45,12 +46,19 @@ for (const { dir, attw } of NPM) {
 }
 rmSync(packDir, { recursive: true, force: true });
 
-const jsr = JSON.parse(readFileSync(join(root, 'packages/deno/jsr.json'), 'utf8'));
-console.log(`${jsr.name}@${jsr.version} (JSR)`);
-const deno = run(process.execPath, [join(root, 'packages/deno/scripts/deno.mjs'), 'publish', '--dry-run', '--allow-dirty', '--config', 'jsr.json'], join(root, 'packages/deno'));
+// JSR: the root Deno workspace (deno.json) publishes @tagokit/core, @tagokit/api and @tagokit/deno from their sources.
+const JSR = ['packages/core', 'packages/api', 'packages/deno'];
+console.log('JSR workspace');
+// deno.mjs runs Deno in packages/deno; --config names the workspace root so that all three members are published.
+const denoArgs = ['publish', '--dry-run', '--allow-dirty', '--config', join(root, 'deno.json')];
+const deno = run(process.execPath, [join(root, 'packages/deno/scripts/deno.mjs'), ...denoArgs], root);
 if (step('deno publish --dry-run', deno)) {
-  const files = [...`${deno.stdout}${deno.stderr}`.matchAll(/file:\/\/\S+\/packages\/deno\/(\S+) \(([^)]+)\)/g)].map((m) => `${m[1]} (${m[2]})`);
-  table.push({ name: jsr.name, version: jsr.version, registry: 'jsr', files: files.length, size: '', list: files });
+  const output = `${deno.stdout}${deno.stderr}`;
+  for (const dir of JSR) {
+    const { name, version } = JSON.parse(readFileSync(join(root, dir, 'deno.json'), 'utf8'));
+    const files = [...output.matchAll(/file:\/\/\S+?\/(packages\/\w+)\/(\S+) \(([^)]+)\)/g)].filter((m) => m[1] === dir).map((m) => `${m[2]} (${m[3]})`);
+    table.push({ name, version, registry: 'jsr', files: files.length, size: '', list: files });
+  }
 }
 
 console.log('\nwould publish');

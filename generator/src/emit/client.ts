@@ -5,9 +5,9 @@ import { banner } from './banner.js';
 import { docText, printStructures } from './ts.js';
 
 export interface ClientEmitOptions {
-  /** Where the core is imported from (`@tagokit/core`, or a relative path for Deno). */
+  /** Where the core is imported from (`@tagokit/core`). */
   coreModule: string;
-  /** Extension of relative imports (`.js` for Node ESM, `.ts` for Deno). */
+  /** Extension of relative imports: `.ts` in @tagokit/api (tsc rewrites it to `.js` in dist), `.js` for plain ESM. */
   ext: '.js' | '.ts';
 }
 

@@ -30,14 +30,16 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
 }
 
 /**
- * `functions.ts` of @tagokit/edge: one exported function per operation (`sendData(client, args, options)`), so a
- * bundler keeps only the functions, and through `ops.<id>` only the descriptors, that a worker calls.
+ * `functions.ts` of @tagokit/api (re-exported by @tagokit/edge): one exported function per operation
+ * (`sendData(client, args, options)`), so a bundler keeps only the functions, and through `ops.<id>` only the
+ * descriptors, that a worker calls.
  */
 export function emitEdgeFunctions(model: ApiModel): string {
   for (const op of model.operations) {
     if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  const statements: StatementStructures[] = [...clientImports({ coreModule: '@tagokit/core', ext: '.js' })];
+  // `.ts` siblings: @tagokit/api is read as source by Deno and rewritten to `.js` by tsc for npm.
+  const statements: StatementStructures[] = [...clientImports({ coreModule: '@tagokit/core', ext: '.ts' })];
   for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
   statements.push(operationIds(model));
   return printStructures('functions.ts', statements, banner(model.version));

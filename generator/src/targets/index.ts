@@ -1,6 +1,7 @@
 import type { OpenApiDocument } from '../load/load-spec.js';
 import type { ApiModel } from '../model/index.js';
 import { emitSchemaTypes } from '../emit/schema-types.js';
+import { apiTarget } from './api.js';
 import { edgeTarget } from './edge.js';
 import { denoTarget } from './deno.js';
 import { nodeTarget } from './node.js';
@@ -10,7 +11,7 @@ import type { GeneratedFile, Target } from './types.js';
 export type { GeneratedFile, Target, TargetInput } from './types.js';
 
 /** Every package the generator writes, one module per target. */
-export const TARGETS: readonly Target[] = [nodeTarget, edgeTarget, denoTarget, mcuTarget];
+export const TARGETS: readonly Target[] = [apiTarget, nodeTarget, edgeTarget, denoTarget, mcuTarget];
 
 /** Generates every target's files. */
 export async function generateAll(doc: OpenApiDocument, model: ApiModel, only?: readonly string[]): Promise<GeneratedFile[]> {

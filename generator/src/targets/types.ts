@@ -11,7 +11,7 @@ export interface GeneratedFile {
 export interface TargetInput {
   doc: OpenApiDocument;
   model: ApiModel;
-  /** The openapi-typescript types of the spec (computed once, written by every TypeScript target). */
+  /** The openapi-typescript types of the spec (computed once, when a selected target uses them). */
   schemaTypes: string;
 }
 

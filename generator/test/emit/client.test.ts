@@ -181,6 +181,8 @@ export const ids: readonly ['listDevices', 'getDevice', 'sendData', 'getStatus',
         noImplicitOverride: true,
         verbatimModuleSyntax: true,
         isolatedModules: true,
+        // As in tsconfig.base.json: the core's sources import their siblings as `./x.ts`.
+        rewriteRelativeImportExtensions: true,
         skipLibCheck: true,
         noEmit: true,
         types: [],

@@ -42,19 +42,34 @@ describe('generateAll on the real bundle', () => {
     for (const f of first.filter((f) => f.path.endsWith('.json'))) expect(() => JSON.parse(f.text), f.path).not.toThrow();
   });
 
-  it('writes the Node package: schema, descriptors, client and contract tests', async () => {
-    const node = await generateAll(doc, model, ['node']);
-    expect(node.map((f) => f.path)).toEqual([
-      'packages/node/src/generated/schema.ts',
-      'packages/node/src/generated/operations.ts',
-      'packages/node/src/generated/client.ts',
-      'packages/node/test/generated/contract.test.ts',
+  it('writes the generated TypeScript once, into @tagokit/api, with .ts sibling imports', async () => {
+    const api = await generateAll(doc, model, ['api']);
+    expect(api.map((f) => f.path)).toEqual([
+      'packages/api/src/schema.ts',
+      'packages/api/src/operations.ts',
+      'packages/api/src/client.ts',
+      'packages/api/src/functions.ts',
     ]);
-    expect(TARGETS.map((t) => t.name)).toContain('node');
-    const client = node[2]!.text;
-    expect(client.split('\n')).toContain('  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {');
-    expect(client.match(/^ {2}public /gm)).toHaveLength(273);
-    expect(node[1]!.text.match(/^export const \w+: OperationDescriptor = /gm)).toHaveLength(273);
+    const [, operations, client, functions] = api.map((f) => f.text);
+    expect(client!.split('\n')).toContain('  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {');
+    expect(client!.match(/^ {2}public /gm)).toHaveLength(273);
+    expect(operations!.match(/^export const \w+: OperationDescriptor = /gm)).toHaveLength(273);
+    expect(functions!.match(/^export function \w+\(client: OperationContext/gm)).toHaveLength(273);
+    for (const text of [client!, functions!]) {
+      expect(text).toContain("import * as ops from './operations.ts';");
+      expect(text).toContain("from '@tagokit/core';");
+    }
+  });
+
+  it('leaves only the contract tests to the Node, edge and Deno targets', async () => {
+    expect(TARGETS.map((t) => t.name)).toEqual(['api', 'node', 'edge', 'deno', 'mcu']);
+    const perRuntime = await generateAll(doc, model, ['node', 'edge', 'deno']);
+    expect(perRuntime.map((f) => f.path)).toEqual([
+      'packages/node/test/generated/contract.test.ts',
+      'packages/edge/test/generated/cases.ts',
+      'packages/deno/test/generated/contract.test.ts',
+    ]);
+    expect(perRuntime.some((f) => f.path.includes('/src/'))).toBe(false);
   });
 
   it('runs openapi-typescript only when a selected target writes its types', async () => {
@@ -62,12 +77,13 @@ describe('generateAll on the real bundle', () => {
     const unreadable = { openapi: '3.1.0' } as unknown as typeof doc;
     const mcu = await generateAll(unreadable, model, ['mcu']);
     expect(mcu.map((f) => f.path)).toContain('packages/mcu/src/generated/operations-device.js');
-    await expect(generateAll(unreadable, model, ['node'])).rejects.toThrow();
+    expect((await generateAll(unreadable, model, ['node', 'edge', 'deno'])).length).toBe(3);
+    await expect(generateAll(unreadable, model, ['api'])).rejects.toThrow();
   });
 
   it('describes a real operation with a body that has its own required keys beside an anyOf', () => {
     const line = first
-      .find((f) => f.path === 'packages/node/src/generated/operations.ts')!
+      .find((f) => f.path === 'packages/api/src/operations.ts')!
       .text.split('\n')
       .find((l) => l.startsWith('export const sendAnalysisEmail:'));
     expect(line).toBe(

@@ -1,6 +1,6 @@
-import { apiErrorFor, TagoRedirectError, TagoResponseParseError, type ErrorContext } from './errors.js';
-import { redact, redactedExcerpt } from './tokens.js';
-import { retryAfterFrom } from './retry.js';
+import { apiErrorFor, TagoRedirectError, TagoResponseParseError, type ErrorContext } from './errors.ts';
+import { redact, redactedExcerpt } from './tokens.ts';
+import { retryAfterFrom } from './retry.ts';
 
 /** How an operation answers: inside TagoIO's `{status, result, message}` envelope, or with a raw body. */
 export type EnvelopeMode = 'envelope' | 'raw';

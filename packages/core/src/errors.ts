@@ -2,7 +2,7 @@
  * The error hierarchy every tagokit client throws. Nothing here ever holds the token: errors are built from the
  * response and from request facts (method, path), never from request headers, and server text is redacted.
  */
-import { STATUS_ERRORS } from './facts.js';
+import { STATUS_ERRORS } from './facts.ts';
 
 export interface ErrorContext {
   /** HTTP method of the failed call. */

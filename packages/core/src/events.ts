@@ -1,4 +1,4 @@
-import { TagoResponseParseError } from './errors.js';
+import { TagoResponseParseError } from './errors.ts';
 
 /** One server-sent event (the WHATWG event-stream format TagoIO's realtime host speaks). */
 export interface ServerSentEvent {

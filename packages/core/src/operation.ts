@@ -1,10 +1,10 @@
-import { TagoValidationError } from './errors.js';
-import type { EnvelopeMode } from './envelope.js';
-import { checkPageSize, paginateByPage, paginateBySkip } from './paging.js';
-import type { QueryValue } from './query.js';
-import type { ServerSentEvent } from './events.js';
-import { isPathValue, type CallOptions, type HttpMethod, type OperationRequest, type TagoResponse } from './wire.js';
-import type { TokenKind } from './tokens.js';
+import { TagoValidationError } from './errors.ts';
+import type { EnvelopeMode } from './envelope.ts';
+import { checkPageSize, paginateByPage, paginateBySkip } from './paging.ts';
+import type { QueryValue } from './query.ts';
+import type { ServerSentEvent } from './events.ts';
+import { isPathValue, type CallOptions, type HttpMethod, type OperationRequest, type TagoResponse } from './wire.ts';
+import type { TokenKind } from './tokens.ts';
 
 /** Top-level shape of a request body, as far as it can be checked before sending. */
 export type BodyShape = 'object' | 'array' | 'string' | 'object-or-array' | 'any';

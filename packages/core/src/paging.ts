@@ -1,4 +1,4 @@
-import { TagoResponseParseError, TagoValidationError, type ErrorContext } from './errors.js';
+import { TagoResponseParseError, TagoValidationError, type ErrorContext } from './errors.ts';
 
 /**
  * Auto-pagination over TagoIO's three paging styles. Lists carry no total, so every iterator stops at the first

@@ -1,5 +1,5 @@
-import { TagoValidationError } from './errors.js';
-import { NAMED_REGIONS } from './facts.js';
+import { TagoValidationError } from './errors.ts';
+import { NAMED_REGIONS } from './facts.ts';
 
 /** A region id, TagoDeploy project, explicit URLs, or `env` to read TAGOIO_API / TAGOIO_SSE. */
 export type RegionInput = 'us-e1' | 'eu-w1' | 'usa-1' | 'env' | { tdeploy: string } | { api: string; sse?: string };

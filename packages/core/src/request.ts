@@ -1,12 +1,12 @@
-import { TagoAbortError, TagoApiError, TagoConnectionError, TagoError, TagoTimeoutError, TagoValidationError } from './errors.js';
-import type { ServerSentEvent } from './events.js';
-import type { RequestEngine } from './operation.js';
-import { resolveRegion, type RegionInput, type ResolvedRegion } from './regions.js';
-import { decideRetry, DEFAULT_RETRY_POLICY, MAX_TIMER_MS, type AttemptOutcome, type RetryPolicy } from './retry.js';
-import { readAnswer, transportFailure } from './send.js';
-import { DEFAULT_EVENT_STREAM_LIMITS, openEventStream, type EventStreamLimits } from './stream.js';
-import { redact } from './tokens.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport, requestNotWritten, type Transport, type WireResponse } from './transport.js';
+import { TagoAbortError, TagoApiError, TagoConnectionError, TagoError, TagoTimeoutError, TagoValidationError } from './errors.ts';
+import type { ServerSentEvent } from './events.ts';
+import type { RequestEngine } from './operation.ts';
+import { resolveRegion, type RegionInput, type ResolvedRegion } from './regions.ts';
+import { decideRetry, DEFAULT_RETRY_POLICY, MAX_TIMER_MS, type AttemptOutcome, type RetryPolicy } from './retry.ts';
+import { readAnswer, transportFailure } from './send.ts';
+import { DEFAULT_EVENT_STREAM_LIMITS, openEventStream, type EventStreamLimits } from './stream.ts';
+import { redact } from './tokens.ts';
+import { DEFAULT_MAX_RESPONSE_BYTES, fetchTransport, requestNotWritten, type Transport, type WireResponse } from './transport.ts';
 import {
   createEndpoint,
   ownProperties,
@@ -17,7 +17,7 @@ import {
   type PreparedRequest,
   type RequestContext,
   type TagoResponse,
-} from './wire.js';
+} from './wire.ts';
 
 /** A warning the API attached to a successful answer (`status:true` with a `message`). */
 export interface TagoWarning {

@@ -2,7 +2,7 @@
  * When to try a call again, and how long to wait. Pure functions, so every client (and the shared test vectors)
  * can check the same decisions.
  */
-import { RETRY_DEFAULTS } from './facts.js';
+import { RETRY_DEFAULTS } from './facts.ts';
 
 export interface RetryPolicy {
   /** Retries after the first attempt. */

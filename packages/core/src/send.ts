@@ -1,9 +1,9 @@
-import { parseAnswer } from './envelope.js';
-import { TagoAbortError, TagoConnectionError, TagoError, TagoResponseParseError, TagoValidationError } from './errors.js';
-import type { RequestEngine } from './operation.js';
-import { redact, redactedExcerpt } from './tokens.js';
-import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten, plainFetchTransport, type Transport, type WireResponse } from './transport.js';
-import { ownProperties, prepareRequest, type CallOptions, type Endpoint, type OperationRequest, type RequestContext, type TagoResponse } from './wire.js';
+import { parseAnswer } from './envelope.ts';
+import { TagoAbortError, TagoConnectionError, TagoError, TagoResponseParseError, TagoValidationError } from './errors.ts';
+import type { RequestEngine } from './operation.ts';
+import { redact, redactedExcerpt } from './tokens.ts';
+import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten, plainFetchTransport, type Transport, type WireResponse } from './transport.ts';
+import { ownProperties, prepareRequest, type CallOptions, type Endpoint, type OperationRequest, type RequestContext, type TagoResponse } from './wire.ts';
 
 /**
  * The plain request path: one attempt, built by prepareRequest, carried by a transport, read by parseAnswer. It

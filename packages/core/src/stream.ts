@@ -1,10 +1,10 @@
-import { parseAnswer } from './envelope.js';
-import { TagoAbortError, TagoConnectionError, TagoError, TagoRedirectError, TagoResponseParseError, TagoTimeoutError } from './errors.js';
-import { DEFAULT_EVENT_PARSER_LIMITS, EventStreamParser, type EventParserLimits, type ServerSentEvent } from './events.js';
-import { withoutSecrets } from './send.js';
-import { redactedExcerpt } from './tokens.js';
-import { connectionError, headersOf, readBodyCapped } from './transport.js';
-import { buildHeaders, buildUrl, secretsOf, type CallOptions, type Endpoint, type OperationRequest, type RequestContext } from './wire.js';
+import { parseAnswer } from './envelope.ts';
+import { TagoAbortError, TagoConnectionError, TagoError, TagoRedirectError, TagoResponseParseError, TagoTimeoutError } from './errors.ts';
+import { DEFAULT_EVENT_PARSER_LIMITS, EventStreamParser, type EventParserLimits, type ServerSentEvent } from './events.ts';
+import { withoutSecrets } from './send.ts';
+import { redactedExcerpt } from './tokens.ts';
+import { connectionError, headersOf, readBodyCapped } from './transport.ts';
+import { buildHeaders, buildUrl, secretsOf, type CallOptions, type Endpoint, type OperationRequest, type RequestContext } from './wire.ts';
 
 /** What bounds an event stream besides the connection timeout. */
 export interface EventStreamLimits extends EventParserLimits {

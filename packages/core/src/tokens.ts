@@ -1,4 +1,4 @@
-import { TagoValidationError } from './errors.js';
+import { TagoValidationError } from './errors.ts';
 
 /**
  * The kinds of token TagoIO issues. The spec's security schemes carry the same names (`profileToken`, ...);

@@ -1,5 +1,5 @@
-import { TagoConnectionError, TagoRedirectError, TagoResponseParseError } from './errors.js';
-import { NOT_SENT_CODES as NOT_SENT_CODES_FACT } from './facts.js';
+import { TagoConnectionError, TagoRedirectError, TagoResponseParseError } from './errors.ts';
+import { NOT_SENT_CODES as NOT_SENT_CODES_FACT } from './facts.ts';
 
 /** One HTTP request as it goes on the wire. Header names are lower-case. */
 export interface WireRequest {

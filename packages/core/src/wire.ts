@@ -1,9 +1,9 @@
-import type { EnvelopeMode } from './envelope.js';
-import { TagoValidationError, type ErrorContext } from './errors.js';
-import { serializeQuery, type QueryValue } from './query.js';
-import type { ResolvedRegion } from './regions.js';
-import type { RetryPolicy } from './retry.js';
-import { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './tokens.js';
+import type { EnvelopeMode } from './envelope.ts';
+import { TagoValidationError, type ErrorContext } from './errors.ts';
+import { serializeQuery, type QueryValue } from './query.ts';
+import type { ResolvedRegion } from './regions.ts';
+import type { RetryPolicy } from './retry.ts';
+import { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './tokens.ts';
 
 /**
  * Turning one operation into the exact HTTP request TagoIO expects: URL, headers and body. Plain functions over a

@@ -5,7 +5,7 @@
 import { startPrism } from '@tagokit/contract';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DENO_DIR, runDeno } from './deno.mjs';
+import { DENO_DIR, PACKAGE_DIR, runDeno } from './deno.mjs';
 
 export function countJunit(xml) {
   let passed = 0;
@@ -40,13 +40,15 @@ const counts = existsSync(report) ? countJunit(readFileSync(report, 'utf8')) : {
 if (status !== 0 && counts.failed === 0) counts.failed = 1;
 
 // The package checks that gate a release, each counted as one test: type check, lint, and JSR's publish rules
-// (no slow types), all offline.
-for (const [name, args] of [
-  ['deno check', ['check', 'mod.ts', 'src/', 'test/', 'examples/']],
-  ['deno lint', ['lint']],
-  ['deno publish --dry-run', ['publish', '--dry-run', '--allow-dirty', '--config', 'jsr.json']],
+// (no slow types), all offline. The publish dry run runs at the root of the Deno workspace (deno.json there), so
+// @tagokit/core and @tagokit/api, which this package imports as workspace members, are held to JSR's rules too.
+const WORKSPACE_ROOT = join(PACKAGE_DIR, '..', '..');
+for (const [name, args, cwd] of [
+  ['deno check', ['check', 'mod.ts', 'test/', 'examples/'], PACKAGE_DIR],
+  ['deno lint', ['lint'], PACKAGE_DIR],
+  ['deno publish --dry-run (core, api, deno)', ['publish', '--dry-run', '--allow-dirty'], WORKSPACE_ROOT],
 ]) {
-  const run = runDeno(args, { stdio: 'pipe', encoding: 'utf8' });
+  const run = runDeno(args, { cwd, stdio: 'pipe', encoding: 'utf8' });
   if (run.status === 0) counts.passed++;
   else {
     counts.failed++;

@@ -16,8 +16,8 @@ import {
 // The core's errors, option types and helpers, so a worker imports everything from one place. The package has
 // `sideEffects: false`, so re-exports cost nothing a worker does not use.
 export * from '@tagokit/core';
-export * from './generated/functions.js';
-export type { components, operations, paths } from './generated/schema.js';
+export * from '@tagokit/api/functions';
+export type { components, operations, paths } from '@tagokit/api/schema';
 
 /** Options of an edge client: the core's (token, region, timeouts, retries ...) plus the token kind, if known. */
 export interface EdgeClientOptions extends ClientOptions {

@@ -1,10 +1,10 @@
 import { ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type ScopedClient, type TokenKind } from '@tagokit/core';
-import { createGroups, type ApiGroups, type ApiKinds } from './generated/client.js';
+import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 
 export * from '@tagokit/core';
-export * from './generated/client.js';
-export type { components, operations, paths } from './generated/schema.js';
+export * from '@tagokit/api/client';
+export type { components, operations, paths } from '@tagokit/api/schema';
 export { undiciTransport, type CloseOptions, type UndiciTransport, type UndiciTransportOptions } from './undici-transport.js';
 
 /** Options of the Node client: the core's, plus the undici pool's. */

@@ -43,14 +43,22 @@ async function emitDeclarations(name, entry) {
       sourceMap: false,
       types: ['node'],
       skipLibCheck: true,
-      paths: { '@tagokit/core': [join(ROOT, 'packages', 'core', 'src', 'index.ts')] },
+      paths: {
+        '@tagokit/core': [join(ROOT, 'packages', 'core', 'src', 'index.ts')],
+        '@tagokit/api/*': [join(ROOT, 'packages', 'api', 'src', '*.ts')],
+      },
     },
     files: [entry],
   };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
   const r = await run(process.execPath, [TSC, '-p', dir], { timeoutMs: 600_000 });
   if (r.code !== 0) throw new Error(`declaration emit for ${name} failed: ${(r.stdout + r.stderr).slice(0, 1500)}`);
-  return { core: join(out, relative(ROOT, join(ROOT, 'packages', 'core', 'src', 'index.d.ts'))), entry: join(out, relative(ROOT, entry).replace(/\.ts$/, '.d.ts')) };
+  return {
+    core: join(out, 'packages', 'core', 'src', 'index.d.ts'),
+    // `@tagokit/api/<module>` as the consumers map it: the emitted declarations of packages/api/src.
+    api: join(out, 'packages', 'api', 'src', '*.d.ts'),
+    entry: join(out, relative(ROOT, entry).replace(/\.ts$/, '.d.ts')),
+  };
 }
 
 function parseDiagnostics(text) {
@@ -192,7 +200,7 @@ export async function benchTypecheck({ smoke, githubOurs, githubTypes }) {
   };
   const base = workDir('tc');
   const projects = {
-    ours: writeProject(join(base, 'tagoio-ours'), { 'consumer.ts': TAGO_CALLS.ours(relative(ROOT, decl.entry)) }, { paths: { '@tagokit/node': [decl.entry], '@tagokit/core': [decl.core] } }),
+    ours: writeProject(join(base, 'tagoio-ours'), { 'consumer.ts': TAGO_CALLS.ours(relative(ROOT, decl.entry)) }, { paths: { '@tagokit/node': [decl.entry], '@tagokit/core': [decl.core], '@tagokit/api/*': [decl.api] } }),
     sdk: writeProject(join(base, 'tagoio-sdk'), { 'consumer.ts': TAGO_CALLS.sdk() }),
     openapiFetch: writeProject(join(base, 'tagoio-openapi-fetch'), { 'consumer.ts': TAGO_CALLS.openapiFetch(importPath(join(base, 'tagoio-openapi-fetch'), tagoTypes)) }),
   };

@@ -23,10 +23,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** A file each package's build writes, to tell a built dist from a missing one (@tagokit/api has no index). */
+const BUILT_FILE = { core: 'index.js', api: 'client.js', node: 'index.js', edge: 'index.js' } as const;
+
 /** Builds a package with its own tsc when its dist is missing or older than its sources (what nx ^build would do). */
-export function ensureBuilt(name: 'core' | 'node' | 'edge'): void {
+export function ensureBuilt(name: keyof typeof BUILT_FILE): void {
   const dir = join(PACKAGES_DIR, name);
-  const out = join(dir, 'dist', 'index.js');
+  const out = join(dir, 'dist', BUILT_FILE[name]);
   const sources = Math.max(newestMtime(join(dir, 'src')), statSync(join(dir, 'package.json')).mtimeMs);
   if (existsSync(out) && statSync(out).mtimeMs >= sources) return;
   const tsc = join(dir, 'node_modules', '.bin', 'tsc');
@@ -37,8 +40,9 @@ export function ensureBuilt(name: 'core' | 'node' | 'edge'): void {
 let mock: PrismMock | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // The runtimes bundle the core's dist (as users do); the packaging checks pack core, node and edge.
+  // The runtimes bundle the core's and the api's dist (as users do); the packaging checks pack core, api, node, edge.
   ensureBuilt('core');
+  ensureBuilt('api');
   ensureBuilt('node');
   ensureBuilt('edge');
   mock = await startPrism();

@@ -2,8 +2,8 @@
 // change specs/ or generator/ and run `pnpm generate`.
 import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';
 import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';
-import type { operations } from './schema.js';
-import * as ops from './operations.js';
+import type { operations } from './schema.ts';
+import * as ops from './operations.ts';
 /** Arguments of getTokenInfo. */
 export type GetTokenInfoArgs = QueryParams<operations['getTokenInfo']>;
 /** What getTokenInfo resolves to. */

@@ -1,0 +1,30 @@
+import { emitClient } from '../emit/client.js';
+import { emitDescriptors } from '../emit/descriptors.js';
+import { emitEdgeFunctions } from '../emit/edge-functions.js';
+import type { Target } from './types.js';
+
+/** Where @tagokit/api's sources live; each file is one subpath export (`@tagokit/api/client` ...). */
+const API_SRC = 'packages/api/src';
+
+/**
+ * @tagokit/api: every generated TypeScript module, written once and shared by the Node, edge and Deno packages.
+ *
+ * - `schema.ts`: the openapi-typescript types of the spec;
+ * - `operations.ts`: one descriptor per operation (what the core sends);
+ * - `client.ts`: the grouped, token-scoped classes of the Node and Deno clients;
+ * - `functions.ts`: one tree-shakable function per operation for edge workers (kept apart from `client.ts` so a
+ *   worker bundle never pulls the classes in).
+ *
+ * Relative imports end in `.ts`: Deno reads these sources as they are (JSR workspace member), and tsc
+ * (`rewriteRelativeImportExtensions`) writes `.js` into the npm dist.
+ */
+export const apiTarget: Target = {
+  name: 'api',
+  usesSchemaTypes: true,
+  generate: ({ model, schemaTypes }) => [
+    { path: `${API_SRC}/schema.ts`, text: schemaTypes },
+    { path: `${API_SRC}/operations.ts`, text: emitDescriptors(model) },
+    { path: `${API_SRC}/client.ts`, text: emitClient(model, { coreModule: '@tagokit/core', ext: '.ts' }) },
+    { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(model) },
+  ],
+};
