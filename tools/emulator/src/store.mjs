@@ -86,6 +86,8 @@ export class Store {
     this.tokens = new Map();
     /** @type {Map<string, Device>} id -> device */
     this.devices = new Map();
+    /** @type {Map<string, import('./handlers/dictionaries.mjs').StoredDictionary>} id -> dictionary */
+    this.dictionaries = new Map();
     for (const [kind, value] of Object.entries(tokens ?? DEFAULT_TOKENS)) {
       for (const t of /** @type {string[]} */ ([]).concat(value ?? [])) {
         this.registerToken(t, { kind: /** @type {TokenKind} */ (kind) });

@@ -3,6 +3,7 @@
 // a renamed or misspelt id would otherwise never be called, and its route would quietly answer the spec example.
 import { DATA_HANDLERS } from './data.mjs';
 import { DEVICE_HANDLERS } from './devices.mjs';
+import { DICTIONARY_HANDLERS } from './dictionaries.mjs';
 import { INFO_HANDLERS } from './info.mjs';
 import { NETWORK_HANDLERS } from './network.mjs';
 import { PARAMS_HANDLERS } from './params.mjs';
@@ -18,6 +19,7 @@ export const HANDLER_AREAS = Object.freeze({
   params: PARAMS_HANDLERS,
   tokens: TOKEN_HANDLERS,
   network: NETWORK_HANDLERS,
+  dictionaries: DICTIONARY_HANDLERS,
 });
 
 /**

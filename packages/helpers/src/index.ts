@@ -1,0 +1,49 @@
+// Helpers over the generated operations, the same in every runtime: they take any client (Node's createClient,
+// the edge's createEdgeClient, Deno's) because they only need what the generated functions need.
+export {
+  applyDictionary,
+  fillDictionaryParams,
+  parseDictionaryExpressions,
+  type DictionaryExpression,
+} from './dictionary-expressions.ts';
+export {
+  createDictionaryResolver,
+  type DictionaryCache,
+  type DictionaryCacheEntry,
+  type DictionaryResolver,
+  type DictionaryResolverOptions,
+  type DictionaryStrings,
+} from './dictionary.ts';
+export {
+  readData,
+  sendDataBatched,
+  splitIntoChunks,
+  TagoBatchError,
+  type ChunkReport,
+  type DataInput,
+  type DataRecord,
+  type ReadDataOptions,
+  type SendDataBatchedOptions,
+  type SendDataBatchedResult,
+} from './data-stream.ts';
+export {
+  checkOffApiUrl,
+  generatePdf,
+  sendDownlink,
+  type DownlinkInput,
+  type DownlinkOptions,
+  type DownlinkResult,
+  type OffApiOptions,
+  type PdfOptions,
+  type PdfPageOptions,
+  type PdfResult,
+  type PdfSource,
+} from './off-api.ts';
+export {
+  createSerialResolver,
+  findDeviceToken,
+  getDeviceWithToken,
+  type DeviceTokenRecord,
+  type SerialResolver,
+  type SerialResolverOptions,
+} from './lookups.ts';
