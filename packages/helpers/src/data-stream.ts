@@ -47,16 +47,20 @@ interface Cursor {
  * shifting it (a descending walk by `skip` reads some twice). A record stored later with an older `time` than the
  * cursor has passed is not seen in follow mode; the API sorts by `time`.
  */
-export async function* readData(client: OperationContext, options: ReadDataOptions = {}):
-  AsyncGenerator<DataRecord, void, undefined> {
+export async function* readData(
+  client: OperationContext,
+  options: ReadDataOptions = {},
+): AsyncGenerator<DataRecord, void, undefined> {
   const pageSize = integerOption(options.pageSize ?? 1000, 'pageSize', 1, 10_000);
   const firstSkip = integerOption(options.skip ?? 0, 'skip', 0, Number.MAX_SAFE_INTEGER);
   const follow = followOptions(options.follow);
   const { signal } = options;
   const variables = options.variables && options.variables.length > 1 ? options.variables : undefined;
-  const cursors: Cursor[] = (variables ?? [options.variables?.[0]]).map((variable) => (
-    { variable, skip: firstSkip, atEnd: false }
-  ));
+  const cursors: Cursor[] = (variables ?? [options.variables?.[0]]).map((variable) => ({
+    variable,
+    skip: firstSkip,
+    atEnd: false,
+  }));
   let interval = follow?.intervalMs ?? 0;
 
   while (!signal?.aborted) {
@@ -102,8 +106,12 @@ export async function* readData(client: OperationContext, options: ReadDataOptio
   }
 }
 
-async function readPage(client: OperationContext, options: ReadDataOptions, cursor: Cursor, pageSize: number):
-  Promise<DataRecord[]> {
+async function readPage(
+  client: OperationContext,
+  options: ReadDataOptions,
+  cursor: Cursor,
+  pageSize: number,
+): Promise<DataRecord[]> {
   const query = {
     query: 'default' as const,
     ordination: 'ascending' as const,
@@ -115,9 +123,10 @@ async function readPage(client: OperationContext, options: ReadDataOptions, curs
     ...(options.endDate === undefined ? {} : { end_date: dateText(options.endDate) }),
   };
   const call = options.signal ? { signal: options.signal } : undefined;
-  const answer: unknown = options.deviceId === undefined
-    ? await getData(client, query, call)
-    : await getDeviceData(client, { deviceID: options.deviceId, ...query }, call);
+  const answer: unknown =
+    options.deviceId === undefined
+      ? await getData(client, query, call)
+      : await getDeviceData(client, { deviceID: options.deviceId, ...query }, call);
   if (!Array.isArray(answer)) {
     throw new TagoValidationError('the data answer is not a list of records', 'invalid_response', 'result');
   }
@@ -247,9 +256,10 @@ async function sendChunk(
   const call = options.signal ? { signal: options.signal } : undefined;
   for (let waits = 0; ; waits++) {
     try {
-      const result = options.deviceId === undefined
-        ? await sendData(client, { body }, call)
-        : await sendDeviceData(client, { deviceID: options.deviceId, body }, call);
+      const result =
+        options.deviceId === undefined
+          ? await sendData(client, { body }, call)
+          : await sendDeviceData(client, { deviceID: options.deviceId, body }, call);
       return { ...base, status: 'stored', result: String(result) };
     } catch (error) {
       if (!(error instanceof TagoError)) throw error;
@@ -313,20 +323,30 @@ function checkRecord(record: unknown, index: number): DataInput {
   }
   const { variable, value } = record as { variable?: unknown; value?: unknown };
   if (typeof variable !== 'string' || variable === '') {
-    throw new TagoValidationError(`${field}.variable must be a non-empty string`, 'invalid_record', `${field}.variable`);
+    throw new TagoValidationError(
+      `${field}.variable must be a non-empty string`,
+      'invalid_record',
+      `${field}.variable`,
+    );
   }
   // JSON has no NaN or Infinity: JSON.stringify would send null, which the API refuses for the whole chunk.
   if (typeof value === 'number' && !Number.isFinite(value)) {
-    throw new TagoValidationError(`${field}.value is ${value}, which JSON cannot carry`, 'invalid_record',
-      `${field}.value`);
+    throw new TagoValidationError(
+      `${field}.value is ${value}, which JSON cannot carry`,
+      'invalid_record',
+      `${field}.value`,
+    );
   }
   return record as DataInput;
 }
 
 function integerOption(value: unknown, name: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new TagoValidationError(`${name} must be an integer from ${min} to ${max}, got ${String(value)}`,
-      'invalid_option', name);
+    throw new TagoValidationError(
+      `${name} must be an integer from ${min} to ${max}, got ${String(value)}`,
+      'invalid_option',
+      name,
+    );
   }
   return value;
 }
@@ -341,7 +361,8 @@ function followOptions(follow: ReadDataOptions['follow']): { intervalMs: number;
 
 function dateText(date: string | Date): string {
   if (date instanceof Date) {
-    if (Number.isNaN(date.getTime())) throw new TagoValidationError('a date option is an invalid Date', 'invalid_option');
+    if (Number.isNaN(date.getTime()))
+      throw new TagoValidationError('a date option is an invalid Date', 'invalid_option');
     return date.toISOString();
   }
   return date;

@@ -122,10 +122,7 @@ export function fillDictionaryParams(template: string, params: readonly string[]
  * Replaces every expression of `text` with `lookup(slug, key)` filled with its parameters; an expression whose
  * lookup answers undefined (unknown slug or key) is left unchanged.
  */
-export function applyDictionary(
-  text: string,
-  lookup: (slug: string, key: string) => string | undefined,
-): string {
+export function applyDictionary(text: string, lookup: (slug: string, key: string) => string | undefined): string {
   const expressions = parseDictionaryExpressions(text);
   if (expressions.length === 0) return text;
   let out = '';

@@ -54,18 +54,26 @@ const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
  * the client's typed error and is not cached — unlike the official SDK, which turns every failure into the raw
  * expression and so hides an expired token behind untranslated text.
  */
-export function createDictionaryResolver(client: OperationContext, options: DictionaryResolverOptions = {}):
-  DictionaryResolver {
+export function createDictionaryResolver(
+  client: OperationContext,
+  options: DictionaryResolverOptions = {},
+): DictionaryResolver {
   const language = checkLanguage(options.language ?? 'en-US', 'language');
   const ttlMs = options.ttlMs ?? 3_600_000;
   if (!Number.isFinite(ttlMs) || ttlMs < 0) {
-    throw new TagoValidationError(`ttlMs must be a number of milliseconds >= 0, got ${String(ttlMs)}`,
-      'invalid_option', 'ttlMs');
+    throw new TagoValidationError(
+      `ttlMs must be a number of milliseconds >= 0, got ${String(ttlMs)}`,
+      'invalid_option',
+      'ttlMs',
+    );
   }
   const runUrl = options.runUrl;
   if (runUrl !== undefined && (typeof runUrl !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9.-]*$/.test(runUrl))) {
-    throw new TagoValidationError(`runUrl must be the run's address such as "myportal", got ${JSON.stringify(runUrl)}`,
-      'invalid_option', 'runUrl');
+    throw new TagoValidationError(
+      `runUrl must be the run's address such as "myportal", got ${JSON.stringify(runUrl)}`,
+      'invalid_option',
+      'runUrl',
+    );
   }
   const cache: DictionaryCache = options.cache ?? new Map<string, DictionaryCacheEntry>();
   const now = options.now ?? Date.now;
@@ -74,9 +82,10 @@ export function createDictionaryResolver(client: OperationContext, options: Dict
 
   async function fetchStrings(slug: string, lang: string): Promise<DictionaryStrings | null> {
     try {
-      const answer = runUrl === undefined
-        ? await getDictionaryLanguage(client, { dictionaryID: slug, locale: lang, fallback: true })
-        : await getRunDictionaryLanguage(client, { runURL: runUrl, slug, language: lang });
+      const answer =
+        runUrl === undefined
+          ? await getDictionaryLanguage(client, { dictionaryID: slug, locale: lang, fallback: true })
+          : await getRunDictionaryLanguage(client, { runURL: runUrl, slug, language: lang });
       return toStrings(answer);
     } catch (error) {
       if (error instanceof NotFoundError) return null;
@@ -136,8 +145,11 @@ export function createDictionaryResolver(client: OperationContext, options: Dict
 
 function checkLanguage(value: unknown, field: string): string {
   if (typeof value !== 'string' || !LANGUAGE.test(value)) {
-    throw new TagoValidationError(`${field} must be a locale code such as "en-US", got ${JSON.stringify(value)}`,
-      'invalid_option', field);
+    throw new TagoValidationError(
+      `${field} must be a locale code such as "en-US", got ${JSON.stringify(value)}`,
+      'invalid_option',
+      field,
+    );
   }
   return value;
 }

@@ -23,26 +23,37 @@ export interface DeviceTokenRecord {
  * The device's tokens named exactly `name`, or the first token when no name is given. Rejects with a typed error
  * when there is none (the official helper matches names by substring, so "prod" also found "preprod").
  */
-export async function findDeviceToken(client: OperationContext, deviceId: string, name?: string):
-  Promise<DeviceTokenRecord> {
+export async function findDeviceToken(
+  client: OperationContext,
+  deviceId: string,
+  name?: string,
+): Promise<DeviceTokenRecord> {
   checkId(deviceId, 'deviceId');
   for (let page = 1; ; page++) {
     const rows = (await listDeviceTokens(client, {
-      deviceIDOrToken: deviceId, page, amount: 100, fields: ['name', 'token', 'permission', 'expire_time'],
+      deviceIDOrToken: deviceId,
+      page,
+      amount: 100,
+      fields: ['name', 'token', 'permission', 'expire_time'],
     })) as DeviceTokenRecord[];
     const hit = rows.find((t) => typeof t.token === 'string' && (name === undefined || t.name === name));
     if (hit) return hit;
     if (rows.length < 100) break;
   }
   throw new TagoError(
-    name === undefined ? `device ${deviceId} has no token` : `device ${deviceId} has no token named ${JSON.stringify(name)}`,
+    name === undefined
+      ? `device ${deviceId} has no token`
+      : `device ${deviceId} has no token named ${JSON.stringify(name)}`,
     'token_not_found',
   );
 }
 
 /** The device and one of its tokens (see findDeviceToken), to build a device-token client in the same region. */
-export async function getDeviceWithToken(client: OperationContext, deviceId: string, tokenName?: string):
-  Promise<{ device: DeviceInfo; token: string }> {
+export async function getDeviceWithToken(
+  client: OperationContext,
+  deviceId: string,
+  tokenName?: string,
+): Promise<{ device: DeviceInfo; token: string }> {
   const [device, token] = await Promise.all([
     getDevice(client, { deviceID: checkId(deviceId, 'deviceId') }),
     findDeviceToken(client, deviceId, tokenName),
@@ -85,9 +96,10 @@ export function createSerialResolver(client: OperationContext, options: SerialRe
   const keyOf = (serial: string, authorization?: string) => `${serial}\u0000${authorization ?? ''}`;
 
   async function fetchToken(serial: string, authorization?: string): Promise<string> {
-    const answer: unknown = authorization === undefined
-      ? await resolveNetworkDeviceToken(client, { serial })
-      : await resolveNetworkDeviceTokenWithAuthorization(client, { serial, authorization });
+    const answer: unknown =
+      authorization === undefined
+        ? await resolveNetworkDeviceToken(client, { serial })
+        : await resolveNetworkDeviceTokenWithAuthorization(client, { serial, authorization });
     const token = typeof answer === 'string' ? answer : (answer as { token?: unknown } | null)?.token;
     if (typeof token !== 'string' || token === '') {
       throw new TagoError(`no device token came back for serial ${serial}`, 'token_not_found');
@@ -98,8 +110,9 @@ export function createSerialResolver(client: OperationContext, options: SerialRe
   return {
     resolve(serial, authorization) {
       if (typeof serial !== 'string' || serial === '') {
-        return Promise.reject(new TagoValidationError('serial must be a non-empty string', 'invalid_argument',
-          'serial'));
+        return Promise.reject(
+          new TagoValidationError('serial must be a non-empty string', 'invalid_argument', 'serial'),
+        );
       }
       const key = keyOf(serial, authorization);
       const hit = cache.get(key);

@@ -10,6 +10,7 @@ import {
   fetchTransport,
   TagoAbortError,
   TagoError,
+  TagoRedirectError,
   TagoResponseParseError,
   TagoTimeoutError,
   TagoValidationError,
@@ -40,8 +41,11 @@ export function checkOffApiUrl(input: string, field: string): string {
   }
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new TagoValidationError(`${field} must use https (plain http only to a loopback address): ${url.origin}`,
-      'invalid_host', field);
+    throw new TagoValidationError(
+      `${field} must use https (plain http only to a loopback address): ${url.origin}`,
+      'invalid_host',
+      field,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new TagoValidationError(`${field} must not carry user info, a query or a fragment`, 'invalid_host', field);
@@ -49,9 +53,17 @@ export function checkOffApiUrl(input: string, field: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** POSTs JSON to an off-API URL and answers the parsed JSON; non-2xx answers become the core's typed errors. */
-async function postJson(url: string, headers: Record<string, string>, body: unknown, options: OffApiOptions):
-  Promise<unknown> {
+/**
+ * POSTs JSON to an off-API URL and answers the parsed JSON (or the text, with `textAnswer`, for hosts that answer
+ * plain text); a redirect is refused and other non-2xx answers become the core's typed errors.
+ */
+async function postJson(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+  options: OffApiOptions,
+  textAnswer = false,
+): Promise<unknown> {
   const transport = options.transport ?? fetchTransport();
   const timeoutMs = options.timeoutMs ?? 30_000;
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -72,19 +84,35 @@ async function postJson(url: string, headers: Record<string, string>, body: unkn
     if (timeout.aborted) throw new TagoTimeoutError(timeoutMs, where);
     throw error;
   }
+  if (answer.status >= 300 && answer.status < 400) {
+    const location = answer.headers.location;
+    let origin: string | undefined;
+    try {
+      origin = location ? new URL(location, url).origin : undefined;
+    } catch {
+      origin = undefined;
+    }
+    throw new TagoRedirectError(answer.status, origin, where);
+  }
   let parsed: unknown = answer.body;
   try {
     parsed = answer.body === '' ? undefined : JSON.parse(answer.body);
   } catch {
-    if (answer.status >= 200 && answer.status < 300) {
-      throw new TagoResponseParseError(`${url} answered ${answer.status} with a body that is not JSON`,
-        'invalid_json', answer.status, answer.body.slice(0, 200), where);
+    if (answer.status >= 200 && answer.status < 300 && !textAnswer) {
+      throw new TagoResponseParseError(
+        `${url} answered ${answer.status} with a body that is not JSON`,
+        'invalid_json',
+        answer.status,
+        answer.body.slice(0, 200),
+        where,
+      );
     }
   }
   if (answer.status < 200 || answer.status >= 300) {
-    const message = typeof parsed === 'object' && parsed && typeof (parsed as { message?: unknown }).message === 'string'
-      ? (parsed as { message: string }).message
-      : `HTTP ${answer.status}`;
+    const message =
+      typeof parsed === 'object' && parsed && typeof (parsed as { message?: unknown }).message === 'string'
+        ? (parsed as { message: string }).message
+        : `HTTP ${answer.status}`;
     throw apiErrorFor({ ...where, status: answer.status, message, body: parsed, headers: answer.headers });
   }
   return parsed;
@@ -123,8 +151,12 @@ export interface DownlinkResult {
  * `{device, authorization, payload, port, confirmed}` to `<middleware>/downlink`. Needs a profile or analysis
  * token with device, token, parameter and network access.
  */
-export async function sendDownlink(client: OperationContext, deviceId: string, input: DownlinkInput,
-  options: DownlinkOptions = {}): Promise<DownlinkResult> {
+export async function sendDownlink(
+  client: OperationContext,
+  deviceId: string,
+  input: DownlinkInput,
+  options: DownlinkOptions = {},
+): Promise<DownlinkResult> {
   if (typeof deviceId !== 'string' || deviceId === '') {
     throw new TagoValidationError('deviceId must be a non-empty string', 'invalid_argument', 'deviceId');
   }
@@ -132,31 +164,47 @@ export async function sendDownlink(client: OperationContext, deviceId: string, i
     throw new TagoValidationError('payload must be a non-empty string', 'invalid_argument', 'payload');
   }
   if (!Number.isInteger(input.port) || input.port < 1 || input.port > 223) {
-    throw new TagoValidationError(`port must be an integer from 1 to 223, got ${String(input.port)}`,
-      'invalid_argument', 'port');
+    throw new TagoValidationError(
+      `port must be an integer from 1 to 223, got ${String(input.port)}`,
+      'invalid_argument',
+      'port',
+    );
   }
-  const override = options.middlewareUrl === undefined ? undefined : checkOffApiUrl(options.middlewareUrl,
-    'middlewareUrl');
+  const override =
+    options.middlewareUrl === undefined ? undefined : checkOffApiUrl(options.middlewareUrl, 'middlewareUrl');
   const tokens = (await listDeviceTokens(client, {
-    deviceIDOrToken: deviceId, page: 1, amount: 10, fields: ['name', 'serie_number', 'last_authorization'],
+    deviceIDOrToken: deviceId,
+    page: 1,
+    amount: 10,
+    fields: ['name', 'serie_number', 'last_authorization'],
   })) as { serie_number?: string | null; last_authorization?: string | null }[];
   const seen = tokens.find((t) => t.serie_number && t.last_authorization);
   if (!seen) {
-    throw new TagoError(`device ${deviceId} has no token with a serial number and an authorization yet: wait for ` +
-      'at least one uplink', 'downlink_no_uplink');
+    throw new TagoError(
+      `device ${deviceId} has no token with a serial number and an authorization yet: wait for ` +
+        'at least one uplink',
+      'downlink_no_uplink',
+    );
   }
   const device = (await getDevice(client, { deviceID: deviceId })) as { network?: string | null };
   if (!device.network) throw new TagoError(`device ${deviceId} has no network`, 'downlink_not_supported');
   const network = (await getNetwork(client, {
-    networkID: device.network, fields: ['id', 'middleware_endpoint', 'name'],
+    networkID: device.network,
+    fields: ['id', 'middleware_endpoint', 'name'],
   })) as { middleware_endpoint?: string | null; name?: string };
   const endpoint = network.middleware_endpoint;
   if (!override && !endpoint) {
-    throw new TagoError(`network ${network.name ?? device.network} does not support downlinks (no middleware ` +
-      'endpoint)', 'downlink_not_supported');
+    throw new TagoError(
+      `network ${network.name ?? device.network} does not support downlinks (no middleware endpoint)`,
+      'downlink_not_supported',
+    );
   }
-  const base = override ?? checkOffApiUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint!) ? endpoint! : `https://${endpoint}`,
-    'middleware_endpoint');
+  const base =
+    override ??
+    checkOffApiUrl(
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint!) ? endpoint! : `https://${endpoint}`,
+      'middleware_endpoint',
+    );
 
   const params = (await listDeviceParams(client, { deviceID: deviceId })) as { id: string; key: string }[];
   const idOf = (key: string) => params.find((p) => p.key === key)?.id;
@@ -167,16 +215,25 @@ export async function sendDownlink(client: OperationContext, deviceId: string, i
   await setDeviceParams(client, { deviceID: deviceId, body: wanted });
 
   const url = `${base}/downlink`;
-  const answer = await postJson(url, {}, {
-    device: seen.serie_number,
-    authorization: seen.last_authorization,
-    payload: input.payload,
-    port: input.port,
-    confirmed: input.confirmed ?? false,
-  }, options);
+  const answer = await postJson(
+    url,
+    {},
+    {
+      device: seen.serie_number,
+      authorization: seen.last_authorization,
+      payload: input.payload,
+      port: input.port,
+      confirmed: input.confirmed ?? false,
+    },
+    options,
+    true,
+  );
   if (typeof answer === 'string' && answer.includes('Authorization is missing')) {
-    throw new TagoError('the middleware refused the device authorization: it lacks its additional parameter',
-      'downlink_authorization_incomplete', { mayHaveBeenProcessed: false });
+    throw new TagoError(
+      'the middleware refused the device authorization: it lacks its additional parameter',
+      'downlink_authorization_incomplete',
+      { mayHaveBeenProcessed: false },
+    );
   }
   return { url, device: seen.serie_number!, answer };
 }
@@ -221,14 +278,20 @@ const PDF_HTML_LIMIT = 256 * 1024;
  * Renders a PDF with TagoIO's PDF service. The token goes in `authorization` (the form TagoIO's help article
  * documents) and in `token` (the form the official SDK sends), until one is confirmed.
  */
-export async function generatePdf(source: PdfSource & { fileName?: string; options?: PdfPageOptions },
-  options: PdfOptions): Promise<PdfResult> {
+export async function generatePdf(
+  source: PdfSource & { fileName?: string; options?: PdfPageOptions },
+  options: PdfOptions,
+): Promise<PdfResult> {
   if (!options || typeof options.token !== 'string' || options.token === '') {
-    throw new TagoValidationError('token (an analysis token) is required for the PDF service', 'token_missing',
-      'token');
+    throw new TagoValidationError(
+      'token (an analysis token) is required for the PDF service',
+      'token_missing',
+      'token',
+    );
   }
-  const given = (['html', 'base64', 'url'] as const).filter((k) => typeof (source as Record<string, unknown>)[k] ===
-    'string');
+  const given = (['html', 'base64', 'url'] as const).filter(
+    (k) => typeof (source as Record<string, unknown>)[k] === 'string',
+  );
   if (given.length !== 1) {
     throw new TagoValidationError('give exactly one of html, base64 or url', 'invalid_argument', 'source');
   }
@@ -237,12 +300,16 @@ export async function generatePdf(source: PdfSource & { fileName?: string; optio
   }
   const scale = source.options?.scale;
   if (scale !== undefined && !(scale >= 0.1 && scale <= 2)) {
-    throw new TagoValidationError(`options.scale must be from 0.1 to 2, got ${scale}`, 'invalid_argument',
-      'options.scale');
+    throw new TagoValidationError(
+      `options.scale must be from 0.1 to 2, got ${scale}`,
+      'invalid_argument',
+      'options.scale',
+    );
   }
   const base = checkOffApiUrl(options.url ?? 'https://pdf.middleware.tago.io', 'url');
   const answer = (await postJson(base, { authorization: options.token, token: options.token }, source, options)) as
-    { status?: unknown; result?: unknown; message?: unknown } | undefined;
+    | { status?: unknown; result?: unknown; message?: unknown }
+    | undefined;
   if (!answer || answer.status === false || typeof answer.result !== 'string') {
     const why = typeof answer?.message === 'string' ? answer.message : 'no base64 result';
     throw new TagoError(`the PDF service did not return a file: ${why}`, 'pdf_failed', { mayHaveBeenProcessed: true });

@@ -7,7 +7,9 @@ import { DEFAULT_TOKENS, startEmulator, type Emulator } from '../../../tools/emu
 import { createDictionaryResolver, parseDictionaryExpressions } from '../src/index.ts';
 import { vectorTransport, type DictionaryVectors } from './dictionary-vectors.ts';
 
-const vectors: DictionaryVectors = JSON.parse(readFileSync(new URL('./vectors/dictionary.json', import.meta.url), 'utf8'));
+const vectors: DictionaryVectors = JSON.parse(
+  readFileSync(new URL('./vectors/dictionary.json', import.meta.url), 'utf8'),
+);
 
 describe('dictionary vectors', () => {
   const { transport } = vectorTransport(vectors);
@@ -81,17 +83,23 @@ describe('dictionary resolver against the emulator', () => {
     emulator = await startEmulator();
   });
   afterAll(() => emulator.stop());
-  const profile = () => createEdgeClient({
-    token: DEFAULT_TOKENS.profile, tokenKind: 'profile', region: { api: emulator.url }, allowInsecureHttp: true,
-  });
+  const profile = () =>
+    createEdgeClient({
+      token: DEFAULT_TOKENS.profile,
+      tokenKind: 'profile',
+      region: { api: emulator.url },
+      allowInsecureHttp: true,
+    });
 
   it('resolves through the token route, with the dictionary read by slug and the fallback language', async () => {
     const client = profile();
-    const { dictionary: id } = await createDictionary(client, {
+    const { dictionary: id } = (await createDictionary(client, {
       body: { name: 'Values', slug: 'VAL', fallback: 'en-US' },
-    }) as { dictionary: string };
+    })) as { dictionary: string };
     await updateDictionaryLanguage(client, {
-      dictionaryID: id, locale: 'en-US', body: { dictionary: { SAVED: 'Saved $0 records' }, active: true },
+      dictionaryID: id,
+      locale: 'en-US',
+      body: { dictionary: { SAVED: 'Saved $0 records' }, active: true },
     });
     const resolver = createDictionaryResolver(client, { language: 'de-DE' });
     // de-DE does not exist: fallback=true answers the dictionary's fallback language.
@@ -100,11 +108,13 @@ describe('dictionary resolver against the emulator', () => {
 
   it('resolves anonymously through the portal route', async () => {
     const client = profile();
-    const { dictionary: id } = await createDictionary(client, {
+    const { dictionary: id } = (await createDictionary(client, {
       body: { name: 'Portal', slug: 'PORTAL', fallback: 'en-US' },
-    }) as { dictionary: string };
+    })) as { dictionary: string };
     await updateDictionaryLanguage(client, {
-      dictionaryID: id, locale: 'pt-BR', body: { dictionary: { TITLE: 'Meus dispositivos' }, active: true },
+      dictionaryID: id,
+      locale: 'pt-BR',
+      body: { dictionary: { TITLE: 'Meus dispositivos' }, active: true },
     });
     const anonymous = createEdgeClient({ region: { api: emulator.url }, allowInsecureHttp: true });
     const resolver = createDictionaryResolver(anonymous, { runUrl: 'emulator', language: 'pt-BR' });
@@ -113,7 +123,9 @@ describe('dictionary resolver against the emulator', () => {
 
   it('rejects with the typed API error on a bad token and caches nothing', async () => {
     const client = createEdgeClient({
-      token: 'p-00000000-0000-4000-8000-0000000000ff', region: { api: emulator.url }, allowInsecureHttp: true,
+      token: 'p-00000000-0000-4000-8000-0000000000ff',
+      region: { api: emulator.url },
+      allowInsecureHttp: true,
       maxRetries: 0,
     });
     const resolver = createDictionaryResolver(client);

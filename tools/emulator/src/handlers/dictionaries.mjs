@@ -107,7 +107,7 @@ export const DICTIONARY_HANDLERS = {
   },
   deleteDictionaryLanguage(ctx) {
     const d = ctx.store.dictionaries.get(ctx.pathParams.dictionaryID ?? '');
-    if (!d || !d.languages.delete(ctx.pathParams.locale ?? '')) return notFound('Language not found');
+    if (!d?.languages.delete(ctx.pathParams.locale ?? '')) return notFound('Language not found');
     return ok(ctx.op, 'Dictionary language Successfully Removed');
   },
   getRunDictionaryLanguage(ctx) {

@@ -1,0 +1,199 @@
+// Downlinks and the PDF service: every request on the wire, which credential each host gets, and that the API
+// token never leaves for a host it does not belong to.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEdgeClient } from '@tagokit/edge';
+import { checkOffApiUrl, generatePdf, sendDownlink } from '../src/index.ts';
+import { startRecordingServer, type RecordingServer } from './support/recording-server.ts';
+
+const PROFILE = 'p-00000000-0000-4000-8000-0000000000aa';
+const ANALYSIS = 'a-00000000-0000-4000-8000-0000000000bb';
+const DEVICE = '65f0000000000000000000d1';
+const NETWORK = '65f0000000000000000000e1';
+const ok = (result: unknown) => () => ({ body: { status: true, result } });
+
+const servers: RecordingServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+async function server(routes: Parameters<typeof startRecordingServer>[0]) {
+  const s = await startRecordingServer(routes);
+  servers.push(s);
+  return s;
+}
+
+/** The API side of a downlink: a device with a token that saw an uplink, on a network with a middleware. */
+async function downlinkApi(middlewareEndpoint: string | null, params: { id: string; key: string }[] = []) {
+  return server({
+    [`GET /device/token/${DEVICE}`]: ok([
+      { name: 'never used', serie_number: null, last_authorization: null },
+      { name: 'gateway', serie_number: 'A1B2C3', last_authorization: 'auth-xyz' },
+    ]),
+    [`GET /device/${DEVICE}`]: ok({ id: DEVICE, network: NETWORK }),
+    [`GET /integration/network/${NETWORK}`]: ok({
+      id: NETWORK,
+      name: 'LoRaWAN TTN',
+      middleware_endpoint: middlewareEndpoint,
+    }),
+    [`GET /device/${DEVICE}/params`]: ok(params),
+    [`POST /device/${DEVICE}/params`]: ok('Params Successfully Updated'),
+  });
+}
+
+const clientFor = (api: RecordingServer) =>
+  createEdgeClient({ token: PROFILE, region: { api: api.url }, allowInsecureHttp: true, maxRetries: 0 });
+
+describe('sendDownlink', () => {
+  it('sends the documented requests, and the middleware gets the device authorization, never the token', async () => {
+    const middleware = await server({ 'POST /downlink': () => ({ body: 'Downlink queued' }) });
+    const api = await downlinkApi('unused.example', [{ id: 'param-1', key: 'port' }]);
+    const result = await sendDownlink(
+      clientFor(api),
+      DEVICE,
+      { payload: '0a0b', port: 5, confirmed: true },
+      {
+        middlewareUrl: middleware.url,
+      },
+    );
+    expect(api.requests.map((r) => `${r.method} ${decodeURIComponent(r.url)}`)).toEqual([
+      `GET /device/token/${DEVICE}?page=1&amount=10&fields[0]=name&fields[1]=serie_number&fields[2]=last_authorization`,
+      `GET /device/${DEVICE}`,
+      `GET /integration/network/${NETWORK}?fields[0]=id&fields[1]=middleware_endpoint&fields[2]=name`,
+      `GET /device/${DEVICE}/params`,
+      `POST /device/${DEVICE}/params`,
+    ]);
+    expect(JSON.parse(api.requests[4]!.body)).toEqual([
+      { key: 'downlink', value: '0a0b', sent: false },
+      { id: 'param-1', key: 'port', value: '5', sent: false },
+    ]);
+    expect(api.requests.every((r) => r.headers.token === PROFILE)).toBe(true);
+    expect(middleware.requests).toHaveLength(1);
+    const sent = middleware.requests[0]!;
+    expect(sent.method).toBe('POST');
+    expect(sent.url).toBe('/downlink');
+    expect(JSON.parse(sent.body)).toEqual({
+      device: 'A1B2C3',
+      authorization: 'auth-xyz',
+      payload: '0a0b',
+      port: 5,
+      confirmed: true,
+    });
+    expect(JSON.stringify(sent.headers)).not.toContain(PROFILE);
+    expect(sent.headers.token).toBeUndefined();
+    expect(sent.headers.authorization).toBeUndefined();
+    expect(result).toEqual({ url: `${middleware.url}/downlink`, device: 'A1B2C3', answer: 'Downlink queued' });
+  });
+
+  it('refuses a network without a middleware, and a plain-http middleware that is not loopback', async () => {
+    const none = await downlinkApi(null);
+    await expect(sendDownlink(clientFor(none), DEVICE, { payload: '00', port: 1 })).rejects.toMatchObject({
+      code: 'downlink_not_supported',
+      message: 'network LoRaWAN TTN does not support downlinks (no middleware endpoint)',
+    });
+    const insecure = await downlinkApi('http://middleware.example.com');
+    await expect(sendDownlink(clientFor(insecure), DEVICE, { payload: '00', port: 1 })).rejects.toMatchObject({
+      name: 'TagoValidationError',
+      code: 'invalid_host',
+      field: 'middleware_endpoint',
+    });
+    // Refused before the parameters were touched.
+    expect(insecure.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
+  });
+
+  it('checks its input before any request', async () => {
+    const api = await downlinkApi('m.example');
+    const client = clientFor(api);
+    await expect(sendDownlink(client, DEVICE, { payload: '00', port: 0 })).rejects.toMatchObject({ field: 'port' });
+    await expect(sendDownlink(client, DEVICE, { payload: '', port: 1 })).rejects.toMatchObject({ field: 'payload' });
+    await expect(sendDownlink(client, '', { payload: '00', port: 1 })).rejects.toMatchObject({ field: 'deviceId' });
+    expect(api.requests).toEqual([]);
+  });
+
+  it('says to wait for an uplink when no token has a serial and authorization', async () => {
+    const api = await server({ [`GET /device/token/${DEVICE}`]: ok([{ name: 'new', serie_number: null }]) });
+    await expect(sendDownlink(clientFor(api), DEVICE, { payload: '00', port: 1 })).rejects.toMatchObject({
+      code: 'downlink_no_uplink',
+    });
+  });
+});
+
+describe('generatePdf', () => {
+  it('posts the source with the analysis token in both header forms and decodes the file', async () => {
+    const pdfBytes = new TextEncoder().encode('%PDF-1.7 test');
+    const pdf = await server({
+      'POST /': () => ({ body: { status: true, result: Buffer.from(pdfBytes).toString('base64') } }),
+    });
+    const out = await generatePdf(
+      { html: '<h1>Report</h1>', fileName: 'r.pdf', options: { format: 'A4' } },
+      {
+        token: ANALYSIS,
+        url: pdf.url,
+      },
+    );
+    expect(out.bytes).toEqual(pdfBytes);
+    expect(out.base64).toBe(Buffer.from(pdfBytes).toString('base64'));
+    const sent = pdf.requests[0]!;
+    expect(sent.headers.authorization).toBe(ANALYSIS);
+    expect(sent.headers.token).toBe(ANALYSIS);
+    expect(JSON.parse(sent.body)).toEqual({ html: '<h1>Report</h1>', fileName: 'r.pdf', options: { format: 'A4' } });
+  });
+
+  it('does not follow a redirect, so the token cannot be forwarded', async () => {
+    const elsewhere = await server({ 'POST /': () => ({ body: { status: true, result: '' } }) });
+    const pdf = await server({
+      'POST /': () => ({ status: 307, body: '', headers: { location: `${elsewhere.url}/` } }),
+    });
+    await expect(generatePdf({ html: 'x' }, { token: ANALYSIS, url: pdf.url })).rejects.toMatchObject({
+      name: 'TagoRedirectError',
+    });
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it('turns a failure answer into typed errors', async () => {
+    const pdf = await server({ 'POST /': () => ({ status: 401, body: { status: false, message: 'Invalid token' } }) });
+    await expect(generatePdf({ url: 'https://example.com' }, { token: ANALYSIS, url: pdf.url })).rejects.toMatchObject({
+      name: 'AuthenticationError',
+      status: 401,
+      message: 'Invalid token',
+    });
+    const empty = await server({ 'POST /': () => ({ body: { status: false, message: 'render failed' } }) });
+    await expect(generatePdf({ html: 'x' }, { token: ANALYSIS, url: empty.url })).rejects.toMatchObject({
+      code: 'pdf_failed',
+      message: 'the PDF service did not return a file: render failed',
+    });
+  });
+
+  it('checks the token, the source and the host before sending', async () => {
+    await expect(generatePdf({ html: 'x' }, { token: '' })).rejects.toMatchObject({ code: 'token_missing' });
+    await expect(generatePdf({ html: 'x', url: 'y' } as never, { token: ANALYSIS })).rejects.toMatchObject({
+      field: 'source',
+    });
+    await expect(generatePdf({ html: 'x'.repeat(262_145) }, { token: ANALYSIS })).rejects.toMatchObject({
+      field: 'html',
+    });
+    await expect(generatePdf({ html: 'x', options: { scale: 3 } }, { token: ANALYSIS })).rejects.toMatchObject({
+      field: 'options.scale',
+    });
+    await expect(generatePdf({ html: 'x' }, { token: ANALYSIS, url: 'http://pdf.example.com' })).rejects.toMatchObject({
+      code: 'invalid_host',
+    });
+  });
+});
+
+describe('checkOffApiUrl', () => {
+  it('allows https and loopback http only, without user info, query or fragment', () => {
+    expect(checkOffApiUrl('https://m.example.com/base/', 'u')).toBe('https://m.example.com/base');
+    expect(checkOffApiUrl('http://127.0.0.1:8080', 'u')).toBe('http://127.0.0.1:8080');
+    for (const bad of [
+      'http://m.example.com',
+      'https://user:pw@m.example.com',
+      'https://m.example.com/?a=1',
+      'https://m.example.com/#x',
+      'ftp://m.example.com',
+      'not a url',
+    ]) {
+      expect(() => checkOffApiUrl(bad, 'u'), bad).toThrow(
+        expect.objectContaining({ code: 'invalid_host', field: 'u' }),
+      );
+    }
+  });
+});
