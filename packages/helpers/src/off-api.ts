@@ -16,6 +16,7 @@ import {
   TagoValidationError,
   type OperationContext,
   type Transport,
+  type WireResponse,
 } from '@tagokit/core';
 import { getDevice, getNetwork, listDeviceParams, listDeviceTokens, setDeviceParams } from '@tagokit/api/functions';
 
@@ -69,7 +70,7 @@ async function postJson(
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const where = { method: 'POST', path: new URL(url).pathname };
-  let answer;
+  let answer: WireResponse;
   try {
     answer = await transport({
       method: 'POST',
