@@ -73,13 +73,20 @@ function compareSchemas(oldDoc, newDoc, oldNode, newNode, side, where, out, dept
   if (a.items || b.items) compareSchemas(oldDoc, newDoc, a.items ?? {}, b.items ?? {}, side, `${where}[]`, out, depth + 1);
   const la = a.allOf ?? [];
   const lb = b.allOf ?? [];
-  if (la.length === lb.length) la.forEach((sub, i) => compareSchemas(oldDoc, newDoc, sub, lb[i], side, `${where}<allOf${i}>`, out, depth + 1));
+  if (la.length === lb.length) {
+    la.forEach((sub, i) => {
+      compareSchemas(oldDoc, newDoc, sub, lb[i], side, `${where}<allOf${i}>`, out, depth + 1);
+    });
+  }
   else out.push({ level: 'breaking', rule: 'allOf-changed', where, detail: `${la.length} -> ${lb.length} parts` });
   // oneOf and anyOf list alternatives; moving between them (same alternatives) changes nothing a client sees.
   const aa = a.oneOf ?? a.anyOf ?? [];
   const ab = b.oneOf ?? b.anyOf ?? [];
-  if (aa.length === ab.length) aa.forEach((sub, i) => compareSchemas(oldDoc, newDoc, sub, ab[i], side, `${where}<alt${i}>`, out, depth + 1));
-  else if (side === 'request' && ab.length < aa.length) out.push({ level: 'breaking', rule: 'alternatives-removed', where, detail: `${aa.length} -> ${ab.length} alternatives` });
+  if (aa.length === ab.length) {
+    aa.forEach((sub, i) => {
+      compareSchemas(oldDoc, newDoc, sub, ab[i], side, `${where}<alt${i}>`, out, depth + 1);
+    });
+  } else if (side === 'request' && ab.length < aa.length) out.push({ level: 'breaking', rule: 'alternatives-removed', where, detail: `${aa.length} -> ${ab.length} alternatives` });
   else if (side === 'response' && ab.length > aa.length) out.push({ level: 'breaking', rule: 'alternatives-added', where, detail: `${aa.length} -> ${ab.length} alternatives` });
   else out.push({ level: 'minor', rule: 'alternatives-changed', where, detail: `${aa.length} -> ${ab.length} alternatives` });
 }

@@ -6,6 +6,9 @@ import { join, relative } from 'node:path';
 import { ROOT, figure, run } from './util.mjs';
 import { findMcuMinified } from './bundles.mjs';
 
+// Terminal colour codes in the engine's output (ESC [ ... m), built from the code point so the source has no control character.
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 const MCU = join(ROOT, 'packages', 'mcu');
 const IGNORED_JSON = new Set(['package.json', 'manifest.json', 'tsconfig.json', 'tsconfig.build.json', '.eslintrc.json']);
 
@@ -87,7 +90,7 @@ async function fromXsTest() {
     source: 'packages/mcu/test/moddable-xs.test.ts (its printed XS meter line)',
     unit: 'slots',
     values: { heapEmpty: { value: empty, key: 'empty machine' }, heapAfterLoad: { value: loaded, key: 'after loading the module' }, heapAfterRequest: { value: request, key: 'after one sendData' }, minifiedBytes: null },
-    line: line.replace(/\u001b\[[0-9;]*m/g, '').trim(),
+    line: line.replace(ANSI_COLOUR, '').trim(),
   };
 }
 

@@ -81,7 +81,9 @@ async function measureAll(projects, reps, parallel = false) {
   if (parallel) {
     // Smoke: all at once to stay quick; the figures only prove the path works.
     const results = await Promise.all(keys.map((k) => check(projects[k])));
-    keys.forEach((k, i) => runs[k].push(results[i]));
+    keys.forEach((k, i) => {
+      runs[k].push(results[i]);
+    });
     reps = 0;
   }
   for (let i = 0; i < reps; i++) {

@@ -83,7 +83,10 @@ export class RateLimiter {
   hit(routeKey, token) {
     if (!this.enabled) return undefined;
     let limit = this.limits.get(routeKey);
-    if (limit === undefined && !this.limits.has(routeKey)) this.limits.set(routeKey, (limit = rpmFor(routeKey, this.config)));
+    if (limit === undefined && !this.limits.has(routeKey)) {
+      limit = rpmFor(routeKey, this.config);
+      this.limits.set(routeKey, limit);
+    }
     if (limit === undefined) return undefined;
     const now = this.now();
     const minute = Math.floor(now / 60_000);
