@@ -12,10 +12,11 @@
  *
  * @module
  */
-import { fetchTransport, ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type RegionInput, type TokenKind, type Transport } from '@tagokit/core';
-import type { ScopedClient } from '@tagokit/core';
+import { fetchTransport, TagoCore, type ClientOptions, type RegionInput, type TokenKind, type Transport } from '@tagokit/core';
+import { ownProperties, type AnonymousKind, type ScopedClient } from '@tagokit/core/internal';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 
+// What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';

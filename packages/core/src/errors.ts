@@ -2,8 +2,6 @@
  * The error hierarchy every tagokit client throws. Nothing here ever holds the token: errors are built from the
  * response and from request facts (method, path), never from request headers, and server text is redacted.
  */
-import { STATUS_ERRORS } from './facts.ts';
-
 export interface ErrorContext {
   /** HTTP method of the failed call. */
   method?: string;
@@ -218,21 +216,4 @@ export class TagoAbortError extends TagoError {
   constructor(ctx: ErrorContext & { sent: boolean }) {
     super('The request was aborted by the caller', 'aborted', { ...ctx, mayHaveBeenProcessed: ctx.sent });
   }
-}
-
-// The class for each status named in the shared facts (a core test checks each class's name and code against them).
-const CLASSES_BY_NAME: Record<string, new (init: ApiErrorInit) => TagoApiError> = {
-  BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
-  RateLimitError, InternalServerError,
-};
-const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => TagoApiError> = Object.fromEntries(
-  Object.entries(STATUS_ERRORS).map(([status, fact]) => [status, CLASSES_BY_NAME[fact.name]!]),
-);
-
-/** Builds the error class that matches an HTTP status. */
-export function apiErrorFor(init: ApiErrorInit & { retryAfterSeconds?: number | undefined }): TagoApiError {
-  if (init.status === 429) return new RateLimitError(init);
-  if (init.status >= 500) return new InternalServerError(init);
-  const Cls = STATUS_CLASSES[init.status];
-  return Cls ? new Cls(init) : new TagoApiError(init);
 }

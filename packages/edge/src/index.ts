@@ -1,20 +1,8 @@
-import {
-  createEndpoint,
-  ownProperties,
-  regionById,
-  sender,
-  TagoCore,
-  type ClientOptions,
-  type KnownRegion,
-  type OperationContext,
-  type RequestEngine,
-  type ResolvedRegion,
-  type TokenKind,
-  type Transport,
-} from '@tagokit/core';
+import { TagoCore, type ClientOptions, type KnownRegion, type ResolvedRegion, type TokenKind, type Transport } from '@tagokit/core';
+import { createEndpoint, ownProperties, regionById, sender, type OperationContext, type RequestEngine } from '@tagokit/core/internal';
 
-// The core's errors, option types and helpers, so a worker imports everything from one place. The package has
-// `sideEffects: false`, so re-exports cost nothing a worker does not use.
+// The core's public list (errors, option types, regions, transports), so a worker imports everything from one
+// place. The package has `sideEffects: false`, so re-exports cost nothing a worker does not use.
 export * from '@tagokit/core';
 export * from '@tagokit/api/functions';
 export type { components, operations, paths } from '@tagokit/api/schema';

@@ -1,7 +1,9 @@
-import { ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type ScopedClient, type TokenKind } from '@tagokit/core';
+import { TagoCore, type ClientOptions, type TokenKind } from '@tagokit/core';
+import { ownProperties, type AnonymousKind, type ScopedClient } from '@tagokit/core/internal';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 
+// What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';

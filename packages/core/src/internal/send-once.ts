@@ -1,9 +1,12 @@
+import type { CallOptions, OperationRequest, TagoResponse } from '../call-types.ts';
+import { TagoAbortError, TagoConnectionError, TagoError, TagoResponseParseError, TagoValidationError } from '../errors.ts';
+import { plainFetchTransport, type Transport, type WireResponse } from '../transport.ts';
+import type { RequestEngine } from './call-operation.ts';
 import { parseAnswer } from './envelope.ts';
-import { TagoAbortError, TagoConnectionError, TagoError, TagoResponseParseError, TagoValidationError } from './errors.ts';
-import type { RequestEngine } from './operation.ts';
-import { redact, redactedExcerpt } from './tokens.ts';
-import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten, plainFetchTransport, type Transport, type WireResponse } from './transport.ts';
-import { ownProperties, prepareRequest, type CallOptions, type Endpoint, type OperationRequest, type RequestContext, type TagoResponse } from './wire.ts';
+import { ownProperties } from './own-properties.ts';
+import { redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
+import { prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
+import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten } from './transport-support.ts';
 
 /**
  * The plain request path: one attempt, built by prepareRequest, carried by a transport, read by parseAnswer. It
@@ -34,24 +37,6 @@ export function transportFailure(error: unknown, ctx: RequestContext, signal?: A
 
 /** Characters of a body an error shows (the envelope's excerpt length). */
 const EXCERPT_LENGTH = 200;
-
-/**
- * A low-level error (and its causes) with the secrets taken out: a platform error may quote the URL, which can
- * carry a path or query credential (`Failed to parse URL from https://…?token=…`). Errors without a secret in
- * their text are kept as they are.
- */
-export function withoutSecrets(error: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (secrets.length === 0 || !(error instanceof Error) || depth > 4) return error;
-  const own = `${error.message}\n${error.stack ?? ''}`;
-  const cause = withoutSecrets((error as { cause?: unknown }).cause, secrets, depth + 1);
-  if (redact(own, secrets) === own && cause === (error as { cause?: unknown }).cause) return error;
-  const copy = new Error(redact(error.message, secrets), cause === undefined ? undefined : { cause });
-  copy.name = error.name;
-  copy.stack = redact(error.stack ?? '', secrets);
-  const code = (error as { code?: unknown }).code;
-  if (code !== undefined) Object.assign(copy, { code });
-  return copy;
-}
 
 /** Reads one HTTP answer into the call's result (or throws its typed error); the call's secrets are scrubbed. */
 export function readAnswer<T>(request: { secrets: readonly string[] }, op: OperationRequest, wire: WireResponse, attempts: number): TagoResponse<T> {

@@ -1,61 +1,15 @@
-import type { EnvelopeMode } from './envelope.ts';
-import { TagoValidationError, type ErrorContext } from './errors.ts';
-import { serializeQuery, type QueryValue } from './query.ts';
-import type { ResolvedRegion } from './regions.ts';
-import type { RetryPolicy } from './retry.ts';
-import { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './tokens.ts';
+import type { HttpMethod, OperationRequest } from '../call-types.ts';
+import { TagoValidationError, type ErrorContext } from '../errors.ts';
+import type { ResolvedRegion } from '../regions.ts';
+import { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './header-checks.ts';
+import { ownProperties } from './own-properties.ts';
+import { serializeQuery } from './query.ts';
 
 /**
  * Turning one operation into the exact HTTP request TagoIO expects: URL, headers and body. Plain functions over a
  * small Endpoint record, shared by every way of sending (TagoCore with its retries and timeouts, the one-attempt
  * `send`, event streams), so the request is built in one place.
  */
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
-
-/** Options of one call; they override the client's. */
-export interface CallOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  maxRetries?: number;
-  retry?: Partial<RetryPolicy>;
-  headers?: Record<string, string>;
-  /** Treat the call as safe to repeat after a lost answer (e.g. a POST you made idempotent yourself). */
-  idempotent?: boolean;
-}
-
-/** What an operation needs to be sent; filled in by generated code. */
-export interface OperationRequest {
-  operationId?: string | undefined;
-  method: HttpMethod;
-  /** Path template, e.g. `/device/{deviceID}`. */
-  path: string;
-  pathParams?: Record<string, string | number | undefined>;
-  /** Path parameters whose `/` is kept (file paths). */
-  reservedPathParams?: readonly string[] | undefined;
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  /** Media type of the body; JSON by default. */
-  contentType?: 'application/json' | 'text/plain' | undefined;
-  /** `raw` for routes that answer outside the envelope. */
-  envelope?: EnvelopeMode;
-  /** False for routes that need no token (login, status ...). */
-  auth?: boolean;
-  /** Media type asked for; JSON by default. */
-  accept?: string | undefined;
-  /** `sse`: the realtime host (region.sse, a full URL) instead of the REST API. */
-  server?: 'api' | 'sse' | undefined;
-}
-
-/** A full answer: the result plus what came with it. */
-export interface TagoResponse<T> {
-  data: T;
-  warning: string | undefined;
-  status: number;
-  headers: Record<string, string>;
-  /** How many attempts the call took. */
-  attempts: number;
-}
 
 /** Method and path of a call, carried by every error it raises. */
 export interface RequestContext {
@@ -99,17 +53,6 @@ export function secretsOf(endpoint: { readonly token: string | undefined }, op: 
     }
   }
   return secrets;
-}
-
-/**
- * A copy of an options object with its own enumerable properties only, on no prototype: options are read this
- * way so that a polluted Object.prototype (say, a `transport` or `headers` key) cannot reach a call.
- */
-export function ownProperties<T extends object>(options: T): T {
-  if (options === null || typeof options !== 'object') {
-    throw new TagoValidationError('options must be an object', 'option_invalid', 'options');
-  }
-  return Object.assign(Object.create(null) as T, options);
 }
 
 /** Checks the token, the token header and the fixed headers once, before any request (in this order). */

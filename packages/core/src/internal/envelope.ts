@@ -1,6 +1,7 @@
-import { apiErrorFor, TagoRedirectError, TagoResponseParseError, type ErrorContext } from './errors.ts';
-import { redact, redactedExcerpt } from './tokens.ts';
-import { retryAfterFrom } from './retry.ts';
+import { TagoRedirectError, TagoResponseParseError, type ErrorContext } from '../errors.ts';
+import { redact, redactedExcerpt } from './redaction.ts';
+import { retryAfterFrom } from './retry-decision.ts';
+import { apiErrorFor } from './status-errors.ts';
 
 /** How an operation answers: inside TagoIO's `{status, result, message}` envelope, or with a raw body. */
 export type EnvelopeMode = 'envelope' | 'raw';

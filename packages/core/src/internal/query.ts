@@ -1,4 +1,4 @@
-import { TagoValidationError } from './errors.ts';
+import { TagoValidationError } from '../errors.ts';
 
 /** A value the query serializer accepts. */
 export type QueryValue = string | number | boolean | Date | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };

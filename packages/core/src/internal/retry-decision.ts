@@ -2,22 +2,7 @@
  * When to try a call again, and how long to wait. Pure functions, so every client (and the shared test vectors)
  * can check the same decisions.
  */
-import { RETRY_DEFAULTS } from './facts.ts';
-
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  maxRetries: number;
-  /** Wait before the first retry, in ms; doubles each time. */
-  initialDelayMs: number;
-  /** Upper bound of the backoff, in ms. */
-  maxDelayMs: number;
-  /** Share of the delay removed at random (0 = none, 0.25 = up to a quarter) so clients do not retry in step. */
-  jitter: number;
-  /** Longest Retry-After the client waits for; a longer one is not waited out (the 429 is returned). */
-  maxRetryAfterMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = RETRY_DEFAULTS;
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy.ts';
 
 /** What happened on one attempt, as far as retrying is concerned. */
 export type AttemptOutcome =
