@@ -8,7 +8,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
 
 /** Options of one call; they override the client's. */
 export interface CallOptions {
+  /** Per-attempt timeout in ms. */
   timeoutMs?: number;
+  /** Whole-call deadline in ms: attempts, retry waits and Retry-After waits together. */
+  deadlineMs?: number;
   signal?: AbortSignal;
   maxRetries?: number;
   retry?: Partial<RetryPolicy>;

@@ -11,6 +11,9 @@ export interface TagoWarning {
   operationId: string | undefined;
 }
 
+/** `debug`: a function that receives each line, or `true` to print them with `console.debug`. */
+export type DebugOption = ((line: string) => void) | boolean;
+
 export interface ClientOptions {
   /** The token sent with every authenticated call. */
   token?: string;
@@ -26,6 +29,8 @@ export interface ClientOptions {
   transport?: Transport;
   /** Per-attempt timeout in ms (default 30 000). */
   timeoutMs?: number;
+  /** Whole-call deadline in ms: attempts, retry and Retry-After waits together (default: none). */
+  deadlineMs?: number;
   /** Retries after the first attempt (default 2). */
   maxRetries?: number;
   /** Finer retry settings; see DEFAULT_RETRY_POLICY. */
@@ -37,7 +42,7 @@ export interface ClientOptions {
   /** Called with every warning. Warnings are also returned by `withResponse` calls. */
   onWarning?: (warning: TagoWarning) => void;
   /** Receives one line per attempt (method, path, status, timing). Tokens and token-like query values are redacted. */
-  debug?: (line: string) => void;
+  debug?: DebugOption;
   /** The fetch used for event streams (which the buffered transport cannot carry); the platform's by default. */
   fetch?: typeof fetch;
   /** Caps and idle timeout of event streams (realtime); see DEFAULT_EVENT_STREAM_LIMITS. */

@@ -4,7 +4,7 @@
  * `@tagokit/core/internal`; users never need it. test/exports.test.ts fails when this list changes unnoticed.
  */
 export { TagoCore } from './tago-core.ts';
-export type { ClientOptions, TagoWarning } from './client-options.ts';
+export type { ClientOptions, DebugOption, TagoWarning } from './client-options.ts';
 export type { CallOptions, HttpMethod, OperationRequest, TagoResponse } from './call-types.ts';
 export { TagoEventStream, TagoPagePromise, TagoPromise } from './tago-promise.ts';
 export {
@@ -18,6 +18,7 @@ export {
   TagoAbortError,
   TagoApiError,
   TagoConnectionError,
+  TagoDeadlineError,
   TagoError,
   TagoRedirectError,
   TagoResponseParseError,

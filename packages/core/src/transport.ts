@@ -31,7 +31,9 @@ export type Transport = (request: WireRequest) => Promise<WireResponse>;
 
 /** A transport over the platform's `fetch` (Node >= 22, Deno, workers, browsers), capping the body at `maxResponseBytes`. */
 export function fetchTransport(fetchImpl: typeof fetch = globalThis.fetch): Transport {
-  return overFetch(fetchImpl, (response, request) => readBodyCapped(response.body, request.maxResponseBytes, response.status, request.signal));
+  return overFetch(fetchImpl, (response, request) =>
+    readBodyCapped(response.body, request.maxResponseBytes, response.status, request.signal),
+  );
 }
 
 /**
@@ -42,12 +44,20 @@ export function plainFetchTransport(fetchImpl: typeof fetch = globalThis.fetch):
   return overFetch(fetchImpl, (response) => response.text());
 }
 
-function overFetch(fetchImpl: typeof fetch, read: (response: Response, request: WireRequest) => Promise<string>): Transport {
+function overFetch(
+  fetchImpl: typeof fetch,
+  read: (response: Response, request: WireRequest) => Promise<string>,
+): Transport {
   return async (request) => {
     let response: Response;
     try {
       // Never follow a redirect: fetch keeps custom headers (the token) across origins and resends 307/308 bodies.
-      const init: RequestInit = { method: request.method, headers: request.headers, signal: request.signal, redirect: 'manual' };
+      const init: RequestInit = {
+        method: request.method,
+        headers: request.headers,
+        signal: request.signal,
+        redirect: 'manual',
+      };
       if (request.body !== undefined) init.body = request.body as BodyInit;
       response = await fetchImpl(request.url, init);
     } catch (error) {
@@ -67,4 +77,3 @@ function overFetch(fetchImpl: typeof fetch, read: (response: Response, request: 
     return { status: response.status, headers, body };
   };
 }
-

@@ -74,7 +74,8 @@ describe('bundle size', () => {
 
   it('the full API bundle holds every operation', () => {
     expect(fullApi.code).toContain('"/device"');
-    expect(fullApi.gzip).toBeGreaterThan(sendDataFull.gzip * 2);
+    // The other 272 functions and descriptors: over 10 kB gzip on top of the send-data worker's core.
+    expect(fullApi.gzip - sendDataFull.gzip).toBeGreaterThan(10_000);
   });
 
   // Known gap: even the lean path (same request building, argument and token checks, envelope parsing and typed

@@ -52,8 +52,10 @@ export interface RetryableFailure {
  * refused connection.
  */
 export function transportRetryable(error: unknown): RetryableFailure | undefined {
-  if (error instanceof TagoTimeoutError) return { error, outcome: { kind: error.mayHaveBeenProcessed ? 'timeout' : 'refused' } };
-  if (error instanceof TagoConnectionError) return { error, outcome: { kind: error.mayHaveBeenProcessed ? 'network' : 'refused' } };
+  if (error instanceof TagoTimeoutError)
+    return { error, outcome: { kind: error.mayHaveBeenProcessed ? 'timeout' : 'refused' } };
+  if (error instanceof TagoConnectionError)
+    return { error, outcome: { kind: error.mayHaveBeenProcessed ? 'network' : 'refused' } };
   return undefined;
 }
 

@@ -12,7 +12,10 @@ import { isPathValue } from './request-building.ts';
 export function buildOperationRequest(op: OperationDescriptor, args: OperationArgs | undefined): OperationRequest {
   const given = args ?? {};
   if (typeof given !== 'object' || Array.isArray(given)) {
-    throw new TagoValidationError(`${op.id}: arguments must be an object`, 'args_invalid', 'args', { method: op.method, path: op.path });
+    throw new TagoValidationError(`${op.id}: arguments must be an object`, 'args_invalid', 'args', {
+      method: op.method,
+      path: op.path,
+    });
   }
   const ctx = { method: op.method, path: op.path };
   // A page size of 0, a negative or a fraction would make TagoIO answer oddly or an iterator never advance.
@@ -24,7 +27,12 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
     if (key === 'body') continue;
     if (op.pathParams.includes(key)) {
       if (!isPathValue(value)) {
-        throw new TagoValidationError(`${op.id}: path parameter "${key}" must be a string or a finite number`, 'path_param_invalid', key, ctx);
+        throw new TagoValidationError(
+          `${op.id}: path parameter "${key}" must be a string or a finite number`,
+          'path_param_invalid',
+          key,
+          ctx,
+        );
       }
       pathParams[key] = value;
     } else if (op.queryParams.includes(key)) {
@@ -35,12 +43,22 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
   }
   for (const name of op.pathParams) {
     if (pathParams[name] === undefined || pathParams[name] === '') {
-      throw new TagoValidationError(`${op.id}: missing required path parameter "${name}"`, 'path_param_missing', name, ctx);
+      throw new TagoValidationError(
+        `${op.id}: missing required path parameter "${name}"`,
+        'path_param_missing',
+        name,
+        ctx,
+      );
     }
   }
   for (const name of op.requiredQuery) {
     if (query[name] === undefined || query[name] === null) {
-      throw new TagoValidationError(`${op.id}: missing required query parameter "${name}"`, 'query_param_missing', name, ctx);
+      throw new TagoValidationError(
+        `${op.id}: missing required query parameter "${name}"`,
+        'query_param_missing',
+        name,
+        ctx,
+      );
     }
   }
   const body = given.body;
@@ -82,13 +100,19 @@ function checkBody(op: OperationDescriptor, body: unknown, ctx: { method: string
   const isArray = Array.isArray(body);
   const kind = body === null ? 'null' : isArray ? 'array' : typeof body;
   if (!BODY_KINDS[spec.shape].includes(kind)) {
-    throw new TagoValidationError(`${op.id}: body must be ${spec.shape.replaceAll('-', ' ')}, got ${kind}`, 'body_invalid', 'body', ctx);
+    throw new TagoValidationError(
+      `${op.id}: body must be ${spec.shape.replaceAll('-', ' ')}, got ${kind}`,
+      'body_invalid',
+      'body',
+      ctx,
+    );
   }
   if (spec.requiredKeys.length === 0) return;
   const items = isArray ? body : [body];
   items.forEach((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      if (isArray) throw new TagoValidationError(`${op.id}: body[${i}] must be an object`, 'body_invalid', `body[${i}]`, ctx);
+      if (isArray)
+        throw new TagoValidationError(`${op.id}: body[${i}] must be an object`, 'body_invalid', `body[${i}]`, ctx);
       return;
     }
     for (const key of spec.requiredKeys) {

@@ -33,7 +33,11 @@ export function acceptsKind(op: OperationDescriptor, kind: TokenKind | undefined
  * The request of one call, after the checks that need no network: the client's token kind may call the operation
  * (the types already forbid it), and the arguments fit the descriptor.
  */
-function checkedRequest(ctx: OperationContext, op: OperationDescriptor, args: OperationArgs | undefined): OperationRequest {
+function checkedRequest(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  args: OperationArgs | undefined,
+): OperationRequest {
   if (!acceptsKind(op, ctx.tokenKind)) {
     throw new TagoValidationError(
       `${op.id} does not accept a ${ctx.tokenKind} token (it accepts: ${op.kinds.join(', ')})`,

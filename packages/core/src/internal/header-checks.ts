@@ -83,7 +83,11 @@ export function validateHeaderValue(name: string, value: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 13 || c === 10 || c === 0) {
-      throw new TagoValidationError(`The value of header "${name}" contains CR, LF or NUL`, 'header_value_invalid', name);
+      throw new TagoValidationError(
+        `The value of header "${name}" contains CR, LF or NUL`,
+        'header_value_invalid',
+        name,
+      );
     }
     if ((c < 32 && c !== 9) || c === 127 || c > 255) {
       throw new TagoValidationError(
@@ -95,4 +99,3 @@ export function validateHeaderValue(name: string, value: string): string {
   }
   return value;
 }
-

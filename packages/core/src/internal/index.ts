@@ -13,6 +13,8 @@ export { buildOperationRequest } from './build-operation-request.ts';
 export type { EnvelopeResult, ItemOf, PathParams, QueryParams, RawResult, RequestBody } from './operation-types.ts';
 export type { AnonymousKind, ScopedClient, ScopedGroup } from './token-scoping.ts';
 export { ownProperties } from './own-properties.ts';
+export { CALL_OPTION_NAMES, checkOptionNames, checkTokenKind, CLIENT_OPTION_NAMES } from './option-checks.ts';
+export { closestName, didYouMean } from './suggest.ts';
 export {
   buildHeaders,
   buildPath,
@@ -31,7 +33,13 @@ export type { AnswerInput, EnvelopeMode, ParsedAnswer } from './envelope.ts';
 export { parseQuery, serializeQuery, type QueryValue } from './query.ts';
 export { backoffDelay, decideRetry, isIdempotent, MAX_TIMER_MS, retryAfterFrom } from './retry-decision.ts';
 export type { AttemptOutcome, RetryDecision } from './retry-decision.ts';
-export { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './header-checks.ts';
+export {
+  checkAllowedHeader,
+  DEFAULT_TOKEN_HEADER,
+  validateHeaderName,
+  validateHeaderValue,
+  validateToken,
+} from './header-checks.ts';
 export { longestSecret, redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
 export { redactUrl } from './url-redaction.ts';
 export {

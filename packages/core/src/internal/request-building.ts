@@ -1,7 +1,13 @@
 import type { HttpMethod, OperationRequest } from '../call-types.ts';
 import { TagoValidationError, type ErrorContext } from '../errors.ts';
 import type { ResolvedRegion } from '../regions.ts';
-import { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './header-checks.ts';
+import {
+  checkAllowedHeader,
+  DEFAULT_TOKEN_HEADER,
+  validateHeaderName,
+  validateHeaderValue,
+  validateToken,
+} from './header-checks.ts';
 import { ownProperties } from './own-properties.ts';
 import { serializeQuery } from './query.ts';
 
@@ -72,7 +78,11 @@ export function createEndpoint(
 }
 
 /** URL, headers and body of one operation; refuses (TagoValidationError) what cannot be sent safely. */
-export function prepareRequest(endpoint: Endpoint, op: OperationRequest, callHeaders?: Record<string, string>): PreparedRequest {
+export function prepareRequest(
+  endpoint: Endpoint,
+  op: OperationRequest,
+  callHeaders?: Record<string, string>,
+): PreparedRequest {
   const ctx = { method: op.method, path: op.path };
   return {
     method: op.method,
@@ -84,7 +94,11 @@ export function prepareRequest(endpoint: Endpoint, op: OperationRequest, callHea
 }
 
 /** The full URL of an operation: the REST API (or the realtime host), the filled path and the query. */
-export function buildUrl(endpoint: ResolvedRegion, op: OperationRequest, ctx: RequestContext = { method: op.method, path: op.path }): string {
+export function buildUrl(
+  endpoint: ResolvedRegion,
+  op: OperationRequest,
+  ctx: RequestContext = { method: op.method, path: op.path },
+): string {
   const text = serializeQuery(op.query);
   const query = text ? `?${text}` : '';
   if (op.server === 'sse') return `${endpoint.sse}${query}`;
@@ -98,12 +112,21 @@ export function buildHeaders(
   callHeaders: Record<string, string> | undefined,
   ctx: RequestContext,
 ): Record<string, string> {
-  const headers: Record<string, string> = { accept: op.accept ?? 'application/json', ...endpoint.headers, ...checkHeaders(callHeaders ?? {}) };
+  const headers: Record<string, string> = {
+    accept: op.accept ?? 'application/json',
+    ...endpoint.headers,
+    ...checkHeaders(callHeaders ?? {}),
+  };
   if (op.body !== undefined) headers['content-type'] = op.contentType ?? 'application/json';
   if (endpoint.insecure) headers['_ssl'] = 'false';
   if (op.auth !== false) {
     if (endpoint.token === undefined) {
-      throw new TagoValidationError(`${op.operationId ?? `${op.method} ${op.path}`} needs a token, and this client has none`, 'token_missing', 'token', ctx);
+      throw new TagoValidationError(
+        `${op.operationId ?? `${op.method} ${op.path}`} needs a token, and this client has none`,
+        'token_missing',
+        'token',
+        ctx,
+      );
     }
     headers[endpoint.tokenHeader] = endpoint.token;
   }
@@ -130,7 +153,12 @@ export function buildPath(
       throw new TagoValidationError(`Missing required path parameter "${name}"`, 'path_param_missing', name, where);
     }
     if (!isPathValue(value)) {
-      throw new TagoValidationError(`Path parameter "${name}" must be a string or a finite number`, 'path_param_invalid', name, where);
+      throw new TagoValidationError(
+        `Path parameter "${name}" must be a string or a finite number`,
+        'path_param_invalid',
+        name,
+        where,
+      );
     }
     // A file path keeps its slashes, each of its segments checked like a whole value.
     const segments = reserved.includes(name) ? String(value).replace(/^\/+/, '').split('/') : [String(value)];
@@ -151,7 +179,12 @@ function encodePathSegment(segment: string, name: string, where: ErrorContext): 
   try {
     return encodeURIComponent(segment);
   } catch {
-    throw new TagoValidationError(`Path parameter "${name}" contains a lone surrogate (not valid Unicode)`, 'path_param_invalid', name, where);
+    throw new TagoValidationError(
+      `Path parameter "${name}" contains a lone surrogate (not valid Unicode)`,
+      'path_param_invalid',
+      name,
+      where,
+    );
   }
 }
 
@@ -171,13 +204,19 @@ export function isPathValue(value: unknown): value is string | number {
 export function encodeBody(op: OperationRequest, ctx: RequestContext): string | undefined {
   if (op.body === undefined) return undefined;
   if (op.contentType === 'text/plain') {
-    if (typeof op.body !== 'string') throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
+    if (typeof op.body !== 'string')
+      throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
     return op.body;
   }
   try {
     return JSON.stringify(op.body);
   } catch (error) {
-    throw new TagoValidationError(`The body cannot be sent as JSON: ${(error as Error).message}`, 'body_invalid', 'body', ctx);
+    throw new TagoValidationError(
+      `The body cannot be sent as JSON: ${(error as Error).message}`,
+      'body_invalid',
+      'body',
+      ctx,
+    );
   }
 }
 
@@ -187,7 +226,8 @@ export function checkHeaders(headers: Record<string, string>): Record<string, st
   for (const [name, value] of Object.entries(headers)) {
     validateHeaderName(name);
     checkAllowedHeader(name);
-    if (typeof value !== 'string') throw new TagoValidationError(`The value of header "${name}" must be a string`, 'header_value_invalid', name);
+    if (typeof value !== 'string')
+      throw new TagoValidationError(`The value of header "${name}" must be a string`, 'header_value_invalid', name);
     out[name.toLowerCase()] = validateHeaderValue(name, value);
   }
   return out;

@@ -55,7 +55,9 @@ export function decideRetry(input: {
     case 'refused':
       return { retry: true, delayMs: backoff, reason: 'connection refused before sending' };
     case 'network':
-      return idempotent ? { retry: true, delayMs: backoff, reason: 'connection lost' } : no('connection lost on a non-idempotent call');
+      return idempotent
+        ? { retry: true, delayMs: backoff, reason: 'connection lost' }
+        : no('connection lost on a non-idempotent call');
     case 'timeout':
       return idempotent ? { retry: true, delayMs: backoff, reason: 'timeout' } : no('timeout on a non-idempotent call');
     case 'response': {
@@ -69,7 +71,9 @@ export function decideRetry(input: {
         return { retry: true, delayMs: backoff, reason: 'rate limited' };
       }
       if (status === 408 || status >= 500) {
-        return idempotent ? { retry: true, delayMs: backoff, reason: `HTTP ${status}` } : no(`HTTP ${status} on a non-idempotent call`);
+        return idempotent
+          ? { retry: true, delayMs: backoff, reason: `HTTP ${status}` }
+          : no(`HTTP ${status} on a non-idempotent call`);
       }
       return no(`HTTP ${status} is final`);
     }
@@ -85,7 +89,8 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: numbe
 /** RFC 9110 delta-seconds: digits only. */
 const DELTA_SECONDS = /^\d+$/;
 /** RFC 9110 IMF-fixdate, the HTTP-date form senders must use (`Sun, 06 Nov 1994 08:49:37 GMT`). */
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
+const IMF_FIXDATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
 
 /**
  * Reads the wait a 429 asks for: the `Retry-After` header as delta-seconds or an IMF-fixdate, or, as TagoIO
@@ -93,7 +98,11 @@ const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|J
  * header is in no RFC form (a fraction, a sign, an ISO date): the caller then backs off as for any 429, rather
  * than trusting a lenient date parser that reads `-5` or `1 2` as a year.
  */
-export function retryAfterFrom(headers: Record<string, string>, message: string | undefined, now: number = Date.now()): number | undefined {
+export function retryAfterFrom(
+  headers: Record<string, string>,
+  message: string | undefined,
+  now: number = Date.now(),
+): number | undefined {
   const header = headers['retry-after'];
   if (header !== undefined) {
     const trimmed = header.trim();

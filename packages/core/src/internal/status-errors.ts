@@ -14,8 +14,14 @@ import { STATUS_ERRORS } from '../facts.ts';
 
 // The class for each status named in the shared facts (a core test checks each class's name and code against them).
 const CLASSES_BY_NAME: Record<string, new (init: ApiErrorInit) => TagoApiError> = {
-  BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
-  RateLimitError, InternalServerError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
 };
 const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => TagoApiError> = Object.fromEntries(
   Object.entries(STATUS_ERRORS).map(([status, fact]) => [status, CLASSES_BY_NAME[fact.name]!]),

@@ -12,7 +12,9 @@ export function notWritten(cause: unknown): Error {
 
 /** Whether a transport's error says the request was never written (see notWritten). */
 export function requestNotWritten(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { requestWritten?: unknown }).requestWritten === false;
+  return (
+    typeof error === 'object' && error !== null && (error as { requestWritten?: unknown }).requestWritten === false
+  );
 }
 
 /** Error codes (Node's, undici's) that prove the request never reached the server. */
@@ -34,11 +36,20 @@ export function connectionError(error: unknown, ctx: { method?: string; path?: s
   const code = networkErrorCode(error);
   const reachedServer = !(code !== undefined && NOT_SENT_CODES.has(code));
   const what = code ? ` (${code})` : '';
-  return new TagoConnectionError(reachedServer ? `Connection lost${what}` : `Could not connect${what}`, { ...ctx, reachedServer, cause: error });
+  return new TagoConnectionError(reachedServer ? `Connection lost${what}` : `Could not connect${what}`, {
+    ...ctx,
+    reachedServer,
+    cause: error,
+  });
 }
 
 /** Reads a web-standard body stream up to a byte limit. */
-export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, status: number, signal?: AbortSignal): Promise<string> {
+export async function readBodyCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  status: number,
+  signal?: AbortSignal,
+): Promise<string> {
   if (!body) return '';
   const reader = body.getReader();
   // Cancelling through the reader ends a pending read even when the platform's fetch ignores the abort.
@@ -56,7 +67,11 @@ export async function readBodyCapped(body: ReadableStream<Uint8Array> | null, ma
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
         // The excerpt also shows the start of the chunk that went over (all of the body, when it came in one).
-        throw responseTooLarge(maxBytes, status, text.length >= 1024 ? text : text + decoder.decode(value.subarray(0, 1024)));
+        throw responseTooLarge(
+          maxBytes,
+          status,
+          text.length >= 1024 ? text : text + decoder.decode(value.subarray(0, 1024)),
+        );
       }
       text += decoder.decode(value, { stream: true });
     }
@@ -85,5 +100,10 @@ const RAW_EXCERPT_LENGTH = 1024;
  * 200 an error shows: the core redacts the call's secrets from it and only then cuts it (transportFailure).
  */
 export function responseTooLarge(maxBytes: number, status: number, received: string): TagoResponseParseError {
-  return new TagoResponseParseError(`The answer is larger than ${maxBytes} bytes`, 'response_too_large', status, received.slice(0, RAW_EXCERPT_LENGTH));
+  return new TagoResponseParseError(
+    `The answer is larger than ${maxBytes} bytes`,
+    'response_too_large',
+    status,
+    received.slice(0, RAW_EXCERPT_LENGTH),
+  );
 }
