@@ -12,10 +12,18 @@
  *
  * @module
  */
-import { fetchTransport, ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type RegionInput, type TokenKind, type Transport } from '@tagokit/core';
-import type { ScopedClient } from '@tagokit/core';
+import { fetchTransport, TagoCore, type ClientOptions, type RegionInput, type TokenKind, type Transport } from '@tagokit/core';
+import {
+  checkOptionNames,
+  checkTokenKind,
+  CLIENT_OPTION_NAMES,
+  ownProperties,
+  type AnonymousKind,
+  type ScopedClient,
+} from '@tagokit/core/internal';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 
+// What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';
@@ -78,6 +86,9 @@ function envFor(region: RegionInput | undefined, env: ClientOptions['env']): Cli
   return { TAGOIO_API: Deno.env.get('TAGOIO_API'), TAGOIO_SSE: Deno.env.get('TAGOIO_SSE') };
 }
 
+/** What createClient takes: the core's options, the token kind and Deno's HTTP client. */
+const DENO_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind', 'httpClient'];
+
 /** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
 export function createClient<K extends TokenKind>(options: DenoClientOptions & { token: string; tokenKind: K }): TagoClient<K>;
 /** A client for a token of any kind: every operation is exposed. */
@@ -87,7 +98,9 @@ export function createClient(options?: DenoClientOptions & { token?: undefined }
 export function createClient(options: DenoClientOptions & { tokenKind?: TokenKind } = {}): unknown {
   // Own properties only: a polluted Object.prototype must not supply a transport (a rest object would inherit it).
   const core = ownProperties(options);
-  const { httpClient, tokenKind } = core;
+  checkOptionNames(core, DENO_OPTION_NAMES, 'client');
+  const { httpClient } = core;
+  const tokenKind = checkTokenKind(core.tokenKind);
   delete core.httpClient;
   delete core.tokenKind;
   const env = envFor(core.region, core.env);

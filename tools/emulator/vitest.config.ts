@@ -8,5 +8,10 @@ const src = (pkg: string) => fileURLToPath(new URL(`../../packages/${pkg}/src/in
 export default tagokitVitest('emulator', {
   testTimeout: 30_000,
   hookTimeout: 60_000,
-  alias: { '@tagokit/core': src('core'), '@tagokit/node': src('node') },
+  alias: {
+    // The sibling entry first: an alias also matches the prefix of a longer specifier.
+    '@tagokit/core/internal': fileURLToPath(new URL('../../packages/core/src/internal/index.ts', import.meta.url)),
+    '@tagokit/core': src('core'),
+    '@tagokit/node': src('node'),
+  },
 });

@@ -39,7 +39,7 @@ export function emitEdgeFunctions(model: ApiModel): string {
     if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
   // `.ts` siblings: @tagokit/api is read as source by Deno and rewritten to `.js` by tsc for npm.
-  const statements: StatementStructures[] = [...clientImports({ coreModule: '@tagokit/core', ext: '.ts' })];
+  const statements: StatementStructures[] = [...clientImports({ coreModule: '@tagokit/core/internal', ext: '.ts' })];
   for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
   statements.push(operationIds(model));
   return printStructures('functions.ts', statements, banner(model.version));

@@ -5,6 +5,8 @@ import type { Target } from './types.js';
 
 /** Where @tagokit/api's sources live; each file is one subpath export (`@tagokit/api/client` ...). */
 const API_SRC = 'packages/api/src';
+/** The core's entry for sibling packages (`@tagokit/core/internal`): generated code calls its internals. */
+const CORE_INTERNAL = '@tagokit/core/internal';
 
 /**
  * @tagokit/api: every generated TypeScript module, written once and shared by the Node, edge and Deno packages.
@@ -23,8 +25,8 @@ export const apiTarget: Target = {
   usesSchemaTypes: true,
   generate: ({ model, schemaTypes }) => [
     { path: `${API_SRC}/schema.ts`, text: schemaTypes },
-    { path: `${API_SRC}/operations.ts`, text: emitDescriptors(model) },
-    { path: `${API_SRC}/client.ts`, text: emitClient(model, { coreModule: '@tagokit/core', ext: '.ts' }) },
+    { path: `${API_SRC}/operations.ts`, text: emitDescriptors(model, { coreModule: CORE_INTERNAL }) },
+    { path: `${API_SRC}/client.ts`, text: emitClient(model, { coreModule: CORE_INTERNAL, ext: '.ts' }) },
     { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(model) },
   ],
 };

@@ -168,7 +168,7 @@ export const anonymous: ApiKinds['info']['status'] = 'anonymous';
 export const ids: readonly ['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile'] = OPERATION_IDS;
 `,
     );
-    const core = fileURLToPath(new URL('../../../packages/core/src/index.ts', import.meta.url));
+    const core = fileURLToPath(new URL('../../../packages/core/src/internal/index.ts', import.meta.url));
     const program = ts.createProgram(
       ['schema.ts', 'operations.ts', 'client.ts', 'usage.ts'].map((f) => join(dir, f)),
       {

@@ -57,7 +57,7 @@ describe('generateAll on the real bundle', () => {
     expect(functions!.match(/^export function \w+\(client: OperationContext/gm)).toHaveLength(273);
     for (const text of [client!, functions!]) {
       expect(text).toContain("import * as ops from './operations.ts';");
-      expect(text).toContain("from '@tagokit/core';");
+      expect(text).toContain("from '@tagokit/core/internal';");
     }
   });
 

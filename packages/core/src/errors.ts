@@ -2,8 +2,6 @@
  * The error hierarchy every tagokit client throws. Nothing here ever holds the token: errors are built from the
  * response and from request facts (method, path), never from request headers, and server text is redacted.
  */
-import { STATUS_ERRORS } from './facts.ts';
-
 export interface ErrorContext {
   /** HTTP method of the failed call. */
   method?: string;
@@ -25,7 +23,11 @@ export class TagoError extends Error {
    */
   readonly mayHaveBeenProcessed: boolean;
 
-  constructor(message: string, code: string, opts: ErrorContext & { mayHaveBeenProcessed?: boolean; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    code: string,
+    opts: ErrorContext & { mayHaveBeenProcessed?: boolean; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = code;
     this.method = opts.method;
@@ -34,7 +36,14 @@ export class TagoError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, message: this.message, method: this.method, path: this.path, mayHaveBeenProcessed: this.mayHaveBeenProcessed };
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      method: this.method,
+      path: this.path,
+      mayHaveBeenProcessed: this.mayHaveBeenProcessed,
+    };
   }
 }
 
@@ -179,10 +188,27 @@ export class TagoConnectionError extends TagoError {
 export class TagoTimeoutError extends TagoError {
   override name = 'TagoTimeoutError';
   readonly timeoutMs: number;
-  constructor(timeoutMs: number, ctx: ErrorContext & { sent?: boolean; message?: string } = {}) {
-    const { sent, message, ...where } = ctx;
-    super(message ?? `No answer within ${timeoutMs} ms`, 'timeout', { ...where, mayHaveBeenProcessed: sent ?? true });
+  constructor(
+    timeoutMs: number,
+    ctx: ErrorContext & { sent?: boolean; message?: string; code?: string; cause?: unknown } = {},
+  ) {
+    const { sent, message, code, ...where } = ctx;
+    super(message ?? `No answer within ${timeoutMs} ms`, code ?? 'timeout', {
+      ...where,
+      mayHaveBeenProcessed: sent ?? true,
+    });
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The call's whole deadline (`deadlineMs`) passed: attempts, retry waits and Retry-After waits together took
+ * longer, or the next wait would end past it. `cause` is the last attempt's error, when there was one.
+ */
+export class TagoDeadlineError extends TagoTimeoutError {
+  override name = 'TagoDeadlineError';
+  constructor(deadlineMs: number, ctx: ErrorContext & { sent: boolean; message: string; cause?: unknown }) {
+    super(deadlineMs, { ...ctx, code: 'deadline_exceeded' });
   }
 }
 
@@ -200,10 +226,14 @@ export class TagoRedirectError extends TagoError {
     // Status 0: a browser's opaque redirect, which hides the status and the Location.
     const what = status === 0 ? 'A redirect' : `HTTP ${status} redirect`;
     // The server answered, so it may have acted before redirecting.
-    super(`${what}${where} was not followed (tagokit sends the token only to the configured API)`, 'unexpected_redirect', {
-      ...ctx,
-      mayHaveBeenProcessed: true,
-    });
+    super(
+      `${what}${where} was not followed (tagokit sends the token only to the configured API)`,
+      'unexpected_redirect',
+      {
+        ...ctx,
+        mayHaveBeenProcessed: true,
+      },
+    );
     this.status = status;
     this.location = location;
   }
@@ -218,21 +248,4 @@ export class TagoAbortError extends TagoError {
   constructor(ctx: ErrorContext & { sent: boolean }) {
     super('The request was aborted by the caller', 'aborted', { ...ctx, mayHaveBeenProcessed: ctx.sent });
   }
-}
-
-// The class for each status named in the shared facts (a core test checks each class's name and code against them).
-const CLASSES_BY_NAME: Record<string, new (init: ApiErrorInit) => TagoApiError> = {
-  BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError, UnprocessableEntityError,
-  RateLimitError, InternalServerError,
-};
-const STATUS_CLASSES: Record<number, new (init: ApiErrorInit) => TagoApiError> = Object.fromEntries(
-  Object.entries(STATUS_ERRORS).map(([status, fact]) => [status, CLASSES_BY_NAME[fact.name]!]),
-);
-
-/** Builds the error class that matches an HTTP status. */
-export function apiErrorFor(init: ApiErrorInit & { retryAfterSeconds?: number | undefined }): TagoApiError {
-  if (init.status === 429) return new RateLimitError(init);
-  if (init.status >= 500) return new InternalServerError(init);
-  const Cls = STATUS_CLASSES[init.status];
-  return Cls ? new Cls(init) : new TagoApiError(init);
 }

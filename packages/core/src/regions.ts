@@ -41,14 +41,21 @@ export function resolveRegion(input: RegionInput | undefined, options: RegionOpt
   if (Object.hasOwn(region, 'tdeploy')) {
     const id = (region as { tdeploy: unknown }).tdeploy;
     if (typeof id !== 'string' || !TDEPLOY_ID.test(id)) {
-      throw new TagoValidationError(`The TagoDeploy id "${printable(String(id))}" is not a valid host label`, 'region_tdeploy_invalid', 'region.tdeploy');
+      throw new TagoValidationError(
+        `The TagoDeploy id "${printable(String(id))}" is not a valid host label`,
+        'region_tdeploy_invalid',
+        'region.tdeploy',
+      );
     }
     return { api: `https://api.${id}.tagoio.net`, sse: `https://sse.${id}.tagoio.net/events`, insecure: false };
   }
   if (Object.hasOwn(region, 'api')) {
     const { api: rawApi, sse: rawSse } = region as { api: unknown; sse?: unknown };
     const api = checkBaseUrl(rawApi, 'region.api', options, false);
-    const sse = !Object.hasOwn(region, 'sse') || rawSse === undefined ? deriveSse(api.url) : checkBaseUrl(rawSse, 'region.sse', options, true).url;
+    const sse =
+      !Object.hasOwn(region, 'sse') || rawSse === undefined
+        ? deriveSse(api.url)
+        : checkBaseUrl(rawSse, 'region.sse', options, true).url;
     return { api: api.url, sse, insecure: api.insecure };
   }
   throw new TagoValidationError('The region object needs either "tdeploy" or "api"', 'region_unknown', 'region');
@@ -95,7 +102,12 @@ function readProcessEnv(): Record<string, string | undefined> | undefined {
 }
 
 /** A base URL must be http(s), carry no credentials, path, query or fragment, and no spaces. */
-function checkBaseUrl(raw: unknown, field: string, options: RegionOptions, allowPath: boolean): { url: string; insecure: boolean } {
+function checkBaseUrl(
+  raw: unknown,
+  field: string,
+  options: RegionOptions,
+  allowPath: boolean,
+): { url: string; insecure: boolean } {
   if (typeof raw !== 'string' || raw.length === 0) {
     throw new TagoValidationError(`${field} must be a non-empty URL string`, 'host_unsafe', field);
   }
@@ -109,7 +121,11 @@ function checkBaseUrl(raw: unknown, field: string, options: RegionOptions, allow
     throw new TagoValidationError(`${field} is not a valid URL`, 'host_unsafe', field);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TagoValidationError(`${field} must use https (or http with allowInsecureHttp), not ${url.protocol.replace(':', '')}`, 'host_unsafe', field);
+    throw new TagoValidationError(
+      `${field} must use https (or http with allowInsecureHttp), not ${url.protocol.replace(':', '')}`,
+      'host_unsafe',
+      field,
+    );
   }
   if (url.username || url.password || raw.includes('@')) {
     throw new TagoValidationError(`${field} must not carry credentials`, 'host_unsafe', field);

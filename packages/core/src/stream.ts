@@ -1,10 +1,10 @@
-import { parseAnswer } from './envelope.ts';
+import type { CallOptions, OperationRequest } from './call-types.ts';
 import { TagoAbortError, TagoConnectionError, TagoError, TagoRedirectError, TagoResponseParseError, TagoTimeoutError } from './errors.ts';
 import { DEFAULT_EVENT_PARSER_LIMITS, EventStreamParser, type EventParserLimits, type ServerSentEvent } from './events.ts';
-import { withoutSecrets } from './send.ts';
-import { redactedExcerpt } from './tokens.ts';
-import { connectionError, headersOf, readBodyCapped } from './transport.ts';
-import { buildHeaders, buildUrl, secretsOf, type CallOptions, type Endpoint, type OperationRequest, type RequestContext } from './wire.ts';
+import { parseAnswer } from './internal/envelope.ts';
+import { redactedExcerpt, withoutSecrets } from './internal/redaction.ts';
+import { buildHeaders, buildUrl, secretsOf, type Endpoint, type RequestContext } from './internal/request-building.ts';
+import { connectionError, headersOf, readBodyCapped } from './internal/transport-support.ts';
 
 /** What bounds an event stream besides the connection timeout. */
 export interface EventStreamLimits extends EventParserLimits {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, parseAnswer, RateLimitError, TagoApiError, TagoError, TagoResponseParseError } from '../src/index.js';
+import { AuthenticationError, parseAnswer, RateLimitError, TagoApiError, TagoError, TagoResponseParseError } from '../src/internal/index.js';
 
 const ok = (body: string, status = 200) => parseAnswer({ status, headers: {}, body, mode: 'envelope' });
 

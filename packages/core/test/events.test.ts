@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, callEventStream, EventStreamParser, TagoAbortError, TagoCore, type OperationDescriptor, type ServerSentEvent } from '../src/index.js';
+import { AuthenticationError, callEventStream, EventStreamParser, TagoAbortError, TagoCore, type OperationDescriptor, type ServerSentEvent } from '../src/internal/index.js';
 
 const ev = (data: string, extra: Partial<ServerSentEvent> = {}): ServerSentEvent => ({ event: 'message', data, id: undefined, retry: undefined, ...extra });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorFor } from '../src/errors.js';
+import { apiErrorFor } from '../src/internal/status-errors.js';
 import { API_ERROR, NAMED_REGIONS, NOT_SENT_CODES, RETRY_DEFAULTS, SERVER_ERROR, STATUS_ERRORS } from '../src/facts.js';
-import { connectionError } from '../src/transport.js';
-import { DEFAULT_RETRY_POLICY } from '../src/retry.js';
+import { connectionError } from '../src/internal/transport-support.js';
+import { DEFAULT_RETRY_POLICY } from '../src/retry-policy.js';
 import { regionById } from '../src/regions.js';
 
 // The error classes keep their names and codes in their own declarations: these checks tie them to the facts the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fetchTransport, TagoCore, TagoError, TagoResponseParseError, type WireResponse } from '../src/index.js';
+import { fetchTransport, TagoCore, TagoError, TagoResponseParseError, type WireResponse } from '../src/internal/index.js';
 
 const TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
 

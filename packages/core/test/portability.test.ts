@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const srcDir = join(import.meta.dirname, '..', 'src');
-const files = readdirSync(srcDir).filter((f) => f.endsWith('.ts'));
+const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
 
 describe('the core runs on web standards only', () => {
   it.each(files)('%s imports no Node built-ins and touches no process at import time', (file) => {

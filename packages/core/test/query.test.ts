@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseQuery, serializeQuery, TagoValidationError, type QueryValue } from '../src/index.js';
+import { parseQuery, serializeQuery, TagoValidationError, type QueryValue } from '../src/internal/index.js';
 
 describe('serializeQuery / parseQuery', () => {
   it('parses the TagoIO forms back', () => {

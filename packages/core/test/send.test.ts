@@ -18,7 +18,7 @@ import {
   type Transport,
   type WireRequest,
   type WireResponse,
-} from '../src/index.js';
+} from '../src/internal/index.js';
 
 const TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
 const ok = (result: unknown, extra: Record<string, unknown> = {}): WireResponse => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: true, result, ...extra }) });

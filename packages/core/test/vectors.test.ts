@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { checkVectors, VECTOR_FILES, type VectorData } from '@tagokit/test-vectors';
 import { describe, expect, it } from 'vitest';
-import { buildPath, decideRetry, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken, type AttemptOutcome, type QueryValue, type RegionInput } from '../src/index.js';
+import { buildPath, decideRetry, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken, type AttemptOutcome, type QueryValue, type RegionInput } from '../src/internal/index.js';
 
 const require = createRequire(import.meta.url);
 const data = Object.fromEntries(

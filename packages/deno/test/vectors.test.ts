@@ -13,7 +13,7 @@ import {
   retryAfterFrom,
   serializeQuery,
   validateToken,
-} from '../mod.ts';
+} from '@tagokit/core/internal';
 
 const entries = await Promise.all(
   VECTOR_FILES.map(async (name) => [name, JSON.parse(await Deno.readTextFile(new URL(import.meta.resolve(`@tagokit/test-vectors/data/${name}.json`))))]),

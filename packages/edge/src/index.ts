@@ -1,20 +1,25 @@
 import {
-  createEndpoint,
-  ownProperties,
-  regionById,
-  sender,
   TagoCore,
   type ClientOptions,
   type KnownRegion,
-  type OperationContext,
-  type RequestEngine,
   type ResolvedRegion,
   type TokenKind,
   type Transport,
 } from '@tagokit/core';
+import {
+  checkOptionNames,
+  checkTokenKind,
+  CLIENT_OPTION_NAMES,
+  createEndpoint,
+  ownProperties,
+  regionById,
+  sender,
+  type OperationContext,
+  type RequestEngine,
+} from '@tagokit/core/internal';
 
-// The core's errors, option types and helpers, so a worker imports everything from one place. The package has
-// `sideEffects: false`, so re-exports cost nothing a worker does not use.
+// The core's public list (errors, option types, regions, transports), so a worker imports everything from one
+// place. The package has `sideEffects: false`, so re-exports cost nothing a worker does not use.
 export * from '@tagokit/core';
 export * from '@tagokit/api/functions';
 export type { components, operations, paths } from '@tagokit/api/schema';
@@ -31,6 +36,17 @@ export interface EdgeClient extends OperationContext {
   readonly tokenKind: TokenKind | undefined;
 }
 
+const EDGE_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind'];
+/** Every option of a lean client, checked by name like the full client's. */
+const LEAN_OPTION_KEYS: Record<keyof LeanClientOptions, true> = {
+  token: true,
+  tokenKind: true,
+  tokenHeader: true,
+  region: true,
+  headers: true,
+  transport: true,
+};
+
 /**
  * Makes the context the operation functions take: `sendData(createEdgeClient({ token }), { body })`. Requests go
  * through the platform's global `fetch` (the core's fetchTransport) unless `transport` says otherwise. Build it
@@ -38,8 +54,10 @@ export interface EdgeClient extends OperationContext {
  */
 export function createEdgeClient(options: EdgeClientOptions = {}): EdgeClient {
   // Own properties only (see ownProperties): a polluted Object.prototype must not supply a transport.
-  const { tokenKind, ...core } = ownProperties(options);
-  return { core: new TagoCore(core), tokenKind };
+  const own = ownProperties(options);
+  checkOptionNames(own, EDGE_OPTION_NAMES, 'client');
+  const { tokenKind, ...core } = own;
+  return { core: new TagoCore(core), tokenKind: checkTokenKind(tokenKind) };
 }
 
 /** Options of a lean client: no timeouts, retries, hooks or size cap (see createLeanClient). */
@@ -75,7 +93,9 @@ export interface LeanClient extends OperationContext {
  * `.withResponse()`. Event-stream operations can be awaited, not iterated.
  */
 export function createLeanClient(options: LeanClientOptions = {}): LeanClient {
-  const { tokenKind, region, transport, ...rest } = ownProperties(options);
+  const own = ownProperties(options);
+  checkOptionNames(own, Object.keys(LEAN_OPTION_KEYS), 'client');
+  const { tokenKind, region, transport, ...rest } = own;
   const resolved = typeof region === 'object' ? region : regionById(region ?? 'us-e1');
-  return { core: sender(createEndpoint(resolved, rest), transport), tokenKind };
+  return { core: sender(createEndpoint(resolved, rest), transport), tokenKind: checkTokenKind(tokenKind) };
 }

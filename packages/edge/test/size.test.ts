@@ -21,7 +21,8 @@ const fullApi = await measure({
 // The floor the full-featured core imposes: the same call without @tagokit/edge (TagoCore + callOperation + one descriptor).
 const coreOnly = await measure({
   entry: {
-    contents: `import { TagoCore, callOperation } from '@tagokit/core';
+    contents: `import { TagoCore } from '@tagokit/core';
+import { callOperation } from '@tagokit/core/internal';
 const op = { id: 'sendData', method: 'POST', path: '/data', kinds: ['device'], envelope: 'envelope', paging: 'none', pathParams: [], queryParams: [], requiredQuery: [], body: { required: true, contentType: 'application/json', shape: 'object-or-array', requiredKeys: ['variable'] } };
 export default { async fetch(request, env) { const core = new TagoCore({ token: env.T }); return Response.json(await callOperation({ core }, op, { body: await request.json() })); } };`,
     resolveDir: import.meta.dirname,
@@ -73,7 +74,8 @@ describe('bundle size', () => {
 
   it('the full API bundle holds every operation', () => {
     expect(fullApi.code).toContain('"/device"');
-    expect(fullApi.gzip).toBeGreaterThan(sendDataFull.gzip * 2);
+    // The other 272 functions and descriptors: over 10 kB gzip on top of the send-data worker's core.
+    expect(fullApi.gzip - sendDataFull.gzip).toBeGreaterThan(10_000);
   });
 
   // Known gap: even the lean path (same request building, argument and token checks, envelope parsing and typed

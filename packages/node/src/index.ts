@@ -1,11 +1,25 @@
-import { ownProperties, TagoCore, type AnonymousKind, type ClientOptions, type ScopedClient, type TokenKind } from '@tagokit/core';
+import { TagoCore, type ClientOptions, type TokenKind } from '@tagokit/core';
+import {
+  checkOptionNames,
+  checkTokenKind,
+  CLIENT_OPTION_NAMES,
+  ownProperties,
+  type AnonymousKind,
+  type ScopedClient,
+} from '@tagokit/core/internal';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 
+// What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';
-export { undiciTransport, type CloseOptions, type UndiciTransport, type UndiciTransportOptions } from './undici-transport.js';
+export {
+  undiciTransport,
+  type CloseOptions,
+  type UndiciTransport,
+  type UndiciTransportOptions,
+} from './undici-transport.js';
 
 /** Options of the Node client: the core's, plus the undici pool's. */
 export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions {}
@@ -29,8 +43,13 @@ export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Scoped
   [Symbol.asyncDispose](): Promise<void>;
 };
 
+/** What createClient takes: the core's options, the token kind and the undici pool's. */
+const NODE_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind', 'dispatcher', 'connections', 'keepAliveTimeout'];
+
 /** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
-export function createClient<K extends TokenKind>(options: NodeClientOptions & { token: string; tokenKind: K }): TagoClient<K>;
+export function createClient<K extends TokenKind>(
+  options: NodeClientOptions & { token: string; tokenKind: K },
+): TagoClient<K>;
 /** A client for a token of any kind: every operation is exposed. */
 export function createClient(options: NodeClientOptions & { token: string }): TagoClient<TokenKind>;
 /** A client without a token: only the public routes (login, sign-up, status ...). */
@@ -38,7 +57,9 @@ export function createClient(options?: NodeClientOptions & { token?: undefined }
 export function createClient(options: NodeClientOptions & { tokenKind?: TokenKind } = {}): unknown {
   // Own properties only (see ownProperties): a polluted Object.prototype must not supply a dispatcher or transport.
   const own = ownProperties(options);
-  const { dispatcher, connections, keepAliveTimeout, tokenKind } = own;
+  checkOptionNames(own, NODE_OPTION_NAMES, 'client');
+  const { dispatcher, connections, keepAliveTimeout } = own;
+  const tokenKind = checkTokenKind(own.tokenKind);
   // A rest object would inherit Object.prototype again: copy what the core takes onto no prototype.
   const core = ownProperties(own);
   for (const key of ['dispatcher', 'connections', 'keepAliveTimeout', 'tokenKind'] as const) delete core[key];

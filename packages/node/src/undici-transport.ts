@@ -1,4 +1,5 @@
-import { connectionError, notWritten, responseTooLarge, TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
+import { TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
+import { connectionError, notWritten, responseTooLarge } from '@tagokit/core/internal';
 import { Pool, type Dispatcher } from 'undici';
 
 export interface UndiciTransportOptions {

@@ -1,4 +1,5 @@
-import { resolveRegion, type CallOptions, type OperationContext } from '@tagokit/core';
+import { resolveRegion, type CallOptions } from '@tagokit/core';
+import type { OperationContext } from '@tagokit/core/internal';
 import { createEdgeClient, createLeanClient } from '@tagokit/edge';
 import { createClient } from '@tagokit/node';
 

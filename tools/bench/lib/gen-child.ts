@@ -34,7 +34,7 @@ if (mode === 'ours-full') {
   const model = gen!.buildModel(doc, { foreign: true });
   const schema = await gen!.emitSchemaTypes(doc);
   const operations = gen!.emitDescriptors(model);
-  const client = gen!.emitClient(model, { coreModule: '@tagokit/core', ext: '.js' });
+  const client = gen!.emitClient(model, { coreModule: '@tagokit/core/internal', ext: '.js' });
   files = [
     { path: 'schema.ts', text: schema },
     { path: 'operations.ts', text: operations },

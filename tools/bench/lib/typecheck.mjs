@@ -45,6 +45,7 @@ async function emitDeclarations(name, entry) {
       skipLibCheck: true,
       paths: {
         '@tagokit/core': [join(ROOT, 'packages', 'core', 'src', 'index.ts')],
+        '@tagokit/core/internal': [join(ROOT, 'packages', 'core', 'src', 'internal', 'index.ts')],
         '@tagokit/api/*': [join(ROOT, 'packages', 'api', 'src', '*.ts')],
       },
     },
@@ -55,6 +56,7 @@ async function emitDeclarations(name, entry) {
   if (r.code !== 0) throw new Error(`declaration emit for ${name} failed: ${(r.stdout + r.stderr).slice(0, 1500)}`);
   return {
     core: join(out, 'packages', 'core', 'src', 'index.d.ts'),
+    coreInternal: join(out, 'packages', 'core', 'src', 'internal', 'index.d.ts'),
     // `@tagokit/api/<module>` as the consumers map it: the emitted declarations of packages/api/src.
     api: join(out, 'packages', 'api', 'src', '*.d.ts'),
     entry: join(out, relative(ROOT, entry).replace(/\.ts$/, '.d.ts')),
@@ -202,7 +204,7 @@ export async function benchTypecheck({ smoke, githubOurs, githubTypes }) {
   };
   const base = workDir('tc');
   const projects = {
-    ours: writeProject(join(base, 'tagoio-ours'), { 'consumer.ts': TAGO_CALLS.ours(relative(ROOT, decl.entry)) }, { paths: { '@tagokit/node': [decl.entry], '@tagokit/core': [decl.core], '@tagokit/api/*': [decl.api] } }),
+    ours: writeProject(join(base, 'tagoio-ours'), { 'consumer.ts': TAGO_CALLS.ours(relative(ROOT, decl.entry)) }, { paths: { '@tagokit/node': [decl.entry], '@tagokit/core': [decl.core], '@tagokit/core/internal': [decl.coreInternal], '@tagokit/api/*': [decl.api] } }),
     sdk: writeProject(join(base, 'tagoio-sdk'), { 'consumer.ts': TAGO_CALLS.sdk() }),
     openapiFetch: writeProject(join(base, 'tagoio-openapi-fetch'), { 'consumer.ts': TAGO_CALLS.openapiFetch(importPath(join(base, 'tagoio-openapi-fetch'), tagoTypes)) }),
   };
@@ -232,7 +234,7 @@ export function createGithubClient(options: ClientOptions = {}): ApiGroups {
   );
   const ghDecl = await emitDeclarations('github', join(githubOurs, 'client-index.ts'));
   const ghProjects = {
-    ours: writeProject(join(base, 'github-ours'), { 'consumer.ts': GITHUB_CALLS.ours().replace("'./client-index.js'", `'${importPath(join(base, 'github-ours'), ghDecl.entry)}'`) }, { paths: { '@tagokit/core': [ghDecl.core] } }),
+    ours: writeProject(join(base, 'github-ours'), { 'consumer.ts': GITHUB_CALLS.ours().replace("'./client-index.js'", `'${importPath(join(base, 'github-ours'), ghDecl.entry)}'`) }, { paths: { '@tagokit/core': [ghDecl.core], '@tagokit/core/internal': [ghDecl.coreInternal] } }),
     openapiFetch: writeProject(join(base, 'github-openapi-fetch'), { 'consumer.ts': GITHUB_CALLS.openapiFetch(importPath(join(base, 'github-openapi-fetch'), githubTypes)) }),
   };
   raw.github = await measureAll(ghProjects, smoke ? 1 : 2);

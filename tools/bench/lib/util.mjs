@@ -81,6 +81,7 @@ export function lastJson(stdout) {
 /** The esbuild aliases that point the workspace packages at their sources (dist may be missing or stale). */
 export const SOURCE_ALIASES = {
   '@tagokit/core': join(ROOT, 'packages', 'core', 'src', 'index.ts'),
+  '@tagokit/core/internal': join(ROOT, 'packages', 'core', 'src', 'internal', 'index.ts'),
 };
 
 let tagoTypes;

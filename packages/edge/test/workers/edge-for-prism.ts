@@ -4,13 +4,13 @@ import {
   createEdgeClient as create,
   createLeanClient as createLean,
   fetchTransport,
-  plainFetchTransport,
   resolveRegion,
   type EdgeClient,
   type EdgeClientOptions,
   type LeanClient,
   type LeanClientOptions,
 } from '../../src/index.js';
+import { plainFetchTransport } from '@tagokit/core/internal';
 import { forPrism } from './prism.js';
 
 export * from '../../src/index.js';

@@ -9,8 +9,10 @@ import retry from '@tagokit/test-vectors/data/retry.json' with { type: 'json' };
 import paths from '@tagokit/test-vectors/data/paths.json' with { type: 'json' };
 import tokens from '@tagokit/test-vectors/data/tokens.json' with { type: 'json' };
 import * as edge from '../../src/index.js';
-import { buildPath, createEdgeClient, decideRetry, fetchTransport, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken } from '../../src/index.js';
-import type { AttemptOutcome, QueryValue, RegionInput, TagoPromise } from '../../src/index.js';
+import { buildPath, decideRetry, parseAnswer, retryAfterFrom, serializeQuery, validateToken } from '@tagokit/core/internal';
+import type { AttemptOutcome, QueryValue } from '@tagokit/core/internal';
+import { createEdgeClient, fetchTransport, resolveRegion } from '../../src/index.js';
+import type { RegionInput, TagoPromise } from '../../src/index.js';
 import { forPrism } from './prism.js';
 
 /** What the Node side sends to /contract. */

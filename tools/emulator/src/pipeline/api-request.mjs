@@ -2,7 +2,7 @@
 // The order of work on a request of the spec's API. The fault is drawn on arrival, before any await, so the n-th
 // request always gets the n-th draw; then the body is read (within its cap and deadline), a fault that replaces
 // the answer is delivered, the request is processed, and the answer goes out through any fault that spoils it.
-import { parseQuery } from '@tagokit/core';
+import { parseQuery } from '@tagokit/core/internal';
 import { readBody } from '../http/body.mjs';
 import { refuse } from '../http/respond.mjs';
 import { compactQuery } from '../request.mjs';

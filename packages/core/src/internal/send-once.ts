@@ -1,9 +1,19 @@
+import type { CallOptions, OperationRequest, TagoResponse } from '../call-types.ts';
+import {
+  TagoAbortError,
+  TagoConnectionError,
+  TagoError,
+  TagoResponseParseError,
+  TagoValidationError,
+} from '../errors.ts';
+import { plainFetchTransport, type Transport, type WireResponse } from '../transport.ts';
+import type { RequestEngine } from './call-operation.ts';
 import { parseAnswer } from './envelope.ts';
-import { TagoAbortError, TagoConnectionError, TagoError, TagoResponseParseError, TagoValidationError } from './errors.ts';
-import type { RequestEngine } from './operation.ts';
-import { redact, redactedExcerpt } from './tokens.ts';
-import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten, plainFetchTransport, type Transport, type WireResponse } from './transport.ts';
-import { ownProperties, prepareRequest, type CallOptions, type Endpoint, type OperationRequest, type RequestContext, type TagoResponse } from './wire.ts';
+import { CALL_OPTION_NAMES, checkOptionNames } from './option-checks.ts';
+import { ownProperties } from './own-properties.ts';
+import { redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
+import { prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
+import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten } from './transport-support.ts';
 
 /**
  * The plain request path: one attempt, built by prepareRequest, carried by a transport, read by parseAnswer. It
@@ -15,14 +25,30 @@ import { ownProperties, prepareRequest, type CallOptions, type Endpoint, type Op
  * Turns what a transport threw into the error of the call: an abort of the caller's signal, or a connection or
  * body error carrying the call's method and path. (Timeouts are the timer owner's to report.)
  */
-export function transportFailure(error: unknown, ctx: RequestContext, signal?: AbortSignal, secrets: readonly string[] = []): TagoError {
+export function transportFailure(
+  error: unknown,
+  ctx: RequestContext,
+  signal?: AbortSignal,
+  secrets: readonly string[] = [],
+): TagoError {
   if (signal?.aborted) return new TagoAbortError({ ...ctx, sent: !requestNotWritten(error) });
   if (error instanceof TagoConnectionError) {
     const message = redact(error.message, secrets);
-    return new TagoConnectionError(message, { ...ctx, reachedServer: error.mayHaveBeenProcessed, cause: withoutSecrets(error.cause, secrets), code: error.code });
+    return new TagoConnectionError(message, {
+      ...ctx,
+      reachedServer: error.mayHaveBeenProcessed,
+      cause: withoutSecrets(error.cause, secrets),
+      code: error.code,
+    });
   }
   if (error instanceof TagoResponseParseError) {
-    return new TagoResponseParseError(error.message, error.code, error.status, redactedExcerpt(error.excerpt, secrets, EXCERPT_LENGTH), ctx);
+    return new TagoResponseParseError(
+      error.message,
+      error.code,
+      error.status,
+      redactedExcerpt(error.excerpt, secrets, EXCERPT_LENGTH),
+      ctx,
+    );
   }
   if (error instanceof TagoError) {
     // A transport's own typed error (e.g. a closed client) still says which call it belongs to.
@@ -35,26 +61,13 @@ export function transportFailure(error: unknown, ctx: RequestContext, signal?: A
 /** Characters of a body an error shows (the envelope's excerpt length). */
 const EXCERPT_LENGTH = 200;
 
-/**
- * A low-level error (and its causes) with the secrets taken out: a platform error may quote the URL, which can
- * carry a path or query credential (`Failed to parse URL from https://…?token=…`). Errors without a secret in
- * their text are kept as they are.
- */
-export function withoutSecrets(error: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (secrets.length === 0 || !(error instanceof Error) || depth > 4) return error;
-  const own = `${error.message}\n${error.stack ?? ''}`;
-  const cause = withoutSecrets((error as { cause?: unknown }).cause, secrets, depth + 1);
-  if (redact(own, secrets) === own && cause === (error as { cause?: unknown }).cause) return error;
-  const copy = new Error(redact(error.message, secrets), cause === undefined ? undefined : { cause });
-  copy.name = error.name;
-  copy.stack = redact(error.stack ?? '', secrets);
-  const code = (error as { code?: unknown }).code;
-  if (code !== undefined) Object.assign(copy, { code });
-  return copy;
-}
-
 /** Reads one HTTP answer into the call's result (or throws its typed error); the call's secrets are scrubbed. */
-export function readAnswer<T>(request: { secrets: readonly string[] }, op: OperationRequest, wire: WireResponse, attempts: number): TagoResponse<T> {
+export function readAnswer<T>(
+  request: { secrets: readonly string[] },
+  op: OperationRequest,
+  wire: WireResponse,
+  attempts: number,
+): TagoResponse<T> {
   const answer = parseAnswer<T>({
     method: op.method,
     path: op.path,
@@ -69,7 +82,7 @@ export function readAnswer<T>(request: { secrets: readonly string[] }, op: Opera
 
 /**
  * Sends one operation once and returns its full answer. Per call it honours `signal` and `headers`;
- * `timeoutMs`, `maxRetries` and `retry` belong to TagoCore and are refused here rather than ignored (for a
+ * `timeoutMs`, `deadlineMs`, `maxRetries` and `retry` belong to TagoCore and are refused here rather than ignored (for a
  * deadline, pass `signal: AbortSignal.timeout(ms)`). `idempotent` only matters to retries, so it changes nothing.
  */
 export async function send<T = unknown>(
@@ -79,8 +92,9 @@ export async function send<T = unknown>(
   transport: Transport = plainFetchTransport(),
 ): Promise<TagoResponse<T>> {
   const call = ownProperties(options);
+  checkOptionNames(call, CALL_OPTION_NAMES, 'call');
   const ctx = { method: op.method, path: op.path };
-  for (const option of ['timeoutMs', 'maxRetries', 'retry'] as const) {
+  for (const option of ['timeoutMs', 'deadlineMs', 'maxRetries', 'retry'] as const) {
     if (call[option] !== undefined) {
       throw new TagoValidationError(
         `${option} needs a client that retries and times out (TagoCore); this one sends a single attempt`,
@@ -95,7 +109,11 @@ export async function send<T = unknown>(
   if (signal?.aborted) throw new TagoAbortError({ ...ctx, sent: false });
   let wire: WireResponse;
   try {
-    wire = await transport({ ...request, signal: signal ?? new AbortController().signal, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES });
+    wire = await transport({
+      ...request,
+      signal: signal ?? new AbortController().signal,
+      maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+    });
   } catch (error) {
     throw transportFailure(error, ctx, signal, request.secrets);
   }

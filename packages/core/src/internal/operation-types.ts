@@ -19,7 +19,11 @@ export type RequestBody<O, Media extends string = 'application/json'> = O extend
   : never;
 
 type SuccessCodes = 200 | 201 | 202 | 204;
-type JsonOf<R> = R extends { content: infer C } ? ('application/json' extends keyof C ? C['application/json'] : C[keyof C]) : undefined;
+type JsonOf<R> = R extends { content: infer C }
+  ? 'application/json' extends keyof C
+    ? C['application/json']
+    : C[keyof C]
+  : undefined;
 type SuccessBody<O> = O extends { responses: infer R } ? JsonOf<R[Extract<keyof R, SuccessCodes>]> : never;
 
 /** `result` of the envelope an operation answers with. */

@@ -2,22 +2,7 @@
  * When to try a call again, and how long to wait. Pure functions, so every client (and the shared test vectors)
  * can check the same decisions.
  */
-import { RETRY_DEFAULTS } from './facts.ts';
-
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  maxRetries: number;
-  /** Wait before the first retry, in ms; doubles each time. */
-  initialDelayMs: number;
-  /** Upper bound of the backoff, in ms. */
-  maxDelayMs: number;
-  /** Share of the delay removed at random (0 = none, 0.25 = up to a quarter) so clients do not retry in step. */
-  jitter: number;
-  /** Longest Retry-After the client waits for; a longer one is not waited out (the 429 is returned). */
-  maxRetryAfterMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = RETRY_DEFAULTS;
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../retry-policy.ts';
 
 /** What happened on one attempt, as far as retrying is concerned. */
 export type AttemptOutcome =
@@ -70,7 +55,9 @@ export function decideRetry(input: {
     case 'refused':
       return { retry: true, delayMs: backoff, reason: 'connection refused before sending' };
     case 'network':
-      return idempotent ? { retry: true, delayMs: backoff, reason: 'connection lost' } : no('connection lost on a non-idempotent call');
+      return idempotent
+        ? { retry: true, delayMs: backoff, reason: 'connection lost' }
+        : no('connection lost on a non-idempotent call');
     case 'timeout':
       return idempotent ? { retry: true, delayMs: backoff, reason: 'timeout' } : no('timeout on a non-idempotent call');
     case 'response': {
@@ -84,7 +71,9 @@ export function decideRetry(input: {
         return { retry: true, delayMs: backoff, reason: 'rate limited' };
       }
       if (status === 408 || status >= 500) {
-        return idempotent ? { retry: true, delayMs: backoff, reason: `HTTP ${status}` } : no(`HTTP ${status} on a non-idempotent call`);
+        return idempotent
+          ? { retry: true, delayMs: backoff, reason: `HTTP ${status}` }
+          : no(`HTTP ${status} on a non-idempotent call`);
       }
       return no(`HTTP ${status} is final`);
     }
@@ -100,7 +89,8 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: numbe
 /** RFC 9110 delta-seconds: digits only. */
 const DELTA_SECONDS = /^\d+$/;
 /** RFC 9110 IMF-fixdate, the HTTP-date form senders must use (`Sun, 06 Nov 1994 08:49:37 GMT`). */
-const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
+const IMF_FIXDATE =
+  /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/;
 
 /**
  * Reads the wait a 429 asks for: the `Retry-After` header as delta-seconds or an IMF-fixdate, or, as TagoIO
@@ -108,7 +98,11 @@ const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|J
  * header is in no RFC form (a fraction, a sign, an ISO date): the caller then backs off as for any 429, rather
  * than trusting a lenient date parser that reads `-5` or `1 2` as a year.
  */
-export function retryAfterFrom(headers: Record<string, string>, message: string | undefined, now: number = Date.now()): number | undefined {
+export function retryAfterFrom(
+  headers: Record<string, string>,
+  message: string | undefined,
+  now: number = Date.now(),
+): number | undefined {
   const header = headers['retry-after'];
   if (header !== undefined) {
     const trimmed = header.trim();

@@ -1,6 +1,7 @@
-import { apiErrorFor, TagoRedirectError, TagoResponseParseError, type ErrorContext } from './errors.ts';
-import { redact, redactedExcerpt } from './tokens.ts';
-import { retryAfterFrom } from './retry.ts';
+import { TagoRedirectError, TagoResponseParseError, type ErrorContext } from '../errors.ts';
+import { redact, redactedExcerpt } from './redaction.ts';
+import { retryAfterFrom } from './retry-decision.ts';
+import { apiErrorFor } from './status-errors.ts';
 
 /** How an operation answers: inside TagoIO's `{status, result, message}` envelope, or with a raw body. */
 export type EnvelopeMode = 'envelope' | 'raw';
@@ -42,7 +43,10 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
   const excerpt = (): string => redactedExcerpt(body, secrets, EXCERPT_LENGTH);
   const parsed = parseJson(body);
 
-  if (status >= 400 || (status >= 200 && status < 300 && parsed.ok && isFailedEnvelope(parsed.value) && mode === 'envelope')) {
+  if (
+    status >= 400 ||
+    (status >= 200 && status < 300 && parsed.ok && isFailedEnvelope(parsed.value) && mode === 'envelope')
+  ) {
     const value = parsed.ok ? scrub(parsed.value, secrets, excerpt) : excerpt();
     const message = parsed.ok ? errorMessage(parsed.value) : undefined;
     return throwApiError(status, headers, message ?? classifyBody(status, body, headers).message, value, secrets, ctx);
@@ -60,9 +64,16 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
   if (mode === 'raw') return { data: parsed.value as T, warning: undefined };
   const env = parsed.value;
   if (!isRecord(env) || typeof env['status'] !== 'boolean') {
-    throw new TagoResponseParseError(`HTTP ${status} body is JSON but not a TagoIO envelope`, 'not_an_envelope', status, excerpt(), ctx);
+    throw new TagoResponseParseError(
+      `HTTP ${status} body is JSON but not a TagoIO envelope`,
+      'not_an_envelope',
+      status,
+      excerpt(),
+      ctx,
+    );
   }
-  const warning = typeof env['message'] === 'string' && env['message'].length > 0 ? redact(env['message'], secrets) : undefined;
+  const warning =
+    typeof env['message'] === 'string' && env['message'].length > 0 ? redact(env['message'], secrets) : undefined;
   return { data: env['result'] as T, warning };
 }
 
@@ -97,9 +108,17 @@ function errorMessage(value: unknown): string | undefined {
 }
 
 /** What a body that is not JSON is, as one code and its message (the two always agree). */
-function classifyBody(status: number, body: string, headers: Record<string, string>): { code: 'empty_body' | 'html_body' | 'invalid_json'; message: string } {
+function classifyBody(
+  status: number,
+  body: string,
+  headers: Record<string, string>,
+): { code: 'empty_body' | 'html_body' | 'invalid_json'; message: string } {
   if (body.trim().length === 0) return { code: 'empty_body', message: `HTTP ${status} with an empty body` };
-  if (looksLikeHtml(body, headers)) return { code: 'html_body', message: `HTTP ${status} with an HTML page instead of JSON (a proxy or gateway answered)` };
+  if (looksLikeHtml(body, headers))
+    return {
+      code: 'html_body',
+      message: `HTTP ${status} with an HTML page instead of JSON (a proxy or gateway answered)`,
+    };
   return { code: 'invalid_json', message: `HTTP ${status} with a body that is not valid JSON (truncated or not JSON)` };
 }
 
@@ -143,7 +162,10 @@ function scrub(value: unknown, secrets: readonly (string | undefined)[], excerpt
 }
 
 /** Headers an error keeps: without cookies (a session is no business of an error log), secrets redacted. */
-function errorHeaders(headers: Record<string, string>, secrets: readonly (string | undefined)[]): Record<string, string> {
+function errorHeaders(
+  headers: Record<string, string>,
+  secrets: readonly (string | undefined)[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of Object.keys(headers)) {
     if (name === 'set-cookie' || name === 'set-cookie2') continue;

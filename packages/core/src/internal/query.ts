@@ -1,7 +1,8 @@
-import { TagoValidationError } from './errors.ts';
+import { TagoValidationError } from '../errors.ts';
 
 /** A value the query serializer accepts. */
-export type QueryValue = string | number | boolean | Date | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };
+export type QueryValue =
+  string | number | boolean | Date | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };
 
 /**
  * Serializes a query object the way TagoIO reads it (the `qs` convention of its official SDK): arrays with
@@ -29,7 +30,12 @@ function append(parts: string[], key: string, value: QueryValue, path: string): 
     value.forEach((item: QueryValue, i: number) => append(parts, `${key}[${i}]`, item, `${path}[${i}]`));
   } else if (typeof value === 'object') {
     for (const sub of Object.keys(value)) {
-      append(parts, `${key}[${encode(sub, `${path}[${sub}]`)}]`, (value as Record<string, QueryValue>)[sub], `${path}[${sub}]`);
+      append(
+        parts,
+        `${key}[${encode(sub, `${path}[${sub}]`)}]`,
+        (value as Record<string, QueryValue>)[sub],
+        `${path}[${sub}]`,
+      );
     }
   } else if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
@@ -39,7 +45,11 @@ function append(parts: string[], key: string, value: QueryValue, path: string): 
   } else if (typeof value === 'string' || typeof value === 'boolean') {
     parts.push(`${key}=${encode(String(value), path)}`);
   } else {
-    throw new TagoValidationError(`Query parameter "${path}" has an unsupported type (${typeof value})`, 'query_invalid_value', path);
+    throw new TagoValidationError(
+      `Query parameter "${path}" has an unsupported type (${typeof value})`,
+      'query_invalid_value',
+      path,
+    );
   }
 }
 
@@ -48,7 +58,11 @@ function encode(text: string, path: string): string {
   try {
     return encodeURIComponent(text);
   } catch {
-    throw new TagoValidationError(`Query parameter "${path}" contains a lone surrogate (not valid Unicode)`, 'query_invalid_value', path);
+    throw new TagoValidationError(
+      `Query parameter "${path}" contains a lone surrogate (not valid Unicode)`,
+      'query_invalid_value',
+      path,
+    );
   }
 }
 

@@ -1,61 +1,21 @@
-import type { EnvelopeMode } from './envelope.ts';
-import { TagoValidationError, type ErrorContext } from './errors.ts';
-import { serializeQuery, type QueryValue } from './query.ts';
-import type { ResolvedRegion } from './regions.ts';
-import type { RetryPolicy } from './retry.ts';
-import { checkAllowedHeader, DEFAULT_TOKEN_HEADER, validateHeaderName, validateHeaderValue, validateToken } from './tokens.ts';
+import type { HttpMethod, OperationRequest } from '../call-types.ts';
+import { TagoValidationError, type ErrorContext } from '../errors.ts';
+import type { ResolvedRegion } from '../regions.ts';
+import {
+  checkAllowedHeader,
+  DEFAULT_TOKEN_HEADER,
+  validateHeaderName,
+  validateHeaderValue,
+  validateToken,
+} from './header-checks.ts';
+import { ownProperties } from './own-properties.ts';
+import { serializeQuery } from './query.ts';
 
 /**
  * Turning one operation into the exact HTTP request TagoIO expects: URL, headers and body. Plain functions over a
  * small Endpoint record, shared by every way of sending (TagoCore with its retries and timeouts, the one-attempt
  * `send`, event streams), so the request is built in one place.
  */
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
-
-/** Options of one call; they override the client's. */
-export interface CallOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  maxRetries?: number;
-  retry?: Partial<RetryPolicy>;
-  headers?: Record<string, string>;
-  /** Treat the call as safe to repeat after a lost answer (e.g. a POST you made idempotent yourself). */
-  idempotent?: boolean;
-}
-
-/** What an operation needs to be sent; filled in by generated code. */
-export interface OperationRequest {
-  operationId?: string | undefined;
-  method: HttpMethod;
-  /** Path template, e.g. `/device/{deviceID}`. */
-  path: string;
-  pathParams?: Record<string, string | number | undefined>;
-  /** Path parameters whose `/` is kept (file paths). */
-  reservedPathParams?: readonly string[] | undefined;
-  query?: Record<string, QueryValue>;
-  body?: unknown;
-  /** Media type of the body; JSON by default. */
-  contentType?: 'application/json' | 'text/plain' | undefined;
-  /** `raw` for routes that answer outside the envelope. */
-  envelope?: EnvelopeMode;
-  /** False for routes that need no token (login, status ...). */
-  auth?: boolean;
-  /** Media type asked for; JSON by default. */
-  accept?: string | undefined;
-  /** `sse`: the realtime host (region.sse, a full URL) instead of the REST API. */
-  server?: 'api' | 'sse' | undefined;
-}
-
-/** A full answer: the result plus what came with it. */
-export interface TagoResponse<T> {
-  data: T;
-  warning: string | undefined;
-  status: number;
-  headers: Record<string, string>;
-  /** How many attempts the call took. */
-  attempts: number;
-}
 
 /** Method and path of a call, carried by every error it raises. */
 export interface RequestContext {
@@ -101,17 +61,6 @@ export function secretsOf(endpoint: { readonly token: string | undefined }, op: 
   return secrets;
 }
 
-/**
- * A copy of an options object with its own enumerable properties only, on no prototype: options are read this
- * way so that a polluted Object.prototype (say, a `transport` or `headers` key) cannot reach a call.
- */
-export function ownProperties<T extends object>(options: T): T {
-  if (options === null || typeof options !== 'object') {
-    throw new TagoValidationError('options must be an object', 'option_invalid', 'options');
-  }
-  return Object.assign(Object.create(null) as T, options);
-}
-
 /** Checks the token, the token header and the fixed headers once, before any request (in this order). */
 export function createEndpoint(
   region: ResolvedRegion,
@@ -129,7 +78,11 @@ export function createEndpoint(
 }
 
 /** URL, headers and body of one operation; refuses (TagoValidationError) what cannot be sent safely. */
-export function prepareRequest(endpoint: Endpoint, op: OperationRequest, callHeaders?: Record<string, string>): PreparedRequest {
+export function prepareRequest(
+  endpoint: Endpoint,
+  op: OperationRequest,
+  callHeaders?: Record<string, string>,
+): PreparedRequest {
   const ctx = { method: op.method, path: op.path };
   return {
     method: op.method,
@@ -141,7 +94,11 @@ export function prepareRequest(endpoint: Endpoint, op: OperationRequest, callHea
 }
 
 /** The full URL of an operation: the REST API (or the realtime host), the filled path and the query. */
-export function buildUrl(endpoint: ResolvedRegion, op: OperationRequest, ctx: RequestContext = { method: op.method, path: op.path }): string {
+export function buildUrl(
+  endpoint: ResolvedRegion,
+  op: OperationRequest,
+  ctx: RequestContext = { method: op.method, path: op.path },
+): string {
   const text = serializeQuery(op.query);
   const query = text ? `?${text}` : '';
   if (op.server === 'sse') return `${endpoint.sse}${query}`;
@@ -155,12 +112,21 @@ export function buildHeaders(
   callHeaders: Record<string, string> | undefined,
   ctx: RequestContext,
 ): Record<string, string> {
-  const headers: Record<string, string> = { accept: op.accept ?? 'application/json', ...endpoint.headers, ...checkHeaders(callHeaders ?? {}) };
+  const headers: Record<string, string> = {
+    accept: op.accept ?? 'application/json',
+    ...endpoint.headers,
+    ...checkHeaders(callHeaders ?? {}),
+  };
   if (op.body !== undefined) headers['content-type'] = op.contentType ?? 'application/json';
   if (endpoint.insecure) headers['_ssl'] = 'false';
   if (op.auth !== false) {
     if (endpoint.token === undefined) {
-      throw new TagoValidationError(`${op.operationId ?? `${op.method} ${op.path}`} needs a token, and this client has none`, 'token_missing', 'token', ctx);
+      throw new TagoValidationError(
+        `${op.operationId ?? `${op.method} ${op.path}`} needs a token, and this client has none`,
+        'token_missing',
+        'token',
+        ctx,
+      );
     }
     headers[endpoint.tokenHeader] = endpoint.token;
   }
@@ -187,7 +153,12 @@ export function buildPath(
       throw new TagoValidationError(`Missing required path parameter "${name}"`, 'path_param_missing', name, where);
     }
     if (!isPathValue(value)) {
-      throw new TagoValidationError(`Path parameter "${name}" must be a string or a finite number`, 'path_param_invalid', name, where);
+      throw new TagoValidationError(
+        `Path parameter "${name}" must be a string or a finite number`,
+        'path_param_invalid',
+        name,
+        where,
+      );
     }
     // A file path keeps its slashes, each of its segments checked like a whole value.
     const segments = reserved.includes(name) ? String(value).replace(/^\/+/, '').split('/') : [String(value)];
@@ -208,7 +179,12 @@ function encodePathSegment(segment: string, name: string, where: ErrorContext): 
   try {
     return encodeURIComponent(segment);
   } catch {
-    throw new TagoValidationError(`Path parameter "${name}" contains a lone surrogate (not valid Unicode)`, 'path_param_invalid', name, where);
+    throw new TagoValidationError(
+      `Path parameter "${name}" contains a lone surrogate (not valid Unicode)`,
+      'path_param_invalid',
+      name,
+      where,
+    );
   }
 }
 
@@ -228,13 +204,19 @@ export function isPathValue(value: unknown): value is string | number {
 export function encodeBody(op: OperationRequest, ctx: RequestContext): string | undefined {
   if (op.body === undefined) return undefined;
   if (op.contentType === 'text/plain') {
-    if (typeof op.body !== 'string') throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
+    if (typeof op.body !== 'string')
+      throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
     return op.body;
   }
   try {
     return JSON.stringify(op.body);
   } catch (error) {
-    throw new TagoValidationError(`The body cannot be sent as JSON: ${(error as Error).message}`, 'body_invalid', 'body', ctx);
+    throw new TagoValidationError(
+      `The body cannot be sent as JSON: ${(error as Error).message}`,
+      'body_invalid',
+      'body',
+      ctx,
+    );
   }
 }
 
@@ -244,7 +226,8 @@ export function checkHeaders(headers: Record<string, string>): Record<string, st
   for (const [name, value] of Object.entries(headers)) {
     validateHeaderName(name);
     checkAllowedHeader(name);
-    if (typeof value !== 'string') throw new TagoValidationError(`The value of header "${name}" must be a string`, 'header_value_invalid', name);
+    if (typeof value !== 'string')
+      throw new TagoValidationError(`The value of header "${name}" must be a string`, 'header_value_invalid', name);
     out[name.toLowerCase()] = validateHeaderValue(name, value);
   }
   return out;

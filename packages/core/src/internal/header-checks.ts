@@ -1,11 +1,4 @@
-import { TagoValidationError } from './errors.ts';
-
-/**
- * The kinds of token TagoIO issues. The spec's security schemes carry the same names (`profileToken`, ...);
- * generated clients use them to expose only the operations a token can call.
- */
-export const TOKEN_KINDS = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'] as const;
-export type TokenKind = (typeof TOKEN_KINDS)[number];
+import { TagoValidationError } from '../errors.ts';
 
 /** The header TagoIO's official SDKs send the token in. */
 export const DEFAULT_TOKEN_HEADER = 'token';
@@ -90,7 +83,11 @@ export function validateHeaderValue(name: string, value: string): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c === 13 || c === 10 || c === 0) {
-      throw new TagoValidationError(`The value of header "${name}" contains CR, LF or NUL`, 'header_value_invalid', name);
+      throw new TagoValidationError(
+        `The value of header "${name}" contains CR, LF or NUL`,
+        'header_value_invalid',
+        name,
+      );
     }
     if ((c < 32 && c !== 9) || c === 127 || c > 255) {
       throw new TagoValidationError(
@@ -101,35 +98,4 @@ export function validateHeaderValue(name: string, value: string): string {
     }
   }
   return value;
-}
-
-/** Shortest secret worth redacting: replacing one or two characters everywhere would garble every text. */
-const MIN_SECRET_LENGTH = 4;
-
-/**
- * Replaces every occurrence of the secrets in a text, so server messages that echo a token cannot leak it. A
- * secret holding `/` is also replaced in its JSON-escaped form (`\/`), which a JSON text may carry instead.
- */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (!secret || secret.length < MIN_SECRET_LENGTH) continue;
-    out = out.replaceAll(secret, '[redacted]');
-    if (secret.includes('/')) out = out.replaceAll(secret.replaceAll('/', '\\/'), '[redacted]');
-  }
-  return out;
-}
-
-/** The longest secret's length: how far past a cut a secret can reach, so redaction runs before cutting. */
-export function longestSecret(secrets: readonly (string | undefined)[]): number {
-  let longest = 0;
-  for (const secret of secrets) if (secret && secret.length > longest) longest = secret.length;
-  return longest;
-}
-
-/** The first `length` characters of a text with the secrets redacted first: a cut cannot leave part of a secret. */
-export function redactedExcerpt(text: string, secrets: readonly (string | undefined)[], length: number): string {
-  // A secret starting before `length` ends before length + longest (and twice that for its escaped form).
-  const window = text.slice(0, length + 2 * longestSecret(secrets));
-  return redact(window, secrets).slice(0, length);
 }

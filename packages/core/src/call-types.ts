@@ -1,0 +1,54 @@
+import type { EnvelopeMode } from './internal/envelope.ts';
+import type { QueryValue } from './internal/query.ts';
+import type { RetryPolicy } from './retry-policy.ts';
+
+/** The types of one call: what goes in (OperationRequest, CallOptions) and what comes back (TagoResponse). */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD';
+
+/** Options of one call; they override the client's. */
+export interface CallOptions {
+  /** Per-attempt timeout in ms. */
+  timeoutMs?: number;
+  /** Whole-call deadline in ms: attempts, retry waits and Retry-After waits together. */
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  maxRetries?: number;
+  retry?: Partial<RetryPolicy>;
+  headers?: Record<string, string>;
+  /** Treat the call as safe to repeat after a lost answer (e.g. a POST you made idempotent yourself). */
+  idempotent?: boolean;
+}
+
+/** What an operation needs to be sent; filled in by generated code. */
+export interface OperationRequest {
+  operationId?: string | undefined;
+  method: HttpMethod;
+  /** Path template, e.g. `/device/{deviceID}`. */
+  path: string;
+  pathParams?: Record<string, string | number | undefined>;
+  /** Path parameters whose `/` is kept (file paths). */
+  reservedPathParams?: readonly string[] | undefined;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Media type of the body; JSON by default. */
+  contentType?: 'application/json' | 'text/plain' | undefined;
+  /** `raw` for routes that answer outside the envelope. */
+  envelope?: EnvelopeMode;
+  /** False for routes that need no token (login, status ...). */
+  auth?: boolean;
+  /** Media type asked for; JSON by default. */
+  accept?: string | undefined;
+  /** `sse`: the realtime host (region.sse, a full URL) instead of the REST API. */
+  server?: 'api' | 'sse' | undefined;
+}
+
+/** A full answer: the result plus what came with it. */
+export interface TagoResponse<T> {
+  data: T;
+  warning: string | undefined;
+  status: number;
+  headers: Record<string, string>;
+  /** How many attempts the call took. */
+  attempts: number;
+}

@@ -1,0 +1,145 @@
+import type { CallOptions, OperationRequest, TagoResponse } from '../call-types.ts';
+import { TagoValidationError } from '../errors.ts';
+import type { ServerSentEvent } from '../events.ts';
+import { paginateByPage, paginateBySkip } from '../paging.ts';
+import { TagoEventStream, TagoPagePromise, TagoPromise } from '../tago-promise.ts';
+import type { TokenKind } from '../token-kinds.ts';
+import { buildOperationRequest } from './build-operation-request.ts';
+import type { OperationArgs, OperationDescriptor } from './operation-descriptor.ts';
+
+/**
+ * What sends requests for generated methods: TagoCore (retries, timeouts, warnings hook, event streams), or the
+ * one-attempt engine of `sender()` from the plain `send` path. Anything with the same `request` works.
+ */
+export interface RequestEngine {
+  /** Sends one operation and returns its full answer (or rejects with a typed error). */
+  request<T = unknown>(op: OperationRequest, call?: CallOptions): Promise<TagoResponse<T>>;
+  /** Opens an event stream; engines without it cannot iterate event-stream operations (awaiting them still works). */
+  streamEvents?(op: OperationRequest, call?: CallOptions): AsyncGenerator<ServerSentEvent, void, undefined>;
+}
+
+/** What generated methods call through: the engine, and the kind of token it holds (when the caller said). */
+export interface OperationContext {
+  readonly core: RequestEngine;
+  readonly tokenKind?: TokenKind | undefined;
+}
+
+/** Whether a client with this token kind may call the operation (anonymous operations suit every client). */
+export function acceptsKind(op: OperationDescriptor, kind: TokenKind | undefined): boolean {
+  return op.kinds.length === 0 || kind === undefined || op.kinds.includes(kind);
+}
+
+/**
+ * The request of one call, after the checks that need no network: the client's token kind may call the operation
+ * (the types already forbid it), and the arguments fit the descriptor.
+ */
+function checkedRequest(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  args: OperationArgs | undefined,
+): OperationRequest {
+  if (!acceptsKind(op, ctx.tokenKind)) {
+    throw new TagoValidationError(
+      `${op.id} does not accept a ${ctx.tokenKind} token (it accepts: ${op.kinds.join(', ')})`,
+      'token_kind_mismatch',
+      'tokenKind',
+      { method: op.method, path: op.path },
+    );
+  }
+  return buildOperationRequest(op, args);
+}
+
+/** Checks and sends one call; a refused call rejects (at `await`) rather than throwing from the method itself. */
+function sendChecked<T>(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  args: OperationArgs | undefined,
+  options: CallOptions | undefined,
+): Promise<TagoResponse<T>> {
+  try {
+    return ctx.core.request<T>(checkedRequest(ctx, op, args), options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/** Sends one operation. Generated methods are one-line calls of this. */
+export function callOperation<T>(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  args: OperationArgs | undefined,
+  options?: CallOptions,
+): TagoPromise<T> {
+  return new TagoPromise(() => sendChecked<T>(ctx, op, args, options));
+}
+
+/**
+ * Sends a list operation. Awaited, it gives the page asked for; iterated, it walks every page (`page`/`amount`)
+ * or chunk (`qty`/`skip`) from the one asked for, stopping at the first short one.
+ */
+export function callPagedOperation<T, Item>(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  args: OperationArgs | undefined,
+  options?: CallOptions,
+): TagoPagePromise<T, Item> {
+  const base = args ?? {};
+  const context = { method: op.method, path: op.path };
+  const list = async (extra: Record<string, number>): Promise<Item[]> =>
+    listOf<Item>(op, (await sendChecked<unknown>(ctx, op, { ...base, ...extra }, options)).data);
+  const pages = (): AsyncIterator<Item> => {
+    if (op.paging === 'skip') {
+      const qty = (base['qty'] as number | undefined) ?? 1000;
+      const startSkip = (base['skip'] as number | undefined) ?? 0;
+      const chunk = (skip: number, n: number) => list({ skip, qty: n });
+      return paginateBySkip<Item>(chunk, { qty, startSkip, context })[Symbol.asyncIterator]();
+    }
+    const amount = (base['amount'] as number | undefined) ?? 20;
+    const startPage = (base['page'] as number | undefined) ?? 1;
+    const page = (p: number, n: number) => list({ page: p, amount: n });
+    return paginateByPage<Item>(page, { amount, startPage, context })[Symbol.asyncIterator]();
+  };
+  return new TagoPagePromise<T, Item>(() => sendChecked<T>(ctx, op, base, options), pages);
+}
+
+function listOf<Item>(op: OperationDescriptor, data: unknown): Item[] {
+  // A count-style data query answers a number; there is nothing to walk then.
+  if (Array.isArray(data)) return data as Item[];
+  throw new TagoValidationError(
+    `${op.id}: the answer is not a list, so it cannot be iterated (use await instead)`,
+    'not_a_list',
+    undefined,
+    { method: op.method, path: op.path },
+  );
+}
+
+/** Opens an event-stream operation. */
+export function callEventStream(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  args: OperationArgs | undefined,
+  options?: CallOptions,
+): TagoEventStream {
+  const open = (): AsyncIterator<ServerSentEvent> => {
+    let inner: AsyncGenerator<ServerSentEvent, void, undefined> | undefined;
+    const start = (): AsyncGenerator<ServerSentEvent, void, undefined> => {
+      if (inner) return inner;
+      const stream = ctx.core.streamEvents;
+      if (!stream) {
+        throw new TagoValidationError(
+          `${op.id}: this client cannot stream events (use a full client such as TagoCore); ` +
+            'await the call to read the stream to its end instead',
+          'stream_unsupported',
+          undefined,
+          { method: op.method, path: op.path },
+        );
+      }
+      return (inner = stream.call(ctx.core, checkedRequest(ctx, op, args), options));
+    };
+    return {
+      next: async () => await start().next(),
+      return: async () => (inner ? await inner.return(undefined) : { done: true, value: undefined }),
+    };
+  };
+  return new TagoEventStream(() => sendChecked<string>(ctx, op, args, options), open);
+}
