@@ -1,7 +1,8 @@
 // Reading a device's data as a stream (ascending, across pages, optionally following new records) and writing
 // many records in chunks the API accepts. Both run on the generated operations, so every runtime gets the same
 // behaviour and the client's retries, timeouts and typed errors.
-import { abortableSleep, RateLimitError, TagoError, TagoValidationError, type OperationContext } from '@tagokit/core';
+import { RateLimitError, TagoError, TagoValidationError } from '@tagokit/core';
+import { abortableSleep, type OperationContext } from '@tagokit/core/internal';
 import { getData, getDeviceData, sendData, sendDeviceData } from '@tagokit/api/functions';
 import type { components } from '@tagokit/api/schema';
 

@@ -1,7 +1,8 @@
 // Resolves dictionary expressions against TagoIO, with a cache: the token route (`GET /dictionary/{slug}/{lang}
 // ?fallback=true`, profile or analysis token) or, for TagoRUN pages and custom widgets before sign-in, the anonymous
 // run route (`GET /dictionary/{runURL}/{slug}/{lang}`).
-import { NotFoundError, TagoValidationError, type OperationContext } from '@tagokit/core';
+import { NotFoundError, TagoValidationError } from '@tagokit/core';
+import { type OperationContext } from '@tagokit/core/internal';
 import { getDictionaryLanguage, getRunDictionaryLanguage } from '@tagokit/api/functions';
 import { applyDictionary, parseDictionaryExpressions } from './dictionary-expressions.ts';
 

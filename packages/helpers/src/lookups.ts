@@ -1,6 +1,7 @@
 // Lookups TagoIO code reaches for: a device with a token to act as it, a token by exact name, and the serial ->
 // device-token resolution every network middleware does per uplink, cached.
-import { TagoError, TagoValidationError, type OperationContext } from '@tagokit/core';
+import { TagoError, TagoValidationError } from '@tagokit/core';
+import { type OperationContext } from '@tagokit/core/internal';
 import {
   getDevice,
   listDeviceTokens,

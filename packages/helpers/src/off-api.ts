@@ -5,8 +5,6 @@
 // - the PDF service gets the analysis token the caller passes explicitly, never the client's token implicitly.
 // Redirects are refused (the core's transports do not follow them), so a credential cannot be forwarded.
 import {
-  apiErrorFor,
-  DEFAULT_MAX_RESPONSE_BYTES,
   fetchTransport,
   TagoAbortError,
   TagoError,
@@ -14,10 +12,10 @@ import {
   TagoResponseParseError,
   TagoTimeoutError,
   TagoValidationError,
-  type OperationContext,
   type Transport,
   type WireResponse,
 } from '@tagokit/core';
+import { apiErrorFor, DEFAULT_MAX_RESPONSE_BYTES, type OperationContext } from '@tagokit/core/internal';
 import { getDevice, getNetwork, listDeviceParams, listDeviceTokens, setDeviceParams } from '@tagokit/api/functions';
 
 /** How off-API requests travel and how long they may take. */

@@ -1,6 +1,7 @@
 // The multipart upload protocol of TagoIO's files API, without the transport: part planning, bounded parallel
 // parts with retries, progress and cancellation, and a state to resume from. `upload.ts` connects it to the client.
-import { abortableSleep, RateLimitError, TagoAbortError, TagoError, TagoValidationError } from '@tagokit/core';
+import { RateLimitError, TagoAbortError, TagoError, TagoValidationError } from '@tagokit/core';
+import { abortableSleep } from '@tagokit/core/internal';
 
 /** S3, which stores TagoIO's files, refuses parts under 5 MiB except the last. */
 export const MIN_PART_BYTES = 5 * 1024 * 1024;

@@ -56,6 +56,7 @@ export { plainFetchTransport } from '../transport.ts';
 export { regionById, REGIONS, type RegionOptions } from '../regions.ts';
 export type { ApiErrorInit, ErrorContext } from '../errors.ts';
 export { apiErrorFor } from './status-errors.ts';
+export { abortableSleep } from './attempt.ts';
 export { checkPageSize } from '../paging.ts';
 export { DEFAULT_EVENT_PARSER_LIMITS, EventStreamParser, type EventParserLimits } from '../events.ts';
 export { DEFAULT_EVENT_STREAM_LIMITS, openEventStream, type EventStreamSettings } from '../stream.ts';
