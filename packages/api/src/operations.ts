@@ -490,7 +490,7 @@ export const createNetworkToken: OperationDescriptor = {"id":"createNetworkToken
 /** GET /serviceauth */
 export const listServiceAuthorizations: OperationDescriptor = {"id":"listServiceAuthorizations","method":"GET","path":"/serviceauth","kinds":["profile","analysis"],"envelope":"envelope","paging":"page","pathParams":[],"queryParams":["page","amount","fields","filter","orderBy"],"requiredQuery":[]};
 /** POST /serviceauth */
-export const createServiceAuthorization: OperationDescriptor = {"id":"createServiceAuthorization","method":"POST","path":"/serviceauth","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","permission"]}};
+export const createServiceAuthorization: OperationDescriptor = {"id":"createServiceAuthorization","method":"POST","path":"/serviceauth","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name"]}};
 /** PUT /serviceauth/{token} */
 export const updateServiceAuthorization: OperationDescriptor = {"id":"updateServiceAuthorization","method":"PUT","path":"/serviceauth/{token}","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["token"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":[]}};
 /** DELETE /serviceauth/{token} */
@@ -498,7 +498,7 @@ export const deleteServiceAuthorization: OperationDescriptor = {"id":"deleteServ
 /** GET /dictionary */
 export const listDictionaries: OperationDescriptor = {"id":"listDictionaries","method":"GET","path":"/dictionary","kinds":["profile","analysis"],"envelope":"envelope","paging":"page","pathParams":[],"queryParams":["page","amount","fields","filter","orderBy"],"requiredQuery":[]};
 /** POST /dictionary */
-export const createDictionary: OperationDescriptor = {"id":"createDictionary","method":"POST","path":"/dictionary","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","slug","fallback"]}};
+export const createDictionary: OperationDescriptor = {"id":"createDictionary","method":"POST","path":"/dictionary","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","slug"]}};
 /** GET /dictionary/{dictionaryID} */
 export const getDictionary: OperationDescriptor = {"id":"getDictionary","method":"GET","path":"/dictionary/{dictionaryID}","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["dictionaryID"],"queryParams":[],"requiredQuery":[]};
 /** PUT /dictionary/{dictionaryID} */

@@ -7927,7 +7927,8 @@ export interface components {
         /** @description A new service authorization token. */
         ServiceAuthorizationCreate: {
             name: string;
-            permission: components["schemas"]["TokenPermission"];
+            /** @description Optional on the wire; sending it is still advised, as the official SDK's type asks. */
+            permission?: components["schemas"]["TokenPermission"];
             expire_time?: components["schemas"]["ExpireTime"];
             /** @description Optional "additional parameter" handed to networks with the token so their middleware can validate requests. */
             verification_code?: string;
@@ -7976,8 +7977,8 @@ export interface components {
         DictionaryCreate: {
             name: string;
             slug: components["schemas"]["DictionarySlug"];
-            /** @description First language of the dictionary, also used when a requested language is missing. */
-            fallback: components["schemas"]["DictionaryLocale"];
+            /** @description First language of the dictionary, also used when a requested language is missing. Optional on the wire; sending it is still advised, as the official SDK's type asks. */
+            fallback?: components["schemas"]["DictionaryLocale"];
             languages?: components["schemas"]["DictionaryLanguage"][];
         };
         /** @description The id of the new dictionary. */
