@@ -88,6 +88,11 @@ export interface EmulatorState {
   /** Throws (a 409 `ConflictError`) when the token already exists, whatever its kind. */
   addToken(kind: TokenKind, token: string): void;
   snapshot(): (Omit<EmulatorDevice, 'data'> & { data: StoredRecord[] })[];
+  /** The records of one resource collection (`dashboards`, `widgets`, `files`, ...), by id (files: by name). */
+  resources(collection: string): Map<string, Record<string, unknown>>;
+  /** The whole state as JSON; `importState` takes it back (throws a `SettingsError` on a bad one). */
+  exportState(): EmulatorStateSnapshot;
+  importState(state: unknown): void;
 }
 
 /** The whole state as plain JSON: tokens, devices as the store keeps them, and resource collections by key. */

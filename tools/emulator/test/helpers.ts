@@ -106,7 +106,7 @@ function pathExample(name: string): string {
  * it), shaped as the read operation's example; and the files the file routes' examples name.
  */
 export function seedResources(state: EmulatorState): void {
-  const store = state as unknown as { resources(name: string): Map<string, Record<string, unknown>> };
+  const store = state;
   for (const kind of RESOURCE_KINDS) {
     const shape = exampleResult(spec, kind.shapeOf ?? kind.ops.get ?? '');
     const id = pathExample(kind.idParam);

@@ -82,6 +82,12 @@ describe('dashboards and widgets', () => {
     expect(got.json.result).toMatchObject({ id: widgetId, dashboard: id, label: 'Temperature', type: 'display' });
     expect(validateResult('getWidget', got.json.result)).toEqual([]);
     const other = (await call('POST', '/dashboard', { label: 'Other' })).json.result.dashboard;
+    // An edit cannot move a widget to another dashboard.
+    await call('PUT', `/dashboard/${id}/widget/${widgetId}`, { dashboard: other, label: 'Temperature (C)' });
+    expect((await call('GET', `/dashboard/${id}/widget/${widgetId}`)).json.result).toMatchObject({
+      dashboard: id,
+      label: 'Temperature (C)',
+    });
     expect((await call('GET', `/dashboard/${other}/widget/${widgetId}`)).json).toEqual({
       status: false,
       message: 'Widget not found',

@@ -139,8 +139,9 @@ export function resourceHandlers(kind) {
     handlers[update] = (ctx) => {
       const { record, missing } = recordOf(ctx, kind);
       if (missing || !record) return missing;
-      // TagoIO's edits are partial: only the keys sent change; the id and the owner never do.
+      // TagoIO's edits are partial: only the keys sent change; the id, the owner and the parent never do.
       const { id: _id, profile: _profile, ...changes } = structuredClone(ctx.body ?? {});
+      if (kind.parent) delete changes[kind.parent.field];
       Object.assign(record, changes);
       if ('updated_at' in record) record.updated_at = new Date().toISOString();
       return ok(ctx.op, confirmation(ctx));
