@@ -88,7 +88,9 @@ export function rawOperations(doc: OpenApiDocument): { path: string; method: (ty
   for (const [path, itemRef] of Object.entries(doc.paths)) {
     const item = resolveRef<Record<string, unknown>>(doc, itemRef);
     for (const method of METHODS) {
-      if (item[method] && !isPathVariant(item[method])) out.push({ path, method, raw: item[method] as RawOperation, pathParameters: item['parameters'] as unknown[] | undefined });
+      if (!item[method] || isPathVariant(item[method])) continue;
+      const pathParameters = item['parameters'] as unknown[] | undefined;
+      out.push({ path, method, raw: item[method] as RawOperation, pathParameters });
     }
   }
   return out;

@@ -3,7 +3,9 @@
 // that implement it, must fit what index.d.mts declares, or the check fails naming the export.
 import type * as Declared from '../src/index.mjs';
 import { EMULATOR_OPTION_KEYS, startEmulator } from '../src/emulator.mjs';
-import { DEFAULT_FAULTS, FAULT_KINDS, FAULT_PROCESSES, FAULT_SETTING_KEYS, FaultPlan, normalizeFaults, prng } from '../src/faults.mjs';
+import {
+  DEFAULT_FAULTS, FAULT_KINDS, FAULT_PROCESSES, FAULT_SETTING_KEYS, FaultPlan, normalizeFaults, prng,
+} from '../src/faults.mjs';
 import { SettingsError } from '../src/settings.mjs';
 import { PLANS, RateLimiter, RPM_TABLE, rpmFor } from '../src/pipeline/rate-limit.mjs';
 import { loadSpec, matchRoute, schemeKinds, validateRequest } from '../src/spec.mjs';
