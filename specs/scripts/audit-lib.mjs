@@ -8,7 +8,8 @@ import { collectOperations, KIND_SCHEMES, normalizePath } from './operations.mjs
  */
 export function auditSpec({ bundle, inventory, upstream, excludedText, correctionsText }) {
   const problems = [];
-  const ops = collectOperations(bundle);
+  // Trailing-slash variants repeat their canonical operation (test/path-variants.test.ts proves it): audited once.
+  const ops = collectOperations(bundle).filter((op) => !op.raw['x-tago-path-variant-of']);
   const byKey = new Map(ops.map((op) => [`${op.method} ${normalizePath(op.path)}`, op]));
   const byId = new Map(ops.map((op) => [op.operationId, op]));
 

@@ -1,5 +1,6 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { OpenApiDocument } from '../load/load-spec.js';
+import { isPathVariant } from '../model/operation.js';
 import { banner } from './banner.js';
 
 /** Keywords that only constrain which properties must be present; TypeScript cannot express them. */
@@ -27,6 +28,10 @@ export function prepareForTypes<T>(node: T): T {
 /** The spec's types (`paths`, `components`, `operations`), written by openapi-typescript. */
 export async function emitSchemaTypes(doc: OpenApiDocument): Promise<string> {
   // defaultNonNullable: a default makes a field optional to send, not guaranteed present; keep it optional.
-  const ast = await openapiTS(prepareForTypes(doc) as never, { alphabetize: false, excludeDeprecated: false, defaultNonNullable: false });
+  // Trailing-slash variants would repeat their canonical operation's types, for routes no client calls.
+  const canonical = Object.entries(doc.paths).filter(([, item]) => !Object.values(item).some(isPathVariant));
+  const paths = Object.fromEntries(canonical);
+  const options = { alphabetize: false, excludeDeprecated: false, defaultNonNullable: false };
+  const ast = await openapiTS(prepareForTypes({ ...doc, paths }) as never, options);
   return `${banner(doc.info.version)}${astToString(ast)}`;
 }

@@ -74,12 +74,23 @@ export function buildOperation(
   };
 }
 
+/**
+ * Whether an operation is a trailing-slash variant (`x-tago-path-variant-of`): the same operation as the one it
+ * names, described so that validators accept the form TagoIO's own clients send. Clients send the canonical path,
+ * so a variant gets no method of its own.
+ */
+export function isPathVariant(raw: unknown): boolean {
+  return typeof (raw as Record<string, unknown> | undefined)?.['x-tago-path-variant-of'] === 'string';
+}
+
 export function rawOperations(doc: OpenApiDocument): { path: string; method: (typeof METHODS)[number]; raw: RawOperation; pathParameters: unknown[] | undefined }[] {
   const out = [];
   for (const [path, itemRef] of Object.entries(doc.paths)) {
     const item = resolveRef<Record<string, unknown>>(doc, itemRef);
     for (const method of METHODS) {
-      if (item[method]) out.push({ path, method, raw: item[method] as RawOperation, pathParameters: item['parameters'] as unknown[] | undefined });
+      if (!item[method] || isPathVariant(item[method])) continue;
+      const pathParameters = item['parameters'] as unknown[] | undefined;
+      out.push({ path, method, raw: item[method] as RawOperation, pathParameters });
     }
   }
   return out;

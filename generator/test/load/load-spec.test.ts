@@ -44,7 +44,7 @@ describe('loadSpec', () => {
   it('loads the real bundle', () => {
     const doc = loadSpec(fileURLToPath(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url)));
     expect(doc.openapi.startsWith('3.1')).toBe(true);
-    expect(doc.info.version).toBe('2.0.0');
+    expect(doc.info.version).toBe('2.1.0');
   });
 });
 

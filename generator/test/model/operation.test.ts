@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOperation, rawOperations } from '../../src/model/operation.js';
+import { buildOperation, isPathVariant, rawOperations } from '../../src/model/operation.js';
 import { ModelError } from '../../src/model/types.js';
 import { miniSpec, opOf } from '../fixtures/mini-spec.js';
 
@@ -96,5 +96,15 @@ describe('rawOperations', () => {
     const doc = miniSpec();
     const rows = rawOperations(doc).map((r) => `${r.method} ${r.path} ${r.raw.operationId} ${r.pathParameters?.length ?? 0}`);
     expect(rows).toEqual(['get /device listDevices 0', 'get /device/{deviceID} getDevice 1', 'post /data sendData 0', 'get /status getStatus 0', 'get /files/{filePath} readFile 0']);
+  });
+
+  it('skips trailing-slash variants (x-tago-path-variant-of): clients send the canonical path', () => {
+    const doc = miniSpec();
+    const variant = { ...opOf(doc, '/device'), operationId: 'listDevicesTrailingSlash' };
+    doc.paths['/device/'] = { get: { ...variant, 'x-tago-path-variant-of': 'listDevices' } };
+    expect(isPathVariant(opOf(doc, '/device/'))).toBe(true);
+    expect(isPathVariant(opOf(doc, '/device'))).toBe(false);
+    const ids = rawOperations(doc).map((r) => r.raw.operationId);
+    expect(ids).toEqual(['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile']);
   });
 });

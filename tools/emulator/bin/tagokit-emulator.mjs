@@ -3,12 +3,18 @@
 // tagokit-emulator: runs the TagoIO API emulator on 127.0.0.1 until interrupted.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_TOKENS, FAULT_KINDS, startEmulator } from '../src/index.mjs';
+import { DEFAULT_TOKENS, FAULT_KINDS, SettingsError, startEmulator } from '../src/index.mjs';
+import { refuseUnknownKeys } from '../src/settings.mjs';
+
+/** The keys a config file may hold. */
+const CONFIG_KEYS = ['devices', 'tokens', 'faults', 'seed', 'rateLimits', 'maxBodyBytes', 'bodyTimeoutMs',
+  'headersTimeoutMs'];
 
 const HELP = `Usage: tagokit-emulator [options]
 
   --port N              port on 127.0.0.1 (0 = a free port; default 0)
   --config FILE         JSON file: { devices: [...], tokens: {...}, faults: {...}, seed, rateLimits }
+  --fixture FILE        JSON state to start from (GET /__emulator/snapshot's result); replaces devices and tokens
   --seed N              seed of the fault sequence (default 1)
   --faults LIST         fault kinds, comma-separated, or "all": ${FAULT_KINDS.join(', ')}
   --fault-rate R        share of requests that start a fault, 0..1 (default 0.25 when --faults is given)
@@ -31,6 +37,7 @@ try {
     options: {
       port: { type: 'string', default: '0' },
       config: { type: 'string' },
+      fixture: { type: 'string' },
       seed: { type: 'string' },
       faults: { type: 'string' },
       'fault-rate': { type: 'string' },
@@ -57,7 +64,26 @@ if (args.help) {
   process.exit(0);
 }
 
-const config = args.config ? JSON.parse(readFileSync(args.config, 'utf8')) : {};
+/**
+ * A JSON file's content; exits naming the file when it cannot be read or parsed.
+ * @param {string} file
+ */
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    console.error(`${file}: ${error instanceof Error ? error.message : error}`);
+    process.exit(2);
+  }
+}
+
+const config = args.config ? readJson(args.config) : {};
+try {
+  refuseUnknownKeys(config, CONFIG_KEYS, args.config ?? 'the config');
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
+  process.exit(2);
+}
 const faults = { ...(config.faults ?? {}) };
 if (args.faults) {
   faults.kinds = args.faults;
@@ -93,18 +119,28 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
  */
 const limit = (flag, key) => (args[flag] !== undefined ? Number(args[flag]) : config[key]);
 
-const emulator = await startEmulator({
-  port,
-  maxBodyBytes: limit('max-body-bytes', 'maxBodyBytes'),
-  bodyTimeoutMs: limit('body-timeout', 'bodyTimeoutMs'),
-  headersTimeoutMs: limit('headers-timeout', 'headersTimeoutMs'),
-  seed: args.seed !== undefined ? Number(args.seed) : (config.seed ?? 1),
-  faults,
-  devices: config.devices,
-  tokens: config.tokens,
-  rateLimits,
-  log: args.verbose ? (line) => console.log(`[emulator] ${line}`) : undefined,
-});
+/** @type {import('../src/index.mjs').Emulator} */
+let emulator;
+try {
+  emulator = await startEmulator({
+    port,
+    maxBodyBytes: limit('max-body-bytes', 'maxBodyBytes'),
+    bodyTimeoutMs: limit('body-timeout', 'bodyTimeoutMs'),
+    headersTimeoutMs: limit('headers-timeout', 'headersTimeoutMs'),
+    seed: args.seed !== undefined ? Number(args.seed) : (config.seed ?? 1),
+    faults,
+    devices: config.devices,
+    tokens: config.tokens,
+    rateLimits,
+    log: args.verbose ? (line) => console.log(`[emulator] ${line}`) : undefined,
+  fixture: args.fixture ? readJson(args.fixture) : undefined,
+  });
+} catch (error) {
+  // A setting the emulator cannot use (an unknown key, a bad fixture): say which, without a stack trace.
+  if (!(error instanceof SettingsError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
 
 const tokens = config.tokens ?? DEFAULT_TOKENS;
 console.log(`tagokit emulator listening on ${emulator.url}`);

@@ -1,9 +1,11 @@
 // @ts-check
 // The control API, outside the spec and without tokens (the server listens on 127.0.0.1 only): fault settings,
-// counters, a summary of the state, devices added at run time, and a reset. The README's "Control endpoint" table
-// lists the routes.
+// counters, a summary of the state, devices added at run time, snapshots and restores of the whole state, and a
+// reset. The README's "Control endpoint" table lists the routes.
+import { FAULT_SETTING_KEYS } from './faults.mjs';
 import { readBody } from './http/body.mjs';
 import { refuse, send } from './http/respond.mjs';
+import { refuseUnknownKeys, SettingsError } from './settings.mjs';
 import { ConflictError } from './store.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
@@ -54,7 +56,12 @@ export function createControl({ store, stats, faults, bodyLimits }) {
     if (path === '/__emulator/faults') {
       if (method === 'GET') return ok({ config: faults.plan.config, stats: faults.plan.stats() });
       if (method === 'POST' || method === 'PUT') {
-        const config = faults.replace(body.faults ?? body, body.seed);
+        // Either `{faults, seed}` or the settings themselves with an optional `seed` beside them.
+        const wrapped = body !== null && typeof body === 'object' && 'faults' in body;
+        refuseUnknownKeys(body, wrapped ? ['faults', 'seed'] : [...FAULT_SETTING_KEYS, 'seed'], 'the fault settings');
+        const { seed, ...settings } = body ?? {};
+        if (seed !== undefined && !Number.isInteger(seed)) throw new SettingsError('seed must be an integer');
+        const config = faults.replace(wrapped ? body.faults : settings, seed);
         return ok({ config, seed: faults.seed });
       }
       if (method === 'DELETE') return ok({ config: faults.replace({ rate: 0 }) });
@@ -67,6 +74,11 @@ export function createControl({ store, stats, faults, bodyLimits }) {
         id: d.id, name: d.name, tokens: d.tokens.length, params: d.params.length, records: d.data.length,
       }));
       return ok({ devices });
+    }
+    if (path === '/__emulator/snapshot' && method === 'GET') return ok(store.exportState());
+    if (path === '/__emulator/restore' && method === 'POST') {
+      store.importState(body);
+      return ok('State restored');
     }
     if (path === '/__emulator/devices' && method === 'POST') {
       const d = store.createDevice(body);

@@ -10,7 +10,13 @@ import { createApiPipeline } from './pipeline/api-request.mjs';
 import { RateLimiter } from './pipeline/rate-limit.mjs';
 import { loadSpec } from './spec.mjs';
 import { RequestStats } from './stats.mjs';
+import { refuseUnknownKeys } from './settings.mjs';
 import { Store } from './store.mjs';
+
+/** The keys of EmulatorOptions (index.d.mts); any other is refused by name. */
+export const EMULATOR_OPTION_KEYS = Object.freeze(['port', 'host', 'seed', 'faults', 'devices', 'tokens', 'fixture',
+  'rateLimits', 'specPath', 'maxBodyBytes', 'bodyTimeoutMs', 'headersTimeoutMs', 'log']);
+const RATE_LIMIT_KEYS = ['plan', 'rpm', 'now'];
 
 /**
  * Starts an emulator (on 127.0.0.1 unless `host` says otherwise).
@@ -20,11 +26,15 @@ import { Store } from './store.mjs';
  * @returns {Promise<import('./index.mjs').Emulator>}
  */
 export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) {
+  refuseUnknownKeys(options, EMULATOR_OPTION_KEYS, 'the emulator options');
+  refuseUnknownKeys(options.rateLimits, RATE_LIMIT_KEYS, 'rateLimits');
   const spec = loadSpec(options.specPath);
   const handlers = checkedHandlers(spec, handlerAreas);
   const limits = normalizeLimits(options);
   const bodyLimits = { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs };
   const store = new Store({ devices: options.devices, tokens: options.tokens });
+  // A fixture is a whole state (a snapshot): it replaces the seeded devices and tokens.
+  if (options.fixture !== undefined) store.importState(options.fixture);
   const faults = new FaultSettings(options.faults, options.seed ?? 1);
   const limiter = new RateLimiter(options.rateLimits === undefined ? {} : options.rateLimits);
   const stats = new RequestStats();
@@ -51,6 +61,8 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
     faultSequence: () => [...faults.plan.sequence],
     setFaults: (newFaults, seed) => faults.replace(newFaults, seed),
     getFaults: () => faults.plan.config,
+    saveState: () => store.exportState(),
+    restoreState: (state) => store.importState(state),
     stop: http.stop,
   };
 }

@@ -1,6 +1,7 @@
 // @ts-check
 // Seeded fault injection. Every request the faults apply to draws, in arrival order, from one PRNG seeded by
 // the run's seed: the n-th request gets the same fault in every run with the same seed and settings.
+import { refuseUnknownKeys, SettingsError } from './settings.mjs';
 
 /** @typedef {import('./index.mjs').FaultKind} FaultKind */
 /** @typedef {import('./index.mjs').FaultOptions} FaultOptions */
@@ -72,6 +73,11 @@ export function prng(seed) {
   };
 }
 
+/** The keys of the fault settings (FaultOptions), and of their `trickle` part. */
+export const FAULT_SETTING_KEYS = Object.freeze(['rate', 'kinds', 'burst', 'latencyMs', 'trickle', 'retryAfterSeconds',
+  'routes']);
+const TRICKLE_KEYS = Object.freeze(['chunkBytes', 'intervalMs']);
+
 /**
  * Reads a fault setting from the API, the CLI or the control endpoint. `kinds` may be a list (equal weights),
  * `"all"`, or `{kind: weight}`; unknown kinds are refused.
@@ -82,10 +88,12 @@ export function normalizeFaults(input = {}) {
   /** @type {NormalizedFaults} */
   const out = structuredClone({ ...DEFAULT_FAULTS, kinds: { ...DEFAULT_FAULTS.kinds } });
   if (input === null || input === false) return { ...out, rate: 0 };
-  if (typeof input !== 'object') throw new Error('faults must be an object');
+  if (typeof input !== 'object') throw new SettingsError('faults must be an object');
+  refuseUnknownKeys(input, FAULT_SETTING_KEYS, 'faults');
+  refuseUnknownKeys(input.trickle, TRICKLE_KEYS, 'faults.trickle');
   if (input.rate !== undefined) {
     const r = Number(input.rate);
-    if (!(r >= 0 && r <= 1)) throw new Error('faults.rate must be between 0 and 1');
+    if (!(r >= 0 && r <= 1)) throw new SettingsError('faults.rate must be between 0 and 1');
     out.rate = r;
   }
   if (input.kinds !== undefined) {
@@ -97,9 +105,9 @@ export function normalizeFaults(input = {}) {
     /** @type {NormalizedFaults['kinds']} */
     const weights = {};
     for (const [k, w] of Object.entries(/** @type {object} */ (kinds))) {
-      if (!isFaultKind(k)) throw new Error(`unknown fault kind "${k}" (known: ${FAULT_KINDS.join(', ')})`);
+      if (!isFaultKind(k)) throw new SettingsError(`unknown fault kind "${k}" (known: ${FAULT_KINDS.join(', ')})`);
       const n = Number(w);
-      if (!(n >= 0)) throw new Error(`weight of fault kind "${k}" must be >= 0`);
+      if (!(n >= 0)) throw new SettingsError(`weight of fault kind "${k}" must be >= 0`);
       weights[k] = n;
     }
     out.kinds = weights;
@@ -136,7 +144,7 @@ function range(v, name) {
   }
   const min = Number(v?.min);
   const max = Number(v?.max ?? v?.min);
-  if (!(min >= 0 && max >= min)) throw new Error(`${name} must be {min, max} with 0 <= min <= max`);
+  if (!(min >= 0 && max >= min)) throw new SettingsError(`${name} must be {min, max} with 0 <= min <= max`);
   return { min, max };
 }
 

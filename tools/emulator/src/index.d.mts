@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   devices?: DeviceSeed[];
   /** Tokens by kind (device tokens come with devices). Defaults: DEFAULT_TOKENS. */
   tokens?: Partial<Record<Exclude<TokenKind, 'device'>, string | string[]>>;
+  /** A whole state to start from (what `saveState()` or `GET /__emulator/snapshot` gave); replaces the seeds. */
+  fixture?: EmulatorStateSnapshot;
   /** `false` turns limits off; `plan` picks the column of the RPM table; `rpm` overrides routes (`"POST /data": 100`). */
   rateLimits?: false | { plan?: 'free' | 'starter' | 'scale'; rpm?: Record<string, number>; now?: () => number };
   specPath?: string;
@@ -86,6 +88,19 @@ export interface EmulatorState {
   /** Throws (a 409 `ConflictError`) when the token already exists, whatever its kind. */
   addToken(kind: TokenKind, token: string): void;
   snapshot(): (Omit<EmulatorDevice, 'data'> & { data: StoredRecord[] })[];
+  /** The records of one resource collection (`dashboards`, `widgets`, `files`, ...), by id (files: by name). */
+  resources(collection: string): Map<string, Record<string, unknown>>;
+  /** The whole state as JSON; `importState` takes it back (throws a `SettingsError` on a bad one). */
+  exportState(): EmulatorStateSnapshot;
+  importState(state: unknown): void;
+}
+
+/** The whole state as plain JSON: tokens, devices as the store keeps them, and resource collections by key. */
+export interface EmulatorStateSnapshot {
+  version: 1;
+  tokens: Record<string, { kind: TokenKind; deviceId?: string }>;
+  devices: Record<string, unknown>[];
+  collections: Record<string, Record<string, Record<string, unknown>>>;
 }
 
 export interface FaultStats {
@@ -106,6 +121,10 @@ export interface Emulator {
   /** Replaces the fault settings and restarts the sequence (with a new seed when given). */
   setFaults(faults: FaultOptions | null, seed?: number): NormalizedFaults;
   getFaults(): NormalizedFaults;
+  /** The whole state, to restore later (between the tests of a suite) or to save as a fixture file. */
+  saveState(): EmulatorStateSnapshot;
+  /** Replaces the whole state; throws a `SettingsError` naming the problem (and keeps the state) when it is bad. */
+  restoreState(state: EmulatorStateSnapshot): void;
   stop(): Promise<void>;
 }
 
@@ -118,6 +137,15 @@ export function prng(seed: number): () => number;
 export const DEFAULT_TOKENS: Readonly<Record<Exclude<TokenKind, 'device'>, string>>;
 export const DEFAULT_DEVICE: Readonly<{ id: string; name: string; token: string }>;
 export const DEFAULT_PROFILE_ID: string;
+/** A setting the emulator cannot use (an unknown key names the likely meant one); the control API answers 400. */
+export class SettingsError extends Error {
+  constructor(message: string, details?: { key?: string; suggestion?: string });
+  readonly status: 400;
+  readonly key: string | undefined;
+  readonly suggestion: string | undefined;
+}
+export const FAULT_SETTING_KEYS: readonly string[];
+export const EMULATOR_OPTION_KEYS: readonly string[];
 /** A token or device id that already exists; the control route answers it with 409. */
 export class ConflictError extends Error {
   readonly status: 409;

@@ -53,7 +53,8 @@ function readSpec(path) {
     const shared = (item.parameters ?? []).map(deref);
     for (const method of METHODS) {
       const op = item[method];
-      if (!op || !op.operationId) continue;
+      // A trailing-slash variant is its canonical operation: parseTarget drops a trailing slash on every route.
+      if (!op || !op.operationId || op['x-tago-path-variant-of']) continue;
       const params = new Map();
       for (const p of [...shared, ...(op.parameters ?? []).map(deref)]) params.set(`${p.in}:${p.name}`, p);
       const code = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c)) ?? '200';

@@ -1,7 +1,9 @@
 // @ts-check
 // The emulator's state: tokens and their kinds, devices with their tokens, configuration parameters and data
-// records. Everything lives in memory; `snapshot()` gives a plain copy for audits.
+// records, and the account's resources by collection. Everything lives in memory; `snapshot()` gives a plain copy
+// of the devices for audits, `exportState()`/`importState()` the whole state for fixtures and resets.
 import { randomUUID } from 'node:crypto';
+import { refuseUnknownKeys, SettingsError } from './settings.mjs';
 
 /** @typedef {import('./index.mjs').TokenKind} TokenKind */
 /** @typedef {{ kind: TokenKind, deviceId?: string }} TokenEntry */
@@ -27,6 +29,17 @@ import { randomUUID } from 'node:crypto';
 /** @typedef {Record<string, any>} DataQuery  a data query's parameters, validated and coerced */
 
 const TOKEN_EXISTS = 'Token already exists: every token must be unique';
+
+/** The version of the state format of exportState(); importState() refuses any other. */
+export const STATE_VERSION = /** @type {const} */ (1);
+const STATE_KEYS = ['version', 'tokens', 'devices', 'collections'];
+const TOKEN_KINDS = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'];
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, any>}
+ */
+const isObject = (value) => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A token or device id that already exists. Registering it again would hand an existing identity to a new owner
@@ -86,8 +99,8 @@ export class Store {
     this.tokens = new Map();
     /** @type {Map<string, Device>} id -> device */
     this.devices = new Map();
-    /** @type {Map<string, import('./handlers/dictionaries.mjs').StoredDictionary>} id -> dictionary */
-    this.dictionaries = new Map();
+    /** @type {Map<string, Map<string, Record<string, unknown>>>} collection (`dashboards`) -> id -> record */
+    this.collections = new Map();
     for (const [kind, value] of Object.entries(tokens ?? DEFAULT_TOKENS)) {
       for (const t of /** @type {string[]} */ ([]).concat(value ?? [])) {
         this.registerToken(t, { kind: /** @type {TokenKind} */ (kind) });
@@ -143,6 +156,16 @@ export class Store {
     for (const token of chosen) this.addDeviceToken(id, { token });
     if (device.tokens.length === 0 && input.token === undefined) this.addDeviceToken(id, {});
     return device;
+  }
+
+  /**
+   * The records of one kind of account resource (dashboards, actions, ...), created empty on first use.
+   * @param {string} collection
+   */
+  resources(collection) {
+    let records = this.collections.get(collection);
+    if (!records) this.collections.set(collection, (records = new Map()));
+    return records;
   }
 
   /**
@@ -290,6 +313,60 @@ export class Store {
     device.last_output = new Date().toISOString();
     const fast = device.outOfOrder ? undefined : newestFirst(device.data, query);
     return fast ?? runQuery(device.data, query);
+  }
+
+  /**
+   * The whole state as plain JSON (what `GET /__emulator/snapshot` answers and a fixture file holds): every token
+   * with its kind, every device as the store keeps it (tokens, parameters, records), every resource collection.
+   */
+  exportState() {
+    return structuredClone({
+      version: STATE_VERSION,
+      tokens: Object.fromEntries(this.tokens),
+      devices: [...this.devices.values()],
+      collections: Object.fromEntries([...this.collections].map(([name, rows]) => [name, Object.fromEntries(rows)])),
+    });
+  }
+
+  /**
+   * Replaces the whole state with one that exportState() gave (or a fixture in that form). Checked first, so a bad
+   * state throws a SettingsError naming the problem and leaves the current state as it was.
+   * @param {unknown} state
+   */
+  importState(state) {
+    if (!isObject(state)) throw new SettingsError('the state must be an object, as GET /__emulator/snapshot answers');
+    refuseUnknownKeys(state, STATE_KEYS, 'the state');
+    if (state.version !== STATE_VERSION) throw new SettingsError(`state.version must be ${STATE_VERSION}`);
+    const { tokens = {}, devices = [], collections = {} } = structuredClone(state);
+    if (!isObject(tokens)) throw new SettingsError('state.tokens must be an object: token -> { kind, deviceId? }');
+    for (const [token, entry] of Object.entries(tokens)) {
+      if (!TOKEN_KINDS.includes(entry?.kind)) {
+        const kind = JSON.stringify(entry?.kind);
+        throw new SettingsError(`state.tokens: a token has kind ${kind}; kinds: ${TOKEN_KINDS.join(', ')}`);
+      }
+      if (token === '') throw new SettingsError('state.tokens: a token is empty');
+    }
+    if (!Array.isArray(devices)) throw new SettingsError('state.devices must be a list');
+    for (const [i, d] of devices.entries()) {
+      if (!isObject(d) || typeof d.id !== 'string') throw new SettingsError(`state.devices[${i}] needs a string id`);
+      for (const list of ['tokens', 'params', 'data']) {
+        if (!Array.isArray(d[list])) throw new SettingsError(`state.devices[${i}].${list} must be a list`);
+      }
+      for (const t of d.tokens) {
+        if (tokens[t?.token]?.kind !== 'device' || tokens[t.token].deviceId !== d.id) {
+          throw new SettingsError(`state.devices[${i}]: each token must be in state.tokens as this device's`);
+        }
+      }
+    }
+    if (!isObject(collections) || !Object.values(collections).every(isObject)) {
+      throw new SettingsError('state.collections must be an object: collection -> { key: record }');
+    }
+    this.tokens = new Map(Object.entries(tokens));
+    this.devices = new Map(devices.map((d) => [d.id, /** @type {Device} */ (d)]));
+    const named = Object.entries(collections).map(
+      ([name, rows]) => /** @type {const} */ ([name, new Map(Object.entries(rows))]),
+    );
+    this.collections = new Map(named);
   }
 
   /**

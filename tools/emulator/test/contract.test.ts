@@ -3,17 +3,26 @@
 import { validateResult } from '@tagokit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.mjs';
-import { exampleRequest, operations, seedDevices, tokenFor } from './helpers.js';
+import { exampleRequest, operations, seedDevices, seedResources, tokenFor } from './helpers.js';
 
-// Deletes last (the device itself at the very end), so the stateful routes before them find what they act on.
+// What removes runs last (moving a file removes its source), inner resources before their parents (a widget before
+// its dashboard) and the device at the very end, so the stateful routes before them find what they act on.
+const removes = (op: (typeof operations)[number]) => op.method === 'DELETE' || op.id === 'moveFiles';
+const depth = (op: (typeof operations)[number]) => op.template.split('/').length;
 const ordered = [...operations]
   .filter((op) => !op.mediaType || op.mediaType.includes('json'))
-  .sort((a, b) => Number(a.method === 'DELETE') - Number(b.method === 'DELETE') || Number(a.id === 'deleteDevice') - Number(b.id === 'deleteDevice'));
+  .sort(
+    (a, b) =>
+      Number(removes(a)) - Number(removes(b)) ||
+      Number(a.id === 'deleteDevice') - Number(b.id === 'deleteDevice') ||
+      (removes(a) ? depth(b) - depth(a) : 0),
+  );
 
 describe('the emulator answers as the spec says', () => {
   let emulator: Emulator;
   beforeAll(async () => {
     emulator = await startEmulator({ devices: seedDevices(), rateLimits: false });
+    seedResources(emulator.state);
     // Some data, so the data routes answer records rather than empty lists.
     const d = emulator.state.devices.values().next().value!;
     (emulator.state as any).addData(d, [{ variable: 'temperature', value: 21.5, unit: 'C', location: { lat: 1, lng: 2 }, metadata: { a: 1 } }, { variable: 'temperature', value: 22 }]);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createClient, type TagoError } from '@tagokit/node';
 import { DEFAULT_DEVICE, DEFAULT_TOKENS, FaultPlan, normalizeFaults, rpmFor, startEmulator, type Emulator } from '../src/index.mjs';
-import { PARAM_ID, seedDevices, tokenFor } from './helpers.js';
+import { PARAM_ID, printedUrl, seedDevices, tokenFor } from './helpers.js';
 
 const quickSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 5)));
 
@@ -274,20 +274,7 @@ describe('the command line', () => {
     const bin = fileURLToPath(new URL('../bin/tagokit-emulator.mjs', import.meta.url));
     const child = spawn(process.execPath, [bin, '--port', '0', '--faults', 'http5xx', '--fault-rate', '1', '--burst', '1', '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
-        child.stdout.on('data', (d) => {
-          out += d;
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        });
-        child.stderr.on('data', (d) => (out += d));
-        child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-      });
+      const url = await printedUrl(child);
       expect((await fetch(`${url}/status`)).status).toBeGreaterThanOrEqual(500);
       const faults = await (await fetch(`${url}/__emulator/faults`)).json();
       expect(faults.result.stats).toMatchObject({ seed: 3, faulted: 1 });

@@ -1,4 +1,14 @@
-import { DEFAULT_DEVICE, DEFAULT_TOKENS, loadSpec, type TokenKind } from '../src/index.mjs';
+import type { ChildProcess } from 'node:child_process';
+import { ACCESS_POLICY } from '../src/handlers/access.mjs';
+import { ACTION } from '../src/handlers/actions.mjs';
+import { exampleResult } from '../src/handlers/answers.mjs';
+import { DASHBOARD, WIDGET } from '../src/handlers/dashboards.mjs';
+import { ENTITY } from '../src/handlers/entities.mjs';
+import { NOTIFICATION } from '../src/handlers/notifications.mjs';
+import type { ResourceKind } from '../src/handlers/resources.mjs';
+import { RUN_USER } from '../src/handlers/run-users.mjs';
+import { SECRET } from '../src/handlers/secrets.mjs';
+import { DEFAULT_DEVICE, DEFAULT_TOKENS, loadSpec, type EmulatorState, type TokenKind } from '../src/index.mjs';
 
 export const spec = loadSpec();
 
@@ -18,6 +28,8 @@ export const operations: SpecOp[] = spec.operations;
 
 export const PARAM_ID = '62ab8294c1ac39001361e11b';
 export const EXTRA_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555';
+/** A profile token made through the account's token routes (seedResources adds it), so removing it is possible. */
+export const MADE_PROFILE_TOKEN = 'p-11111111-2222-4333-8444-666666666666';
 
 /** A device with a parameter and a second token, so every stateful route has something to act on. */
 export const seedDevices = () => [
@@ -34,7 +46,8 @@ function deref(node: any): any {
   return n;
 }
 
-function sampleFor(p: SpecOp['params'][number], method: string): string {
+function sampleFor(p: SpecOp['params'][number], method: string, template: string): string {
+  if (p.name === 'token' && template.startsWith('/profile/')) return MADE_PROFILE_TOKEN;
   if (p.name === 'deviceID') return DEFAULT_DEVICE.id;
   if (p.name === 'paramID') return PARAM_ID;
   if (p.name === 'serial') return 'SN-0001';
@@ -53,8 +66,9 @@ export function exampleRequest(op: SpecOp): { path: string; body?: string; conte
   let path = op.template;
   const query: string[] = [];
   for (const p of op.params) {
-    if (p.in === 'path') path = path.replace(`{${p.name}}`, p.name === 'path' ? sampleFor(p, op.method) : encodeURIComponent(sampleFor(p, op.method)));
-    else if (p.in === 'query' && p.required) query.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(sampleFor(p, op.method))}`);
+    const sample = sampleFor(p, op.method, op.template);
+    if (p.in === 'path') path = path.replace(`{${p.name}}`, p.name === 'path' ? sample : encodeURIComponent(sample));
+    else if (p.in === 'query' && p.required) query.push(`${encodeURIComponent(p.name)}=${encodeURIComponent(sample)}`);
   }
   if (query.length) path += `?${query.join('&')}`;
   const item = deref(spec.bundle.paths[op.template]);
@@ -71,4 +85,68 @@ export function exampleRequest(op: SpecOp): { path: string; body?: string; conte
   const text = rb?.content?.['text/plain'];
   if (text) return { path, body: String((Object.values(text.examples ?? {})[0] as { value?: unknown } | undefined)?.value ?? 'x'), contentType: 'text/plain' };
   return { path };
+}
+
+/** Every kind of resource the shared engine keeps. */
+export const RESOURCE_KINDS: ResourceKind[] = [
+  DASHBOARD, WIDGET, ACTION, RUN_USER, SECRET, ACCESS_POLICY, ENTITY, NOTIFICATION,
+];
+
+/** The example value of a path parameter, as the spec gives it to any operation that has it. */
+function pathExample(name: string): string {
+  for (const op of operations) {
+    const p = op.params.find((x) => x.in === 'path' && x.name === name);
+    if (p?.example !== undefined) return String(p.example);
+  }
+  throw new Error(`no operation gives an example of the path parameter ${name}`);
+}
+
+/**
+ * One record of every resource kind under the id the spec's examples name (so a call built from the examples finds
+ * it), shaped as the read operation's example; and the files the file routes' examples name.
+ */
+export function seedResources(state: EmulatorState): void {
+  const store = state;
+  for (const kind of RESOURCE_KINDS) {
+    const shape = exampleResult(spec, kind.shapeOf ?? kind.ops.get ?? '');
+    const id = pathExample(kind.idParam);
+    const record: Record<string, unknown> = { ...(Array.isArray(shape) ? shape[0] : shape), id };
+    if (kind.parent) record[kind.parent.field] = pathExample(kind.parent.kind.idParam);
+    store.resources(kind.collection).set(id, record);
+  }
+  state.addToken('profile', MADE_PROFILE_TOKEN);
+  const made = { name: 'made', token: MADE_PROFILE_TOKEN, permission: 'full' };
+  store.resources('profileTokens').set(MADE_PROFILE_TOKEN, made);
+  // The dictionary the examples name by id and by slug (ADM), and the portal's (COMMON), with their languages.
+  const dictionaries = store.resources('dictionaries');
+  const now = new Date(0).toISOString();
+  const languages = { 'en-US': { strings: { WELCOME: 'Welcome back' }, active: true },
+    'pt-BR': { strings: { WELCOME: 'Bem-vindo' }, active: true } };
+  const adm = pathExample('dictionaryID');
+  dictionaries.set(adm, { id: adm, name: 'Admin', slug: 'ADM', fallback: 'en-US', languages, created_at: now,
+    updated_at: now });
+  dictionaries.set('63ea6bd581db210009ff8f1e', { id: '63ea6bd581db210009ff8f1e', name: 'Common', slug: 'COMMON',
+    fallback: 'en-US', languages: structuredClone(languages), created_at: now, updated_at: now });
+  for (const filename of ['/layer05.png', '/images/layer05.png']) {
+    const file = { filename, size: 10, last_modified: new Date(0).toISOString(), public: true };
+    store.resources('files').set(filename, file);
+  }
+}
+
+/** The URL a started `tagokit-emulator` prints; rejects with its output if it exits or prints none in 20 s. */
+export function printedUrl(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr?.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
 }

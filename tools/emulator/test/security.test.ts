@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, TagoError } from '@tagokit/node';
 import { DEFAULT_DEVICE, loadSpec, schemeKinds, startEmulator, type Emulator, type FaultKind, type TokenKind } from '../src/index.mjs';
-import { exampleRequest, operations, seedDevices, tokenFor } from './helpers.js';
+import { exampleRequest, operations, seedDevices, seedResources, tokenFor } from './helpers.js';
 
 const KINDS: TokenKind[] = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'];
 const DENIED = { status: false, message: 'Authorization Denied' };
@@ -12,6 +12,7 @@ describe('token kinds per operation', () => {
   let emu: Emulator;
   beforeAll(async () => {
     emu = await startEmulator({ devices: seedDevices(), rateLimits: false });
+    seedResources(emu.state);
   });
   afterAll(() => emu?.stop());
 

@@ -1,7 +1,7 @@
 // @ts-check
 // Devices on the account side: listed (with filters, order, paging and fields), created, read, updated, removed.
 import { publicDevice } from '../store.mjs';
-import { wildcardMatch } from '../wildcard.mjs';
+import { listPage } from '../list-query.mjs';
 import { notFound, ok, pathDevice } from './answers.mjs';
 
 /** The fields of a device-creation body (the spec's) the store keeps; the rest is ignored, as TagoIO does. */
@@ -34,32 +34,11 @@ export function newDeviceInput(body) {
  * @param {import('./answers.mjs').HandlerContext} ctx
  */
 function listDevices(ctx) {
-  const q = ctx.query;
-  let rows = [...ctx.store.devices.values()];
-  const f = q.filter && typeof q.filter === 'object' ? q.filter : {};
-  if (typeof f.name === 'string') rows = rows.filter((d) => wildcardMatch(f.name, d.name));
-  if (typeof f.id === 'string') rows = rows.filter((d) => d.id === f.id);
-  if (Array.isArray(f.tags)) {
-    /** @param {{ key?: string, value?: string }} t @param {{ key: string, value: string }} x */
-    const fits = (t, x) => (t.key === undefined || x.key === t.key) && (t.value === undefined || x.value === t.value);
-    rows = rows.filter((d) => f.tags.every((/** @type {any} */ t) => d.tags.some((x) => fits(t, x))));
-  }
-  if (typeof q.serial === 'string') rows = rows.filter((d) => d.serie_number === q.serial);
-  const [field = 'name', dir] = String(q.orderBy ?? 'name,asc').split(',');
-  /** @param {import('../store.mjs').Device} d */
-  const sortKey = (d) => String(/** @type {Record<string, unknown>} */ (d)[field] ?? '');
-  rows.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) * (dir === 'desc' ? -1 : 1));
-  const page = Number(q.page ?? 1);
-  const amount = Number(q.amount ?? 20);
-  const fields = Array.isArray(q.fields) ? q.fields.map(String) : ['id', 'name', 'tags'];
-  return rows.slice((page - 1) * amount, page * amount).map((d) => {
-    /** @type {Record<string, unknown>} */
-    const full = { ...publicDevice(d), bucket: d.id };
-    /** @type {Record<string, unknown>} */
-    const out = { id: d.id };
-    for (const k of fields) if (full[k] !== undefined) out[k] = full[k];
-    return out;
-  });
+  const serial = ctx.query.serial;
+  const all = [...ctx.store.devices.values()];
+  const devices = typeof serial === 'string' ? all.filter((d) => d.serie_number === serial) : all;
+  const rows = devices.map((d) => ({ ...publicDevice(d), bucket: d.id }));
+  return listPage(rows, ctx.query, { defaultFields: ['id', 'name', 'tags'] });
 }
 
 /** @type {import('./answers.mjs').HandlerMap} */

@@ -8,6 +8,14 @@ import { INFO_HANDLERS } from './info.mjs';
 import { NETWORK_HANDLERS } from './network.mjs';
 import { PARAMS_HANDLERS } from './params.mjs';
 import { TOKEN_HANDLERS } from './tokens.mjs';
+import { ACCESS_HANDLERS } from './access.mjs';
+import { ACTION_HANDLERS } from './actions.mjs';
+import { DASHBOARD_HANDLERS } from './dashboards.mjs';
+import { ENTITY_HANDLERS } from './entities.mjs';
+import { FILE_HANDLERS } from './files.mjs';
+import { NOTIFICATION_HANDLERS } from './notifications.mjs';
+import { RUN_USER_HANDLERS } from './run-users.mjs';
+import { SECRET_HANDLERS } from './secrets.mjs';
 
 /** @typedef {import('./answers.mjs').HandlerMap} HandlerMap */
 
@@ -19,6 +27,14 @@ export const HANDLER_AREAS = Object.freeze({
   params: PARAMS_HANDLERS,
   tokens: TOKEN_HANDLERS,
   network: NETWORK_HANDLERS,
+  dashboards: DASHBOARD_HANDLERS,
+  actions: ACTION_HANDLERS,
+  notifications: NOTIFICATION_HANDLERS,
+  runUsers: RUN_USER_HANDLERS,
+  entities: ENTITY_HANDLERS,
+  files: FILE_HANDLERS,
+  secrets: SECRET_HANDLERS,
+  access: ACCESS_HANDLERS,
   dictionaries: DICTIONARY_HANDLERS,
 });
 

@@ -1,0 +1,109 @@
+// @ts-check
+// Files in the profile's storage, kept in the store by their full name (`/reports/may.csv`): uploaded as base64
+// JSON, listed by folder with paging, moved, copied, made public or private, removed (a folder with everything
+// in it). Multipart uploads are not kept: they answer the spec's example.
+import { exampleResult, notFound, ok } from './answers.mjs';
+import { confirmation } from './resources.mjs';
+
+/** @typedef {{ filename: string, size: number, last_modified: string, public: boolean }} StoredFile */
+
+const COLLECTION = 'files';
+
+/** A stored name always starts with one `/`. @param {unknown} name */
+const fileName = (name) => `/${String(name ?? '').replace(/^\/+/, '')}`;
+
+/**
+ * @param {import('./answers.mjs').HandlerContext} ctx
+ * @returns {Map<string, StoredFile>}
+ */
+const filesOf = (ctx) => /** @type {any} */ (ctx.store.resources(COLLECTION));
+
+/** @param {unknown} body */
+const asList = (body) => (Array.isArray(body) ? body : [body]);
+
+/** @type {import('./answers.mjs').HandlerMap} */
+export const FILE_HANDLERS = {
+  uploadFiles(ctx) {
+    if (!Array.isArray(ctx.body)) return undefined;
+    const files = filesOf(ctx);
+    for (const f of ctx.body) {
+      const name = fileName(f.filename);
+      const size = Buffer.from(String(f.file ?? ''), 'base64').length;
+      files.set(name, { filename: name, size, last_modified: new Date().toISOString(), public: f.public === true });
+    }
+    return ok(ctx.op, confirmation(ctx));
+  },
+  listFiles(ctx) {
+    const folder = fileName(ctx.query.path ?? '/').replace(/\/?$/, '/');
+    const inside = [...filesOf(ctx).values()].filter((f) => f.filename.startsWith(folder));
+    const here = inside.filter((f) => !f.filename.slice(folder.length).includes('/'));
+    const folders = [
+      ...new Set(
+        inside
+          .map((f) => f.filename.slice(folder.length))
+          .filter((rest) => rest.includes('/'))
+          .map((rest) => rest.slice(0, rest.indexOf('/'))),
+      ),
+    ];
+    // The token is the offset of the next page; TagoIO's is opaque, so callers only ever send it back.
+    const from = Number(ctx.query.pagination_token ?? 0) || 0;
+    const qty = Number(ctx.query.qty ?? 300);
+    const page = here.sort((a, b) => a.filename.localeCompare(b.filename)).slice(from, from + qty);
+    const search = typeof ctx.query.search === 'string' ? ctx.query.search : '';
+    const used = [...filesOf(ctx).values()].reduce((n, f) => n + f.size, 0);
+    /** @type {Record<string, unknown>} */
+    const result = {
+      files: page
+        .filter((f) => f.filename.includes(search))
+        .map((f) => ({ ...f, filename: f.filename.slice(folder.length) })),
+      folders,
+      total: exampleResult(ctx.spec, ctx.op.id)?.total ?? 0,
+      usage: Math.round((used / 1e6) * 100) / 100,
+    };
+    if (from + qty < here.length) result.pagination_token = String(from + qty);
+    return ok(ctx.op, result);
+  },
+  deleteFiles(ctx) {
+    const files = filesOf(ctx);
+    for (const target of asList(ctx.body).map(fileName)) {
+      const folder = `${target.replace(/\/$/, '')}/`;
+      for (const name of [...files.keys()]) if (name === target || name.startsWith(folder)) files.delete(name);
+    }
+    return ok(ctx.op, confirmation(ctx));
+  },
+  moveFiles(ctx) {
+    return relocate(ctx, true);
+  },
+  copyFiles(ctx) {
+    return relocate(ctx, false);
+  },
+  getFilePermission(ctx) {
+    const file = filesOf(ctx).get(fileName(ctx.query.file));
+    return file ? ok(ctx.op, { public: file.public }) : notFound('File not found');
+  },
+  updateFilePermissions(ctx) {
+    for (const change of asList(ctx.body)) {
+      const file = filesOf(ctx).get(fileName(change?.file));
+      if (file) file.public = change.public === true;
+    }
+    return ok(ctx.op, confirmation(ctx));
+  },
+};
+
+/**
+ * Moves or copies each `{from, to}`; a missing source answers 404 and changes nothing.
+ * @param {import('./answers.mjs').HandlerContext} ctx
+ * @param {boolean} move
+ */
+function relocate(ctx, move) {
+  const files = filesOf(ctx);
+  const pairs = asList(ctx.body).map((p) => ({ from: fileName(p?.from), to: fileName(p?.to) }));
+  const missing = pairs.find((p) => !files.has(p.from));
+  if (missing) return notFound('File not found');
+  for (const { from, to } of pairs) {
+    const file = /** @type {StoredFile} */ (files.get(from));
+    if (move) files.delete(from);
+    files.set(to, { ...file, filename: to, last_modified: new Date().toISOString() });
+  }
+  return ok(ctx.op, confirmation(ctx));
+}
