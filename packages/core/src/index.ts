@@ -13,3 +13,4 @@ export * from './stream.ts';
 export * from './request.ts';
 export * from './operation.ts';
 export * from './types.ts';
+export * from './realtime/index.ts';
