@@ -66,10 +66,13 @@ function setup(answers: Answer[], given: string | null = TOKEN) {
   return { seen, realtime: createRealtime(core, { token }), delays, states, hooks };
 }
 
-const trigger = (id: string, run: number) =>
-  `id: ${id}\ndata: ${JSON.stringify({ payload: { analysis_id: 'an1', token: TOKEN, environment: [], data: [{ run }] } })}\n\n`;
+const triggerPayload = (run: number) => ({ analysis_id: 'an1', token: TOKEN, environment: [], data: [{ run }] });
+const trigger = (id: string, run: number) => `id: ${id}\ndata: ${JSON.stringify({ payload: triggerPayload(run) })}\n\n`;
 
-async function collect<P>(iterable: AsyncIterable<RealtimeMessage<P>>, max = 100): Promise<{ got: RealtimeMessage<P>[]; error: unknown }> {
+async function collect<P>(
+  iterable: AsyncIterable<RealtimeMessage<P>>,
+  max = 100,
+): Promise<{ got: RealtimeMessage<P>[]; error: unknown }> {
   const got: RealtimeMessage<P>[] = [];
   try {
     for await (const message of iterable) {
@@ -85,7 +88,9 @@ async function collect<P>(iterable: AsyncIterable<RealtimeMessage<P>>, max = 100
 describe('realtime.subscribe', () => {
   it('sends typed channels as TagoIO writes them, with the client token in the query', async () => {
     const { seen, realtime, hooks } = setup([{ chunks: [trigger('1', 1)] }]);
-    const sub = realtime.subscribe(['analysis_trigger', { channel: 'device_data', id: '65f0000000000000000000a1' }], { ...hooks });
+    const sub = realtime.subscribe(['analysis_trigger', { channel: 'device_data', id: '65f0000000000000000000a1' }], {
+      ...hooks,
+    });
     const { got } = await collect(sub, 1);
     expect(seen[0]).toEqual({
       url: `https://sse.tago.io/events?channels=analysis_trigger%2Cdevice_data.65f0000000000000000000a1&token=${TOKEN}`,
@@ -108,8 +113,11 @@ describe('realtime.subscribe', () => {
     expectTypeOf(sub).toMatchTypeOf<AsyncIterable<RealtimeMessage<AnalysisTriggerPayload>>>();
   });
 
-  it('reconnects after a drop and resends Last-Event-ID, so the server can resume after the last event seen', async () => {
-    const { seen, realtime, delays, states, hooks } = setup([{ chunks: [trigger('1', 1), trigger('2', 2)] }, { chunks: [trigger('3', 3)] }]);
+  it('reconnects after a drop and resends Last-Event-ID (the server resumes after it)', async () => {
+    const { seen, realtime, delays, states, hooks } = setup([
+      { chunks: [trigger('1', 1), trigger('2', 2)] },
+      { chunks: [trigger('3', 3)] },
+    ]);
     const { got } = await collect(realtime.subscribe(['analysis_trigger'], hooks), 3);
     expect(got.map((m) => m.id)).toEqual(['1', '2', '3']);
     expect(seen).toHaveLength(2);
@@ -127,21 +135,34 @@ describe('realtime.subscribe', () => {
       { status: 502, body: '{"status":false,"message":"down"}', type: 'application/json' },
       { status: 500, body: '{"status":false,"message":"down"}', type: 'application/json' },
       { chunks: ['retry: 200\ndata: {"payload":1}\n\n'] },
-      { status: 429, body: '{"status":false,"message":"Too many requests (Retry-After: 7)"}', type: 'application/json' },
+      {
+        status: 429,
+        body: '{"status":false,"message":"Too many requests (Retry-After: 7)"}',
+        type: 'application/json',
+      },
       { chunks: ['data: {"payload":2}\n\n'] },
     ]);
-    const { got } = await collect(realtime.subscribe(['notification'], { ...hooks, reconnect: { jitter: 0, maxDelayMs: 3000 } }), 2);
+    const { got } = await collect(
+      realtime.subscribe(['notification'], { ...hooks, reconnect: { jitter: 0, maxDelayMs: 3000 } }),
+      2,
+    );
     expect(got.map((m) => m.payload)).toEqual([1, 2]);
     // 1 s, 2 s, 3 s (capped); after the open, the server's retry (200 ms) is the base; the 429's Retry-After wins.
     expect(delays).toEqual([1000, 2000, 3000, 200, 7000]);
   });
 
   it('reconnects when the stream goes silent past idleTimeoutMs (the watchdog)', async () => {
-    const { seen, realtime, states, hooks } = setup([{ chunks: ['data: {"payload":"a"}\n\n'], open: true }, { chunks: ['data: {"payload":"b"}\n\n'] }]);
+    const { seen, realtime, states, hooks } = setup([
+      { chunks: ['data: {"payload":"a"}\n\n'], open: true },
+      { chunks: ['data: {"payload":"b"}\n\n'] },
+    ]);
     const { got } = await collect(realtime.subscribe(['ui'], { ...hooks, idleTimeoutMs: 60 }), 2);
     expect(got.map((m) => m.payload)).toEqual(['a', 'b']);
     expect(seen).toHaveLength(2);
-    expect(states[2]).toMatchObject({ state: 'reconnecting', error: { name: 'TagoTimeoutError', message: 'The event stream was silent for 60 ms' } });
+    expect(states[2]).toMatchObject({
+      state: 'reconnecting',
+      error: { name: 'TagoTimeoutError', message: 'The event stream was silent for 60 ms' },
+    });
   });
 
   it.each([
@@ -149,7 +170,9 @@ describe('realtime.subscribe', () => {
     [403, 'PermissionDeniedError'],
     [404, 'NotFoundError'],
   ])('stops for good on %i (%s), after one connection', async (status, name) => {
-    const { seen, realtime, states, hooks } = setup([{ status, body: '{"status":false,"message":"Authorization Denied"}', type: 'application/json' }]);
+    const { seen, realtime, states, hooks } = setup([
+      { status, body: '{"status":false,"message":"Authorization Denied"}', type: 'application/json' },
+    ]);
     const sub = realtime.subscribe(['analysis_trigger'], hooks);
     const { error } = await collect(sub);
     expect(error).toMatchObject({ name, status, message: 'Authorization Denied' });
@@ -161,11 +184,20 @@ describe('realtime.subscribe', () => {
   it('stops for good on a 2xx that is not an event stream, and on a cap exceeded', async () => {
     const notStream = setup([{ body: '<html>login</html>', type: 'text/html' }]);
     const first = await collect(notStream.realtime.subscribe(['analysis_trigger'], notStream.hooks));
-    expect(first.error).toMatchObject({ code: 'not_event_stream', message: 'HTTP 200 answer is text/html, not an event stream (text/event-stream)' });
+    expect(first.error).toMatchObject({
+      code: 'not_event_stream',
+      message: 'HTTP 200 answer is text/html, not an event stream (text/event-stream)',
+    });
     expect(notStream.seen).toHaveLength(1);
     const seen: Seen[] = [];
-    const core = new TagoCore({ token: TOKEN, fetch: scriptedFetch([{ chunks: [`data: ${'x'.repeat(2000)}\n\n`] }], seen), eventStream: { maxLineBytes: 1024 } });
-    const capped = await collect(createRealtime(core, { token: TOKEN }).subscribe(['ui'], { sleep: async () => undefined }));
+    const core = new TagoCore({
+      token: TOKEN,
+      fetch: scriptedFetch([{ chunks: [`data: ${'x'.repeat(2000)}\n\n`] }], seen),
+      eventStream: { maxLineBytes: 1024 },
+    });
+    const capped = await collect(
+      createRealtime(core, { token: TOKEN }).subscribe(['ui'], { sleep: async () => undefined }),
+    );
     expect(capped.error).toMatchObject({ code: 'stream_line_too_large' });
     expect(seen).toHaveLength(1);
   });
@@ -201,7 +233,15 @@ describe('realtime.subscribe', () => {
 
   it('uses a token of its own, the channel= fallback, and a resume id', async () => {
     const { seen, realtime, hooks } = setup([{ chunks: ['data: {"payload":1}\n\n'] }], null);
-    await collect(realtime.subscribe([{ channel: 'analysis_console', id: 'an1' }], { ...hooks, token: 'p-other', channelParam: 'channel', lastEventId: '41' }), 1);
+    await collect(
+      realtime.subscribe([{ channel: 'analysis_console', id: 'an1' }], {
+        ...hooks,
+        token: 'p-other',
+        channelParam: 'channel',
+        lastEventId: '41',
+      }),
+      1,
+    );
     expect(seen[0]).toEqual({
       url: 'https://sse.tago.io/events?channel=analysis_console.an1&token=p-other',
       headers: { accept: 'text/event-stream', 'last-event-id': '41' },
@@ -215,7 +255,11 @@ describe('realtime.subscribe', () => {
       try {
         fn();
       } catch (error) {
-        return { name: (error as Error).name, code: (error as { code: string }).code, message: (error as Error).message };
+        return {
+          name: (error as Error).name,
+          code: (error as { code: string }).code,
+          message: (error as Error).message,
+        };
       }
       return undefined;
     };
@@ -228,12 +272,24 @@ describe('realtime.subscribe', () => {
       'channels[0]: channel "device_data" needs the id of its resource (letters, digits, _ or -)',
     );
     expect(refusal(() => realtime.subscribe([{ channel: 'device_data', id: 'a,b' }]))?.code).toBe('channels_invalid');
-    expect(refusal(() => realtime.subscribe(['devices' as never]))?.message).toMatch(/^channels\[0\]: unknown channel "devices" \(known: analysis_console/);
-    expect(refusal(() => realtime.subscribe(['ui', 'ui']))?.message).toBe('realtime.subscribe: a channel is listed twice');
-    expect(refusal(() => realtime.subscribe(['ui', 'notification'], { channelParam: 'channel' }))?.message).toBe('channelParam "channel" carries one channel only');
-    expect(refusal(() => realtime.subscribe(['ui'], { reconnect: { jitter: 2 } }))?.message).toBe('reconnect.jitter must be a number from 0 to 1');
-    expect(refusal(() => realtime.subscribe(['ui'], { reconnect: { tries: 1 } as never }))?.code).toBe('option_invalid');
-    expect(refusal(() => realtime.subscribe(['ui'], { deadlineMs: 0 }))?.message).toBe('deadlineMs must be a number of milliseconds above 0 up to 2147483647 (2^31 - 1)');
+    expect(refusal(() => realtime.subscribe(['devices' as never]))?.message).toMatch(
+      /^channels\[0\]: unknown channel "devices" \(known: analysis_console/,
+    );
+    expect(refusal(() => realtime.subscribe(['ui', 'ui']))?.message).toBe(
+      'realtime.subscribe: a channel is listed twice',
+    );
+    expect(refusal(() => realtime.subscribe(['ui', 'notification'], { channelParam: 'channel' }))?.message).toBe(
+      'channelParam "channel" carries one channel only',
+    );
+    expect(refusal(() => realtime.subscribe(['ui'], { reconnect: { jitter: 2 } }))?.message).toBe(
+      'reconnect.jitter must be a number from 0 to 1',
+    );
+    expect(refusal(() => realtime.subscribe(['ui'], { reconnect: { tries: 1 } as never }))?.code).toBe(
+      'option_invalid',
+    );
+    expect(refusal(() => realtime.subscribe(['ui'], { deadlineMs: 0 }))?.message).toBe(
+      'deadlineMs must be a number of milliseconds above 0 up to 2147483647 (2^31 - 1)',
+    );
     expect(refusal(() => tokenless.subscribe(['ui']))).toEqual({
       name: 'TagoValidationError',
       code: 'token_missing',

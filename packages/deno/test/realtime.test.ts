@@ -16,14 +16,20 @@ Deno.test('realtime reconnects after a drop and resends Last-Event-ID', async ()
     const url = `http://127.0.0.1:${server.addr.port}`;
     const client = createClient({ token: TOKEN, region: { api: url, sse: `${url}/events` }, allowInsecureHttp: true });
     const got: unknown[] = [];
-    const sub = client.realtime.subscribe([{ channel: 'device_data', id: 'dev1' }], { reconnect: { initialDelayMs: 5 } });
+    const sub = client.realtime.subscribe([{ channel: 'device_data', id: 'dev1' }], {
+      reconnect: { initialDelayMs: 5 },
+    });
     for await (const message of sub) {
       got.push(message.payload);
       if (got.length === 3) break;
     }
     deepStrictEqual(got, [1, 2, 3]);
     const search = `?channels=device_data.dev1&token=${TOKEN}`;
-    deepStrictEqual(asked, [[search, null], [search, '1'], [search, '2']]);
+    deepStrictEqual(asked, [
+      [search, null],
+      [search, '1'],
+      [search, '2'],
+    ]);
     deepStrictEqual([sub.state, sub.closeReason], ['closed', 'stopped']);
   } finally {
     await server.shutdown();

@@ -20,7 +20,9 @@ describe('edge realtime', () => {
     }) as unknown as typeof fetch;
     // Realtime is opt-in on the edge (createEdgeClient stays small): the core's createRealtime over the client.
     const client = createEdgeClient({ token: TOKEN, fetch: fetchStub });
-    const sub = createRealtime(client.core, { token: TOKEN }).subscribe([{ channel: 'analysis_console', id: 'an1' }], { deadlineMs: 40 });
+    const sub = createRealtime(client.core, { token: TOKEN }).subscribe([{ channel: 'analysis_console', id: 'an1' }], {
+      deadlineMs: 40,
+    });
     const got: unknown[] = [];
     for await (const message of sub) got.push(message.payload);
     expect(got).toEqual([{ message: 'hi', timestamp: 1 }]);

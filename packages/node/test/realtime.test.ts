@@ -24,7 +24,12 @@ describe('realtime in Node', () => {
       dispatched.push(`${options.method} ${options.path}`);
       return dispatch(options, handler);
     });
-    const client = createClient({ token: TOKEN, region: { api: url, sse: `${url}/events` }, allowInsecureHttp: true, dispatcher });
+    const client = createClient({
+      token: TOKEN,
+      region: { api: url, sse: `${url}/events` },
+      allowInsecureHttp: true,
+      dispatcher,
+    });
     const payloads: unknown[] = [];
     for await (const message of client.realtime.subscribe(['analysis_trigger'], { reconnect: { initialDelayMs: 5 } })) {
       payloads.push(message.payload);

@@ -62,14 +62,21 @@ export interface RealtimeMessage<P = unknown> {
 }
 
 /** Parses an event's data: JSON whose `payload` key holds the content (TagoIO's convention). */
-export function parseRealtimeData<P>(event: { event: string; id: string | undefined; data: string }): RealtimeMessage<P> {
+export function parseRealtimeData<P>(event: {
+  event: string;
+  id: string | undefined;
+  data: string;
+}): RealtimeMessage<P> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(event.data);
   } catch {
     parsed = undefined;
   }
-  const record = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  const record =
+    parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   const channel = record && typeof record['channel'] === 'string' ? record['channel'] : undefined;
   const payload = record && Object.hasOwn(record, 'payload') ? (record['payload'] as P) : undefined;
   return { event: event.event, id: event.id, channel, payload, data: event.data };

@@ -1,4 +1,11 @@
-import { TagoAbortError, TagoApiError, TagoConnectionError, TagoError, TagoTimeoutError, TagoValidationError } from '../errors.ts';
+import {
+  TagoAbortError,
+  TagoApiError,
+  TagoConnectionError,
+  TagoError,
+  TagoTimeoutError,
+  TagoValidationError,
+} from '../errors.ts';
 import type { ServerSentEvent } from '../events.ts';
 import type { TagoEventStream } from '../operation.ts';
 import { abortableSleep } from '../request.ts';
@@ -10,7 +17,11 @@ import { parseRealtimeData, type PayloadOf, type RealtimeMessage } from './paylo
 
 /** What opens one event-stream connection (TagoCore does; `onOpen` runs when the answer is a 2xx event stream). */
 export interface RealtimeEngine {
-  streamEvents(op: OperationRequest, call?: CallOptions, onOpen?: () => void): AsyncGenerator<ServerSentEvent, void, undefined>;
+  streamEvents(
+    op: OperationRequest,
+    call?: CallOptions,
+    onOpen?: () => void,
+  ): AsyncGenerator<ServerSentEvent, void, undefined>;
 }
 
 /** `connecting` (first attempt), `open`, `reconnecting` (waiting or retrying after a drop), `closed` (for good). */
@@ -85,7 +96,10 @@ export interface OneShotRealtime {
 /** `client.realtime`: subscriptions with the client's token. */
 export interface Realtime {
   /** A reconnecting subscription to typed channels, with the client's token unless `options.token` says. */
-  subscribe<const C extends ChannelInput>(channels: readonly C[], options?: RealtimeOptions): RealtimeSubscription<PayloadOf<C>>;
+  subscribe<const C extends ChannelInput>(
+    channels: readonly C[],
+    options?: RealtimeOptions,
+  ): RealtimeSubscription<PayloadOf<C>>;
   /** The raw operation, one connection, no reconnect (kept for callers of the generated form). */
   subscribe(args: { token: string; channels: string }, options?: CallOptions): TagoEventStream;
 }
@@ -94,14 +108,31 @@ export interface Realtime {
  * Realtime over an engine; `token` is the client's, used when a subscription names none; `oneShot` is the
  * generated operation, which an object argument (instead of a channel list) still reaches.
  */
-export function createRealtime(engine: RealtimeEngine, defaults: { token?: string | undefined; oneShot?: OneShotRealtime } = {}): Realtime {
-  function subscribe<const C extends ChannelInput>(channels: readonly C[], options?: RealtimeOptions): RealtimeSubscription<PayloadOf<C>>;
+export function createRealtime(
+  engine: RealtimeEngine,
+  defaults: { token?: string | undefined; oneShot?: OneShotRealtime } = {},
+): Realtime {
+  function subscribe<const C extends ChannelInput>(
+    channels: readonly C[],
+    options?: RealtimeOptions,
+  ): RealtimeSubscription<PayloadOf<C>>;
   function subscribe(args: { token: string; channels: string }, options?: CallOptions): TagoEventStream;
-  function subscribe(first: readonly ChannelInput[] | { token: string; channels: string }, options?: RealtimeOptions | CallOptions): unknown {
+  function subscribe(
+    first: readonly ChannelInput[] | { token: string; channels: string },
+    options?: RealtimeOptions | CallOptions,
+  ): unknown {
     if (!Array.isArray(first) && first !== null && typeof first === 'object' && defaults.oneShot) {
-      return defaults.oneShot.subscribe(first as { token: string; channels: string }, options as CallOptions | undefined);
+      return defaults.oneShot.subscribe(
+        first as { token: string; channels: string },
+        options as CallOptions | undefined,
+      );
     }
-    return new RealtimeSubscription(engine, first as readonly ChannelInput[], (options ?? {}) as RealtimeOptions, defaults.token);
+    return new RealtimeSubscription(
+      engine,
+      first as readonly ChannelInput[],
+      (options ?? {}) as RealtimeOptions,
+      defaults.token,
+    );
   }
   return { subscribe };
 }
@@ -124,19 +155,36 @@ export class RealtimeSubscription<P = unknown> implements AsyncIterable<Realtime
   #lastEventId: string | undefined;
   #iterated = false;
 
-  constructor(engine: RealtimeEngine, channels: readonly ChannelInput[], given: RealtimeOptions, defaultToken: string | undefined) {
+  constructor(
+    engine: RealtimeEngine,
+    channels: readonly ChannelInput[],
+    given: RealtimeOptions,
+    defaultToken: string | undefined,
+  ) {
     const options = Object.assign(Object.create(null) as RealtimeOptions, given);
     this.#engine = engine;
     this.#channels = serializeChannels(channels);
     const token = options.token ?? defaultToken;
     if (token === undefined) {
-      throw new TagoValidationError('realtime.subscribe needs a token: the client has none and options.token is absent', 'token_missing', 'token');
+      throw new TagoValidationError(
+        'realtime.subscribe needs a token: the client has none and options.token is absent',
+        'token_missing',
+        'token',
+      );
     }
     this.#token = validateToken(token, 'token');
     if (options.channelParam === 'channel' && this.#channels.length > 1) {
-      throw new TagoValidationError('channelParam "channel" carries one channel only', 'channels_invalid', 'channelParam');
+      throw new TagoValidationError(
+        'channelParam "channel" carries one channel only',
+        'channels_invalid',
+        'channelParam',
+      );
     }
-    if (options.channelParam !== undefined && options.channelParam !== 'channel' && options.channelParam !== 'channels') {
+    if (
+      options.channelParam !== undefined &&
+      options.channelParam !== 'channel' &&
+      options.channelParam !== 'channels'
+    ) {
       throw new TagoValidationError('channelParam must be "channels" or "channel"', 'option_invalid', 'channelParam');
     }
     if (options.idleTimeoutMs !== undefined) checkMs(options.idleTimeoutMs, 'idleTimeoutMs', false);
@@ -168,7 +216,10 @@ export class RealtimeSubscription<P = unknown> implements AsyncIterable<Realtime
 
   [Symbol.asyncIterator](): AsyncIterator<RealtimeMessage<P>> {
     if (this.#iterated) {
-      throw new TagoValidationError('A realtime subscription is iterated once; subscribe again for a second reader', 'subscription_iterated');
+      throw new TagoValidationError(
+        'A realtime subscription is iterated once; subscribe again for a second reader',
+        'subscription_iterated',
+      );
     }
     this.#iterated = true;
     return this.#run();
@@ -218,7 +269,9 @@ export class RealtimeSubscription<P = unknown> implements AsyncIterable<Realtime
         }
         if (signal.aborted) break;
         // A stream always ends in an error (stream_closed at the least); an engine that just returns is a drop too.
-        const failure = error ?? new TagoConnectionError('The server closed the event stream', { reachedServer: true, code: 'stream_closed' });
+        const failure =
+          error ??
+          new TagoConnectionError('The server closed the event stream', { reachedServer: true, code: 'stream_closed' });
         if (!isTransient(failure)) {
           this.#setState({ state: 'closed', failures, error: failure, reason: 'refused' });
           throw failure;
@@ -296,7 +349,8 @@ function reconnectPolicy(given: Partial<ReconnectPolicy> | undefined): Reconnect
     const field = `reconnect.${key}`;
     if (key === 'initialDelayMs' || key === 'maxDelayMs') policy[key] = checkMs(value, field, true);
     else if (key === 'jitter') {
-      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new TagoValidationError(`${field} must be a number from 0 to 1`, 'option_invalid', field);
+      if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+        throw new TagoValidationError(`${field} must be a number from 0 to 1`, 'option_invalid', field);
       policy.jitter = value;
     } else if (key === 'maxAttempts') {
       if (!(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0))) {
@@ -304,16 +358,30 @@ function reconnectPolicy(given: Partial<ReconnectPolicy> | undefined): Reconnect
       }
       policy.maxAttempts = value;
     } else {
-      throw new TagoValidationError(`${field} is not a reconnect setting (initialDelayMs, maxDelayMs, jitter, maxAttempts)`, 'option_invalid', field);
+      throw new TagoValidationError(
+        `${field} is not a reconnect setting (initialDelayMs, maxDelayMs, jitter, maxAttempts)`,
+        'option_invalid',
+        field,
+      );
     }
   }
   return policy;
 }
 
 function checkMs(value: unknown, field: string, zeroAllowed: boolean): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!zeroAllowed && value === 0) || value > MAX_TIMER_MS) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (!zeroAllowed && value === 0) ||
+    value > MAX_TIMER_MS
+  ) {
     const range = zeroAllowed ? 'from 0' : 'above 0';
-    throw new TagoValidationError(`${field} must be a number of milliseconds ${range} up to ${MAX_TIMER_MS} (2^31 - 1)`, 'option_invalid', field);
+    throw new TagoValidationError(
+      `${field} must be a number of milliseconds ${range} up to ${MAX_TIMER_MS} (2^31 - 1)`,
+      'option_invalid',
+      field,
+    );
   }
   return value;
 }
