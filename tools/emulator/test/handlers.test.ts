@@ -26,7 +26,8 @@ describe('handler maps are checked against the spec at start-up', () => {
       'deleteDeviceData', 'deleteDeviceParam', 'deleteDeviceToken', 'editData', 'editDeviceData',
       'emptyDeviceData', 'getData', 'getDevice', 'getDeviceData', 'getDeviceDataAmount', 'getTokenInfo',
       'listConfigParams', 'listDeviceParams', 'listDeviceTokens', 'listDevices', 'markConfigParamRead',
-      'resolveNetworkDeviceToken', 'sendData', 'sendDeviceData', 'setDeviceParams', 'updateDevice',
+      'resolveNetworkDeviceToken', 'runAnalysis', 'sendAnalysisConsoleMessage', 'sendData', 'sendDeviceData',
+      'setDeviceParams', 'updateDevice',
     ];
     expect([...handlers.keys()].sort()).toEqual(stateful);
   });

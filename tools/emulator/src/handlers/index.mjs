@@ -1,6 +1,7 @@
 // @ts-check
 // Every stateful operation's handler, by operation id, and the start-up check that each id is one of the spec's:
 // a renamed or misspelt id would otherwise never be called, and its route would quietly answer the spec example.
+import { ANALYSIS_HANDLERS } from './analysis.mjs';
 import { DATA_HANDLERS } from './data.mjs';
 import { DEVICE_HANDLERS } from './devices.mjs';
 import { INFO_HANDLERS } from './info.mjs';
@@ -18,6 +19,7 @@ export const HANDLER_AREAS = Object.freeze({
   params: PARAMS_HANDLERS,
   tokens: TOKEN_HANDLERS,
   network: NETWORK_HANDLERS,
+  analysis: ANALYSIS_HANDLERS,
 });
 
 /**
