@@ -125,6 +125,8 @@ export interface EmulatedAnalysis {
 export interface EmulatorRealtime {
   events: { id: number; channel: string; payload: unknown }[];
   connections: { channels: string[]; lastEventId: string | undefined }[];
+  /** The streams open now. */
+  streams: Set<unknown>;
   analyses: Map<string, EmulatedAnalysis>;
   console: { analysis_id: string; message: string; timestamp: number }[];
   /** Keeps an event and writes it to the open streams of its channel; returns its id. */
