@@ -353,3 +353,4 @@ function listenToSignals(onSignal: () => void): () => void {
   }
   return () => undefined;
 }
+export * from './router.ts';
