@@ -12,7 +12,16 @@
  *
  * @module
  */
-import { fetchTransport, TagoCore, type ClientOptions, type RegionInput, type TokenKind, type Transport } from '@tagokit/core';
+import {
+  createRealtime,
+  fetchTransport,
+  TagoCore,
+  type ClientOptions,
+  type Realtime,
+  type RegionInput,
+  type TokenKind,
+  type Transport,
+} from '@tagokit/core';
 import {
   checkOptionNames,
   checkTokenKind,
@@ -38,7 +47,9 @@ export interface DenoClientOptions extends ClientOptions {
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
  * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopedClient<ApiGroups, ApiKinds, K> & {
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<ScopedClient<ApiGroups, ApiKinds, K>, 'realtime'> & {
+  /** Reconnecting realtime subscriptions with the client's token (core realtime/). */
+  readonly realtime: Realtime;
   /** The engine underneath, for calls the generated methods do not cover. */
   readonly core: TagoCore;
   /** The token kind this client was made for, when given. */
@@ -105,6 +116,7 @@ export function createClient(options: DenoClientOptions & { tokenKind?: TokenKin
   delete core.tokenKind;
   const env = envFor(core.region, core.env);
   const engine = new TagoCore({ ...core, ...(env ? { env } : {}), transport: core.transport ?? denoFetchTransport(httpClient) });
-  const groups = createGroups({ core: engine, tokenKind });
-  return Object.freeze({ ...groups, core: engine, tokenKind });
+  const generated = createGroups({ core: engine, tokenKind });
+  const realtime = createRealtime(engine, { token: core.token, oneShot: generated.realtime });
+  return Object.freeze({ ...generated, realtime, core: engine, tokenKind });
 }

@@ -33,3 +33,5 @@ export { fetchTransport, type Transport, type WireRequest, type WireResponse } f
 export type { ServerSentEvent } from './events.ts';
 export type { EventStreamLimits } from './stream.ts';
 export { paginateByCursor, paginateByPage, paginateBySkip } from './paging.ts';
+// Realtime: what a user names to subscribe; channel, payload and state types are reachable through these.
+export { createRealtime, RealtimeSubscription, type Realtime, type RealtimeOptions } from './realtime/subscription.ts';

@@ -30,6 +30,8 @@ export interface EventStreamSettings {
   /** Longest wait for the answer's status and headers, in ms (the client's `timeoutMs` by default: 30 s). */
   connectTimeoutMs?: number;
   limits?: Partial<EventStreamLimits>;
+  /** Called once the answer is a 2xx event stream, before its first event (realtime reports the state `open`). */
+  onOpen?: (() => void) | undefined;
 }
 
 const EXCERPT_LENGTH = 200;
@@ -80,7 +82,7 @@ export async function* openEventStream(
     } finally {
       clearTimeout(connectTimer);
     }
-    yield* readEvents(response, { ctx, limits, secrets, signal: controller.signal, expireAfter, failure });
+    yield* readEvents(response, { ctx, limits, secrets, signal: controller.signal, expireAfter, failure, onOpen: settings.onOpen });
   } finally {
     call.signal?.removeEventListener('abort', onAbort);
     // Leaving the loop early (break, return, throw) closes the connection.
@@ -95,6 +97,7 @@ interface ReadContext {
   signal: AbortSignal;
   expireAfter: (ms: number, which: 'idle') => ReturnType<typeof setTimeout>;
   failure: (error: unknown) => TagoError;
+  onOpen?: (() => void) | undefined;
 }
 
 async function* readEvents(response: Response, read: ReadContext): AsyncGenerator<ServerSentEvent, void, undefined> {
@@ -121,6 +124,7 @@ async function* readEvents(response: Response, read: ReadContext): AsyncGenerato
     throw new TagoResponseParseError(`HTTP ${status} answer is ${what}, not an event stream (text/event-stream)`, 'not_event_stream', status, excerpt, ctx);
   }
   if (!response.body) throw closed(ctx, false);
+  read.onOpen?.();
   const parser = new EventStreamParser(limits);
   const decoder = new TextDecoder();
   const reader = response.body.getReader();

@@ -164,9 +164,14 @@ export class TagoCore implements RequestEngine {
    * Opens an event stream and yields its events as they arrive, until the caller stops (an abort of `signal`, or
    * leaving the `for await`) or the stream fails: a server close is a `stream_closed` error. `timeoutMs` (the
    * call's, else the client's) bounds the wait for the answer; `eventStream.idleTimeoutMs` (or the call's
-   * `timeoutMs`) the silence between two chunks. Not retried: a consumer reconnects by calling again.
+   * `timeoutMs`) the silence between two chunks; `onOpen` runs once the answer is a 2xx event stream. Not retried:
+   * `createRealtime` (realtime/) reconnects.
    */
-  streamEvents(op: OperationRequest, options?: CallOptions): AsyncGenerator<ServerSentEvent, void, undefined> {
+  streamEvents(
+    op: OperationRequest,
+    options?: CallOptions,
+    onOpen?: () => void,
+  ): AsyncGenerator<ServerSentEvent, void, undefined> {
     const call = callOptions(options);
     if (call.deadlineMs !== undefined) {
       throw new TagoValidationError(
@@ -182,7 +187,7 @@ export class TagoCore implements RequestEngine {
       ...this.#streamLimits,
       ...(call.timeoutMs === undefined ? {} : { idleTimeoutMs: connectTimeoutMs }),
     };
-    return openEventStream(this.#endpoint, op, call, { fetch: this.#options.fetch, connectTimeoutMs, limits });
+    return openEventStream(this.#endpoint, op, call, { fetch: this.#options.fetch, connectTimeoutMs, limits, onOpen });
   }
 
   /**

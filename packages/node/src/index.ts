@@ -1,4 +1,4 @@
-import { TagoCore, type ClientOptions, type TokenKind } from '@tagokit/core';
+import { createRealtime, TagoCore, type ClientOptions, type Realtime, type TokenKind } from '@tagokit/core';
 import {
   checkOptionNames,
   checkTokenKind,
@@ -28,7 +28,9 @@ export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
  * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopedClient<ApiGroups, ApiKinds, K> & {
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<ScopedClient<ApiGroups, ApiKinds, K>, 'realtime'> & {
+  /** Reconnecting realtime subscriptions with the client's token, over the client's dispatcher (core realtime/). */
+  readonly realtime: Realtime;
   /** The engine underneath, for calls the generated methods do not cover. */
   readonly core: TagoCore;
   /** The token kind this client was made for, when given. */
@@ -69,8 +71,9 @@ export function createClient(options: NodeClientOptions & { tokenKind?: TokenKin
   if (keepAliveTimeout !== undefined) transportOptions.keepAliveTimeout = keepAliveTimeout;
   // Only a transport this client made is the client's to close.
   const made = core.transport ? undefined : undiciTransport(transportOptions);
-  const engine = new TagoCore({ ...core, transport: core.transport ?? made });
-  const groups = createGroups({ core: engine, tokenKind });
+  const engine = new TagoCore({ ...core, transport: core.transport ?? made, fetch: core.fetch ?? made?.fetch });
+  const generated = createGroups({ core: engine, tokenKind });
+  const groups = { ...generated, realtime: createRealtime(engine, { token: core.token, oneShot: generated.realtime }) };
   const close = (closeOptions?: CloseOptions): Promise<void> => made?.close(closeOptions) ?? Promise.resolve();
   return Object.freeze({ ...groups, core: engine, tokenKind, close, [Symbol.asyncDispose]: () => close() });
 }

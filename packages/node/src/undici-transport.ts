@@ -1,6 +1,6 @@
 import { TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
 import { connectionError, notWritten, responseTooLarge } from '@tagokit/core/internal';
-import { Pool, type Dispatcher } from 'undici';
+import { fetch as undiciFetch, Pool, type Dispatcher } from 'undici';
 
 export interface UndiciTransportOptions {
   /** A dispatcher of your own: an Agent, a Pool, or one composed with undici interceptors. */
@@ -19,6 +19,8 @@ export interface UndiciTransport extends Transport {
    * requests still running at the deadline are cut (they fail as lost connections) and the sockets destroyed.
    */
   close(options?: CloseOptions): Promise<void>;
+  /** undici's fetch over the same dispatcher (the realtime streams' path, so they share its pools and interceptors). */
+  fetch: typeof fetch;
 }
 
 export interface CloseOptions {
@@ -41,6 +43,16 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
   let lastOrigin = '';
   let lastDispatcher: Dispatcher | undefined;
   let closed = false;
+  const dispatcherFor = (origin: string): Dispatcher => {
+    let dispatcher = own ?? pools.get(origin);
+    if (dispatcher === undefined) pools.set(origin, (dispatcher = new Pool(origin, poolOptions)));
+    return dispatcher;
+  };
+  const fetchOver = (async (input: string | URL, init?: RequestInit) => {
+    if (closed) throw new TagoValidationError('This client was closed; create a new one to send more requests', 'client_closed', 'client');
+    const url = new URL(String(input));
+    return await undiciFetch(url, { ...(init as object), dispatcher: dispatcherFor(url.origin) });
+  }) as unknown as typeof fetch;
   const transport: Transport = (req) =>
     new Promise<WireResponse>((resolve, reject) => {
       const signal = req.signal;
@@ -55,8 +67,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
         slash = url.indexOf('//') + 2;
         while (slash < url.length && !endsOrigin(url.charCodeAt(slash))) slash++;
         origin = url.slice(0, slash);
-        dispatcher = own ?? pools.get(origin);
-        if (dispatcher === undefined) pools.set(origin, (dispatcher = new Pool(origin, poolOptions)));
+        dispatcher = dispatcherFor(origin);
         lastOrigin = origin;
         lastDispatcher = dispatcher;
       }
@@ -68,6 +79,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       );
     });
   return Object.assign(transport, {
+    fetch: fetchOver,
     async close(options: CloseOptions = {}): Promise<void> {
       const timeoutMs = Object.hasOwn(options, 'timeoutMs') ? options.timeoutMs : undefined;
       if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || timeoutMs > 2 ** 31 - 1)) {

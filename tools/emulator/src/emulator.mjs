@@ -3,9 +3,12 @@
 // limiter, and serves the control API and the API pipeline over HTTP.
 import { createControl } from './control.mjs';
 import { FaultSettings } from './faults.mjs';
+import { addAnalysis } from './handlers/analysis.mjs';
+import { realtimeOf, serveEvents } from './handlers/events.mjs';
 import { checkedHandlers, HANDLER_AREAS } from './handlers/index.mjs';
 import { normalizeLimits } from './http/body.mjs';
 import { startHttpServer } from './http/server.mjs';
+import { parseQuery } from '@tagokit/core/internal';
 import { createApiPipeline } from './pipeline/api-request.mjs';
 import { RateLimiter } from './pipeline/rate-limit.mjs';
 import { loadSpec } from './spec.mjs';
@@ -45,6 +48,7 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
     {
       api: createApiPipeline({ spec, store, limiter, stats, handlers, faults, bodyLimits, log }),
       control: createControl({ store, stats, faults, bodyLimits }),
+      events: (req, res, search) => serveEvents(store, req, res, parseQuery(search)),
       refused: (status) => {
         stats.requests++;
         stats.count(status);
@@ -63,6 +67,12 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
     getFaults: () => faults.plan.config,
     saveState: () => store.exportState(),
     restoreState: (state) => store.importState(state),
-    stop: http.stop,
+    realtime: realtimeOf(store),
+    addAnalysis: (input) => addAnalysis(store, input),
+    stop: async () => {
+      // Open event streams would keep the server from closing.
+      realtimeOf(store).drop();
+      await http.stop();
+    },
   };
 }

@@ -125,7 +125,35 @@ export interface Emulator {
   saveState(): EmulatorStateSnapshot;
   /** Replaces the whole state; throws a `SettingsError` naming the problem (and keeps the state) when it is bad. */
   restoreState(state: EmulatorStateSnapshot): void;
+  /** The realtime host (`GET /events`): kept events, open streams, analyses and their console. */
+  realtime: EmulatorRealtime;
+  /** Adds an analysis and registers its token; `POST /analysis/{id}/run` then fires `analysis_trigger`. */
+  addAnalysis(input?: Partial<EmulatedAnalysis>): EmulatedAnalysis;
   stop(): Promise<void>;
+}
+
+export interface EmulatedAnalysis {
+  id: string;
+  name: string;
+  token: string;
+  active: boolean;
+  run_on: 'tago' | 'external';
+  variables: { key: string; value: string }[];
+}
+
+export interface EmulatorRealtime {
+  events: { id: number; channel: string; payload: unknown }[];
+  connections: { channels: string[]; lastEventId: string | undefined }[];
+  /** The streams open now. */
+  streams: Set<unknown>;
+  analyses: Map<string, EmulatedAnalysis>;
+  console: { analysis_id: string; message: string; timestamp: number }[];
+  /** Keeps an event and writes it to the open streams of its channel; returns its id. */
+  publish(channel: string, payload: unknown): number;
+  /** Ends every open stream (a drop). */
+  drop(): void;
+  /** Keeps streams open but writes nothing while on (events are still kept for replay). */
+  silence(on: boolean): void;
 }
 
 export function startEmulator(options?: EmulatorOptions): Promise<Emulator>;

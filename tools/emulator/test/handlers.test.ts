@@ -26,7 +26,7 @@ describe('handler maps are checked against the spec at start-up', () => {
       'deleteDeviceData', 'deleteDeviceParam', 'deleteDeviceToken', 'editData', 'editDeviceData',
       'emptyDeviceData', 'getData', 'getDevice', 'getDeviceData', 'getDeviceDataAmount', 'getTokenInfo',
       'listConfigParams', 'listDeviceParams', 'listDeviceTokens', 'listDevices', 'markConfigParamRead',
-      'resolveNetworkDeviceToken', 'sendData', 'sendDeviceData', 'setDeviceParams', 'updateDevice',
+      'resolveNetworkDeviceToken', 'runAnalysis', 'sendAnalysisConsoleMessage', 'sendData', 'sendDeviceData', 'setDeviceParams', 'updateDevice',
       // profile tokens, and the account resources of the shared engine
       'createProfileToken', 'listProfileTokens', 'deleteProfileToken',
       'createDashboard', 'listDashboards', 'getDashboard', 'updateDashboard', 'deleteDashboard',

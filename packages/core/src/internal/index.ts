@@ -60,3 +60,25 @@ export { abortableSleep } from './attempt.ts';
 export { checkPageSize } from '../paging.ts';
 export { DEFAULT_EVENT_PARSER_LIMITS, EventStreamParser, type EventParserLimits } from '../events.ts';
 export { DEFAULT_EVENT_STREAM_LIMITS, openEventStream, type EventStreamSettings } from '../stream.ts';
+export { GLOBAL_CHANNELS, RESOURCE_CHANNELS, serializeChannels } from '../realtime/channels.ts';
+export { parseRealtimeData } from '../realtime/payloads.ts';
+export { DEFAULT_RECONNECT_POLICY } from '../realtime/subscription.ts';
+export type {
+  OneShotRealtime,
+  RealtimeCloseReason,
+  RealtimeEngine,
+  RealtimeState,
+  RealtimeStateChange,
+  ReconnectPolicy,
+} from '../realtime/subscription.ts';
+export type { ChannelInput, ChannelName, GlobalChannelName, RealtimeChannel, ResourceChannelName } from '../realtime/channels.ts';
+export type {
+  AnalysisConsolePayload,
+  AnalysisTriggerPayload,
+  DeviceInspectorEntry,
+  EnvironmentVariable,
+  NameOf,
+  PayloadOf,
+  RealtimeMessage,
+  RealtimePayloads,
+} from '../realtime/payloads.ts';

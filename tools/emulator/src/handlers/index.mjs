@@ -1,6 +1,7 @@
 // @ts-check
 // Every stateful operation's handler, by operation id, and the start-up check that each id is one of the spec's:
 // a renamed or misspelt id would otherwise never be called, and its route would quietly answer the spec example.
+import { ANALYSIS_HANDLERS } from './analysis.mjs';
 import { DATA_HANDLERS } from './data.mjs';
 import { DEVICE_HANDLERS } from './devices.mjs';
 import { DICTIONARY_HANDLERS } from './dictionaries.mjs';
@@ -36,6 +37,7 @@ export const HANDLER_AREAS = Object.freeze({
   secrets: SECRET_HANDLERS,
   access: ACCESS_HANDLERS,
   dictionaries: DICTIONARY_HANDLERS,
+  analysis: ANALYSIS_HANDLERS,
 });
 
 /**

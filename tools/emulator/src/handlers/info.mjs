@@ -2,6 +2,7 @@
 // `GET /info`: who a token is, by its kind.
 import { DEFAULT_PROFILE_ID, publicDevice } from '../store.mjs';
 import { callerDevice, exampleResult, ok } from './answers.mjs';
+import { realtimeOf } from './events.mjs';
 
 /** @type {import('./answers.mjs').HandlerMap} */
 export const INFO_HANDLERS = {
@@ -9,6 +10,8 @@ export const INFO_HANDLERS = {
     const kind = ctx.caller?.kind;
     if (kind === 'device') return ok(ctx.op, publicDevice(callerDevice(ctx)));
     if (kind === 'analysis') {
+      const added = [...realtimeOf(ctx.store).analyses.values()].find((a) => a.token === ctx.caller?.token);
+      if (added) return ok(ctx.op, { id: added.id, name: added.name, active: added.active, run_on: added.run_on });
       return ok(ctx.op, { id: '5d4c2f8b7f1b4d001b0e8a11', name: 'Emulated analysis', active: true, run_on: 'external' });
     }
     if (kind === 'network') {

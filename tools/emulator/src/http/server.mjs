@@ -19,6 +19,8 @@ import { refuse, send } from './respond.mjs';
  *   target: { segments: string[], search: string }) => Promise<unknown>} api  a request of the spec's API
  * @property {(req: IncomingMessage, res: ServerResponse, method: string, segments: string[]) => Promise<unknown>}
  *   control  a `/__emulator/...` request
+ * @property {(req: IncomingMessage, res: ServerResponse, search: string) => void} events  `GET /events`, the
+ *   realtime host's event stream (handlers/events.mjs)
  * @property {(status: number) => void} refused  counts a request of the API refused here, before the pipeline
  */
 
@@ -71,6 +73,7 @@ export async function startHttpServer({ limits, port = 0, host = '127.0.0.1', lo
       return refuse(req, res, 400, `Invalid path: ${target.error}`);
     }
     if (target.segments[0] === '__emulator') return routes.control(req, res, method, target.segments);
+    if (method === 'GET' && target.segments.length === 1 && target.segments[0] === 'events') return routes.events(req, res, target.search);
     return routes.api(req, res, method, target);
   }
 
