@@ -13,9 +13,11 @@ const ISSUE_BUDGET = 2048;
  * The ceiling this package enforces instead, so growth is caught: core + operations + one adapter, minified. Raised
  * from 11,500 B (10,866 B shipped) for issue #14 and the shared path/redirect vectors: quirk-safe substring search and
  * redaction, path building (dot segments, lone surrogates, file paths), redirects, byte order marks, the nesting
- * check before JSON.parse, NaN/Infinity and date checks of bodies and queries (about 3.4 KB in all).
+ * check before JSON.parse, NaN/Infinity and date checks of bodies and queries (about 3.4 KB in all). Raised again
+ * to 14,800 B for UTF-8 percent-encoding by hand (Espruino's encodeURIComponent sign-extends on x86) and closing a
+ * timed-out socket (about 280 B).
  */
-const CEILING = 14_500;
+const CEILING = 14_800;
 
 const bin = (name: string) => join(PKG, 'node_modules', '.bin', name);
 const read = (rel: string) => readFileSync(join(PKG, rel), 'utf8');

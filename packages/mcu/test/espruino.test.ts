@@ -16,7 +16,7 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
     const sentBy = (name: string) => out['log'].filter((l: Out) => l['headers'].token === `${name}-0000-4000-8000-000000000000`.slice(0, 36));
 
     it('runs on built-ins that answer as Espruino 2v29 does', () => {
-      expect(out['quirks']).toEqual({ indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined' });
+      expect(out['quirks']).toEqual({ indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined', signedEncode: 'a%59%20' });
     });
 
     it('sends data with Content-Length, the token, _ssl=false and ASCII-escaped JSON', () => {
@@ -120,6 +120,20 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
       // mujs keeps keys sorted, so the pairs are compared as a set.
       const range = out['log'].find((l: Out) => String(l['path']).includes('start_date=1%20day')).path as string;
       expect(range.split('?')[1]!.split('&').sort()).toEqual(['end_date=2024-01-31T10%3A00%3A00Z', 'start_date=1%20day']);
+    });
+
+    // Point 3: Espruino's http has no abort, so a timed-out request kept its socket until the server closed it.
+    it('closes the socket of every timed-out request (clsNow, read by Espruino\'s idle loop)', () => {
+      expect(out['silentRequests']).toBe(2);
+      expect(out['openSockets']).toBe(0);
+    });
+
+    // Point 6: x86 firmware sign-extends bytes above 0x7F; without Unicode support E9 was sent as %E9.
+    it('sends non-ASCII in the query as UTF-8 bytes, and in the body as \\u escapes, of the same code points', () => {
+      expect(out['nonAsciiQuery'].error).toBeNull();
+      expect(sent('GET', '/data?variables=caf%C3%A9%E2%82%AC')).toBeDefined();
+      const body = out['log'].find((l: Out) => l['method'] === 'POST' && String(l['body']).includes('caf')).body;
+      expect(body).toBe('{"variable":"caf\\u00e9"}');
     });
 
     it('does not follow a redirect, naming its origin', () => {

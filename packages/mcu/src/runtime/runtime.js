@@ -11,7 +11,7 @@ var Obj = Object,
   /* Status -> 'ClassName code' (the name without its 'Error' suffix); every status >= 500; any other failure. */
   STATUS_ERRORS = /*@fact STATUS_ERRORS*/{}, SERVER_ERROR = /*@fact SERVER_ERROR*/'', API_ERROR = /*@fact API_ERROR*/'',
   /* Region id -> 'api-url sse-url'. */
-  NAMED_REGIONS = /*@fact NAMED_REGIONS*/{};
+  NAMED_REGIONS = /*@fact NAMED_REGIONS*/{}, HEX = '0123456789ABCDEF';
 
 function isObj(v) {
   return v !== null && typeof v == 'object' && !Array.isArray(v);
@@ -70,17 +70,32 @@ function validateToken(t) {
   return t;
 }
 
-/* encodeURIComponent(v), with a lone surrogate refused as a validation error (code, field f) rather than left to
-   the engine: duktape and XS throw a URIError, mujs writes the surrogate out as if it were a character. On Espruino
-   charCodeAt past the end answers NaN or 0, which also reads as "no low surrogate follows". */
+/* v percent-encoded as UTF-8 (what encodeURIComponent does on a Unicode engine), with a lone surrogate refused as a
+   validation error (code, field f): duktape and XS throw a URIError, mujs writes it out as if it were a character.
+   Only ASCII goes through encodeURIComponent: Espruino's encodes each byte as a C char, which x86 builds sign-extend
+   ('\xe9' became '%59'), and without Unicode support it would send E9 as '%E9' where the body's JSON says \u00e9.
+   Each character is a code point here, as asciiJson reads it. On Espruino charCodeAt past the end answers NaN or 0,
+   which also reads as "no low surrogate follows". */
 function enc(v, code, f) {
-  var i, c;
+  var o = '', i, j, c, d, b;
   for (i = 0; i < v.length; i++) {
     c = v.charCodeAt(i);
     /* D800-DBFF (high) must be followed by DC00-DFFF (low); a low one without a high one is refused too. */
-    if (c > 55295 && c < 57344 && (c > 56319 || !((c = v.charCodeAt(++i)) > 56319 && c < 57344))) throw verr(code, f);
+    if (c > 55295 && c < 57344) {
+      d = v.charCodeAt(++i);
+      if (c > 56319 || !(d > 56319 && d < 57344)) throw verr(code, f);
+      c = 65536 + (c - 55296) * 1024 + d - 56320;
+    }
+    if (c < 128) {
+      o += encodeURIComponent(v.charAt(i));
+    } else {
+      b = c < 2048 ? [192 | c >> 6] : c < 65536 ? [224 | c >> 12, 128 | (c >> 6 & 63)]
+        : [240 | c >> 18, 128 | (c >> 12 & 63), 128 | (c >> 6 & 63)];
+      b.push(128 | (c & 63));
+      for (j = 0; j < b.length; j++) o += '%' + HEX.charAt(b[j] >> 4) + HEX.charAt(b[j] & 15);
+    }
   }
-  return encodeURIComponent(v);
+  return o;
 }
 
 /* '.' or '..', also with any dot written %2e: servers and proxies resolve such a segment, so the call would reach

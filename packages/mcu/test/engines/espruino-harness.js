@@ -4,7 +4,7 @@
    request() returning nothing on bad options, an answer cut short ending without an error, no automatic
    Content-Length. Timers are simulated (mujs and duktape have none). Runs after espruino-builtins.js, so the module
    meets Espruino's indexOf, split, Date and JSON.parse. Prints the results as JSON. */
-var now = 0, timers = [], seq = 0, log = [], out = {};
+var now = 0, timers = [], seq = 0, log = [], out = {}, silent = [];
 var setTimeout = function (f, ms) {
   seq++;
   timers.push({ id: seq, at: now + (ms || 0), f: f });
@@ -91,7 +91,12 @@ var http = {
         }, 5);
         return;
       }
-      if (opts.host == 'silent.example') return;
+      /* A server that accepts and never answers: the socket stays open until the client sets clsNow, as the idle
+         loop of socketserver.c reads it. */
+      if (opts.host == 'silent.example') {
+        silent.push(req);
+        return;
+      }
       if (opts.host == 'dns.example' || opts.host == 'noresp.example' || opts.host == 'tls.example') {
         setTimeout(function () {
           req.emit('error', opts.host == 'dns.example' ? { code: -6, message: 'not found' } : opts.host == 'tls.example' ? { code: -13, message: 'SSL handshake failed' } : { code: -15, message: 'no response' });
@@ -189,8 +194,14 @@ client(TOKEN, 'mock.local').sendData({ body: [
   { variable: 't', value: 5, time: 1706695200000 }
 ] }, record('goodTimes'));
 client(TOKEN, 'mock.local').getData({ start_date: '1 day', end_date: '2024-01-31T10:00:00Z' }, record('goodRange'));
+/* Non-ASCII as code points on both sides: the body's JSON escapes it, the query sends its UTF-8 bytes. */
+client(TOKEN, 'mock.local').getData({ variables: 'caf\u00e9\u20ac' }, record('nonAsciiQuery'));
+client(TOKEN, 'mock.local').sendData({ body: { variable: 'caf\u00e9' } }, record('nonAsciiBody'));
 runTimers();
 out.quirks = ESPRUINO_QUIRKS;
+out.openSockets = 0;
+for (var si = 0; si < silent.length; si++) if (silent[si].clsNow !== true) out.openSockets++;
+out.silentRequests = silent.length;
 out.warnings = warnings;
 out.log = log;
 print(JSON.stringify(out));
