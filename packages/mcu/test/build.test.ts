@@ -35,10 +35,11 @@ describe('ES5 subset and size', () => {
   });
 
   it('es-check es5 passes on every source (hand-written and generated) and every built file', () => {
-    const scripts = ['runtime', 'espruino', 'fetch', 'moddable'].map((name) => `src/runtime/${name}.js`);
-    const tables = ['src/generated/operations-device.js', 'src/generated/operations-network.js'];
-    const built = ['dist/tagokit.js', 'dist/tagokit-network.js', 'dist/fetch.js'];
-    const minified = ['dist/tagokit.min.js', 'dist/tagokit-network.min.js', 'dist/fetch.min.js'];
+    const runtime = ['shared', 'runtime', 'espruino', 'fetch', 'moddable', 'tiny', 'tiny-espruino'];
+    const scripts = runtime.map((name) => `src/runtime/${name}.js`);
+    const tables = ['device', 'network', 'tiny'].map((build) => `src/generated/operations-${build}.js`);
+    const built = ['dist/tagokit.js', 'dist/tagokit-network.js', 'dist/tagokit-tiny.js', 'dist/fetch.js'];
+    const minified = built.map((file) => file.replace(/\.js$/, '.min.js'));
     execFileSync(bin('es-check'), ['es5', ...scripts, ...tables, ...built, ...minified], { cwd: PKG, stdio: 'pipe' });
     const modules = ['src/runtime/moddable-module.js', 'dist/moddable/tagokit.js', 'dist/moddable/tagokit.min.js'];
     execFileSync(bin('es-check'), ['es5', '--module', ...modules], { cwd: PKG, stdio: 'pipe' });
