@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PKG } from './helpers/engines.js';
@@ -53,6 +54,32 @@ describe('ES5 subset and size', () => {
     expect(device).toContain('"maxRetryAfterMs":60000');
     expect(device).toContain('var ESPRUINO_NOT_SENT = [-4,-6,-7,-11,-12,-13];');
     expect(read('dist/fetch.js')).toContain('"UND_ERR_CONNECT_TIMEOUT"');
+  });
+
+  it('the Moddable example builds from its manifests once copied out of the package and npm-installed', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tagokit-moddable-example-'));
+    try {
+      cpSync(join(PKG, 'examples', 'moddable'), out, { recursive: true });
+      mkdirSync(join(out, 'node_modules', '@tagokit'), { recursive: true });
+      symlinkSync(PKG, join(out, 'node_modules', '@tagokit', 'mcu'));
+      // Every path a manifest names, outside the SDK's own ($(MODDABLE), $(MODULES)), relative to that manifest.
+      const missing: string[] = [];
+      const walk = (manifest: string) => {
+        const m = JSON.parse(readFileSync(manifest, 'utf8')) as { include?: string[]; modules?: Record<string, string[]> };
+        for (const inc of (m.include ?? []).filter((p) => !p.startsWith('$('))) {
+          const at = join(dirname(manifest), inc);
+          if (existsSync(at)) walk(at);
+          else missing.push(at);
+        }
+        for (const mod of Object.values(m.modules ?? {}).flat().filter((p) => !p.startsWith('$('))) {
+          if (!existsSync(`${join(dirname(manifest), mod)}.js`)) missing.push(mod);
+        }
+      };
+      walk(join(out, 'manifest.json'));
+      expect(missing).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('ESLint (Espruino quirks) passes on the sources and examples', () => {
