@@ -10,7 +10,9 @@ const fakeHttp = read('test/engines/espruino-http.js');
 const script = `${builtins}${asScript(read('dist/tagokit.js'))}${fakeHttp}${read('test/engines/espruino-harness.js')}`;
 
 const runs: Record<string, string> = {};
-for (const [engine, bin] of Object.entries(ENGINES)) runs[`on Espruino's built-ins, in ${engine}`] = runEngine(bin, script);
+for (const [engine, bin] of Object.entries(ENGINES)) {
+  runs[`on Espruino's built-ins, in ${engine}`] = runEngine(bin, script);
+}
 // A real Espruino binary has the real built-ins, so the models are left out.
 if (ESPRUINO_BIN) runs[`in Espruino ${ESPRUINO_BIN}`] = runEngine(ESPRUINO_BIN, script.replace(builtins, ''));
 
@@ -22,7 +24,10 @@ for (const [engine, text] of Object.entries(runs)) {
     const sentBy = (name: string) => out['log'].filter((l: Out) => l['headers'].token === `${name}-0000-4000-8000-000000000000`.slice(0, 36));
 
     it('runs on built-ins that answer as Espruino 2v29 does', () => {
-      expect(out['quirks']).toEqual({ indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined', signedEncode: 'a%59%20' });
+      expect(out['quirks']).toEqual({
+        indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined',
+        signedEncode: 'a%59%20',
+      });
     });
 
     it('sends data with Content-Length, the token, _ssl=false and ASCII-escaped JSON', () => {

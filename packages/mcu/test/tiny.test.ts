@@ -1,6 +1,15 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ENGINES, ESPRUINO_BIN, asScript, lastJson, read, runEngine, vectorsScript, type EngineResult } from './helpers/engines.js';
+import {
+  ENGINES,
+  ESPRUINO_BIN,
+  asScript,
+  lastJson,
+  read,
+  runEngine,
+  vectorsScript,
+  type EngineResult,
+} from './helpers/engines.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = Record<string, any>;
@@ -30,29 +39,56 @@ const SKIPPED: Record<string, string> = {
   'envelope: raw mode returns text bodies as text': 'no raw-answer operation in the tiny build',
   'envelope: raw mode does not treat status false as an error': 'no raw-answer operation in the tiny build',
   'envelope: a server message that echoes the token is redacted': 'no redaction of the token in messages',
-  'envelope: a token at the excerpt\'s edge is redacted before the cut': 'no redaction, no excerpt',
+  "envelope: a token at the excerpt's edge is redacted before the cut": 'no redaction, no excerpt',
   'envelope: a UTF-8 byte order mark before the envelope is ignored': 'no byte order mark handling',
   'envelope: a byte order mark before an error body is ignored': 'no byte order mark handling',
   'envelope: a redirect to another origin is not followed': 'a 3xx is unexpected_status, not TagoRedirectError',
   'envelope: a redirect in raw mode is not followed either': 'a 3xx is unexpected_status, not TagoRedirectError',
   'envelope: a redirect without a location is not followed': 'a 3xx is unexpected_status, not TagoRedirectError',
-  'retry-after: HTTP date in the header': 'Retry-After dates are not read (digits, and TagoIO\'s message form)',
+  'retry-after: HTTP date in the header': "Retry-After dates are not read (digits, and TagoIO's message form)",
 };
 const FLAT_QUERY = 'flat ASCII query only: arrays, objects, Dates, null and non-ASCII are refused';
-for (const name of ['array with indexed brackets', 'object with named brackets', 'tags filter', 'dates become ISO strings',
-  'null is an empty value', 'empty array is left out', 'unicode is UTF-8 escaped', 'keys with reserved characters are escaped',
-  'full device list query', 'data query']) SKIPPED[`query: ${name}`] = FLAT_QUERY;
-for (const name of ['TagoDeploy', 'TagoDeploy id with a dot is refused', 'custom api derives sse', 'custom api and sse',
-  'http without opt-in is refused', 'http with opt-in is insecure', 'a path is refused', 'userinfo is refused',
-  'host smuggling with @ is refused', 'spaces are refused', 'CRLF is refused', 'a non-http scheme is refused',
-  'javascript scheme is refused', 'a query is refused', 'not a URL', 'env region reads TAGOIO_API',
-  'env region without TAGOIO_API', 'env region is checked like any URL']) {
+for (const name of [
+  'array with indexed brackets',
+  'object with named brackets',
+  'tags filter',
+  'dates become ISO strings',
+  'null is an empty value',
+  'empty array is left out',
+  'unicode is UTF-8 escaped',
+  'keys with reserved characters are escaped',
+  'full device list query',
+  'data query',
+])
+  SKIPPED[`query: ${name}`] = FLAT_QUERY;
+for (const name of [
+  'TagoDeploy',
+  'TagoDeploy id with a dot is refused',
+  'custom api derives sse',
+  'custom api and sse',
+  'http without opt-in is refused',
+  'http with opt-in is insecure',
+  'a path is refused',
+  'userinfo is refused',
+  'host smuggling with @ is refused',
+  'spaces are refused',
+  'CRLF is refused',
+  'a non-http scheme is refused',
+  'javascript scheme is refused',
+  'a query is refused',
+  'not a URL',
+  'env region reads TAGOIO_API',
+  'env region without TAGOIO_API',
+  'env region is checked like any URL',
+]) {
   SKIPPED[`regions: ${name}`] = 'named regions only (plain HTTP is the plainHttp option, not a URL)';
 }
 
 /** Skipped, but an engine may pass them on its own: mujs's JSON.parse skips a byte order mark itself. */
-const MAY_PASS = new Set(['envelope: a UTF-8 byte order mark before the envelope is ignored',
-  'envelope: a byte order mark before an error body is ignored']);
+const MAY_PASS = new Set([
+  'envelope: a UTF-8 byte order mark before the envelope is ignored',
+  'envelope: a byte order mark before an error body is ignored',
+]);
 
 const skipReason = (r: EngineResult) => SKIPPED_FILES[r.file] ?? SKIPPED[`${r.file}: ${r.name}`];
 
@@ -70,8 +106,10 @@ for (const [engine, text] of Object.entries(vectorRuns)) {
   describe(`tiny build: shared vectors in ${engine}`, () => {
     it('runs every vector, and passes every one it keeps', () => {
       const kept = list.filter((r) => !skipReason(r));
-      console.log(`[mcu] tiny, ${engine}: ${kept.filter((r) => r.ok).length}/${kept.length} kept vectors passed, ` +
-        `${list.length - kept.length} of ${list.length} skipped with the reason`);
+      console.log(
+        `[mcu] tiny, ${engine}: ${kept.filter((r) => r.ok).length}/${kept.length} kept vectors passed, ` +
+          `${list.length - kept.length} of ${list.length} skipped with the reason`,
+      );
       expect(kept.filter((r) => !r.ok).map((r) => `${r.file}: ${r.name}: ${r.detail}`)).toEqual([]);
       expect(kept.length).toBe(73);
     });
@@ -108,7 +146,11 @@ for (const [engine, text] of Object.entries(scenarioRuns)) {
       expect(JSON.parse(req.body)).toEqual([{ variable: 'temperature', value: 21.5, unit: '\u00b0C' }]);
       // Espruino's own JSON.stringify already escapes as \u00B0 (upper case), the runtime's as \u00b0.
       expect(req.body.toLowerCase()).toContain('"\\u00b0c"');
-      expect(req.headers).toEqual({ token: TOKEN, 'content-type': 'application/json', 'content-length': String(req.body.length) });
+      expect(req.headers).toEqual({
+        token: TOKEN,
+        'content-type': 'application/json',
+        'content-length': String(req.body.length),
+      });
     });
     it('sends plain HTTP with _ssl=false when plainHttp is set', () => {
       expect(out['plainHttp'].error).toBeNull();
@@ -118,22 +160,37 @@ for (const [engine, text] of Object.entries(scenarioRuns)) {
     });
     it('reads /info in another named region, data with a query, config params and their acknowledgement', () => {
       expect(out['getTokenInfo'].data).toEqual({ id: 'd1', name: 'board', type: 'device' });
-      expect(by(TOKEN).find((l: Out) => l['path'] === '/info')).toMatchObject({ host: 'api.eu-w1.tago.io', method: 'GET' });
+      expect(by(TOKEN).find((l: Out) => l['path'] === '/info')).toMatchObject({
+        host: 'api.eu-w1.tago.io',
+        method: 'GET',
+      });
       expect(out['getData'].data).toEqual([{ variable: 'temperature', value: 21.5 }]);
       const query = by(TOKEN).find((l: Out) => String(l['path']).startsWith('/data?')).path as string;
       expect(query.split('?')[1]!.split('&').sort()).toEqual(['qty=1', 'variables=temperature']);
       expect(out['listConfigParams'].data[0]).toMatchObject({ id: 'p1', key: 'interval' });
       expect(by(TOKEN).find((l: Out) => l['path'] === '/device/params?sent_status=false')).toBeDefined();
       expect(out['markConfigParamRead'].data).toBe('Params updated');
-      expect(by(TOKEN).find((l: Out) => l['method'] === 'PUT')).toMatchObject({ path: '/device/params/p1', body: '{"sent":true}' });
+      expect(by(TOKEN).find((l: Out) => l['method'] === 'PUT')).toMatchObject({
+        path: '/device/params/p1',
+        body: '{"sent":true}',
+      });
     });
     it('keeps short API messages (split with a long separator) and gives status, code and message', () => {
-      expect(out['shortMessage'].error).toEqual({ name: 'AuthenticationError', code: 'authentication', status: 401,
-        message: 'Authorization Denied', mayHaveBeenProcessed: false });
+      expect(out['shortMessage'].error).toEqual({
+        name: 'AuthenticationError',
+        code: 'authentication',
+        status: 401,
+        message: 'Authorization Denied',
+        mayHaveBeenProcessed: false,
+      });
       expect(out['warning'].data).toBe('ok');
     });
-    it('waits once for a 429\'s Retry-After (header or TagoIO\'s message), then gives the error', () => {
-      expect(out['retryAfterMessage'].error).toMatchObject({ name: 'RateLimitError', code: 'rate_limited', retryAfterSeconds: 3 });
+    it("waits once for a 429's Retry-After (header or TagoIO's message), then gives the error", () => {
+      expect(out['retryAfterMessage'].error).toMatchObject({
+        name: 'RateLimitError',
+        code: 'rate_limited',
+        retryAfterSeconds: 3,
+      });
       expect(out['retryAfterMessage'].at).toBe(3020);
       expect(by(T('message-429'))).toHaveLength(2);
       expect(out['retryAfterHeader'].error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 7 });
@@ -141,14 +198,27 @@ for (const [engine, text] of Object.entries(scenarioRuns)) {
       expect(by('busy')).toHaveLength(2);
     });
     it('never resends a POST after a 5xx or a timeout, and closes the timed-out socket', () => {
-      expect(out['post5xx'].error).toMatchObject({ name: 'InternalServerError', status: 502, message: 'Bad Gateway', mayHaveBeenProcessed: true });
+      expect(out['post5xx'].error).toMatchObject({
+        name: 'InternalServerError',
+        status: 502,
+        message: 'Bad Gateway',
+        mayHaveBeenProcessed: true,
+      });
       expect(by(T('gateway-5xx'))).toHaveLength(1);
-      expect(out['timeout'].error).toMatchObject({ name: 'TagoTimeoutError', code: 'timeout', mayHaveBeenProcessed: true });
+      expect(out['timeout'].error).toMatchObject({
+        name: 'TagoTimeoutError',
+        code: 'timeout',
+        mayHaveBeenProcessed: true,
+      });
       expect(out['silentRequests']).toBe(1);
       expect(out['openSockets']).toBe(0);
     });
     it('refuses before sending: NaN, an invalid Date, dot or missing path values, non-ASCII query, body misuse', () => {
-      expect(out['nan'].error).toMatchObject({ name: 'TagoValidationError', code: 'body_invalid_number', field: 'body[1].value' });
+      expect(out['nan'].error).toMatchObject({
+        name: 'TagoValidationError',
+        code: 'body_invalid_number',
+        field: 'body[1].value',
+      });
       expect(out['nanDate'].error).toMatchObject({ code: 'body_invalid_date', field: 'body.time' });
       expect(out['dotPath'].error).toMatchObject({ code: 'path_param_invalid', field: 'paramID' });
       expect(out['missingPath'].error).toMatchObject({ code: 'path_param_missing', field: 'paramID' });
@@ -168,7 +238,10 @@ describe('tiny build size', () => {
     const min = read('dist/tagokit-tiny.min.js');
     const gzip = gzipSync(min, { level: 9 }).length;
     const gap = min.length <= TINY_BUDGET ? 'met' : `NOT met (over by ${min.length - TINY_BUDGET} B)`;
-    console.log(`[mcu] tiny build + Espruino transport: ${min.length} B minified (gzip ${gzip} B); budget ${TINY_BUDGET} B ${gap}`);
+    console.log(
+      `[mcu] tiny build + Espruino transport: ${min.length} B minified (gzip ${gzip} B); ` +
+        `budget ${TINY_BUDGET} B ${gap}`,
+    );
     expect(min.length).toBeLessThanOrEqual(TINY_CEILING);
   });
 });

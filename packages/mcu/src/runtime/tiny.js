@@ -5,7 +5,8 @@
    envelope rules, and drops what does not fit (the package README lists each difference): named regions only, a
    flat ASCII query, path values that need no escaping, one wait for a 429's Retry-After and no other retry, no
    redaction, no date-text check, no byte order mark or nesting check. */
-var STATUS_ERRORS = /*@fact STATUS_ERRORS*/{}, SERVER_ERROR = /*@fact SERVER_ERROR*/'', API_ERROR = /*@fact API_ERROR*/'',
+var STATUS_ERRORS = /*@fact STATUS_ERRORS*/{}, SERVER_ERROR = /*@fact SERVER_ERROR*/'',
+  API_ERROR = /*@fact API_ERROR*/'',
   NAMED_REGIONS = /*@fact NAMED_REGIONS*/{}, MAX_RETRY_AFTER_MS = /*@fact MAX_RETRY_AFTER_MS*/0,
   /* Transport failure kind -> 'ErrorName code', as the full runtime names them. */
   FAILURES = {
