@@ -15,11 +15,10 @@ export const TINY_OPERATIONS = ['getTokenInfo', 'getData', 'sendData', 'listConf
 
 /** The operations the MCU client exposes: those a device token can call (and, optionally, network-token ones). */
 export function mcuOperations(model: ApiModel, options: McuOptions = {}): OperationModel[] {
+  // Those of TINY_OPERATIONS the spec has, in that order (a fixture spec may have none); the generator test and the
+  // tiny build's scenarios hold the real spec to all five.
   if (options.tiny === true) {
-    const ops = TINY_OPERATIONS.map((id) => model.operations.find((op) => op.id === id && op.kinds.includes('device')));
-    const lost = TINY_OPERATIONS.filter((_, i) => !ops[i]);
-    if (lost.length) throw new Error(`MCU tiny build: no device operation ${lost.join(', ')} in the spec`);
-    return ops as OperationModel[];
+    return TINY_OPERATIONS.flatMap((id) => model.operations.filter((op) => op.id === id && op.kinds.includes('device')));
   }
   return model.operations.filter((op) => op.kinds.includes('device') || (options.network === true && op.kinds.includes('network')));
 }
