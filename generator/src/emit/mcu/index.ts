@@ -18,7 +18,8 @@ export function mcuOperations(model: ApiModel, options: McuOptions = {}): Operat
   // Those of TINY_OPERATIONS the spec has, in that order (a fixture spec may have none); the generator test and the
   // tiny build's scenarios hold the real spec to all five.
   if (options.tiny === true) {
-    return TINY_OPERATIONS.flatMap((id) => model.operations.filter((op) => op.id === id && op.kinds.includes('device')));
+    const isDevice = (op: OperationModel) => op.kinds.includes('device');
+    return TINY_OPERATIONS.flatMap((id) => model.operations.filter((op) => op.id === id && isDevice(op)));
   }
   return model.operations.filter((op) => op.kinds.includes('device') || (options.network === true && op.kinds.includes('network')));
 }
