@@ -261,7 +261,7 @@ describe('fuzz: the MCU runtime (dist/tagokit.js) against malformed and adversar
       { seed: SEED, numRuns: REQUEST_RUNS },
     );
     console.log(`[fuzz] request path: ${REQUEST_RUNS} exchanges (${attemptsTotal} attempts), outcomes ${JSON.stringify(outcomes)}`);
-    // 45,000 exchanges: about 25 s alone, past 60 s when the whole npm test shares two cores.
+    // 45,000 exchanges: about 20 s alone, 77 s once when the whole npm test shared two cores.
   }, 180_000);
 
   it('counts at least 100,000 generated answers in all', () => {
