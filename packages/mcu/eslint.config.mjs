@@ -44,13 +44,19 @@ export default [
     languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals, print: 'readonly', E: 'readonly', setInterval: 'readonly' } },
     rules: espruino,
   },
-  // An operation table is put into the runtime after Client is declared there.
-  { files: ['src/generated/**/*.js'], languageOptions: { globals: { Client: 'readonly' } } },
-  // The Espruino and Moddable adapters are appended to the runtime, so they share its scope.
+  // An operation table is put into the runtime after Client (and, in the tiny one, defineOperations) is declared.
+  { files: ['src/generated/**/*.js'], languageOptions: { globals: { Client: 'readonly', defineOperations: 'readonly' } } },
+  // shared.js comes first in every build, so both runtimes and the adapters use its helpers.
   {
-    files: ['src/runtime/espruino.js', 'src/runtime/moddable.js'],
-    languageOptions: { globals: { whole: 'readonly' } },
+    files: ['src/runtime/runtime.js', 'src/runtime/tiny.js', 'src/runtime/espruino.js', 'src/runtime/moddable.js',
+      'src/runtime/tiny-espruino.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['isObj', 'str', 'find', 'fault', 'verr', 'validateToken', 'isDigits', 'whole',
+        'asciiJson'].map((name) => [name, 'readonly'])),
+    },
   },
+  // Its functions are used by the files that follow it in a build.
+  { files: ['src/runtime/shared.js'], rules: { 'no-unused-vars': 'off' } },
   {
     files: ['src/runtime/moddable-module.js', 'examples/moddable/**/*.js'],
     languageOptions: { ecmaVersion: 2015, sourceType: 'module', globals: { ...globals, trace: 'readonly' } },

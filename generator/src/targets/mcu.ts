@@ -14,6 +14,8 @@ import type { Target } from './types.js';
  * packages/mcu/scripts/build.mjs assembles the modules into dist/. Moddable uses the device table.
  */
 const BUILDS: McuOptions[] = [{ network: false }, { network: true }];
+/** The tiny build (`tagokit-tiny.js`, 5 operations) has a table but no contract tests of its own (see the README). */
+const TINY: McuOptions = { tiny: true };
 
 /** @tagokit/mcu: the ES5 device client for Espruino and Moddable XS, and its contract tests. */
 export const mcuTarget: Target = {
@@ -30,6 +32,7 @@ export const mcuTarget: Target = {
         text: emitMcuContractTests(model, options),
       },
     ]),
+    { path: `packages/mcu/src/generated/${mcuOperationTableFile(TINY)}`, text: emitMcuOperationTable(model, TINY) },
     { path: 'packages/mcu/moddable/manifest.json', text: emitModdableManifest(model.version) },
   ],
 };

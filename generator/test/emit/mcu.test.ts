@@ -23,6 +23,14 @@ describe('the microcontroller emitter', () => {
     expect(mcuOperations(model).map((o) => o.id)).toEqual(['getTokenInfo', 'getData', 'sendData', 'editData', 'deleteData', 'listConfigParams', 'markConfigParamRead']);
   });
 
+  it('writes the tiny build\'s table as one string of the five operations it keeps', () => {
+    const table = emitMcuOperationTable(model, { tiny: true });
+    const calls: string[] = [];
+    runInNewContext(table, { defineOperations: (entries: string) => calls.push(entries) });
+    expect(calls).toEqual(['getTokenInfo GET /info 0,getData GET /data 0,sendData POST /data 3,' +
+      'listConfigParams GET /device/params 0,markConfigParamRead PUT /device/params/{paramID} 3']);
+  });
+
   it('adds the network-token operations only when asked', () => {
     const ids = mcuOperations(model, { network: true }).map((o) => o.id);
     expect(ids).toEqual(expect.arrayContaining(['resolveNetworkDeviceToken', 'sendNetworkData', 'setNetworkDeviceParams']));

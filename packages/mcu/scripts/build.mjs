@@ -34,13 +34,15 @@ const FACT_SOURCES = {
     return [id, `${r.api} ${r.sse}`];
   }))),
   RETRY_DEFAULTS: () => JSON.stringify(FACTS.RETRY_DEFAULTS),
+  // The tiny runtime's one Retry-After wait is bounded as the full runtime's retries are.
+  MAX_RETRY_AFTER_MS: () => String(FACTS.RETRY_DEFAULTS.maxRetryAfterMs),
   NOT_SENT_CODES: () => JSON.stringify(FACTS.NOT_SENT_CODES),
   ESPRUINO_NOT_SENT_CODES: () => JSON.stringify(FACTS.ESPRUINO_NOT_SENT_CODES),
 };
 
 /** The source with every `/*@fact NAME*\/` marker and the empty placeholder after it replaced by the fact's value. */
 export function injectFacts(source, file) {
-  return source.replace(/\/\*@fact (\w+)\*\/(\{\}|\[\]|'')/g, (_, name) => {
+  return source.replace(/\/\*@fact (\w+)\*\/(\{\}|\[\]|''|0)/g, (_, name) => {
     if (!Object.hasOwn(FACT_SOURCES, name)) throw new Error(`${file}: no fact ${name} in packages/core/src/facts.ts`);
     return FACT_SOURCES[name]();
   });
@@ -51,11 +53,12 @@ function operationTable(rel) {
   return read(rel).split('\n').filter((line) => !line.startsWith('// ')).join('\n').trim();
 }
 
-/** The runtime with one build's operation table at its marker, then the adapter. */
-function runtimeWith(table, adapter) {
-  const runtime = read('src/runtime/runtime.js');
-  if (!runtime.includes('/*@operations*/')) throw new Error('src/runtime/runtime.js lost its /*@operations*/ marker');
-  return `${runtime.replace('/*@operations*/', () => operationTable(table))}\n${read(adapter)}`;
+/** The shared helpers, a runtime (full or tiny) with one build's operation table at its marker, then the adapter. */
+function runtimeWith(table, adapter, runtimeFile = 'src/runtime/runtime.js') {
+  const runtime = read(runtimeFile);
+  if (!runtime.includes('/*@operations*/')) throw new Error(`${runtimeFile} lost its /*@operations*/ marker`);
+  const assembled = runtime.replace('/*@operations*/', () => operationTable(table));
+  return `${read('src/runtime/shared.js')}\n${assembled}\n${read(adapter)}`;
 }
 
 function moddableModule() {
@@ -71,6 +74,8 @@ export const BUILDS = [
     source: () => runtimeWith('src/generated/operations-device.js', 'src/runtime/espruino.js') },
   { to: 'dist/tagokit-network.js', min: 'dist/tagokit-network.min.js', module: false,
     source: () => runtimeWith('src/generated/operations-network.js', 'src/runtime/espruino.js') },
+  { to: 'dist/tagokit-tiny.js', min: 'dist/tagokit-tiny.min.js', module: false,
+    source: () => runtimeWith('src/generated/operations-tiny.js', 'src/runtime/tiny-espruino.js', 'src/runtime/tiny.js') },
   { to: 'dist/fetch.js', min: 'dist/fetch.min.js', module: false, source: () => read('src/runtime/fetch.js') },
   { to: 'dist/moddable/tagokit.js', min: 'dist/moddable/tagokit.min.js', module: true, source: moddableModule },
 ];

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PKG } from './helpers/engines.js';
@@ -13,9 +14,11 @@ const ISSUE_BUDGET = 2048;
  * The ceiling this package enforces instead, so growth is caught: core + operations + one adapter, minified. Raised
  * from 11,500 B (10,866 B shipped) for issue #14 and the shared path/redirect vectors: quirk-safe substring search and
  * redaction, path building (dot segments, lone surrogates, file paths), redirects, byte order marks, the nesting
- * check before JSON.parse, NaN/Infinity and date checks of bodies and queries (about 3.4 KB in all).
+ * check before JSON.parse, NaN/Infinity and date checks of bodies and queries (about 3.4 KB in all). Raised again
+ * to 14,800 B for UTF-8 percent-encoding by hand (Espruino's encodeURIComponent sign-extends on x86) and closing a
+ * timed-out socket (about 280 B).
  */
-const CEILING = 14_500;
+const CEILING = 14_800;
 
 const bin = (name: string) => join(PKG, 'node_modules', '.bin', name);
 const read = (rel: string) => readFileSync(join(PKG, rel), 'utf8');
@@ -33,10 +36,11 @@ describe('ES5 subset and size', () => {
   });
 
   it('es-check es5 passes on every source (hand-written and generated) and every built file', () => {
-    const scripts = ['runtime', 'espruino', 'fetch', 'moddable'].map((name) => `src/runtime/${name}.js`);
-    const tables = ['src/generated/operations-device.js', 'src/generated/operations-network.js'];
-    const built = ['dist/tagokit.js', 'dist/tagokit-network.js', 'dist/fetch.js'];
-    const minified = ['dist/tagokit.min.js', 'dist/tagokit-network.min.js', 'dist/fetch.min.js'];
+    const runtime = ['shared', 'runtime', 'espruino', 'fetch', 'moddable', 'tiny', 'tiny-espruino'];
+    const scripts = runtime.map((name) => `src/runtime/${name}.js`);
+    const tables = ['device', 'network', 'tiny'].map((build) => `src/generated/operations-${build}.js`);
+    const built = ['dist/tagokit.js', 'dist/tagokit-network.js', 'dist/tagokit-tiny.js', 'dist/fetch.js'];
+    const minified = built.map((file) => file.replace(/\.js$/, '.min.js'));
     execFileSync(bin('es-check'), ['es5', ...scripts, ...tables, ...built, ...minified], { cwd: PKG, stdio: 'pipe' });
     const modules = ['src/runtime/moddable-module.js', 'dist/moddable/tagokit.js', 'dist/moddable/tagokit.min.js'];
     execFileSync(bin('es-check'), ['es5', '--module', ...modules], { cwd: PKG, stdio: 'pipe' });
@@ -50,6 +54,32 @@ describe('ES5 subset and size', () => {
     expect(device).toContain('"maxRetryAfterMs":60000');
     expect(device).toContain('var ESPRUINO_NOT_SENT = [-4,-6,-7,-11,-12,-13];');
     expect(read('dist/fetch.js')).toContain('"UND_ERR_CONNECT_TIMEOUT"');
+  });
+
+  it('the Moddable example builds from its manifests once copied out of the package and npm-installed', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tagokit-moddable-example-'));
+    try {
+      cpSync(join(PKG, 'examples', 'moddable'), out, { recursive: true });
+      mkdirSync(join(out, 'node_modules', '@tagokit'), { recursive: true });
+      symlinkSync(PKG, join(out, 'node_modules', '@tagokit', 'mcu'));
+      // Every path a manifest names, outside the SDK's own ($(MODDABLE), $(MODULES)), relative to that manifest.
+      const missing: string[] = [];
+      const walk = (manifest: string) => {
+        const m = JSON.parse(readFileSync(manifest, 'utf8')) as { include?: string[]; modules?: Record<string, string[]> };
+        for (const inc of (m.include ?? []).filter((p) => !p.startsWith('$('))) {
+          const at = join(dirname(manifest), inc);
+          if (existsSync(at)) walk(at);
+          else missing.push(at);
+        }
+        for (const mod of Object.values(m.modules ?? {}).flat().filter((p) => !p.startsWith('$('))) {
+          if (!existsSync(`${join(dirname(manifest), mod)}.js`)) missing.push(mod);
+        }
+      };
+      walk(join(out, 'manifest.json'));
+      expect(missing).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('ESLint (Espruino quirks) passes on the sources and examples', () => {

@@ -19,7 +19,10 @@ function loadOnEspruinoBuiltins(clock: { now: number }): any {
   runInContext(readFileSync(join(PKG, 'test', 'engines', 'espruino-builtins.js'), 'utf8'), context);
   runInContext('Date.now = function () { return clock.now; };', context);
   runInContext(readFileSync(join(PKG, 'dist', 'tagokit.js'), 'utf8'), context);
-  expect(runInContext('ESPRUINO_QUIRKS', context)).toEqual({ indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined' });
+  expect(runInContext('ESPRUINO_QUIRKS', context)).toEqual({
+    indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined',
+    signedEncode: 'a%59%20',
+  });
   return module.exports;
 }
 

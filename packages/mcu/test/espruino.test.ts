@@ -1,22 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINES, asScript, lastJson, read, runEngine } from './helpers/engines.js';
+import { ENGINES, ESPRUINO_BIN, asScript, lastJson, read, runEngine } from './helpers/engines.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Out = Record<string, any>;
 
 // Espruino's built-ins first (2v29 indexOf, split with a long separator, Date, JSON.parse), then the module.
 const builtins = read('test/engines/espruino-builtins.js');
-const script = `${builtins}${asScript(read('dist/tagokit.js'))}${read('test/engines/espruino-harness.js')}`;
+const fakeHttp = read('test/engines/espruino-http.js');
+const script = `${builtins}${asScript(read('dist/tagokit.js'))}${fakeHttp}${read('test/engines/espruino-harness.js')}`;
 
+const runs: Record<string, string> = {};
 for (const [engine, bin] of Object.entries(ENGINES)) {
-  describe(`Espruino http transport over a fake Espruino http module, on Espruino's built-ins, in ${engine}`, () => {
-    const out = lastJson<Out>(runEngine(bin, script));
+  runs[`on Espruino's built-ins, in ${engine}`] = runEngine(bin, script);
+}
+// A real Espruino binary has the real built-ins, so the models are left out.
+if (ESPRUINO_BIN) runs[`in Espruino ${ESPRUINO_BIN}`] = runEngine(ESPRUINO_BIN, script.replace(builtins, ''));
+
+for (const [engine, text] of Object.entries(runs)) {
+  describe(`Espruino http transport over a fake Espruino http module, ${engine}`, () => {
+    const out = lastJson<Out>(text);
     const sent = (method: string, path: string) => out['log'].find((l: Out) => l['method'] === method && l['path'] === path);
     // Tokens as the harness makes them: 36 characters, as long as real ones.
     const sentBy = (name: string) => out['log'].filter((l: Out) => l['headers'].token === `${name}-0000-4000-8000-000000000000`.slice(0, 36));
 
     it('runs on built-ins that answer as Espruino 2v29 does', () => {
-      expect(out['quirks']).toEqual({ indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined' });
+      expect(out['quirks']).toEqual({
+        indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined',
+        signedEncode: 'a%59%20',
+      });
     });
 
     it('sends data with Content-Length, the token, _ssl=false and ASCII-escaped JSON', () => {
@@ -25,7 +36,8 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
       expect(out['sendData'].status).toBe(202);
       const req = sent('POST', '/data');
       expect(JSON.parse(req.body)).toEqual({ variable: 'temperature', value: 21.5, unit: '\u00b0C' });
-      expect(req.body).toContain('"\\u00b0C"');
+      // Espruino's own JSON.stringify already escapes as \u00B0 (upper case), the runtime's as \u00b0.
+      expect(req.body.toLowerCase()).toContain('"\\u00b0c"');
       expect(req.headers['content-length']).toBe(String(req.body.length));
       expect(req.headers.token).toBe('b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d');
       expect(req.headers._ssl).toBe('false');
@@ -120,6 +132,20 @@ for (const [engine, bin] of Object.entries(ENGINES)) {
       // mujs keeps keys sorted, so the pairs are compared as a set.
       const range = out['log'].find((l: Out) => String(l['path']).includes('start_date=1%20day')).path as string;
       expect(range.split('?')[1]!.split('&').sort()).toEqual(['end_date=2024-01-31T10%3A00%3A00Z', 'start_date=1%20day']);
+    });
+
+    // Point 3: Espruino's http has no abort, so a timed-out request kept its socket until the server closed it.
+    it('closes the socket of every timed-out request (clsNow, read by Espruino\'s idle loop)', () => {
+      expect(out['silentRequests']).toBe(2);
+      expect(out['openSockets']).toBe(0);
+    });
+
+    // Point 6: x86 firmware sign-extends bytes above 0x7F; without Unicode support E9 was sent as %E9.
+    it('sends non-ASCII in the query as UTF-8 bytes, and in the body as \\u escapes, of the same code points', () => {
+      expect(out['nonAsciiQuery'].error).toBeNull();
+      expect(sent('GET', '/data?variables=caf%C3%A9%E2%82%AC')).toBeDefined();
+      const body = out['log'].find((l: Out) => l['method'] === 'POST' && String(l['body']).includes('caf')).body;
+      expect(body.toLowerCase()).toBe('{"variable":"caf\\u00e9"}');
     });
 
     it('does not follow a redirect, naming its origin', () => {

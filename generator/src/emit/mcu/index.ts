@@ -6,10 +6,21 @@ import { exampleArgs } from '../contract-tests.js';
 export interface McuOptions {
   /** Also emit the operations that accept a network token (integration servers, not devices). Default: false. */
   network?: boolean;
+  /** The tiny build for the smallest boards: only the operations in TINY_OPERATIONS. Default: false. */
+  tiny?: boolean;
 }
+
+/** What the tiny build keeps: send and read data, config parameters and their acknowledgement, /info. */
+export const TINY_OPERATIONS = ['getTokenInfo', 'getData', 'sendData', 'listConfigParams', 'markConfigParamRead'];
 
 /** The operations the MCU client exposes: those a device token can call (and, optionally, network-token ones). */
 export function mcuOperations(model: ApiModel, options: McuOptions = {}): OperationModel[] {
+  // Those of TINY_OPERATIONS the spec has, in that order (a fixture spec may have none); the generator test and the
+  // tiny build's scenarios hold the real spec to all five.
+  if (options.tiny === true) {
+    const isDevice = (op: OperationModel) => op.kinds.includes('device');
+    return TINY_OPERATIONS.flatMap((id) => model.operations.filter((op) => op.id === id && isDevice(op)));
+  }
   return model.operations.filter((op) => op.kinds.includes('device') || (options.network === true && op.kinds.includes('network')));
 }
 
@@ -44,12 +55,29 @@ export function emitMcuOperations(ops: OperationModel[]): string {
 }
 
 /**
+ * The tiny build's table: one string that src/runtime/tiny.js (defineOperations) turns into Client.prototype
+ * methods, about 60 bytes an operation smaller than a function each. Entries are 'id METHOD path flags', split on
+ * one character (Espruino's split with a longer separator is unreliable). The tiny runtime has no file-path
+ * parameters, so an operation with one is refused here.
+ */
+function emitTinyOperations(ops: OperationModel[]): string {
+  for (const op of ops) {
+    if (op.parameters.some((p) => p.in === 'path' && p.allowReserved)) throw new Error(`MCU tiny build: ${op.id} has a file path`);
+    if (op.response.envelope === 'raw') throw new Error(`MCU tiny build: ${op.id} answers without an envelope`);
+  }
+  const list = ops.map((op) => `\n   ${op.method} ${op.path}: ${comment(op.summary || op.id)}`).join(';');
+  const entries = ops.map((op) => `${op.id} ${op.method} ${op.path} ${flagsOf(op)}`).join(',');
+  return `/* The ${ops.length} tiny-build operations:${list}. */\ndefineOperations(\n  '${entries}'\n);`;
+}
+
+/**
  * `src/generated/operations-<build>.js`: the operation table of one build, the only generated part of the MCU client.
  * packages/mcu/scripts/build.mjs puts it into the hand-written runtime (src/runtime) at its `@operations` marker.
  */
 export function emitMcuOperationTable(model: ApiModel, options: McuOptions = {}): string {
   const ops = mcuOperations(model, options);
-  const build = options.network === true ? 'device and network-token' : 'device-token';
+  if (options.tiny === true) return `${banner(model.version, 'js')}${emitTinyOperations(ops)}\n`;
+  const build = options.tiny === true ? 'tiny-build' : options.network === true ? 'device and network-token' : 'device-token';
   const heading = `/* The ${ops.length} ${build} operations, as Client.prototype methods. */`;
   return `${banner(model.version, 'js')}${heading}\n${emitMcuOperations(ops)}\n`;
 }
@@ -72,6 +100,7 @@ export function emitModdableManifest(version: string): string {
 
 /** The generated table of a build (`operations-device.js` or `operations-network.js`, in src/generated). */
 export function mcuOperationTableFile(options: McuOptions = {}): string {
+  if (options.tiny === true) return 'operations-tiny.js';
   return options.network === true ? 'operations-network.js' : 'operations-device.js';
 }
 

@@ -1,5 +1,7 @@
 /* Espruino (e.g. Pico + ESP8266, or an ESP32 build with TLS): send a reading every minute and apply config params.
-   Upload tagokit.js (or dist/tagokit.min.js) as module "tagokit" in the Web IDE. */
+   Put node_modules/@tagokit/mcu/dist/tagokit.min.js (npm install @tagokit/mcu) on the board as module "tagokit":
+   require('Storage').write('tagokit', <its text>) so it runs from flash, or tagokit-tiny.min.js on ESP8266-class
+   boards (see the package README, "Loading"). */
 var tagokit = require('tagokit');
 var client = tagokit.createClient({
   token: 'YOUR-DEVICE-TOKEN',

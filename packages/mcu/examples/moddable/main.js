@@ -1,4 +1,6 @@
-/* Moddable (ESP32 with TLS): `mcconfig -d -m -p esp32 ssid=... password=...` in this folder. On a board without
+/* Moddable (ESP32 with TLS): copy this folder out, `npm install` in it (the manifest includes
+   node_modules/@tagokit/mcu/moddable/manifest.json, which builds the module "tagokit"), then
+   `mcconfig -d -m -p esp32 ssid=... password=...`. On a board without
    TLS (ESP8266), drop the tls.json include and SecureSocket, and use { api: "http://api.us-e1.tago.io" } with
    allowInsecureHttp: true (the client then sends _ssl: false). */
 import tagokit from "tagokit";

@@ -21,6 +21,10 @@ exports.espruino = function (http) {
     if (q.body !== undefined) q.headers['content-length'] = String(q.body.length);
     timer = setTimeout(function () {
       timer = 0;
+      /* Espruino's http has no abort: its idle loop (socketserver.c, socketClientConnectionsIdle) closes and frees a
+         connection whose clsNow is set, which is how it ends one itself. Without it the socket stays open for as long
+         as the server keeps it, and a few timeouts use up every socket the board has. */
+      if (req) req.clsNow = true;
       end({ kind: 'timeout' });
     }, q.timeout);
     try {

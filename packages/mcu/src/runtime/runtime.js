@@ -1,8 +1,7 @@
-/* tagokit MCU runtime (ES5). One source for every MCU build: scripts/build.mjs copies it into each output, adds
-   the generated operation table (src/generated) at the marker below and the facts the core shares with it
+/* tagokit MCU runtime (ES5), the full one. scripts/build.mjs puts src/runtime/shared.js before it, the generated
+   operation table (src/generated) at the marker below and the facts the core shares with it
    (packages/core/src/facts.ts) at each @fact marker. It mirrors packages/core: same envelope rules, error names and
-   codes,
-   query strings, regions, token checks and retry decisions (checked by the shared vectors). Errors are plain
+   codes, query strings, regions, token checks and retry decisions (checked by the shared vectors). Errors are plain
    objects {name, code, message, status, retryAfterSeconds, mayHaveBeenProcessed}; calls take cb(err, data, answer).
    Espruino's built-ins differ from ES5 in ways that shape this code (see the package README's quirk table): no
    substring search may trust indexOf alone (find), no split on a separator longer than one character, no Date.UTC,
@@ -11,23 +10,7 @@ var Obj = Object,
   /* Status -> 'ClassName code' (the name without its 'Error' suffix); every status >= 500; any other failure. */
   STATUS_ERRORS = /*@fact STATUS_ERRORS*/{}, SERVER_ERROR = /*@fact SERVER_ERROR*/'', API_ERROR = /*@fact API_ERROR*/'',
   /* Region id -> 'api-url sse-url'. */
-  NAMED_REGIONS = /*@fact NAMED_REGIONS*/{};
-
-function isObj(v) {
-  return v !== null && typeof v == 'object' && !Array.isArray(v);
-}
-
-function str(v) {
-  return typeof v == 'string' && v;
-}
-
-/* Where s first starts in t, or -1. Espruino 2v29 also answers a position where only the start of s matches the
-   end of t ('abcdefgh'.indexOf('hi') is 7). Such a hit runs past the end of t, and the search goes left to right,
-   so a real match would have come first: the hit means "not found". One-character searches cannot hit that way. */
-function find(t, s) {
-  var i = t.indexOf(s);
-  return i + s.length > t.length ? -1 : i;
-}
+  NAMED_REGIONS = /*@fact NAMED_REGIONS*/{}, HEX = '0123456789ABCDEF';
 
 /* t with every s replaced, by hand: Espruino's split(s) answers [] when s is longer than t plus one character,
    which blanked every message shorter than the token. */
@@ -45,42 +28,32 @@ function redact(t, s) {
   return s && s.length > 3 ? cut(cut(t, s), s.split('/').join('\\/')) : t;
 }
 
-/* Every error is a plain object built here. */
-function fault(name, code, message, status, processed) {
-  return { name: name, code: code, message: message, status: status, mayHaveBeenProcessed: !!processed };
-}
-
-function verr(code, field) {
-  var e = fault('TagoValidationError', code, field + ': ' + code);
-  e.field = field;
-  return e;
-}
-
-function validateToken(t) {
-  var i, c;
-  if (typeof t != 'string') throw verr('token_not_string', 'token');
-  if (!t) throw verr('token_empty', 'token');
-  for (i = 0; i < t.length; i++) {
-    c = t.charCodeAt(i);
-    if (c == 13 || c == 10) throw verr('token_line_break', 'token');
-    if (c == 32 || c == 9) throw verr('token_whitespace', 'token');
-    /* A quote or a backslash is escaped in a JSON text that echoes the token, so redaction would miss it. */
-    if (c < 32 || c > 126 || c == 34 || c == 92) throw verr('token_invalid_char', 'token');
-  }
-  return t;
-}
-
-/* encodeURIComponent(v), with a lone surrogate refused as a validation error (code, field f) rather than left to
-   the engine: duktape and XS throw a URIError, mujs writes the surrogate out as if it were a character. On Espruino
-   charCodeAt past the end answers NaN or 0, which also reads as "no low surrogate follows". */
+/* v percent-encoded as UTF-8 (what encodeURIComponent does on a Unicode engine), with a lone surrogate refused as a
+   validation error (code, field f): duktape and XS throw a URIError, mujs writes it out as if it were a character.
+   Only ASCII goes through encodeURIComponent: Espruino's encodes each byte as a C char, which x86 builds sign-extend
+   ('\xe9' became '%59'), and without Unicode support it would send E9 as '%E9' where the body's JSON says \u00e9.
+   Each character is a code point here, as asciiJson reads it. On Espruino charCodeAt past the end answers NaN or 0,
+   which also reads as "no low surrogate follows". */
 function enc(v, code, f) {
-  var i, c;
+  var o = '', i, j, c, d, b;
   for (i = 0; i < v.length; i++) {
     c = v.charCodeAt(i);
     /* D800-DBFF (high) must be followed by DC00-DFFF (low); a low one without a high one is refused too. */
-    if (c > 55295 && c < 57344 && (c > 56319 || !((c = v.charCodeAt(++i)) > 56319 && c < 57344))) throw verr(code, f);
+    if (c > 55295 && c < 57344) {
+      d = v.charCodeAt(++i);
+      if (c > 56319 || !(d > 56319 && d < 57344)) throw verr(code, f);
+      c = 65536 + (c - 55296) * 1024 + d - 56320;
+    }
+    if (c < 128) {
+      o += encodeURIComponent(v.charAt(i));
+    } else {
+      b = c < 2048 ? [192 | c >> 6] : c < 65536 ? [224 | c >> 12, 128 | (c >> 6 & 63)]
+        : [240 | c >> 18, 128 | (c >> 12 & 63), 128 | (c >> 6 & 63)];
+      b.push(128 | (c & 63));
+      for (j = 0; j < b.length; j++) o += '%' + HEX.charAt(b[j] >> 4) + HEX.charAt(b[j] & 15);
+    }
   }
-  return encodeURIComponent(v);
+  return o;
 }
 
 /* '.' or '..', also with any dot written %2e: servers and proxies resolve such a segment, so the call would reach
@@ -211,21 +184,6 @@ function serializeQuery(q) {
   var p = [], ks = Obj.keys(q || {}), i;
   for (i = 0; i < ks.length; i++) addQuery(p, enc(ks[i], 'query_invalid_value', ks[i]), q[ks[i]]);
   return p.join('&');
-}
-
-function isDigits(s) {
-  var i;
-  for (i = 0; i < s.length; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
-  return s.length > 0;
-}
-
-/* The value of a string of decimal digits, or NaN for anything else (a sign, a fraction, a space). By hand:
-   Espruino reads a leading 0 as octal ('010' would be 8). */
-function whole(s) {
-  var n = 0, i;
-  if (!isDigits(s)) return NaN;
-  for (i = 0; i < s.length; i++) n = n * 10 + s.charCodeAt(i) - 48;
-  return n;
 }
 
 /* Milliseconds since 1970 of an IMF-fixdate ('Sun, 06 Nov 1994 08:49:37 GMT'), or NaN. By hand: Espruino has no
@@ -457,16 +415,6 @@ function checkBody(v, f, n, r) {
     ks = a ? [] : Obj.keys(v);
     for (i = 0; i < ks.length; i++) checkBody(v[ks[i]], f + '.' + ks[i], n + 1, r == 1 && ks[i] == 'time' ? 2 : 0);
   }
-}
-
-/* JSON with every non-ASCII character escaped, so the body length in characters is its length in bytes. */
-function asciiJson(v) {
-  var j = JSON.stringify(v), o = '', i, c;
-  for (i = 0; i < j.length; i++) {
-    c = j.charCodeAt(i);
-    o += c < 127 ? j.charAt(i) : '\\u' + ('000' + c.toString(16)).slice(-4);
-  }
-  return o;
 }
 
 /* options: token, region, allowInsecureHttp, env, transport(req, cb), timeoutMs, maxRetries, maxResponseBytes,

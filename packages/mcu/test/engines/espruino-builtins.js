@@ -10,9 +10,13 @@
    - new Date(text) and Date.parse(text): text Espruino cannot read gives 0 (the epoch), never NaN.
    - no Date.UTC (Date has only now and parse as static methods).
    - JSON.parse may answer undefined for bad text ('-x') instead of throwing.
+   - encodeURIComponent (src/jswrap_functions.c) escapes each byte through a C char; where char is signed (x86
+     builds) a byte above 0x7F is sign-extended before the shift, so '\xe9' gives '%59' instead of '%E9'. Strings
+     hold bytes without ESPR_UNICODE_SUPPORT, so the model reads each character's low byte.
    Also a self-check, ESPRUINO_QUIRKS, that the test compares with what the firmware answers. */
 var ESPRUINO_QUIRKS = (function () {
-  var indexOf = String.prototype.indexOf, split = String.prototype.split, parse = JSON.parse, RealDate = Date;
+  var indexOf = String.prototype.indexOf, split = String.prototype.split, parse = JSON.parse, RealDate = Date,
+    HEX = '0123456789ABCDEF', KEEP = "-_.!~*'()";
   var EspruinoDate = function (a) {
     var t;
     if (!(this instanceof EspruinoDate)) return new RealDate().toString();
@@ -47,6 +51,19 @@ var ESPRUINO_QUIRKS = (function () {
     return isNaN(ms) ? 0 : ms;
   };
   Date = EspruinoDate;
+  encodeURIComponent = function (v) {
+    var t = String(v), o = '', i, c;
+    for (i = 0; i < t.length; i++) {
+      c = t.charCodeAt(i) & 255;
+      if ((c > 47 && c < 58) || (c > 64 && c < 91) || (c > 96 && c < 123) || KEEP.indexOf(t.charAt(i)) > -1) {
+        o += t.charAt(i);
+      } else {
+        /* (unsigned)(signed char)c >> 4 is 0x0FFFFFF8 and up for c > 0x7F; 'A' + d - 10 then keeps its low byte. */
+        o += '%' + (c > 127 ? String.fromCharCode(39 + (c >> 4)) : HEX.charAt(c >> 4)) + HEX.charAt(c & 15);
+      }
+    }
+    return o;
+  };
   JSON.parse = function (text) {
     try {
       return parse(text);
@@ -60,6 +77,7 @@ var ESPRUINO_QUIRKS = (function () {
     split: 'ab'.split('abcd').length,
     junkDate: new Date('junk').getTime(),
     utc: typeof Date.UTC,
-    badJson: typeof JSON.parse('-x')
+    badJson: typeof JSON.parse('-x'),
+    signedEncode: encodeURIComponent('a\xe9 ')
   };
 })();
