@@ -3,7 +3,7 @@
 // through npx, installs the workspace (which brings its own Node 24 for every tool), then hands over to pnpm.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PNPM = 'pnpm@12.4.2';
@@ -20,6 +20,36 @@ function pnpmCommand() {
   if (probe.status === 0 && probe.stdout.trim() === PNPM.split('@')[1]) return ['pnpm', []];
   return ['npx', ['--yes', PNPM]];
 }
+
+// What the test suites run outside Node, by Debian package: the microcontroller suites run the ES5 client in
+// duktape (/usr/bin/duk) and mujs (/usr/bin/mujs) and build the Moddable XS engine with a C compiler and make.
+const DEBIAN_FOR_TESTS = [
+  { pkg: 'duktape', path: '/usr/bin/duk' },
+  { pkg: 'mujs', path: '/usr/bin/mujs' },
+  { pkg: 'make', command: 'make' },
+  { pkg: 'gcc', command: 'gcc' },
+];
+
+const onPath = (command) => (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, command)));
+
+/** Installs the missing Debian packages when it can (root with apt-get); otherwise names them and exits 1. */
+function ensureSystemPackages(needed) {
+  const missing = needed.filter((n) => !(n.path ? existsSync(n.path) : onPath(n.command))).map((n) => n.pkg);
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && onPath('apt-get')) {
+    console.log(`[tagokit] installing Debian packages the test suites need: ${missing.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = () => spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+    if (update.status === 0 && install().status === 0) return;
+  }
+  const hint = `Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}`;
+  console.error(`[tagokit] npm test needs ${missing.join(', ')}: install them first (${hint})`);
+  process.exit(1);
+}
+
+if (task === 'test') ensureSystemPackages(DEBIAN_FOR_TESTS);
 
 let pnpm;
 

@@ -1,50 +1,75 @@
 #!/usr/bin/env node
-// `pnpm release:dry`: everything a release would do, without publishing. Builds every published package, checks
-// each with publint (and attw for the typed ESM packages), runs `npm pack --dry-run` and Deno's JSR dry run, then
-// prints exactly what would be published and the bumps the pending changesets call for. Exits 1 on any failure.
-import { spawnSync } from 'node:child_process';
+// `npm run release:dry`: everything a release would do, without publishing. Builds every published package, packs
+// each with pnpm exactly as `pnpm publish` would (workspace: versions replaced; README and LICENSE checked), checks
+// the tarballs with publint and attw, installs them with plain npm into a fresh project outside the workspace and
+// loads every entry point there with import() and require(), runs Deno's JSR dry run, then prints exactly what
+// would be published and the bumps the pending changesets call for. Exits 1 on any failure.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { entryPoints, installTarballs, newestNode, packPublished, PNPM, root, run } from './tarballs.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = (pkgDir, name) => join(root, pkgDir, 'node_modules', '.bin', name);
-// npm packages; attw needs type declarations, which the ES5 device client does not ship.
-const NPM = [
-  { dir: 'packages/core', attw: true },
-  { dir: 'packages/api', attw: true },
-  { dir: 'packages/node', attw: true },
-  { dir: 'packages/edge', attw: true },
-  { dir: 'packages/mcu', attw: false },
-];
 const failures = [];
-const run = (cmd, args, cwd = root) => spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
 const step = (label, result) => {
   const ok = result.status === 0;
   console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${label}`);
-  if (!ok) failures.push(`${label}\n${(result.stdout ?? '') + (result.stderr ?? '')}`.slice(0, 4000));
+  if (!ok) failures.push(`${label}\n${result.output}`.slice(0, 4000));
   return ok;
+};
+const attempt = (label, action) => {
+  try {
+    const value = action();
+    step(label, { status: 0 });
+    return value ?? true;
+  } catch (error) {
+    step(label, { status: 1, output: error.message });
+    return undefined;
+  }
 };
 
 console.log('build');
-step('nx run-many -t build', run(join(root, 'node_modules', '.bin', 'nx'), ['run-many', '-t', 'build', '--outputStyle=static']));
+// Through npx's pnpm: nx runs each package's script with the workspace's package manager, which must be on PATH.
+const nxBuild = ['--yes', PNPM, 'exec', 'nx', 'run-many', '-t', 'build', '--outputStyle=static'];
+step('nx run-many -t build', run('npx', nxBuild));
 
+const work = mkdtempSync(join(tmpdir(), 'tagokit-release-'));
 const table = [];
-const packDir = mkdtempSync(join(tmpdir(), 'tagokit-release-'));
-for (const { dir, attw } of NPM) {
-  const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-  console.log(`${pkg.name}@${pkg.version}`);
-  const pack = run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], join(root, dir));
-  if (!step('npm pack', pack)) continue;
-  const [info] = JSON.parse(pack.stdout);
-  const tarball = join(packDir, info.filename);
-  step('publint --strict', run(bin('packages/edge', 'publint'), ['run', '--strict', tarball]));
-  if (attw) step('attw --profile esm-only', run(bin('packages/edge', 'attw'), [tarball, '--profile', 'esm-only']));
-  step('npm publish --dry-run', run('npm', ['publish', '--dry-run', '--ignore-scripts', '--tag', 'dry-run', tarball], join(root, dir)));
-  table.push({ name: pkg.name, version: pkg.version, registry: 'npm', files: info.entryCount, size: `${info.size} B packed, ${info.unpackedSize} B unpacked`, list: info.files.map((f) => f.path) });
+console.log('pack (pnpm pack: workspace versions replaced, README and LICENSE present)');
+const packed = attempt('pnpm pack of every published package', () => packPublished(join(work, 'tarballs'))) ?? [];
+for (const p of packed) {
+  console.log(`${p.name}@${p.version}`);
+  step('publint --strict', run(bin('packages/edge', 'publint'), ['run', '--strict', p.tarball]));
+  // attw needs type declarations, which the ES5 device client does not ship.
+  // Without `main` (subpath exports only) node10 cannot resolve anything: attw checks node16 and bundler then.
+  const profile = p.manifest.main ? [] : ['--profile', 'node16'];
+  if (p.manifest.exports) step('attw', run(bin('packages/edge', 'attw'), [p.tarball, ...profile]));
+  const publish = ['publish', '--dry-run', '--ignore-scripts', '--tag', 'dry-run', p.tarball];
+  step('npm publish --dry-run', run('npm', publish));
+  const size = `${readFileSync(p.tarball).length} B packed`;
+  table.push({ name: p.name, version: p.version, registry: 'npm', files: p.files.length, size, list: p.files });
 }
-rmSync(packDir, { recursive: true, force: true });
+
+if (packed.length) {
+  console.log('install the tarballs with npm into a fresh project and load every entry point');
+  const project = join(work, 'consumer');
+  if (attempt('npm install --offline <tarballs>', () => installTarballs(project, packed))) {
+    for (const p of packed) {
+      for (const specifier of entryPoints(p.manifest)) {
+        // Both module systems must load the entry point and see the same exports (a types-only entry has none).
+        const names = (m) => Object.keys(m).filter((k) => k !== 'default' && k !== 'module.exports').sort().join();
+        const compare = `import { createRequire } from 'node:module';
+          const names = ${names};
+          const esm = names(await import(${JSON.stringify(specifier)}));
+          const cjs = names(createRequire(process.cwd() + '/')(${JSON.stringify(specifier)}));
+          if (esm !== cjs) throw new Error('import() gives [' + esm + '], require() gives [' + cjs + ']');`;
+        const loaded = run(newestNode, ['--input-type=module', '-e', compare], project);
+        step(`import() and require() of ${specifier}`, loaded);
+      }
+    }
+  }
+}
+rmSync(work, { recursive: true, force: true });
 
 // JSR: the root Deno workspace (deno.json) publishes @tagokit/core, @tagokit/api and @tagokit/deno from their sources.
 const JSR = ['packages/core', 'packages/api', 'packages/deno'];
@@ -53,21 +78,23 @@ console.log('JSR workspace');
 const denoArgs = ['publish', '--dry-run', '--allow-dirty', '--config', join(root, 'deno.json')];
 const deno = run(process.execPath, [join(root, 'packages/deno/scripts/deno.mjs'), ...denoArgs], root);
 if (step('deno publish --dry-run', deno)) {
-  const output = `${deno.stdout}${deno.stderr}`;
   for (const dir of JSR) {
     const { name, version } = JSON.parse(readFileSync(join(root, dir, 'deno.json'), 'utf8'));
-    const files = [...output.matchAll(/file:\/\/\S+?\/(packages\/\w+)\/(\S+) \(([^)]+)\)/g)].filter((m) => m[1] === dir).map((m) => `${m[2]} (${m[3]})`);
+    const files = [...deno.output.matchAll(/file:\/\/\S+?\/(packages\/\w+)\/(\S+) \(([^)]+)\)/g)]
+      .filter((m) => m[1] === dir)
+      .map((m) => `${m[2]} (${m[3]})`);
     table.push({ name, version, registry: 'jsr', files: files.length, size: '', list: files });
   }
 }
 
 console.log('\nwould publish');
 for (const p of table) {
-  console.log(`  ${p.registry.padEnd(4)} ${`${p.name}@${p.version}`.padEnd(26)} ${String(p.files).padStart(3)} files  ${p.size}`);
+  const id = `${p.name}@${p.version}`.padEnd(26);
+  console.log(`  ${p.registry.padEnd(4)} ${id} ${String(p.files).padStart(3)} files  ${p.size}`);
   for (const f of p.list) console.log(`         ${f}`);
 }
 const status = run(join(root, 'node_modules', '.bin', 'changeset'), ['status']);
-console.log(`\npending changesets\n${(status.stdout + status.stderr).replace(/^🦋\s*/gm, '  ').trim()}`);
+console.log(`\npending changesets\n${status.output.replace(/^🦋\s*/gm, '  ').trim()}`);
 if (failures.length) {
   console.error(`\n${failures.length} check(s) failed:\n${failures.join('\n\n')}`);
   process.exit(1);

@@ -81,7 +81,12 @@ describe('@tagokit/edge', () => {
       );
     for (const file of [...files(join(EDGE_DIR, 'src')), ...files(join(EDGE_DIR, 'dist'))]) {
       const text = readFileSync(file, 'utf8');
-      expect(text, file).not.toMatch(/from ['"]node:|require\(|\bprocess\.|\bBuffer\b/);
+      expect(text, file).not.toMatch(/from ['"]node:|\bprocess\.|\bBuffer\b/);
+      // The CommonJS build (dist/cjs) requires its siblings and the tagokit packages, nothing else.
+      if (file.includes(join('dist', 'cjs'))) {
+        const required = [...text.matchAll(/require\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]!);
+        expect(required.filter((r) => !/^(\.\/|@tagokit\/)/.test(r)), file).toEqual([]);
+      } else expect(text, file).not.toMatch(/require\(/);
     }
   });
 });

@@ -1,0 +1,19 @@
+// A Node CommonJS consumer of the installed @tagokit/node tarball (its dist/cjs build): same steps as node-esm.mjs.
+const { AuthenticationError, createClient } = require('@tagokit/node');
+
+async function main() {
+  const region = { api: process.env.TAGO_API_URL };
+  const options = { tokenKind: 'device', region, allowInsecureHttp: true };
+  const device = createClient({ ...options, token: process.env.TAGO_DEVICE_TOKEN });
+  await device.deviceData.sendData({ body: [{ variable: 'humidity', value: 40, unit: '%' }] });
+  const [last] = await device.deviceData.getData({ variables: ['humidity'], query: 'last_value' });
+  const intruder = createClient({ ...options, token: 'not-a-known-token' });
+  const error = await intruder.deviceData.getData({ variables: ['humidity'] }).catch((e) => e);
+  await device.close();
+  await intruder.close();
+  console.log(JSON.stringify({
+    read: { variable: last.variable, value: last.value, unit: last.unit },
+    error: { typed: error instanceof AuthenticationError, name: error.name, status: error.status },
+  }));
+}
+main();

@@ -1,0 +1,15 @@
+// A Node ES-module consumer of the installed @tagokit/node tarball: send a record, read it back, one typed error.
+import { AuthenticationError, createClient } from '@tagokit/node';
+
+const options = { tokenKind: 'device', region: { api: process.env.TAGO_API_URL }, allowInsecureHttp: true };
+const device = createClient({ ...options, token: process.env.TAGO_DEVICE_TOKEN });
+await device.deviceData.sendData({ body: [{ variable: 'temperature', value: 21.5, unit: 'C' }] });
+const [last] = await device.deviceData.getData({ variables: ['temperature'], query: 'last_value' });
+const intruder = createClient({ ...options, token: 'not-a-known-token' });
+const error = await intruder.deviceData.getData({ variables: ['temperature'] }).catch((e) => e);
+await device.close();
+await intruder.close();
+console.log(JSON.stringify({
+  read: { variable: last.variable, value: last.value, unit: last.unit },
+  error: { typed: error instanceof AuthenticationError, name: error.name, status: error.status },
+}));

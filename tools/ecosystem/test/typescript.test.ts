@@ -1,0 +1,59 @@
+// TypeScript consumers of the installed tarballs: an ES-module `.ts` and a CommonJS `.cts` file type-check under
+// moduleResolution node16, nodenext and bundler (the `.cts` reads the dist/cjs declarations through `require`).
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain .mjs module without declarations
+import { installTarballs, packPublished } from '../../scripts/tarballs.mjs';
+
+const here = join(import.meta.dirname, '..');
+const tsc = createRequire(join(here, 'package.json')).resolve('typescript/bin/tsc');
+const CONSUMER = `import { AuthenticationError, createClient, type TagoClient } from '@tagokit/node';
+import { TagoCore } from '@tagokit/core';
+const device: TagoClient<'device'> = createClient({ token: 'x', tokenKind: 'device' });
+export const send = (): PromiseLike<unknown> => device.deviceData.sendData({ body: [{ variable: 't', value: 1 }] });
+export const isAuth = (e: unknown): boolean => e instanceof AuthenticationError;
+export const core = new TagoCore({ token: 'x' });
+// @ts-expect-error a device token cannot list devices
+device.devices.list();
+`;
+const MODES = [
+  { resolution: 'node16', module: 'node16' },
+  { resolution: 'nodenext', module: 'nodenext' },
+  { resolution: 'bundler', module: 'preserve' },
+];
+
+let work: string;
+let project: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'tagokit-ecosystem-ts-'));
+  project = join(work, 'ts-consumer');
+  installTarballs(project, packPublished(join(work, 'tarballs')));
+  writeFileSync(join(project, 'esm.ts'), CONSUMER);
+  writeFileSync(join(project, 'cjs.cts'), CONSUMER);
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe.each(MODES)('moduleResolution $resolution', ({ resolution, module }) => {
+  it.each(['esm.ts', 'cjs.cts'])('%s type-checks against the installed packages', async (file) => {
+    const options = { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022' };
+    // @types/node comes from this suite's install: @tagokit/node's declarations use Node's and undici's types.
+    const typeRoots = [join(here, 'node_modules', '@types')];
+    const config = { compilerOptions: { ...options, typeRoots, types: ['node'] } };
+    const name = `tsconfig.${resolution}.${file}.json`;
+    writeFileSync(join(project, name), JSON.stringify({ ...config, files: [file] }));
+    const run = await promisify(execFile)(process.execPath, [tsc, '-p', name], { cwd: project, encoding: 'utf8' })
+      .then((r) => ({ code: 0, output: r.stdout + r.stderr }))
+      .catch((e) => ({ code: e.code as number, output: `${e.stdout}${e.stderr}` }));
+    expect(run.output).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
