@@ -1,4 +1,4 @@
-import type { ApiModel, OperationModel } from '../model/index.js';
+import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 
 /** The arguments a contract test calls an operation with: the spec's examples of its required inputs. */

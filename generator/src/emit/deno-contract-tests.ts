@@ -1,4 +1,4 @@
-import type { ApiModel } from '../model/index.js';
+import type { ApiModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 import { exampleCall } from './contract-tests.js';
 

@@ -1,5 +1,5 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import type { OpenApiDocument } from '../load/load-spec.js';
+import type { OpenApiDocument } from '@tagokit/spec-model';
 import { banner } from './banner.js';
 
 /** Keywords that only constrain which properties must be present; TypeScript cannot express them. */

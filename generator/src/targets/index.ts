@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from '../load/load-spec.js';
-import type { ApiModel } from '../model/index.js';
+import type { OpenApiDocument } from '@tagokit/spec-model';
+import type { ApiModel } from '@tagokit/spec-model/model';
 import { emitSchemaTypes } from '../emit/schema-types.js';
 import { apiTarget } from './api.js';
 import { edgeTarget } from './edge.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emitContractTests, exampleArgs } from '../../src/emit/contract-tests.js';
-import { buildModel } from '../../src/model/index.js';
+import { buildModel } from '@tagokit/spec-model/model';
 import { miniModel } from '../fixtures/mini-model.js';
-import { miniSpec, opOf } from '../fixtures/mini-spec.js';
+import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const model = miniModel();
 const op = (id: string) => model.operations.find((o) => o.id === id)!;

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { banner } from '../../src/emit/banner.js';
-import { loadSpec, type OpenApiDocument } from '../../src/load/load-spec.js';
-import { buildModel, type ApiModel } from '../../src/model/index.js';
+import { loadSpec, type OpenApiDocument } from '@tagokit/spec-model';
+import { buildModel, type ApiModel } from '@tagokit/spec-model/model';
 import { generateAll, TARGETS, type GeneratedFile } from '../../src/targets/index.js';
 
 const SPEC = fileURLToPath(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url));

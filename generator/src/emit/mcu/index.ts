@@ -1,4 +1,4 @@
-import type { ApiModel, OperationModel } from '../../model/index.js';
+import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from '../banner.js';
 import { exampleArgs } from '../contract-tests.js';
 

@@ -1,4 +1,4 @@
-import { resolveRef, type OpenApiDocument } from '../load/load-spec.js';
+import { resolveRef, type OpenApiDocument } from '../index.js';
 import { ModelError, type BodyModel, type BodyShape } from './types.js';
 
 interface Schema {

@@ -1,4 +1,4 @@
-import { resolveRef, type OpenApiDocument } from '../load/load-spec.js';
+import { specOperations, type OpenApiDocument } from '../index.js';
 import { camelCase } from './naming.js';
 import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
@@ -6,7 +6,9 @@ import { buildResponse } from './response.js';
 import { schemeKinds, tokenKinds } from './security.js';
 import { ModelError, type HttpMethod, type ModelOptions, type OperationModel, type Paging, type TokenKind } from './types.js';
 
-export const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
+/** The methods the generated clients send; an operation under another HTTP method is refused, not skipped. */
+export const CLIENT_METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
+type ClientMethod = (typeof CLIENT_METHODS)[number];
 
 interface RawOperation {
   operationId?: string;
@@ -28,7 +30,7 @@ const PAGING: readonly Paging[] = ['page', 'skip', 'cursor', 'none'];
 export function buildOperation(
   doc: OpenApiDocument,
   path: string,
-  method: (typeof METHODS)[number],
+  method: ClientMethod,
   raw: RawOperation,
   pathParameters: unknown[] | undefined,
   options: ModelOptions = {},
@@ -74,13 +76,19 @@ export function buildOperation(
   };
 }
 
-export function rawOperations(doc: OpenApiDocument): { path: string; method: (typeof METHODS)[number]; raw: RawOperation; pathParameters: unknown[] | undefined }[] {
+/** The spec's operations the clients can send; a foreign spec's HEAD, OPTIONS and TRACE routes are left out. */
+export function rawOperations(
+  doc: OpenApiDocument,
+  foreign = false,
+): { path: string; method: ClientMethod; raw: RawOperation; pathParameters: unknown[] | undefined }[] {
   const out = [];
-  for (const [path, itemRef] of Object.entries(doc.paths)) {
-    const item = resolveRef<Record<string, unknown>>(doc, itemRef);
-    for (const method of METHODS) {
-      if (item[method]) out.push({ path, method, raw: item[method] as RawOperation, pathParameters: item['parameters'] as unknown[] | undefined });
+  for (const { path, method, operation, pathItem } of specOperations(doc)) {
+    if (!(CLIENT_METHODS as readonly string[]).includes(method)) {
+      if (foreign) continue;
+      throw new ModelError(`${method.toUpperCase()} ${path}: the clients send only ${CLIENT_METHODS.join(', ')}`);
     }
+    const pathParameters = pathItem['parameters'] as unknown[] | undefined;
+    out.push({ path, method: method as ClientMethod, raw: operation as RawOperation, pathParameters });
   }
   return out;
 }

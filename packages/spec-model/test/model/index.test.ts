@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/load/load-spec.js';
+import { loadSpec } from '../../src/index.js';
 import { buildModel, ModelError } from '../../src/model/index.js';
 import { miniSpec, opOf } from '../fixtures/mini-spec.js';
 
@@ -53,7 +53,7 @@ describe('buildModel', () => {
   });
 
   it('models the real bundle: 273 operations in the tag order of the spec', () => {
-    const doc = loadSpec(fileURLToPath(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url)));
+    const doc = loadSpec(fileURLToPath(new URL('../../../../specs/dist/tagoio.openapi.json', import.meta.url)));
     const model = buildModel(doc);
     expect(model.operations).toHaveLength(273);
     expect(model.groups.map((g) => g.tag)).toEqual(doc.tags!.map((t) => t.name));

@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from '../load/load-spec.js';
+import type { OpenApiDocument } from '../index.js';
 import { buildOperation, rawOperations } from './operation.js';
 import { schemeKinds } from './security.js';
 import { ModelError, type ApiModel, type GroupModel, type ModelOptions } from './types.js';
@@ -9,7 +9,7 @@ export * from './types.js';
 export function buildModel(doc: OpenApiDocument, options: ModelOptions = {}): ApiModel {
   // Foreign specs carry no token kinds (their security maps to `profile`); TagoIO's scheme table is read once here.
   const schemes = options.foreign ? undefined : schemeKinds(doc.components?.securitySchemes);
-  const operations = rawOperations(doc).map(({ path, method, raw, pathParameters }) => buildOperation(doc, path, method, raw, pathParameters, options, schemes));
+  const operations = rawOperations(doc, options.foreign).map(({ path, method, raw, pathParameters }) => buildOperation(doc, path, method, raw, pathParameters, options, schemes));
   if (options.foreign) dedupeNames(operations);
   const ids = new Set<string>();
   const groups = new Map<string, GroupModel>();

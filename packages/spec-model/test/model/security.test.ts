@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { schemeKinds, tokenKinds } from '../../src/model/security.js';
 import { ModelError } from '../../src/model/types.js';
-import { loadSpec } from '../../src/load/load-spec.js';
+import { loadSpec } from '../../src/index.js';
 
 const scheme = (kind: unknown) => ({ type: 'apiKey', in: 'header', name: 'token', 'x-tago-token-kind': kind });
 const SCHEMES = schemeKinds({
@@ -13,7 +13,7 @@ const SCHEMES = schemeKinds({
 
 describe('schemeKinds', () => {
   it('reads every scheme of the spec into its token kind', () => {
-    const doc = loadSpec(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url).pathname);
+    const doc = loadSpec(new URL('../../../../specs/dist/tagoio.openapi.json', import.meta.url).pathname);
     expect(schemeKinds(doc.components?.securitySchemes)).toEqual({
       profileToken: 'profile',
       deviceToken: 'device',

@@ -1,8 +1,9 @@
 /** The intermediate model: what every emitter needs to know about the API, independent of OpenAPI's layout. */
 
-/** The kinds of token TagoIO issues; a spec's `x-tago-token-kind` must name one of them. */
-export const TOKEN_KINDS = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'] as const;
-export type TokenKind = (typeof TOKEN_KINDS)[number];
+import type { TokenKind } from '../index.js';
+
+export { ModelError } from '../errors.js';
+export { TOKEN_KINDS, type TokenKind } from '../token-kinds.js';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 export type Paging = 'page' | 'skip' | 'cursor' | 'none';
 export type BodyShape = 'object' | 'array' | 'string' | 'object-or-array' | 'any';
@@ -84,8 +85,4 @@ export interface ApiModel {
  */
 export interface ModelOptions {
   foreign?: boolean;
-}
-
-export class ModelError extends Error {
-  override name = 'ModelError';
 }

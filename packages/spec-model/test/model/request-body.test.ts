@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyShape, buildBody, requiredKeys } from '../../src/model/request-body.js';
 import { ModelError } from '../../src/model/types.js';
-import type { OpenApiDocument } from '../../src/load/load-spec.js';
+import type { OpenApiDocument } from '../../src/index.js';
 
 const doc = {
   openapi: '3.1.0',
