@@ -1,3 +1,4 @@
+import { resolveRef } from '@tagokit/spec-model';
 import { DEFAULT_DEVICE, DEFAULT_TOKENS, loadSpec, type TokenKind } from '../src/index.mjs';
 
 export const spec = loadSpec();
@@ -29,9 +30,7 @@ export function tokenFor(kind: TokenKind): string {
 }
 
 function deref(node: any): any {
-  let n = node;
-  while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k], spec.bundle);
-  return n;
+  return resolveRef(spec.bundle, node);
 }
 
 function sampleFor(p: SpecOp['params'][number], method: string): string {
