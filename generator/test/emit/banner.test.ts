@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BANNER_MARK, banner } from '../../src/emit/banner.js';
 import { emitClient } from '../../src/emit/client.js';
-import { emitContractTests } from '../../src/emit/contract-tests.js';
+import { emitContractCases } from '../../src/emit/contract-cases.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
 import { miniModel } from '../fixtures/mini-model.js';
@@ -26,7 +26,7 @@ describe('banner', () => {
       emitDescriptors(model),
       emitClient(model, { coreModule: '@tagokit/core', ext: '.js' }),
       emitClient(model, { coreModule: '../core/mod.ts', ext: '.ts' }),
-      emitContractTests(model, { clientModule: '../../src/index.js', transportFactory: 'undiciTransport' }),
+      emitContractCases(model),
     ];
     for (const text of texts) expect(text.slice(0, BANNER.length)).toBe(BANNER);
   });

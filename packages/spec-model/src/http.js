@@ -3,4 +3,6 @@
  * operations through this one list, in this order (the generated files follow it); a method the clients cannot
  * send is refused by the model, not skipped here.
  */
-export const HTTP_METHODS = /** @type {const} */ (['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace']);
+export const HTTP_METHODS = /** @type {const} */ ([
+  'get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace',
+]);

@@ -22,7 +22,8 @@ export function schemeKinds(securitySchemes) {
     const kind = scheme?.['x-tago-token-kind'];
     if (!TOKEN_KINDS.includes(kind)) {
       const expected = TOKEN_KINDS.join(', ');
-      throw new ModelError(`security scheme "${name}": x-tago-token-kind must be one of ${expected} (got ${JSON.stringify(kind)})`);
+      const got = JSON.stringify(kind);
+      throw new ModelError(`security scheme "${name}": x-tago-token-kind must be one of ${expected} (got ${got})`);
     }
     kinds[name] = kind;
   }

@@ -73,13 +73,17 @@ describe('resolveRef', () => {
       new SpecLoadError('Only local references are supported, found other.yaml#/A (bundle the spec first)'),
     );
     expect(() => resolveRef(doc, { $ref: 'https://example.com/s.json#/A' })).toThrow(
-      new SpecLoadError('Only local references are supported, found https://example.com/s.json#/A (bundle the spec first)'),
+      new SpecLoadError(
+        'Only local references are supported, found https://example.com/s.json#/A (bundle the spec first)',
+      ),
     );
   });
 
   it('refuses a cycle, naming every reference of the chain', () => {
     expect(() => resolveRef(doc, { $ref: '#/components/schemas/Loop1' })).toThrow(
-      new SpecLoadError('Reference cycle: #/components/schemas/Loop1 -> #/components/schemas/Loop2 -> #/components/schemas/Loop1'),
+      new SpecLoadError(
+        'Reference cycle: #/components/schemas/Loop1 -> #/components/schemas/Loop2 -> #/components/schemas/Loop1',
+      ),
     );
     expect(() => resolveRef(doc, { $ref: '#/components/schemas/Self' })).toThrow(
       new SpecLoadError('Reference cycle: #/components/schemas/Self -> #/components/schemas/Self'),
@@ -91,7 +95,9 @@ describe('resolveRef', () => {
       new SpecLoadError('Unresolved reference #/components/schemas/Nope'),
     );
     expect(() => resolveRef(doc, { $ref: '#/components/schemas/ToNothing' })).toThrow(
-      new SpecLoadError('Unresolved reference #/components/schemas/Nope (reached through #/components/schemas/ToNothing)'),
+      new SpecLoadError(
+        'Unresolved reference #/components/schemas/Nope (reached through #/components/schemas/ToNothing)',
+      ),
     );
   });
 

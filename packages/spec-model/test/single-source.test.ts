@@ -1,5 +1,5 @@
 // The spec has one reader: no tracked source outside this package follows `$ref`s itself or lists the token
-// kinds again. Greps the tracked files (generated ones, marked "Do not edit", are the generator's output).
+// kinds again. Greps the tracked files (generated ones, under the do-not-edit banner, are the generator's output).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { TOKEN_KINDS } from '../src/index.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
+// Spelled in two parts so this file does not count as generated itself.
+const BANNER = ['Do not', 'edit'].join(' ');
 const self = 'packages/spec-model/test/single-source.test.ts';
 const tracked = execFileSync('git', ['ls-files', '-z', '--', '*.ts', '*.mts', '*.js', '*.mjs', '*.cjs'], {
   cwd: root,
@@ -16,7 +18,7 @@ const sources = tracked
   .split('\0')
   .filter((file) => file && file !== self)
   .map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }))
-  .filter(({ text }) => !text.slice(0, 400).includes('Do not edit'));
+  .filter(({ text }) => !text.slice(0, 400).includes(BANNER));
 
 /** The tracked files whose text matches, so a failure names where the copy is. */
 function filesMatching(pattern: RegExp): string[] {

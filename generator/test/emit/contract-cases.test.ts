@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emitContractTests, exampleArgs } from '../../src/emit/contract-tests.js';
+import { emitContractCases, exampleArgs } from '../../src/emit/contract-cases.js';
 import { buildModel } from '@tagokit/spec-model/model';
 import { miniModel } from '../fixtures/mini-model.js';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
@@ -44,31 +44,20 @@ describe('exampleArgs', () => {
   });
 });
 
-describe('emitContractTests', () => {
-  const text = emitContractTests(model, { clientModule: '../../src/index.js', transportFactory: 'undiciTransport' });
-  const lines = text.split('\n');
+describe('emitContractCases', () => {
+  const lines = emitContractCases(model).split('\n');
 
-  it('imports the runtime client and its transport', () => {
-    expect(lines).toContain("import { createClient, undiciTransport, type TagoClient } from '../../src/index.js';");
-    expect(lines).toContain('    transport: forPrism(undiciTransport()),');
-    expect(lines).toContain("describe('contract: 5 operations against a Prism mock of the spec', () => {");
-  });
-
-  it('calls each operation through its group with the example arguments', () => {
-    expect(lines.filter((l) => l.startsWith('  it('))).toEqual([
-      "  it('listDevices: GET /device', async () => {",
-      "  it('getDevice: GET /device/{deviceID}', async () => {",
-      "  it('sendData: POST /data', async () => {",
-      "  it('getStatus: GET /status', async () => {",
-      "  it('readFile: GET /files/{filePath}', async () => {",
+  it('lists every operation once, with its group, method name and example arguments', () => {
+    expect(lines.filter((l) => l.startsWith('  { id: '))).toEqual([
+      '  { id: "listDevices", method: "GET", path: "/device", group: "devices", methodName: "list" },',
+      '  { id: "getDevice", method: "GET", path: "/device/{deviceID}", group: "devices", methodName: "get", ' +
+        'args: {"deviceID":"5dcad1c216174c001ca23ab9"} },',
+      '  { id: "sendData", method: "POST", path: "/data", group: "deviceData", methodName: "send", ' +
+        'args: {"body":{"variable":"temperature","value":21}} },',
+      '  { id: "getStatus", method: "GET", path: "/status", group: "info", methodName: "status" },',
+      '  { id: "readFile", method: "GET", path: "/files/{filePath}", group: "files", methodName: "read", ' +
+        'args: {"filePath":"reports/2024/jan.txt","version":3} },',
     ]);
-    expect(lines.filter((l) => l.includes('const answer = await'))).toEqual([
-      '    const answer = await client.devices.list().withResponse();',
-      '    const answer = await client.devices.get({"deviceID":"5dcad1c216174c001ca23ab9"}).withResponse();',
-      '    const answer = await client.deviceData.send({"body":{"variable":"temperature","value":21}}).withResponse();',
-      '    const answer = await client.info.status().withResponse();',
-      '    const answer = await client.files.read({"filePath":"reports/2024/jan.txt","version":3}).withResponse();',
-    ]);
-    expect(lines).toContain("    expect(validateResult('readFile', answer.data)).toEqual([]);");
+    expect(lines).toContain('export const CONTRACT_CASES: readonly ContractCase[] = [');
   });
 });
