@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from './load/load-spec.js';
-import { buildModel } from './model/index.js';
+import { loadSpec } from '@tagokit/spec-model';
+import { buildModel } from '@tagokit/spec-model/model';
 import { generateAll } from './targets/index.js';
 import { writeFiles } from './write.js';
 

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModel } from '../src/model/index.js';
+import { buildModel } from '@tagokit/spec-model/model';
 import { generateAll, type GeneratedFile } from '../src/targets/index.js';
 import { writeFiles } from '../src/write.js';
-import { miniSpec } from './fixtures/mini-spec.js';
+import { miniSpec } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx/cli');

@@ -1,17 +1,10 @@
 // Classifies the changes between two bundled specs as breaking or not, from the point of view of a client
 // generated from the old spec, and suggests the semver bump of the spec (and of the generated packages).
+import { resolveRef } from '@tagokit/spec-model';
 import { collectOperations } from './operations.mjs';
 
-/** Resolves local `$ref`s against a document. */
-function deref(doc, node, seen = new Set()) {
-  let n = node;
-  while (n && typeof n === 'object' && typeof n.$ref === 'string') {
-    if (seen.has(n.$ref)) return {};
-    seen.add(n.$ref);
-    n = n.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return n ?? {};
-}
+/** The node a reference points at; `{}` for none, so a comparison reads an absent schema as an empty one. */
+const deref = (doc, node) => resolveRef(doc, node) ?? {};
 
 const typesOf = (s) => (s.type === undefined ? undefined : new Set(Array.isArray(s.type) ? s.type : [s.type]));
 
@@ -92,9 +85,7 @@ function compareSchemas(oldDoc, newDoc, oldNode, newNode, side, where, out, dept
 }
 
 function successSchema(doc, op) {
-  const code = Object.keys(op.raw.responses ?? {}).find((c) => /^2\d\d$/.test(c));
-  if (!code) return undefined;
-  const media = Object.values(deref(doc, op.raw.responses[code]).content ?? {})[0];
+  const media = Object.values(op.success?.content ?? {})[0];
   return media?.schema;
 }
 

@@ -3,14 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectOperations } from '../scripts/operations.mjs';
 import { createValidator } from '@tagokit/contract/schema-validator';
+import { resolveRef } from '@tagokit/spec-model';
 
 const bundle = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'dist', 'tagoio.openapi.json'), 'utf8'));
 const validate = createValidator(bundle);
-const deref = (node: any): any => {
-  let n = node;
-  while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], bundle);
-  return n;
-};
+const deref = (node: any): any => resolveRef(bundle, node);
 
 type Case = { where: string; schema: unknown; value: unknown };
 const cases: Case[] = [];

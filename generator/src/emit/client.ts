@@ -1,6 +1,6 @@
 import { Scope, StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
-import type { ApiModel, GroupModel, OperationModel } from '../model/index.js';
-import { pascalCase } from '../model/naming.js';
+import type { ApiModel, GroupModel, OperationModel } from '@tagokit/spec-model/model';
+import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
 import { docText, printStructures } from './ts.js';
 

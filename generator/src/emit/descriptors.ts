@@ -1,5 +1,5 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
-import type { ApiModel, OperationModel } from '../model/index.js';
+import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 import { printStructures } from './ts.js';
 

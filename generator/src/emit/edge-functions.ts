@@ -1,6 +1,6 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
-import type { ApiModel, OperationModel } from '../model/index.js';
-import { pascalCase } from '../model/naming.js';
+import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
+import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
 import { argsRequired, callStatement, clientImports, hasArgs, methodDocs, operationIds, operationTypes, returnType } from './client.js';
 import { printStructures } from './ts.js';

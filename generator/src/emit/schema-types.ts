@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from 'openapi-typescript';
-import type { OpenApiDocument } from '../load/load-spec.js';
-import { isPathVariant } from '../model/operation.js';
+import type { OpenApiDocument } from '@tagokit/spec-model';
+import { isPathVariant } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 
 /** Keywords that only constrain which properties must be present; TypeScript cannot express them. */

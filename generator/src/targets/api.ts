@@ -1,4 +1,5 @@
 import { emitClient } from '../emit/client.js';
+import { emitContractCases } from '../emit/contract-cases.js';
 import { emitDescriptors } from '../emit/descriptors.js';
 import { emitEdgeFunctions } from '../emit/edge-functions.js';
 import type { Target } from './types.js';
@@ -15,7 +16,9 @@ const CORE_INTERNAL = '@tagokit/core/internal';
  * - `operations.ts`: one descriptor per operation (what the core sends);
  * - `client.ts`: the grouped, token-scoped classes of the Node and Deno clients;
  * - `functions.ts`: one tree-shakable function per operation for edge workers (kept apart from `client.ts` so a
- *   worker bundle never pulls the classes in).
+ *   worker bundle never pulls the classes in);
+ * - `test/generated/contract-cases.ts` (not published): every operation with the spec's example arguments, which
+ *   the node, deno and edge contract runners call.
  *
  * Relative imports end in `.ts`: Deno reads these sources as they are (JSR workspace member), and tsc
  * (`rewriteRelativeImportExtensions`) writes `.js` into the npm dist.
@@ -28,5 +31,6 @@ export const apiTarget: Target = {
     { path: `${API_SRC}/operations.ts`, text: emitDescriptors(model, { coreModule: CORE_INTERNAL }) },
     { path: `${API_SRC}/client.ts`, text: emitClient(model, { coreModule: CORE_INTERNAL, ext: '.ts' }) },
     { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(model) },
+    { path: 'packages/api/test/generated/contract-cases.ts', text: emitContractCases(model) },
   ],
 };

@@ -1,17 +1,14 @@
-import type { OpenApiDocument } from '../load/load-spec.js';
-import type { ApiModel } from '../model/index.js';
+import type { OpenApiDocument } from '@tagokit/spec-model';
+import type { ApiModel } from '@tagokit/spec-model/model';
 import { emitSchemaTypes } from '../emit/schema-types.js';
 import { apiTarget } from './api.js';
-import { edgeTarget } from './edge.js';
-import { denoTarget } from './deno.js';
-import { nodeTarget } from './node.js';
 import { mcuTarget } from './mcu.js';
 import type { GeneratedFile, Target } from './types.js';
 
 export type { GeneratedFile, Target, TargetInput } from './types.js';
 
 /** Every package the generator writes, one module per target. */
-export const TARGETS: readonly Target[] = [apiTarget, nodeTarget, edgeTarget, denoTarget, mcuTarget];
+export const TARGETS: readonly Target[] = [apiTarget, mcuTarget];
 
 /** Generates every target's files. */
 export async function generateAll(doc: OpenApiDocument, model: ApiModel, only?: readonly string[]): Promise<GeneratedFile[]> {

@@ -1,5 +1,5 @@
-import type { OpenApiDocument } from '../load/load-spec.js';
-import type { ApiModel } from '../model/index.js';
+import type { OpenApiDocument } from '@tagokit/spec-model';
+import type { ApiModel } from '@tagokit/spec-model/model';
 
 /** A generated file: its path from the workspace root and its text. */
 export interface GeneratedFile {

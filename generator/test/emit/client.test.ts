@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { argsType, emitClient, groupClassName, resultType } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
-import { buildModel } from '../../src/model/index.js';
+import { buildModel } from '@tagokit/spec-model/model';
 import { miniModel } from '../fixtures/mini-model.js';
-import { miniSpec, opOf } from '../fixtures/mini-spec.js';
+import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const model = miniModel();
 const op = (id: string) => model.operations.find((o) => o.id === id)!;

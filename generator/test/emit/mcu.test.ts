@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from '../../src/load/load-spec.js';
+import { loadSpec } from '@tagokit/spec-model';
 import {
   emitMcuContractTests,
   emitMcuOperations,
@@ -8,7 +8,7 @@ import {
   mcuOperations,
 } from '../../src/emit/mcu/index.js';
 import { mcuTarget } from '../../src/targets/mcu.js';
-import { buildModel } from '../../src/model/index.js';
+import { buildModel } from '@tagokit/spec-model/model';
 import { BANNER_MARK } from '../../src/emit/banner.js';
 
 const model = buildModel(loadSpec(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url).pathname));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emitSchemaTypes, prepareForTypes } from '../../src/emit/schema-types.js';
-import type { OpenApiDocument } from '../../src/load/load-spec.js';
-import { miniSpec } from '../fixtures/mini-spec.js';
+import type { OpenApiDocument } from '@tagokit/spec-model';
+import { miniSpec } from '@tagokit/spec-model/fixtures/mini-spec';
 
 describe('prepareForTypes', () => {
   it('drops an anyOf whose members only list required keys', () => {

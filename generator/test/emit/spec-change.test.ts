@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emitClient } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
-import { buildModel } from '../../src/model/index.js';
-import { miniSpec, opOf } from '../fixtures/mini-spec.js';
+import { buildModel } from '@tagokit/spec-model/model';
+import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
 /** The lines of `after` that differ from `before` (same line count expected), as [before, after] pairs. */
 function changedLines(before: string, after: string): [string, string][] {

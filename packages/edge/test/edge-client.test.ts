@@ -4,7 +4,7 @@ import { queryForPrism as contractQueryForPrism } from '@tagokit/contract';
 import { describe, expect, it } from 'vitest';
 import * as edge from '../src/index.js';
 import { createEdgeClient, createLeanClient, getApiStatus, listDevices, resolveRegion, sendData, TagoValidationError, type Transport, type WireRequest } from '../src/index.js';
-import { CONTRACT_CASES } from './generated/cases.js';
+import { CONTRACT_CASES } from '../../api/test/generated/contract-cases.js';
 import { EDGE_DIR } from './support/paths.js';
 import { queryForPrism } from './workers/prism.js';
 

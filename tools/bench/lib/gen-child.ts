@@ -7,8 +7,8 @@ const [mode, spec, outDir] = process.argv.slice(2) as [string, string, string | 
 // Import only what this mode needs, before the clock starts.
 const gen = mode.startsWith('ours')
   ? {
-      ...(await import('../../../generator/src/load/load-spec.js')),
-      ...(await import('../../../generator/src/model/index.js')),
+      ...(await import('../../../packages/spec-model/src/index.js')),
+      ...(await import('../../../packages/spec-model/src/model/index.js')),
       ...(await import('../../../generator/src/targets/index.js')),
       ...(await import('../../../generator/src/emit/schema-types.js')),
       ...(await import('../../../generator/src/emit/descriptors.js')),

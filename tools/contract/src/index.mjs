@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { envelopeResult, specOperations, successResponse } from '@tagokit/spec-model';
 import { createValidator } from './schema-validator.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -89,23 +90,13 @@ function specIndex() {
     const bundle = JSON.parse(readFileSync(BUNDLED_SPEC, 'utf8'));
     const validate = createValidator(bundle);
     const byId = new Map();
-    const deref = (n) => {
-      while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], bundle);
-      return n;
-    };
-    for (const item of Object.values(bundle.paths)) {
-      for (const [method, op] of Object.entries(deref(item))) {
-        if (!op || typeof op !== 'object' || !op.operationId) continue;
-        const code = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c));
-        const media = code ? Object.values(deref(op.responses[code]).content ?? {})[0] : undefined;
-        let schema = media?.schema;
-        if (schema && op['x-tago-envelope'] !== false) {
-          // The `result` part of the envelope: the last allOf member that declares it.
-          const parts = (schema.allOf ?? [schema]).map(deref);
-          schema = parts.reverse().find((p) => p?.properties?.result)?.properties.result;
-        }
-        byId.set(op.operationId, { schema, method });
-      }
+    for (const { method, operation: op } of specOperations(bundle)) {
+      if (!op.operationId) continue;
+      const success = successResponse(bundle, op.responses);
+      const media = success ? Object.values(success.response.content ?? {})[0] : undefined;
+      // What the generated clients return: the envelope's `result` as the model finds it, or the raw body.
+      const schema = media?.schema && op['x-tago-envelope'] !== false ? envelopeResult(bundle, media.schema) : media?.schema;
+      byId.set(op.operationId, { schema, method });
     }
     cached = { byId, validate };
   }

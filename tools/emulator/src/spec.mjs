@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { BUNDLED_SPEC } from '@tagokit/contract';
 import { createValidator } from '@tagokit/contract/schema-validator';
+import { operationParameters, resolveRef, schemeKinds as kindsOfSchemes, specOperations, successResponse } from '@tagokit/spec-model';
 import { isJsonMediaType, mediaTypeOf, parseTarget } from './request.mjs';
 
 /** specs/dist/tagoio.openapi.json, as the contract harness finds it. */
@@ -11,20 +12,12 @@ export function defaultSpecPath() {
   return BUNDLED_SPEC;
 }
 
-const METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head'];
-
 /**
- * Kinds of token by security scheme name, as the spec declares them (`x-tago-token-kind` on each scheme). A scheme
- * without one is refused, as the generator refuses it, rather than silently answering 401 to every call.
+ * Kinds of token by security scheme name, as the bundle's schemes declare them (`x-tago-token-kind`); a scheme
+ * without a known kind is refused, as the generator refuses it, rather than answering 401 to every call.
  */
 export function schemeKinds(bundle) {
-  return Object.fromEntries(
-    Object.entries(bundle.components?.securitySchemes ?? {}).map(([name, s]) => {
-      const kind = s['x-tago-token-kind'];
-      if (typeof kind !== 'string' || !kind) throw new Error(`security scheme "${name}" has no x-tago-token-kind`);
-      return [name, kind];
-    }),
-  );
+  return kindsOfSchemes(bundle.components?.securitySchemes);
 }
 
 /** Specs already read and indexed, by path: every emulator and test helper in a process shares one. */
@@ -41,44 +34,34 @@ function readSpec(path) {
   const bundle = JSON.parse(readFileSync(path, 'utf8'));
   const validate = createValidator(bundle);
   const kindOf = schemeKinds(bundle);
-  const deref = (node) => {
-    let n = node;
-    while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], bundle);
-    return n;
-  };
+  const deref = (node) => resolveRef(bundle, node);
   const operations = [];
   const byId = new Map();
-  for (const [template, rawItem] of Object.entries(bundle.paths)) {
-    const item = deref(rawItem);
-    const shared = (item.parameters ?? []).map(deref);
-    for (const method of METHODS) {
-      const op = item[method];
-      // A trailing-slash variant is its canonical operation: parseTarget drops a trailing slash on every route.
-      if (!op || !op.operationId || op['x-tago-path-variant-of']) continue;
-      const params = new Map();
-      for (const p of [...shared, ...(op.parameters ?? []).map(deref)]) params.set(`${p.in}:${p.name}`, p);
-      const code = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c)) ?? '200';
-      const response = deref(op.responses?.[code]) ?? {};
-      const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
-      const request = op.requestBody ? deref(op.requestBody) : undefined;
-      const entry = {
-        id: op.operationId,
-        method: method.toUpperCase(),
-        template,
-        kinds: (op.security ?? bundle.security ?? []).flatMap((req) => Object.keys(req).map((s) => kindOf[s] ?? s)),
-        params: [...params.values()],
-        body: request
-          ? { required: request.required === true, json: request.content?.['application/json']?.schema, types: Object.keys(request.content ?? {}) }
-          : undefined,
-        envelope: op['x-tago-envelope'] !== false,
-        successStatus: Number(code),
-        mediaType,
-        example: exampleOf(media),
-        matcher: compileTemplate(template),
-      };
-      operations.push(entry);
-      byId.set(entry.id, entry);
-    }
+  for (const specOp of specOperations(bundle)) {
+    const { path: template, method, operation: op } = specOp;
+    // A trailing-slash variant is its canonical operation: parseTarget drops a trailing slash on every route.
+    if (!op.operationId || op['x-tago-path-variant-of']) continue;
+    const success = successResponse(bundle, op.responses);
+    const response = success?.response ?? {};
+    const [mediaType, media] = Object.entries(response.content ?? {})[0] ?? [];
+    const request = op.requestBody ? deref(op.requestBody) : undefined;
+    const entry = {
+      id: op.operationId,
+      method: method.toUpperCase(),
+      template,
+      kinds: (op.security ?? bundle.security ?? []).flatMap((req) => Object.keys(req).map((s) => kindOf[s] ?? s)),
+      params: operationParameters(bundle, specOp),
+      body: request
+        ? { required: request.required === true, json: request.content?.['application/json']?.schema, types: Object.keys(request.content ?? {}) }
+        : undefined,
+      envelope: op['x-tago-envelope'] !== false,
+      successStatus: success?.status ?? 200,
+      mediaType,
+      example: exampleOf(media),
+      matcher: compileTemplate(template),
+    };
+    operations.push(entry);
+    byId.set(entry.id, entry);
   }
   // Literal segments win over parameters: `/device/params` before `/device/{deviceID}`.
   operations.sort((a, b) => a.matcher.rank.localeCompare(b.matcher.rank));

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { resolveRef } from '@tagokit/spec-model';
 import { ACCESS_POLICY } from '../src/handlers/access.mjs';
 import { ACTION } from '../src/handlers/actions.mjs';
 import { exampleResult } from '../src/handlers/answers.mjs';
@@ -41,9 +42,7 @@ export function tokenFor(kind: TokenKind): string {
 }
 
 function deref(node: any): any {
-  let n = node;
-  while (n && n.$ref) n = n.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k], spec.bundle);
-  return n;
+  return resolveRef(spec.bundle, node);
 }
 
 function sampleFor(p: SpecOp['params'][number], method: string, template: string): string {

@@ -2,10 +2,10 @@
 // JSON, its stack, the emulator's error bodies or the client's debug log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, TagoError } from '@tagokit/node';
+import { TOKEN_KINDS } from '@tagokit/spec-model';
 import { DEFAULT_DEVICE, loadSpec, schemeKinds, startEmulator, type Emulator, type FaultKind, type TokenKind } from '../src/index.mjs';
 import { exampleRequest, operations, seedDevices, seedResources, tokenFor } from './helpers.js';
 
-const KINDS: TokenKind[] = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'];
 const DENIED = { status: false, message: 'Authorization Denied' };
 
 describe('token kinds per operation', () => {
@@ -19,14 +19,14 @@ describe('token kinds per operation', () => {
   // Every kind against a sample of up to 12 operations that accept it and 12 that do not, spread over the spec.
   const sample = (list: typeof operations) => list.filter((_, i) => i % Math.max(1, Math.floor(list.length / 12)) === 0).slice(0, 12);
   const cases: [string, TokenKind | 'none', (typeof operations)[number]][] = [];
-  for (const kind of KINDS) {
+  for (const kind of TOKEN_KINDS) {
     for (const op of sample(operations.filter((o) => o.kinds.includes(kind) && o.method !== 'DELETE'))) cases.push([`${kind} may call ${op.id}`, kind, op]);
     for (const op of sample(operations.filter((o) => o.kinds.length > 0 && !o.kinds.includes(kind)))) cases.push([`${kind} may not call ${op.id}`, kind, op]);
   }
   for (const op of sample(operations.filter((o) => o.kinds.length > 0))) cases.push([`no token may not call ${op.id}`, 'none', op]);
 
   it('samples every kind both ways', () => {
-    for (const kind of KINDS) {
+    for (const kind of TOKEN_KINDS) {
       expect(cases.filter(([, k, op]) => k === kind && op.kinds.includes(kind)).length, kind).toBeGreaterThan(0);
       expect(cases.filter(([, k, op]) => k === kind && !op.kinds.includes(kind)).length, kind).toBeGreaterThan(0);
     }
@@ -140,6 +140,8 @@ describe('the spec', () => {
 describe('token kinds of the spec', () => {
   it('reads each scheme\'s x-tago-token-kind and refuses a scheme without one', () => {
     expect(schemeKinds({ components: { securitySchemes: { deviceToken: { type: 'apiKey', 'x-tago-token-kind': 'device' } } } })).toEqual({ deviceToken: 'device' });
-    expect(() => schemeKinds({ components: { securitySchemes: { bearer: { type: 'http' } } } })).toThrow('security scheme "bearer" has no x-tago-token-kind');
+    expect(() => schemeKinds({ components: { securitySchemes: { bearer: { type: 'http' } } } })).toThrow(
+      'security scheme "bearer": x-tago-token-kind must be one of profile, device, analysis, network, runUser, serviceAuthorization (got undefined)',
+    );
   });
 });

@@ -1,6 +1,6 @@
-import type { ApiModel, OperationModel } from '../../model/index.js';
+import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from '../banner.js';
-import { exampleArgs } from '../contract-tests.js';
+import { exampleArgs } from '../contract-cases.js';
 
 /** Options of the microcontroller emitter. */
 export interface McuOptions {

@@ -1,7 +1,7 @@
 import { validateResult } from '@tagokit/contract';
 import { VECTOR_FILES, type VectorResult } from '@tagokit/test-vectors';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_CASES } from '../generated/cases.js';
+import { CONTRACT_CASES } from '../../../api/test/generated/contract-cases.js';
 import type { ContractOutcome, ContractRequest } from '../workers/harness.js';
 import { MOCK_TOKEN } from './paths.js';
 import type { RuntimeHost } from './runtimes.js';

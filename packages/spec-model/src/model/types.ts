@@ -1,0 +1,88 @@
+/** The intermediate model: what every emitter needs to know about the API, independent of OpenAPI's layout. */
+
+import type { TokenKind } from '../index.js';
+
+export { ModelError } from '../errors.js';
+export { TOKEN_KINDS, type TokenKind } from '../token-kinds.js';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type Paging = 'page' | 'skip' | 'cursor' | 'none';
+export type BodyShape = 'object' | 'array' | 'string' | 'object-or-array' | 'any';
+
+export interface ParameterModel {
+  name: string;
+  in: 'path' | 'query';
+  required: boolean;
+  description: string | undefined;
+  /** Keep `/` unescaped (path parameters marked `x-tago-allow-reserved`). */
+  allowReserved: boolean;
+  /** The spec's example, used by generated contract tests. */
+  example: unknown;
+}
+
+export interface BodyModel {
+  required: boolean;
+  /** The media type clients send: JSON when offered, else the first one. */
+  contentType: 'application/json' | 'text/plain';
+  /** Every media type the spec lists. */
+  mediaTypes: string[];
+  /** The media type whose schema types the body (differs from contentType only for foreign specs). */
+  mediaKey: string;
+  shape: BodyShape;
+  requiredKeys: string[];
+  /** The first example of the chosen media type. */
+  example: unknown;
+}
+
+export interface ResponseModel {
+  status: number;
+  /** `raw` when the operation answers outside the envelope (`x-tago-envelope: false`). */
+  envelope: 'envelope' | 'raw';
+  mediaType: string;
+  /** The schema of `result` (or of the raw body). */
+  resultSchema: unknown;
+  isList: boolean;
+}
+
+export interface OperationModel {
+  id: string;
+  /** The operation's key in openapi-typescript's `operations` (the spec's operationId, unsanitized). */
+  typeKey: string;
+  method: HttpMethod;
+  path: string;
+  tag: string;
+  /** Client group (the tag in camelCase) and method name inside it (`x-tago-method`). */
+  group: string;
+  methodName: string;
+  summary: string;
+  description: string;
+  deprecated: boolean;
+  /** Accepted token kinds; empty = no token needed. */
+  kinds: TokenKind[];
+  paging: Paging;
+  parameters: ParameterModel[];
+  body: BodyModel | undefined;
+  response: ResponseModel;
+}
+
+export interface GroupModel {
+  name: string;
+  tag: string;
+  description: string;
+  operations: OperationModel[];
+}
+
+export interface ApiModel {
+  title: string;
+  version: string;
+  operations: OperationModel[];
+  groups: GroupModel[];
+}
+
+/**
+ * `foreign`: read a spec that is not TagoIO's (benchmarks on other APIs): OpenAPI 3.0 is accepted, missing
+ * operationIds, tags and x-tago-method are derived, every secured operation counts as one token kind, header and
+ * cookie parameters are skipped, answers are raw (no envelope) and clashing names get a numeric suffix.
+ */
+export interface ModelOptions {
+  foreign?: boolean;
+}
