@@ -3,6 +3,7 @@
 // records, and the account's resources by collection. Everything lives in memory; `snapshot()` gives a plain copy
 // of the devices for audits, `exportState()`/`importState()` the whole state for fixtures and resets.
 import { randomUUID } from 'node:crypto';
+import { TOKEN_KINDS } from '@tagokit/spec-model';
 import { refuseUnknownKeys, SettingsError } from './settings.mjs';
 
 /** @typedef {import('./index.mjs').TokenKind} TokenKind */
@@ -33,7 +34,6 @@ const TOKEN_EXISTS = 'Token already exists: every token must be unique';
 /** The version of the state format of exportState(); importState() refuses any other. */
 export const STATE_VERSION = /** @type {const} */ (1);
 const STATE_KEYS = ['version', 'tokens', 'devices', 'collections'];
-const TOKEN_KINDS = ['profile', 'device', 'analysis', 'network', 'runUser', 'serviceAuthorization'];
 
 /**
  * @param {unknown} value
@@ -340,7 +340,7 @@ export class Store {
     const { tokens = {}, devices = [], collections = {} } = structuredClone(state);
     if (!isObject(tokens)) throw new SettingsError('state.tokens must be an object: token -> { kind, deviceId? }');
     for (const [token, entry] of Object.entries(tokens)) {
-      if (!TOKEN_KINDS.includes(entry?.kind)) {
+      if (!(/** @type {readonly string[]} */ (TOKEN_KINDS)).includes(entry?.kind)) {
         const kind = JSON.stringify(entry?.kind);
         throw new SettingsError(`state.tokens: a token has kind ${kind}; kinds: ${TOKEN_KINDS.join(', ')}`);
       }
