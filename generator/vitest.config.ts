@@ -1,3 +1,3 @@
 import { tagokitVitest } from '../vitest.shared.js';
 
-export default tagokitVitest('generator', { testTimeout: 60_000, hookTimeout: 60_000 }) // beforeAll runs generateAll twice;
+export default tagokitVitest('generator', { testTimeout: 60_000, hookTimeout: 60_000 }); // beforeAll runs generateAll twice;

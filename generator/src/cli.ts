@@ -40,13 +40,19 @@ async function main(argv: string[]): Promise<number> {
   const ms = Math.round(performance.now() - started);
   if (check) {
     if (report.drifted.length) {
-      console.error(`generated files differ from the spec (run \`pnpm generate\`):\n${report.drifted.map((f) => `  ${f}`).join('\n')}`);
+      console.error(
+        `generated files differ from the spec (run \`pnpm generate\`):\n${report.drifted.map((f) => `  ${f}`).join('\n')}`,
+      );
       return 1;
     }
-    console.log(`generated files are up to date (${files.length} files, ${model.operations.length} operations, ${ms} ms)`);
+    console.log(
+      `generated files are up to date (${files.length} files, ${model.operations.length} operations, ${ms} ms)`,
+    );
     return 0;
   }
-  console.log(`generated ${model.operations.length} operations: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed (${ms} ms)`);
+  console.log(
+    `generated ${model.operations.length} operations: ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed (${ms} ms)`,
+  );
   for (const f of [...report.written, ...report.removed]) console.log(`  ${f}`);
   return 0;
 }

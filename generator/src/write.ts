@@ -41,7 +41,12 @@ export function writeFiles(root: string, files: GeneratedFile[], check: boolean)
     if (!existsSync(abs)) continue;
     for (const name of readdirSync(abs)) {
       const rel = posix.join(dir, name);
-      if (wanted.has(rel) || !statSync(join(abs, name)).isFile() || !readFileSync(join(abs, name), 'utf8').slice(0, 300).includes(BANNER_MARK)) continue;
+      if (
+        wanted.has(rel) ||
+        !statSync(join(abs, name)).isFile() ||
+        !readFileSync(join(abs, name), 'utf8').slice(0, 300).includes(BANNER_MARK)
+      )
+        continue;
       if (check) report.drifted.push(rel);
       else {
         rmSync(join(abs, name));

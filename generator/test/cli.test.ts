@@ -56,14 +56,18 @@ describe('cli', () => {
   it('--check exits 0 when in sync, and exits 1 naming a generated file that was edited', async () => {
     const inSync = await cli('--check', '--root', root, '--spec', spec);
     expect(inSync.code).toBe(0);
-    expect(inSync.stdout).toMatch(new RegExp(`^generated files are up to date \\(${expected.length} files, 5 operations, \\d+ ms\\)\\n$`));
+    expect(inSync.stdout).toMatch(
+      new RegExp(`^generated files are up to date \\(${expected.length} files, 5 operations, \\d+ ms\\)\\n$`),
+    );
 
     const client = join(root, 'packages/api/src/client.ts');
     const edited = readFileSync(client, 'utf8').replace('public get(', 'public fetch(');
     writeFileSync(client, edited);
     const drift = await cli('--check', '--root', root, '--spec', spec);
     expect(drift.code).toBe(1);
-    expect(drift.stderr).toBe('generated files differ from the spec (run `pnpm generate`):\n  packages/api/src/client.ts\n');
+    expect(drift.stderr).toBe(
+      'generated files differ from the spec (run `pnpm generate`):\n  packages/api/src/client.ts\n',
+    );
     expect(readFileSync(client, 'utf8')).toBe(edited);
   });
 });

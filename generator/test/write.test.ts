@@ -94,12 +94,20 @@ describe('writeFiles', () => {
 
   it('reports nothing in check mode once in sync', () => {
     writeFiles(root, files, false);
-    expect(writeFiles(root, files, true)).toEqual({ written: [], unchanged: files.map((f) => f.path), removed: [], drifted: [] });
+    expect(writeFiles(root, files, true)).toEqual({
+      written: [],
+      unchanged: files.map((f) => f.path),
+      removed: [],
+      drifted: [],
+    });
   });
 
   it('copes with a generated folder that holds another generated folder', () => {
     const nested = [...files, { path: 'pkg/src/generated/sub/d.ts', text: `${HEAD}// d\n` }];
-    expect(writeFiles(root, nested, false).written).toEqual([...files.map((f) => f.path), 'pkg/src/generated/sub/d.ts']);
+    expect(writeFiles(root, nested, false).written).toEqual([
+      ...files.map((f) => f.path),
+      'pkg/src/generated/sub/d.ts',
+    ]);
     expect(writeFiles(root, nested, true).drifted).toEqual([]);
     expect(writeFiles(root, files, false).removed).toEqual([]);
   });

@@ -47,7 +47,10 @@ export interface DenoClientOptions extends ClientOptions {
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
  * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<ScopedClient<ApiGroups, ApiKinds, K>, 'realtime'> & {
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
+  ScopedClient<ApiGroups, ApiKinds, K>,
+  'realtime'
+> & {
   /** Reconnecting realtime subscriptions with the client's token (core realtime/). */
   readonly realtime: Realtime;
   /** The engine underneath, for calls the generated methods do not cover. */
@@ -86,7 +89,12 @@ export function denoFetchTransport(httpClient?: Deno.HttpClient): Transport {
       return await fetch(input, httpClient ? { ...init, client: httpClient } : init);
     } catch (error) {
       const code = denoNetworkCode(error);
-      throw code ? Object.assign(new Error(`${code}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }), { code }) : error;
+      throw code
+        ? Object.assign(
+            new Error(`${code}: ${error instanceof Error ? error.message : String(error)}`, { cause: error }),
+            { code },
+          )
+        : error;
     }
   });
 }
@@ -101,7 +109,9 @@ function envFor(region: RegionInput | undefined, env: ClientOptions['env']): Cli
 const DENO_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind', 'httpClient'];
 
 /** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
-export function createClient<K extends TokenKind>(options: DenoClientOptions & { token: string; tokenKind: K }): TagoClient<K>;
+export function createClient<K extends TokenKind>(
+  options: DenoClientOptions & { token: string; tokenKind: K },
+): TagoClient<K>;
 /** A client for a token of any kind: every operation is exposed. */
 export function createClient(options: DenoClientOptions & { token: string }): TagoClient<TokenKind>;
 /** A client without a token: only the public routes (login, sign-up, status ...). */
@@ -115,7 +125,11 @@ export function createClient(options: DenoClientOptions & { tokenKind?: TokenKin
   delete core.httpClient;
   delete core.tokenKind;
   const env = envFor(core.region, core.env);
-  const engine = new TagoCore({ ...core, ...(env ? { env } : {}), transport: core.transport ?? denoFetchTransport(httpClient) });
+  const engine = new TagoCore({
+    ...core,
+    ...(env ? { env } : {}),
+    transport: core.transport ?? denoFetchTransport(httpClient),
+  });
   const generated = createGroups({ core: engine, tokenKind });
   const realtime = createRealtime(engine, { token: core.token, oneShot: generated.realtime });
   return Object.freeze({ ...generated, realtime, core: engine, tokenKind });

@@ -33,10 +33,19 @@ export function auditSpec({ bundle, inventory, upstream, excludedText, correctio
       continue;
     }
     covered++;
-    const want = kinds === 'ANON' ? [] : kinds.split(',').map((k) => KIND_SCHEMES[k]).sort();
+    const want =
+      kinds === 'ANON'
+        ? []
+        : kinds
+            .split(',')
+            .map((k) => KIND_SCHEMES[k])
+            .sort();
     const have = [...op.kinds].sort();
     if (confidence === 'unsure' ? have.length > 0 || want.length === 0 : want.join() === have.join()) kindsOk++;
-    else problems.push(`inventory ${ref} ${method} ${path}: token kinds ${have.join('|') || 'none'} in the spec, ${want.join('|') || 'none'} in the inventory`);
+    else
+      problems.push(
+        `inventory ${ref} ${method} ${path}: token kinds ${have.join('|') || 'none'} in the spec, ${want.join('|') || 'none'} in the inventory`,
+      );
   }
 
   // 2. TagoIO's own OpenAPI file, through the corrections table.
@@ -52,8 +61,12 @@ export function auditSpec({ bundle, inventory, upstream, excludedText, correctio
     const fixedId = corrections.get(`${method} ${path}`);
     if (direct && !fixedId) upstreamCovered++;
     else if (fixedId && byId.has(fixedId)) upstreamCorrected++;
-    else if (fixedId) problems.push(`UPSTREAM-CORRECTIONS.md maps ${method} ${path} to ${fixedId}, which the spec lacks`);
-    else problems.push(`upstream ${upstreamId} (${method} ${path}) has no operation here and no entry in UPSTREAM-CORRECTIONS.md`);
+    else if (fixedId)
+      problems.push(`UPSTREAM-CORRECTIONS.md maps ${method} ${path} to ${fixedId}, which the spec lacks`);
+    else
+      problems.push(
+        `upstream ${upstreamId} (${method} ${path}) has no operation here and no entry in UPSTREAM-CORRECTIONS.md`,
+      );
   }
 
   // 3. Conventions every operation must follow.
@@ -69,22 +82,38 @@ export function auditSpec({ bundle, inventory, upstream, excludedText, correctio
     const m = o['x-tago-method'];
     const tagKey = `${o.tags?.[0]}.${m}`;
     if (!/^[a-z][A-Za-z0-9]*$/.test(m ?? '')) problems.push(`${where}: x-tago-method missing or not camelCase`);
-    else if (methodsPerTag.has(tagKey)) problems.push(`${where}: x-tago-method ${m} already used by ${methodsPerTag.get(tagKey)} in ${o.tags?.[0]}`);
+    else if (methodsPerTag.has(tagKey))
+      problems.push(`${where}: x-tago-method ${m} already used by ${methodsPerTag.get(tagKey)} in ${o.tags?.[0]}`);
     else methodsPerTag.set(tagKey, o.operationId);
     if (!op.success) problems.push(`${where}: no 2xx response`);
     else if (!op.successExamples) problems.push(`${where}: the success response has no example`);
     examples += op.successExamples + op.bodyExamples;
     if (op.hasBody && op.bodyExamples === 0) problems.push(`${where}: the request body has no example`);
     for (const p of op.parameters) {
-      if ((p.in === 'path' || p.required) && p.example === undefined && !p.examples) problems.push(`${where}: parameter ${p.name} needs an example`);
+      if ((p.in === 'path' || p.required) && p.example === undefined && !p.examples)
+        problems.push(`${where}: parameter ${p.name} needs an example`);
     }
-    if (op.returnsList && !o['x-tago-pagination']) problems.push(`${where}: returns a list but has no x-tago-pagination`);
-    if (o['x-tago-pagination'] && !['page', 'skip', 'cursor', 'none'].includes(o['x-tago-pagination'])) problems.push(`${where}: unknown x-tago-pagination`);
+    if (op.returnsList && !o['x-tago-pagination'])
+      problems.push(`${where}: returns a list but has no x-tago-pagination`);
+    if (o['x-tago-pagination'] && !['page', 'skip', 'cursor', 'none'].includes(o['x-tago-pagination']))
+      problems.push(`${where}: unknown x-tago-pagination`);
     const codes = Object.keys(o.responses ?? {});
     if (!codes.includes('429')) problems.push(`${where}: no 429 response`);
     if (o.security?.length && !codes.includes('401')) problems.push(`${where}: needs a token but has no 401 response`);
   }
   const expected = inventory.length - excludedSeen;
-  if (excludedSeen !== excluded.size) problems.push('EXCLUDED.md lists a route that is not in the inventory or that the spec now has');
-  return { problems, ops, covered, expected, kindsOk, excludedSeen, upstreamCovered, upstreamCorrected, upstreamTotal: upstream.length, examples };
+  if (excludedSeen !== excluded.size)
+    problems.push('EXCLUDED.md lists a route that is not in the inventory or that the spec now has');
+  return {
+    problems,
+    ops,
+    covered,
+    expected,
+    kindsOk,
+    excludedSeen,
+    upstreamCovered,
+    upstreamCorrected,
+    upstreamTotal: upstream.length,
+    examples,
+  };
 }

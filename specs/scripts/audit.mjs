@@ -26,9 +26,13 @@ for (const op of r.ops) perTag[op.raw.tags?.[0]] = (perTag[op.raw.tags?.[0]] ?? 
 const pct = (a, b) => `${((100 * a) / b).toFixed(1)} %`;
 console.log(`operations in the bundle: ${r.ops.length}`);
 for (const [tag, n] of Object.entries(perTag)) console.log(`  ${tag.padEnd(24)} ${n}`);
-console.log(`inventory: ${r.covered}/${r.expected} non-excluded endpoints covered (${pct(r.covered, r.expected)}), token kinds agree on ${r.kindsOk}/${r.covered}; excluded: ${r.excludedSeen}`);
+console.log(
+  `inventory: ${r.covered}/${r.expected} non-excluded endpoints covered (${pct(r.covered, r.expected)}), token kinds agree on ${r.kindsOk}/${r.covered}; excluded: ${r.excludedSeen}`,
+);
 const up = r.upstreamCovered + r.upstreamCorrected;
-console.log(`upstream OpenAPI: ${r.upstreamCovered} matched + ${r.upstreamCorrected} corrected = ${up}/${r.upstreamTotal} (${pct(up, r.upstreamTotal)})`);
+console.log(
+  `upstream OpenAPI: ${r.upstreamCovered} matched + ${r.upstreamCorrected} corrected = ${up}/${r.upstreamTotal} (${pct(up, r.upstreamTotal)})`,
+);
 console.log(`examples (success responses and request bodies): ${r.examples}`);
 if (!existsSync(join(SPECS_DIR, 'CHANGELOG.md'))) problems.push('specs/CHANGELOG.md is missing');
 if (problems.length) {

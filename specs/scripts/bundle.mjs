@@ -12,7 +12,10 @@ mkdirSync(outDir, { recursive: true });
 const redocly = join(SPECS_DIR, 'node_modules', '.bin', 'redocly');
 const targets = { yaml: join(outDir, 'tagoio.openapi.yaml'), json: join(outDir, 'tagoio.openapi.json') };
 for (const [ext, out] of Object.entries(targets)) {
-  const run = spawnSync(redocly, ['bundle', ROOT_FILE, '--output', out, '--ext', ext], { cwd: SPECS_DIR, encoding: 'utf8' });
+  const run = spawnSync(redocly, ['bundle', ROOT_FILE, '--output', out, '--ext', ext], {
+    cwd: SPECS_DIR,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) {
     process.stderr.write(run.stdout + run.stderr);
     process.exit(run.status ?? 1);
@@ -21,14 +24,20 @@ for (const [ext, out] of Object.entries(targets)) {
 
 // The bundler names components after their map keys and appends "-2" on a clash: refuse that.
 const bundle = JSON.parse(readFileSync(targets.json, 'utf8'));
-const clashes = Object.entries(bundle.components ?? {}).flatMap(([kind, map]) => Object.keys(map).filter((n) => /-\d+$/.test(n)).map((n) => `${kind}/${n}`));
+const clashes = Object.entries(bundle.components ?? {}).flatMap(([kind, map]) =>
+  Object.keys(map)
+    .filter((n) => /-\d+$/.test(n))
+    .map((n) => `${kind}/${n}`),
+);
 if (clashes.length) {
   console.error(`component names clash across files: ${clashes.join(', ')}`);
   process.exit(1);
 }
 
 if (check) {
-  const stale = Object.entries(targets).filter(([ext, out]) => readFileSync(out, 'utf8') !== readFileSync(ext === 'yaml' ? DIST_YAML : DIST_JSON, 'utf8'));
+  const stale = Object.entries(targets).filter(
+    ([ext, out]) => readFileSync(out, 'utf8') !== readFileSync(ext === 'yaml' ? DIST_YAML : DIST_JSON, 'utf8'),
+  );
   rmSync(outDir, { recursive: true, force: true });
   if (stale.length) {
     console.error(`specs/dist is out of date (${stale.map(([e]) => e).join(', ')}); run \`pnpm spec:bundle\``);
@@ -36,6 +45,9 @@ if (check) {
   }
   console.log('specs/dist is up to date');
 } else {
-  const ops = Object.values(bundle.paths).reduce((n, item) => n + Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch'].includes(k)).length, 0);
+  const ops = Object.values(bundle.paths).reduce(
+    (n, item) => n + Object.keys(item).filter((k) => ['get', 'put', 'post', 'delete', 'patch'].includes(k)).length,
+    0,
+  );
   console.log(`bundled ${ops} operations into specs/dist/tagoio.openapi.{yaml,json}`);
 }

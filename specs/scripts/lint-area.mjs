@@ -25,8 +25,15 @@ for (const file of areaFiles) {
 const tmpRoot = join(tagoDir, `.lint-${basename(areaFiles[0], '.yaml')}.openapi.yaml`);
 const tmpConfig = join(specsDir, `.lint-${basename(areaFiles[0], '.yaml')}.redocly.yaml`);
 writeFileSync(tmpRoot, YAML.stringify(root));
-writeFileSync(tmpConfig, YAML.stringify({ extends: [join(specsDir, 'redocly.yaml')], rules: { 'no-unused-components': 'off' } }));
-const run = spawnSync(join(specsDir, 'node_modules/.bin/redocly'), ['lint', tmpRoot, '--config', tmpConfig, '--format', 'codeframe'], { stdio: 'inherit' });
+writeFileSync(
+  tmpConfig,
+  YAML.stringify({ extends: [join(specsDir, 'redocly.yaml')], rules: { 'no-unused-components': 'off' } }),
+);
+const run = spawnSync(
+  join(specsDir, 'node_modules/.bin/redocly'),
+  ['lint', tmpRoot, '--config', tmpConfig, '--format', 'codeframe'],
+  { stdio: 'inherit' },
+);
 rmSync(tmpRoot);
 rmSync(tmpConfig);
 process.exit(run.status ?? 1);

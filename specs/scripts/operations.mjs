@@ -13,7 +13,7 @@ export const KIND_SCHEMES = {
 };
 
 /** `/device/{deviceID}/` and `/device/{id}` compare equal. */
-export const normalizePath = (path) => (path.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '') || '/');
+export const normalizePath = (path) => path.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '') || '/';
 
 export function collectOperations(doc) {
   return specOperations(doc).map((specOp) => {

@@ -14,11 +14,15 @@ function load(arg) {
   if (existsSync(file)) {
     const text = readFileSync(file, 'utf8');
     const doc = file.endsWith('.json') ? JSON.parse(text) : YAML.parse(text);
-    if (JSON.stringify(doc).includes('"$ref":"paths/') || JSON.stringify(doc).includes("\"$ref\":\"./paths/")) {
+    if (JSON.stringify(doc).includes('"$ref":"paths/') || JSON.stringify(doc).includes('"$ref":"./paths/')) {
       // A multi-file root: bundle it so references resolve.
       const dir = mkdtempSync(join(tmpdir(), 'tagokit-diff-'));
       const out = join(dir, 'bundle.json');
-      const run = spawnSync(join(SPECS_DIR, 'node_modules', '.bin', 'redocly'), ['bundle', file, '--output', out, '--ext', 'json'], { encoding: 'utf8' });
+      const run = spawnSync(
+        join(SPECS_DIR, 'node_modules', '.bin', 'redocly'),
+        ['bundle', file, '--output', out, '--ext', 'json'],
+        { encoding: 'utf8' },
+      );
       if (run.status !== 0) throw new Error(`cannot bundle ${arg}: ${run.stderr}`);
       const bundled = JSON.parse(readFileSync(out, 'utf8'));
       rmSync(dir, { recursive: true, force: true });
@@ -27,7 +31,14 @@ function load(arg) {
     return doc;
   }
   try {
-    return JSON.parse(execFileSync('git', ['show', `${arg}:specs/dist/tagoio.openapi.json`], { cwd: SPECS_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 }));
+    return JSON.parse(
+      execFileSync('git', ['show', `${arg}:specs/dist/tagoio.openapi.json`], {
+        cwd: SPECS_DIR,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
   } catch {
     throw new Error(`"${arg}" is neither a spec file nor a git ref with specs/dist/tagoio.openapi.json`);
   }

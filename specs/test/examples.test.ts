@@ -16,14 +16,18 @@ for (const op of collectOperations(bundle)) {
   const media = (content: Record<string, any> | undefined, label: string) => {
     for (const [type, m] of Object.entries(content ?? {})) {
       if (!m.schema) continue;
-      for (const [name, ex] of Object.entries<any>(m.examples ?? {})) cases.push({ where: `${id} ${label} ${type} example "${name}"`, schema: m.schema, value: deref(ex).value });
-      if (m.example !== undefined) cases.push({ where: `${id} ${label} ${type} example`, schema: m.schema, value: m.example });
+      for (const [name, ex] of Object.entries<any>(m.examples ?? {}))
+        cases.push({ where: `${id} ${label} ${type} example "${name}"`, schema: m.schema, value: deref(ex).value });
+      if (m.example !== undefined)
+        cases.push({ where: `${id} ${label} ${type} example`, schema: m.schema, value: m.example });
     }
   };
   media(deref(op.raw.requestBody)?.content, 'request');
-  for (const [code, response] of Object.entries<any>(op.raw.responses ?? {})) media(deref(response).content, `response ${code}`);
+  for (const [code, response] of Object.entries<any>(op.raw.responses ?? {}))
+    media(deref(response).content, `response ${code}`);
   for (const p of op.parameters) {
-    if (p.example !== undefined && p.schema) cases.push({ where: `${id} parameter ${p.name}`, schema: p.schema, value: p.example });
+    if (p.example !== undefined && p.schema)
+      cases.push({ where: `${id} parameter ${p.name}`, schema: p.schema, value: p.example });
   }
 }
 

@@ -20,10 +20,20 @@ describe('trailing-slash path variants', () => {
     const routesOf = (p: string) => METHODS.filter((m) => bundle.paths[p][m]).map((m) => `${m.toUpperCase()} ${p}`);
     const routes = slashed.flatMap(routesOf);
     expect(routes.sort()).toEqual([
-      'DELETE /account/payment_method/', 'GET /account/payment_history/', 'GET /account/payment_method/',
-      'GET /analysis/', 'GET /integration/connector/', 'GET /integration/network/', 'GET /notification/',
-      'POST /account/payment_method/', 'POST /account/plan/', 'POST /dashboard/{dashboardID}/widget/',
-      'POST /integration/connector/', 'POST /integration/network/', 'POST /profile/', 'POST /run/notification/',
+      'DELETE /account/payment_method/',
+      'GET /account/payment_history/',
+      'GET /account/payment_method/',
+      'GET /analysis/',
+      'GET /integration/connector/',
+      'GET /integration/network/',
+      'GET /notification/',
+      'POST /account/payment_method/',
+      'POST /account/plan/',
+      'POST /dashboard/{dashboardID}/widget/',
+      'POST /integration/connector/',
+      'POST /integration/network/',
+      'POST /profile/',
+      'POST /run/notification/',
     ]);
   });
 

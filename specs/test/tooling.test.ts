@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { auditSpec } from '../scripts/audit-lib.mjs';
 
 const specs = join(import.meta.dirname, '..');
-const node = (script: string, ...args: string[]) => spawnSync(process.execPath, [join(specs, 'scripts', script), ...args], { cwd: specs, encoding: 'utf8' });
+const node = (script: string, ...args: string[]) =>
+  spawnSync(process.execPath, [join(specs, 'scripts', script), ...args], { cwd: specs, encoding: 'utf8' });
 const readTsv = (file: string) =>
   readFileSync(join(specs, 'coverage', file), 'utf8')
     .split('\n')
@@ -22,7 +23,11 @@ const inputs = () => ({
 
 describe('spec tooling', () => {
   it('spec:lint ends with 0 errors and 0 warnings', () => {
-    const run = spawnSync(join(specs, 'node_modules', '.bin', 'redocly'), ['lint', 'tagoio/openapi.yaml', '--config', 'redocly.yaml', '--format', 'summary'], { cwd: specs, encoding: 'utf8' });
+    const run = spawnSync(
+      join(specs, 'node_modules', '.bin', 'redocly'),
+      ['lint', 'tagoio/openapi.yaml', '--config', 'redocly.yaml', '--format', 'summary'],
+      { cwd: specs, encoding: 'utf8' },
+    );
     const out = run.stdout + run.stderr;
     expect(out).not.toMatch(/\b[1-9]\d* (error|warning)s?\b/);
     expect(run.status).toBe(0);
@@ -57,19 +62,25 @@ describe('the audit catches gaps', () => {
   it('reports a missing operation', () => {
     const i = inputs();
     delete i.bundle.paths['/device/{deviceID}/chunk'];
-    expect(auditSpec(i).problems).toContain('inventory 7.18 GET /device/{deviceID}/chunk is missing from the spec and not in EXCLUDED.md');
+    expect(auditSpec(i).problems).toContain(
+      'inventory 7.18 GET /device/{deviceID}/chunk is missing from the spec and not in EXCLUDED.md',
+    );
   });
 
   it('reports token kinds that differ from the inventory', () => {
     const i = inputs();
     i.bundle.paths['/data'].post.security = [{ profileToken: [] }];
-    expect(auditSpec(i).problems).toContain('inventory 2.1 POST /data: token kinds profileToken in the spec, deviceToken in the inventory');
+    expect(auditSpec(i).problems).toContain(
+      'inventory 2.1 POST /data: token kinds profileToken in the spec, deviceToken in the inventory',
+    );
   });
 
   it('reports an upstream operation with no mapping', () => {
     const i = inputs();
     i.correctionsText = '';
-    expect(auditSpec(i).problems).toContain('upstream updatePolicy (PUT /{am_id}) has no operation here and no entry in UPSTREAM-CORRECTIONS.md');
+    expect(auditSpec(i).problems).toContain(
+      'upstream updatePolicy (PUT /{am_id}) has no operation here and no entry in UPSTREAM-CORRECTIONS.md',
+    );
   });
 
   it('reports broken conventions', () => {
@@ -85,6 +96,8 @@ describe('the audit catches gaps', () => {
   it('reports an exclusion that is no longer needed', () => {
     const i = inputs();
     i.excludedText += '\n- `GET /device` — listed by mistake for this test\n';
-    expect(auditSpec(i).problems).toContain('EXCLUDED.md lists a route that is not in the inventory or that the spec now has');
+    expect(auditSpec(i).problems).toContain(
+      'EXCLUDED.md lists a route that is not in the inventory or that the spec now has',
+    );
   });
 });

@@ -27,7 +27,16 @@ async function group(name, fn) {
     return { ...result, durationMs: round(performance.now() - t, 0) };
   } catch (error) {
     log(`${name} failed: ${error?.stack ?? error}`);
-    return { error: String(error?.message ?? error), figures: [figure(name, name, 'run', '', null, [], { status: 'error', note: String(error?.message ?? error).slice(0, 500) })], durationMs: round(performance.now() - t, 0) };
+    return {
+      error: String(error?.message ?? error),
+      figures: [
+        figure(name, name, 'run', '', null, [], {
+          status: 'error',
+          note: String(error?.message ?? error).slice(0, 500),
+        }),
+      ],
+      durationMs: round(performance.now() - t, 0),
+    };
   }
 }
 
@@ -37,12 +46,17 @@ groups.throughput = await group('throughput', () => benchThroughput({ smoke }));
 groups.generation = await group('generation', () => benchGeneration({ smoke }));
 groups.bundles = await group('bundles', () => benchBundles());
 groups.typecheck = await group('typecheck', () =>
-  benchTypecheck({ smoke, githubOurs: join(BENCH, '.work', 'github', 'ours'), githubTypes: join(BENCH, '.work', 'github', 'openapi-typescript', 'schema.d.ts') }),
+  benchTypecheck({
+    smoke,
+    githubOurs: join(BENCH, '.work', 'github', 'ours'),
+    githubTypes: join(BENCH, '.work', 'github', 'openapi-typescript', 'schema.d.ts'),
+  }),
 );
 groups.mcu = await group('mcu', async () => benchMcu({ sdkBundleRaw: groups.bundles.raw?.sdk?.raw, smoke }));
 
 // The goals of the issue, judged from this run's figures.
-const find = (g, subject, metric) => groups[g].figures?.find((f) => f.subject.startsWith(subject) && f.metric === metric);
+const find = (g, subject, metric) =>
+  groups[g].figures?.find((f) => f.subject.startsWith(subject) && f.metric === metric);
 const ratioTo = (f, base) => f?.baselines.find((b) => b.subject.startsWith(base))?.ratio ?? null;
 const verdict = (ok) => (ok === null ? 'not measured' : ok ? 'met' : 'missed');
 const goals = [];
@@ -50,23 +64,50 @@ for (const op of ['POST /data', 'GET /data']) {
   const f = find('throughput', '@tagokit/node', `${op} throughput`);
   const vsUndici = ratioTo(f, 'undici Pool');
   const vsSdk = ratioTo(f, '@tago-io/sdk');
-  goals.push({ goal: `node ${op} throughput >= 0.9x raw undici Pool`, ratio: vsUndici, result: verdict(vsUndici === null ? null : vsUndici >= 0.9) });
-  goals.push({ goal: `node ${op} throughput >= 3x @tago-io/sdk`, ratio: vsSdk, result: verdict(vsSdk === null ? null : vsSdk >= 3) });
+  goals.push({
+    goal: `node ${op} throughput >= 0.9x raw undici Pool`,
+    ratio: vsUndici,
+    result: verdict(vsUndici === null ? null : vsUndici >= 0.9),
+  });
+  goals.push({
+    goal: `node ${op} throughput >= 3x @tago-io/sdk`,
+    ratio: vsSdk,
+    result: verdict(vsSdk === null ? null : vsSdk >= 3),
+  });
 }
 const edge = find('bundles', '@tagokit/edge', 'bundle size (raw)');
 const edgeRatio = edge?.value === null ? null : ratioTo(edge, '@tago-io/sdk');
-goals.push({ goal: 'edge send-data bundle <= 1/20 of @tago-io/sdk (raw)', ratio: edgeRatio, result: verdict(edgeRatio === null ? null : edgeRatio <= 0.05) });
+goals.push({
+  goal: 'edge send-data bundle <= 1/20 of @tago-io/sdk (raw)',
+  ratio: edgeRatio,
+  result: verdict(edgeRatio === null ? null : edgeRatio <= 0.05),
+});
 const regen = find('generation', 'tagokit generateAll', 'full regeneration time');
-goals.push({ goal: 'TagoIO full regeneration < 2 s', value: regen?.value ?? null, unit: 'ms', result: verdict(typeof regen?.value === 'number' ? regen.value < 2000 : null) });
+goals.push({
+  goal: 'TagoIO full regeneration < 2 s',
+  value: regen?.value ?? null,
+  unit: 'ms',
+  result: verdict(typeof regen?.value === 'number' ? regen.value < 2000 : null),
+});
 const gh = find('generation', 'tagokit foreign mode', 'generation time');
 const ghRatio = gh?.value === null ? null : ratioTo(gh, 'openapi-typescript');
-goals.push({ goal: 'GitHub spec generation <= 1.5x openapi-typescript alone', ratio: ghRatio, result: verdict(ghRatio === null ? null : ghRatio <= 1.5) });
+goals.push({
+  goal: 'GitHub spec generation <= 1.5x openapi-typescript alone',
+  ratio: ghRatio,
+  result: verdict(ghRatio === null ? null : ghRatio <= 1.5),
+});
 
 const results = {
   tool: '@tagokit/bench',
   mode: smoke ? 'smoke' : 'full',
   date: new Date().toISOString(),
-  environment: { node: process.version, platform: `${process.platform}/${process.arch}`, cpu: cpus()[0]?.model ?? 'unknown', cpus: availableParallelism(), memoryGb: round(totalmem() / 2 ** 30, 1) },
+  environment: {
+    node: process.version,
+    platform: `${process.platform}/${process.arch}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cpus: availableParallelism(),
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+  },
   note: 'Every figure lists the baselines measured in the same run; ratio = value / baseline. status: ok | skipped (smoke mode) | not available (subject missing) | error.',
   goals,
   groups,
@@ -75,7 +116,10 @@ const results = {
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 
 // The table: one line per figure, its first baseline and ratio, then the others.
-const fmt = (v, unit) => (v === null || v === undefined ? '—' : `${typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v} ${unit}`.trim());
+const fmt = (v, unit) =>
+  v === null || v === undefined
+    ? '—'
+    : `${typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v} ${unit}`.trim();
 const rows = [['group', 'subject', 'metric', 'value', 'baseline', 'ratio', 'other baselines (ratio)']];
 for (const [name, g] of Object.entries(groups)) {
   for (const f of g.figures ?? []) {
@@ -98,5 +142,8 @@ for (const [i, r] of rows.entries()) {
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 }
 console.log('\ngoals:');
-for (const g of goals) console.log(`  ${g.result.padEnd(12)} ${g.goal}${g.ratio !== undefined ? ` (${g.ratio ?? '—'}x)` : ` (${g.value ?? '—'} ${g.unit})`}`);
+for (const g of goals)
+  console.log(
+    `  ${g.result.padEnd(12)} ${g.goal}${g.ratio !== undefined ? ` (${g.ratio ?? '—'}x)` : ` (${g.value ?? '—'} ${g.unit})`}`,
+  );
 console.log(`\nwrote ${outFile} in ${(results.durationMs / 1000).toFixed(1)} s`);

@@ -55,8 +55,13 @@ let pnpm;
 
 function run(args) {
   // Probed once: install and the task then run through the same pnpm.
-  const [cmd, prefix] = (pnpm ??= pnpmCommand());
-  const result = spawnSync(cmd, [...prefix, ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  pnpm ??= pnpmCommand();
+  const [cmd, prefix] = pnpm;
+  const result = spawnSync(cmd, [...prefix, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }

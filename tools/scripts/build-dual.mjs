@@ -19,8 +19,21 @@ compile([]);
 // node10 resolution only for emit: with --noCheck an unresolved package import is not an error, and CommonJS emit
 // writes the specifier unchanged (require('@tagokit/core')), which Node resolves through the `require` condition.
 compile([
-  '--module', 'commonjs', '--moduleResolution', 'node10', '--verbatimModuleSyntax', 'false', '--noCheck',
-  '--outDir', 'dist/cjs', '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false',
+  '--module',
+  'commonjs',
+  '--moduleResolution',
+  'node10',
+  '--verbatimModuleSyntax',
+  'false',
+  '--noCheck',
+  '--outDir',
+  'dist/cjs',
+  '--declaration',
+  'false',
+  '--declarationMap',
+  'false',
+  '--sourceMap',
+  'false',
 ]);
 writeFileSync('dist/cjs/package.json', `${JSON.stringify({ type: 'commonjs' })}\n`);
 for (const file of readdirSync('dist', { recursive: true })) {

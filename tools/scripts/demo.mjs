@@ -10,7 +10,12 @@ const local = { region: { api: emulator.url }, allowInsecureHttp: true };
 try {
   const profile = createClient({ token: DEFAULT_TOKENS.profile, tokenKind: 'profile', ...local });
   const created = await profile.devices.create({
-    body: { name: 'Greenhouse sensor', network: '5bbd120d4051a50034cd1a05', connector: '5f5a8f3351d4db99c40ded2d', type: 'mutable' },
+    body: {
+      name: 'Greenhouse sensor',
+      network: '5bbd120d4051a50034cd1a05',
+      connector: '5f5a8f3351d4db99c40ded2d',
+      type: 'mutable',
+    },
   });
   console.log(`[tagokit] created device ${created.device_id ?? created.deviceID}`);
 
@@ -25,7 +30,8 @@ try {
   console.log(`[tagokit] POST /data -> ${JSON.stringify(sent)}`);
 
   const records = await device.deviceData.getData({ qty: 10, ordination: 'ascending' });
-  for (const r of Array.isArray(records) ? records : []) console.log(`[tagokit]   ${r.variable.padEnd(12)} ${String(r.value).padStart(6)} ${r.unit ?? ''}`);
+  for (const r of Array.isArray(records) ? records : [])
+    console.log(`[tagokit]   ${r.variable.padEnd(12)} ${String(r.value).padStart(6)} ${r.unit ?? ''}`);
 
   const who = await device.info.get();
   console.log(`[tagokit] GET /info as the device -> ${who.name}`);

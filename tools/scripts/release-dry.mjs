@@ -57,7 +57,11 @@ if (packed.length) {
     for (const p of packed) {
       for (const specifier of entryPoints(p.manifest)) {
         // Both module systems must load the entry point and see the same exports (a types-only entry has none).
-        const names = (m) => Object.keys(m).filter((k) => k !== 'default' && k !== 'module.exports').sort().join();
+        const names = (m) =>
+          Object.keys(m)
+            .filter((k) => k !== 'default' && k !== 'module.exports')
+            .sort()
+            .join();
         const compare = `import { createRequire } from 'node:module';
           const names = ${names};
           const esm = names(await import(${JSON.stringify(specifier)}));

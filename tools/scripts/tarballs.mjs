@@ -39,7 +39,10 @@ export function tarballProblems(files, manifest) {
 function tarEntries(tarball) {
   const list = run('tar', ['-tzf', tarball]);
   if (list.status !== 0) throw new Error(`cannot list ${tarball}: ${list.output}`);
-  return list.output.split('\n').filter(Boolean).map((entry) => entry.replace(/^package\//, ''));
+  return list.output
+    .split('\n')
+    .filter(Boolean)
+    .map((entry) => entry.replace(/^package\//, ''));
 }
 
 function tarManifest(tarball) {

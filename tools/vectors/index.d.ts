@@ -1,14 +1,35 @@
 /** The functions of a client that the vectors exercise. Each client adapts its own API to this shape. */
 export interface VectorSubject {
   /** Parse an answer; return {data, warning} or throw the client's typed error. */
-  parseAnswer(input: { status: number; headers: Record<string, string>; body: string; mode: 'envelope' | 'raw'; token?: string }): { data: unknown; warning: string | undefined | null };
+  parseAnswer(input: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    mode: 'envelope' | 'raw';
+    token?: string;
+  }): { data: unknown; warning: string | undefined | null };
   serializeQuery(query: Record<string, unknown>): string;
-  resolveRegion(input: unknown, options: { allowInsecureHttp?: boolean; env?: Record<string, string> }): { api: string; sse: string; insecure: boolean };
+  resolveRegion(
+    input: unknown,
+    options: { allowInsecureHttp?: boolean; env?: Record<string, string> },
+  ): { api: string; sse: string; insecure: boolean };
   validateToken(token: unknown): void;
-  decideRetry(input: { method: string; attempt: number; outcome: Record<string, unknown>; policy?: Record<string, number>; idempotent?: boolean; random: number }): { retry: boolean; delayMs: number };
+  decideRetry(input: {
+    method: string;
+    attempt: number;
+    outcome: Record<string, unknown>;
+    policy?: Record<string, number>;
+    idempotent?: boolean;
+    random: number;
+  }): { retry: boolean; delayMs: number };
   retryAfterFrom(headers: Record<string, string>, message: string | undefined, now: number): number | undefined | null;
   /** Fill a path template; throw the client's typed validation error (with `field`) for a value it refuses. */
-  buildPath(template: string, params: Record<string, unknown>, ctx: Record<string, never>, reserved: readonly string[]): string;
+  buildPath(
+    template: string,
+    params: Record<string, unknown>,
+    ctx: Record<string, never>,
+    reserved: readonly string[],
+  ): string;
 }
 
 export interface VectorData {

@@ -25,7 +25,11 @@ function canonical(v) {
   if (v === undefined || v === null) return 'null';
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (typeof v === 'object') {
-    return `{${Object.keys(v).filter((k) => v[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .filter((k) => v[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
@@ -33,7 +37,8 @@ function canonical(v) {
 function describe(error) {
   if (!error || typeof error !== 'object') return { thrown: String(error) };
   const out = {};
-  for (const key of ['name', 'code', 'status', 'message', 'retryAfterSeconds', 'excerpt', 'mayHaveBeenProcessed']) out[key] = error[key];
+  for (const key of ['name', 'code', 'status', 'message', 'retryAfterSeconds', 'excerpt', 'mayHaveBeenProcessed'])
+    out[key] = error[key];
   return out;
 }
 
@@ -42,7 +47,8 @@ function errorDiff(expected, error, secret) {
   const got = describe(error);
   const diffs = [];
   for (const key of Object.keys(expected)) {
-    if (!same(expected[key], got[key])) diffs.push(`${key}: expected ${JSON.stringify(expected[key])}, got ${JSON.stringify(got[key])}`);
+    if (!same(expected[key], got[key]))
+      diffs.push(`${key}: expected ${JSON.stringify(expected[key])}, got ${JSON.stringify(got[key])}`);
   }
   if (secret) {
     const text = `${String(error)} ${JSON.stringify(error)} ${error && error.stack}`;
@@ -75,8 +81,10 @@ export function checkVectors(subject, data) {
         return errorDiff(c.expect.error, error, c.token);
       }
       if (c.expect.error) return `expected ${c.expect.error.name}, got data ${JSON.stringify(answer.data)}`;
-      if (!same(answer.data, c.expect.data)) return `data: expected ${JSON.stringify(c.expect.data)}, got ${JSON.stringify(answer.data)}`;
-      if (!same(answer.warning, c.expect.warning)) return `warning: expected ${JSON.stringify(c.expect.warning)}, got ${JSON.stringify(answer.warning)}`;
+      if (!same(answer.data, c.expect.data))
+        return `data: expected ${JSON.stringify(c.expect.data)}, got ${JSON.stringify(answer.data)}`;
+      if (!same(answer.warning, c.expect.warning))
+        return `warning: expected ${JSON.stringify(c.expect.warning)}, got ${JSON.stringify(answer.warning)}`;
       return '';
     });
   }
@@ -98,7 +106,8 @@ export function checkVectors(subject, data) {
       try {
         text = subject.serializeQuery(revive(c.input));
       } catch (error) {
-        if (c.expect && c.expect.error) return error.code === c.expect.error ? '' : `expected code ${c.expect.error}, got ${error.code}`;
+        if (c.expect && c.expect.error)
+          return error.code === c.expect.error ? '' : `expected code ${c.expect.error}, got ${error.code}`;
         throw error;
       }
       if (typeof c.expect !== 'string') return `expected error ${c.expect.error}, got ${text}`;
@@ -112,7 +121,8 @@ export function checkVectors(subject, data) {
       try {
         got = subject.resolveRegion(c.input === null ? undefined : c.input, c.options);
       } catch (error) {
-        if (c.expect.error) return error.code === c.expect.error ? '' : `expected code ${c.expect.error}, got ${error.code}`;
+        if (c.expect.error)
+          return error.code === c.expect.error ? '' : `expected code ${c.expect.error}, got ${error.code}`;
         throw error;
       }
       if (c.expect.error) return `expected error ${c.expect.error}, got ${JSON.stringify(got)}`;
@@ -129,7 +139,9 @@ export function checkVectors(subject, data) {
         if (c.expect === 'valid') return `refused with ${error.code}`;
         if (error.code !== c.expect.error) return `expected code ${c.expect.error}, got ${error.code}`;
         const text = `${error.message}`;
-        return typeof c.token === 'string' && c.token.length > 4 && text.includes(c.token) ? 'the token appears in the message' : '';
+        return typeof c.token === 'string' && c.token.length > 4 && text.includes(c.token)
+          ? 'the token appears in the message'
+          : '';
       }
       return c.expect === 'valid' ? '' : `accepted, expected ${c.expect.error}`;
     });
@@ -161,7 +173,11 @@ export function checkVectors(subject, data) {
         if (error.code !== c.expect.error) return `expected code ${c.expect.error}, got ${error.code}`;
         return error.field === c.expect.field ? '' : `expected field ${c.expect.field}, got ${error.field}`;
       }
-      return typeof c.expect === 'string' ? (path === c.expect ? '' : `expected ${c.expect}, got ${path}`) : `expected error ${c.expect.error}, got ${path}`;
+      return typeof c.expect === 'string'
+        ? path === c.expect
+          ? ''
+          : `expected ${c.expect}, got ${path}`
+        : `expected error ${c.expect.error}, got ${path}`;
     });
   }
   return results;

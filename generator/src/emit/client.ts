@@ -1,4 +1,11 @@
-import { Scope, StructureKind, VariableDeclarationKind, type ClassDeclarationStructure, type MethodDeclarationStructure, type StatementStructures } from 'ts-morph';
+import {
+  Scope,
+  StructureKind,
+  VariableDeclarationKind,
+  type ClassDeclarationStructure,
+  type MethodDeclarationStructure,
+  type StatementStructures,
+} from 'ts-morph';
 import type { ApiModel, GroupModel, OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
@@ -55,9 +62,16 @@ export function resultType(op: OperationModel): string {
 /** The JSDoc of an operation's method or function. */
 export function methodDocs(op: OperationModel): string {
   const kinds = op.kinds.length ? op.kinds.join(', ') : 'none (no token needed)';
-  const lines = [docText(op.summary), '', docText(op.description), '', `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`];
+  const lines = [
+    docText(op.summary),
+    '',
+    docText(op.description),
+    '',
+    `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`,
+  ];
   if (isPaged(op)) lines.push('', 'Await it for one page, or walk every row with `for await`.');
-  if (isStream(op)) lines.push('', 'Iterate it with `for await` to receive events live; awaited, it reads the stream to its end.');
+  if (isStream(op))
+    lines.push('', 'Iterate it with `for await` to receive events live; awaited, it reads the stream to its end.');
   if (op.deprecated) lines.push('', '@deprecated The spec marks this operation deprecated.');
   return lines.join('\n');
 }
@@ -147,14 +161,35 @@ function clientBody(model: ApiModel): StatementStructures[] {
 /** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
 export function clientImports(options: ClientEmitOptions): StatementStructures[] {
   return [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: options.coreModule, namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: options.coreModule,
+      namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'],
+    },
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: options.coreModule,
       isTypeOnly: true,
-      namedImports: ['CallOptions', 'EnvelopeResult', 'ItemOf', 'OperationContext', 'PathParams', 'QueryParams', 'RawResult', 'RequestBody', 'TagoEventStream', 'TagoPagePromise', 'TagoPromise'],
+      namedImports: [
+        'CallOptions',
+        'EnvelopeResult',
+        'ItemOf',
+        'OperationContext',
+        'PathParams',
+        'QueryParams',
+        'RawResult',
+        'RequestBody',
+        'TagoEventStream',
+        'TagoPagePromise',
+        'TagoPromise',
+      ],
     },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./schema${options.ext}`, isTypeOnly: true, namedImports: ['operations'] },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `./schema${options.ext}`,
+      isTypeOnly: true,
+      namedImports: ['operations'],
+    },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },
   ];
 }
@@ -163,8 +198,21 @@ export function clientImports(options: ClientEmitOptions): StatementStructures[]
 export function operationTypes(op: OperationModel): StatementStructures[] {
   const T = pascalCase(op.id);
   const out: StatementStructures[] = [];
-  if (hasArgs(op)) out.push({ kind: StructureKind.TypeAlias, name: `${T}Args`, isExported: true, type: argsType(op), docs: [`Arguments of ${op.id}.`] });
-  out.push({ kind: StructureKind.TypeAlias, name: `${T}Result`, isExported: true, type: resultType(op), docs: [`What ${op.id} resolves to.`] });
+  if (hasArgs(op))
+    out.push({
+      kind: StructureKind.TypeAlias,
+      name: `${T}Args`,
+      isExported: true,
+      type: argsType(op),
+      docs: [`Arguments of ${op.id}.`],
+    });
+  out.push({
+    kind: StructureKind.TypeAlias,
+    name: `${T}Result`,
+    isExported: true,
+    type: resultType(op),
+    docs: [`What ${op.id} resolves to.`],
+  });
   return out;
 }
 
@@ -175,6 +223,8 @@ export function operationIds(model: ApiModel): StatementStructures {
     isExported: true,
     declarationKind: VariableDeclarationKind.Const,
     docs: ['Every operation id, in spec order.'],
-    declarations: [{ name: 'OPERATION_IDS', initializer: `${JSON.stringify(model.operations.map((o) => o.id))} as const` }],
+    declarations: [
+      { name: 'OPERATION_IDS', initializer: `${JSON.stringify(model.operations.map((o) => o.id))} as const` },
+    ],
   };
 }

@@ -21,7 +21,16 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
     ...(reserved.length ? { reservedPathParams: reserved } : {}),
     queryParams: query.map((p) => p.name),
     requiredQuery: query.filter((p) => p.required).map((p) => p.name),
-    ...(op.body ? { body: { required: op.body.required, contentType: op.body.contentType, shape: op.body.shape, requiredKeys: op.body.requiredKeys } } : {}),
+    ...(op.body
+      ? {
+          body: {
+            required: op.body.required,
+            contentType: op.body.contentType,
+            shape: op.body.shape,
+            requiredKeys: op.body.requiredKeys,
+          },
+        }
+      : {}),
   };
 }
 
@@ -34,7 +43,12 @@ export function emitDescriptors(model: ApiModel, options: { coreModule?: string 
   const cached = byModule.get(coreModule);
   if (cached !== undefined) return cached;
   const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: coreModule, namedImports: ['OperationDescriptor'], isTypeOnly: true },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: coreModule,
+      namedImports: ['OperationDescriptor'],
+      isTypeOnly: true,
+    },
   ];
   for (const op of model.operations) {
     statements.push({

@@ -2,9 +2,17 @@ import { StructureKind, type FunctionDeclarationStructure, type StatementStructu
 import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
-import { argsRequired, callStatement, clientImports, hasArgs, methodDocs, operationIds, operationTypes, returnType } from './client.js';
+import {
+  argsRequired,
+  callStatement,
+  clientImports,
+  hasArgs,
+  methodDocs,
+  operationIds,
+  operationTypes,
+  returnType,
+} from './client.js';
 import { printStructures } from './ts.js';
-
 
 /**
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
@@ -12,11 +20,15 @@ import { printStructures } from './ts.js';
  */
 const RESERVED = new Set(['createEdgeClient', 'EdgeClient', 'EdgeClientOptions', 'OPERATION_IDS']);
 
-
 function operationFunction(op: OperationModel): FunctionDeclarationStructure {
   const T = pascalCase(op.id);
   const parameters = [{ name: 'client', type: 'OperationContext' }];
-  if (hasArgs(op)) parameters.push({ name: 'args', type: `${T}Args`, ...(argsRequired(op) ? {} : { hasQuestionToken: true }) } as never);
+  if (hasArgs(op))
+    parameters.push({
+      name: 'args',
+      type: `${T}Args`,
+      ...(argsRequired(op) ? {} : { hasQuestionToken: true }),
+    } as never);
   parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true } as never);
   return {
     kind: StructureKind.Function,

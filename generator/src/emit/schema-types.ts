@@ -7,7 +7,9 @@ import { banner } from './banner.js';
 const CONSTRAINT_ONLY = new Set(['required', 'description', 'title', 'not', 'minProperties', 'maxProperties']);
 
 const isConstraintOnly = (member: unknown): boolean =>
-  typeof member === 'object' && member !== null && Object.keys(member).every((k) => CONSTRAINT_ONLY.has(k) || k.startsWith('x-'));
+  typeof member === 'object' &&
+  member !== null &&
+  Object.keys(member).every((k) => CONSTRAINT_ONLY.has(k) || k.startsWith('x-'));
 
 /**
  * A copy of the spec fit for type generation. `anyOf`/`oneOf` whose members only list required keys ("give
@@ -19,7 +21,13 @@ export function prepareForTypes<T>(node: T): T {
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value) && value.length > 0 && value.every(isConstraintOnly)) continue;
+    if (
+      (key === 'anyOf' || key === 'oneOf') &&
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every(isConstraintOnly)
+    )
+      continue;
     out[key] = prepareForTypes(value);
   }
   return out as T;

@@ -2,7 +2,12 @@ import { IndentationText, NewLineKind, Project, QuoteKind, type SourceFile, type
 
 const project = new Project({
   useInMemoryFileSystem: true,
-  manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single, newLineKind: NewLineKind.LineFeed, useTrailingCommas: true },
+  manipulationSettings: {
+    indentationText: IndentationText.TwoSpaces,
+    quoteKind: QuoteKind.Single,
+    newLineKind: NewLineKind.LineFeed,
+    useTrailingCommas: true,
+  },
 });
 
 /**

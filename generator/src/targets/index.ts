@@ -11,7 +11,11 @@ export type { GeneratedFile, Target, TargetInput } from './types.js';
 export const TARGETS: readonly Target[] = [apiTarget, mcuTarget];
 
 /** Generates every target's files. */
-export async function generateAll(doc: OpenApiDocument, model: ApiModel, only?: readonly string[]): Promise<GeneratedFile[]> {
+export async function generateAll(
+  doc: OpenApiDocument,
+  model: ApiModel,
+  only?: readonly string[],
+): Promise<GeneratedFile[]> {
   const targets = TARGETS.filter((t) => !only || only.includes(t.name));
   const schemaTypes = targets.some((t) => t.usesSchemaTypes) ? await emitSchemaTypes(doc) : '';
   const input = { doc, model, schemaTypes };

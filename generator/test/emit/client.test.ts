@@ -37,7 +37,12 @@ describe('argsType / resultType / groupClassName', () => {
   });
 
   it('names group classes with a Resource suffix', () => {
-    expect(model.groups.map(groupClassName)).toEqual(['InfoResource', 'DeviceDataResource', 'DevicesResource', 'FilesResource']);
+    expect(model.groups.map(groupClassName)).toEqual([
+      'InfoResource',
+      'DeviceDataResource',
+      'DevicesResource',
+      'FilesResource',
+    ]);
   });
 });
 
@@ -96,7 +101,9 @@ describe('emitClient', () => {
   it('marks deprecated operations', () => {
     const doc = miniSpec();
     opOf(doc, '/status')['deprecated'] = true;
-    expect(emitClient(buildModel(doc), { coreModule: '@tagokit/core', ext: '.js' }).split('\n')).toContain('   * @deprecated The spec marks this operation deprecated.');
+    expect(emitClient(buildModel(doc), { coreModule: '@tagokit/core', ext: '.js' }).split('\n')).toContain(
+      '   * @deprecated The spec marks this operation deprecated.',
+    );
   });
 
   it('lists the token kinds of every method, anonymous for security: []', () => {
@@ -122,7 +129,9 @@ describe('emitClient', () => {
     expect(lines).toContain(
       '  return { info: new InfoResource(ctx), deviceData: new DeviceDataResource(ctx), devices: new DevicesResource(ctx), files: new FilesResource(ctx) };',
     );
-    expect(lines).toContain('export const OPERATION_IDS = ["listDevices","getDevice","sendData","getStatus","readFile"] as const;');
+    expect(lines).toContain(
+      'export const OPERATION_IDS = ["listDevices","getDevice","sendData","getStatus","readFile"] as const;',
+    );
   });
 });
 
@@ -190,7 +199,9 @@ export const ids: readonly ['listDevices', 'getDevice', 'sendData', 'getStatus',
       },
     );
     const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file ? `${d.file.fileName.slice(dir.length)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+      const where = d.file
+        ? `${d.file.fileName.slice(dir.length)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : '';
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
     });
     expect(diagnostics).toEqual([]);

@@ -24,8 +24,12 @@ describe('exampleArgs', () => {
 
   it('sends an optional body when it has an example', () => {
     const doc = miniSpec();
-    opOf(doc, '/status')['requestBody'] = { content: { 'application/json': { schema: { type: 'object' }, example: { verbose: true } } } };
-    expect(exampleArgs(buildModel(doc).operations.find((o) => o.id === 'getStatus')!)).toEqual({ body: { verbose: true } });
+    opOf(doc, '/status')['requestBody'] = {
+      content: { 'application/json': { schema: { type: 'object' }, example: { verbose: true } } },
+    };
+    expect(exampleArgs(buildModel(doc).operations.find((o) => o.id === 'getStatus')!)).toEqual({
+      body: { verbose: true },
+    });
   });
 
   it('throws when a required parameter has no example', () => {
@@ -37,7 +41,8 @@ describe('exampleArgs', () => {
 
   it('throws when a required body has no example', () => {
     const doc = miniSpec();
-    const content = (opOf(doc, '/data', 'post')['requestBody'] as { content: Record<string, Record<string, unknown>> }).content;
+    const content = (opOf(doc, '/data', 'post')['requestBody'] as { content: Record<string, Record<string, unknown>> })
+      .content;
     delete content['application/json']!['examples'];
     const sendData = buildModel(doc).operations.find((o) => o.id === 'sendData')!;
     expect(() => exampleArgs(sendData)).toThrow(new Error('sendData: the request body has no example'));

@@ -10,18 +10,28 @@ describe('emitEdgeFunctions', () => {
   it('exports one function per operation that hands the call to the core', () => {
     for (const op of model.operations) expect(text).toContain(`export function ${op.id}(client: OperationContext`);
     expect(lines).toContain('  return callOperation<SendDataResult>(client, ops.sendData, args, options);');
-    expect(lines).toContain('  return callPagedOperation<ListDevicesResult, ItemOf<ListDevicesResult>>(client, ops.listDevices, args, options);');
+    expect(lines).toContain(
+      '  return callPagedOperation<ListDevicesResult, ItemOf<ListDevicesResult>>(client, ops.listDevices, args, options);',
+    );
   });
 
   it('takes arguments only where the operation has some, optional when none is required', () => {
-    expect(text).toContain('export function getStatus(client: OperationContext, options?: CallOptions): TagoPromise<GetStatusResult>');
-    expect(text).toContain('export function listDevices(client: OperationContext, args?: ListDevicesArgs, options?: CallOptions)');
-    expect(text).toContain('export function sendData(client: OperationContext, args: SendDataArgs, options?: CallOptions)');
+    expect(text).toContain(
+      'export function getStatus(client: OperationContext, options?: CallOptions): TagoPromise<GetStatusResult>',
+    );
+    expect(text).toContain(
+      'export function listDevices(client: OperationContext, args?: ListDevicesArgs, options?: CallOptions)',
+    );
+    expect(text).toContain(
+      'export function sendData(client: OperationContext, args: SendDataArgs, options?: CallOptions)',
+    );
   });
 
   it('refuses an operation id that would shadow an export of the package', () => {
     const clash = miniModel();
     clash.operations[0]!.id = 'createEdgeClient';
-    expect(() => emitEdgeFunctions(clash)).toThrow('edge: operation id createEdgeClient collides with an export of @tagokit/edge');
+    expect(() => emitEdgeFunctions(clash)).toThrow(
+      'edge: operation id createEdgeClient collides with an export of @tagokit/edge',
+    );
   });
 });

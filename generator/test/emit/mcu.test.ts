@@ -20,20 +20,32 @@ function definedOn(table: string): Record<string, unknown> {
 
 describe('the microcontroller emitter', () => {
   it('keeps exactly the operations a device token can call', () => {
-    expect(mcuOperations(model).map((o) => o.id)).toEqual(['getTokenInfo', 'getData', 'sendData', 'editData', 'deleteData', 'listConfigParams', 'markConfigParamRead']);
+    expect(mcuOperations(model).map((o) => o.id)).toEqual([
+      'getTokenInfo',
+      'getData',
+      'sendData',
+      'editData',
+      'deleteData',
+      'listConfigParams',
+      'markConfigParamRead',
+    ]);
   });
 
-  it('writes the tiny build\'s table as one string of the five operations it keeps', () => {
+  it("writes the tiny build's table as one string of the five operations it keeps", () => {
     const table = emitMcuOperationTable(model, { tiny: true });
     const calls: string[] = [];
     runInNewContext(table, { defineOperations: (entries: string) => calls.push(entries) });
-    expect(calls).toEqual(['getTokenInfo GET /info 0,getData GET /data 0,sendData POST /data 3,' +
-      'listConfigParams GET /device/params 0,markConfigParamRead PUT /device/params/{paramID} 3']);
+    expect(calls).toEqual([
+      'getTokenInfo GET /info 0,getData GET /data 0,sendData POST /data 3,' +
+        'listConfigParams GET /device/params 0,markConfigParamRead PUT /device/params/{paramID} 3',
+    ]);
   });
 
   it('adds the network-token operations only when asked', () => {
     const ids = mcuOperations(model, { network: true }).map((o) => o.id);
-    expect(ids).toEqual(expect.arrayContaining(['resolveNetworkDeviceToken', 'sendNetworkData', 'setNetworkDeviceParams']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['resolveNetworkDeviceToken', 'sendNetworkData', 'setNetworkDeviceParams']),
+    );
     expect(ids.filter((id) => !mcuOperations(model).some((o) => o.id === id))).toHaveLength(7);
   });
 
@@ -46,18 +58,21 @@ describe('the microcontroller emitter', () => {
     ]);
   });
 
-  it('passes reserved path parameters to request, so the runtime keeps a file path\'s slashes', () => {
+  it("passes reserved path parameters to request, so the runtime keeps a file path's slashes", () => {
     // What the runtime then does with them is tested in packages/mcu (test/runtime-paths.test.ts).
     const getFile = model.operations.find((o) => o.id === 'getFile')!;
     expect(emitMcuOperations([getFile])).toContain("args, cb, 0, ['path']);");
     expect(emitMcuOperations(mcuOperations(model))).not.toContain(', [');
   });
 
-  it('emits operation tables that define exactly the chosen operations on the runtime\'s Client', () => {
+  it("emits operation tables that define exactly the chosen operations on the runtime's Client", () => {
     const device = emitMcuOperationTable(model);
     expect(device.slice(0, 200)).toContain(BANNER_MARK);
     const methods = (table: string) => Object.keys(definedOn(table)).sort();
-    const ids = (network: boolean) => mcuOperations(model, { network }).map((o) => o.id).sort();
+    const ids = (network: boolean) =>
+      mcuOperations(model, { network })
+        .map((o) => o.id)
+        .sort();
     expect(methods(device)).toEqual(ids(false));
     expect(methods(emitMcuOperationTable(model, { network: true }))).toEqual(ids(true));
   });

@@ -9,7 +9,11 @@ describe('prepareForTypes', () => {
       type: 'object',
       required: ['to'],
       properties: { to: { type: 'string' }, message: { type: 'string' }, html: { type: 'string' } },
-      anyOf: [{ required: ['message'] }, { required: ['html'], description: 'or html' }, { required: ['template'], 'x-note': 'n' }],
+      anyOf: [
+        { required: ['message'] },
+        { required: ['html'], description: 'or html' },
+        { required: ['template'], 'x-note': 'n' },
+      ],
     };
     expect(prepareForTypes(schema)).toEqual({
       type: 'object',
@@ -19,12 +23,16 @@ describe('prepareForTypes', () => {
   });
 
   it('drops such a oneOf deep inside the document', () => {
-    const doc = { components: { schemas: { A: { type: 'object', oneOf: [{ required: ['a'] }, { not: { required: ['a'] } }] } } } };
+    const doc = {
+      components: { schemas: { A: { type: 'object', oneOf: [{ required: ['a'] }, { not: { required: ['a'] } }] } } },
+    };
     expect(prepareForTypes(doc)).toEqual({ components: { schemas: { A: { type: 'object' } } } });
   });
 
   it('keeps real unions', () => {
-    const union = { oneOf: [{ $ref: '#/components/schemas/Item' }, { type: 'array', items: { $ref: '#/components/schemas/Item' } }] };
+    const union = {
+      oneOf: [{ $ref: '#/components/schemas/Item' }, { type: 'array', items: { $ref: '#/components/schemas/Item' } }],
+    };
     expect(prepareForTypes(union)).toEqual(union);
     const mixed = { anyOf: [{ required: ['a'] }, { type: 'object', properties: { b: { type: 'string' } } }] };
     expect(prepareForTypes(mixed)).toEqual(mixed);
@@ -51,16 +59,17 @@ describe('emitSchemaTypes', () => {
     const text = await emitSchemaTypes(doc);
     const start = text.indexOf('        Email: {');
     expect(start).toBeGreaterThan(0);
-    expect(text.slice(start, text.indexOf('        };', start) + 10).split('\n').map((l) => l.trim())).toEqual([
-      'Email: {',
-      'to: string;',
-      'message?: string;',
-      '};',
-    ]);
+    expect(
+      text
+        .slice(start, text.indexOf('        };', start) + 10)
+        .split('\n')
+        .map((l) => l.trim()),
+    ).toEqual(['Email: {', 'to: string;', 'message?: string;', '};']);
   });
 
   it('writes the operations of the spec under their operationIds', async () => {
     const text = await emitSchemaTypes(miniSpec());
-    for (const id of ['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile']) expect(text).toContain(`\n    ${id}: {\n`);
+    for (const id of ['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile'])
+      expect(text).toContain(`\n    ${id}: {\n`);
   });
 });

@@ -14,14 +14,17 @@ function changedLines(before: string, after: string): [string, string][] {
 
 const emit = (doc = miniSpec()) => {
   const model = buildModel(doc);
-  return { descriptors: emitDescriptors(model), client: emitClient(model, { coreModule: '@tagokit/core', ext: '.js' }) };
+  return {
+    descriptors: emitDescriptors(model),
+    client: emitClient(model, { coreModule: '@tagokit/core', ext: '.js' }),
+  };
 };
 
 describe('a one-line change to the spec', () => {
   it('a new optional query parameter changes the descriptor line, the args alias and the method signature only', () => {
     const before = emit();
     const doc = miniSpec();
-    (opOf(doc, '/device/{deviceID}')['parameters'] = [{ name: 'details', in: 'query', schema: { type: 'boolean' } }]);
+    opOf(doc, '/device/{deviceID}')['parameters'] = [{ name: 'details', in: 'query', schema: { type: 'boolean' } }];
     const after = emit(doc);
 
     expect(changedLines(before.descriptors, after.descriptors)).toEqual([
@@ -31,7 +34,10 @@ describe('a one-line change to the spec', () => {
       ],
     ]);
     expect(changedLines(before.client, after.client)).toEqual([
-      ["export type GetDeviceArgs = PathParams<operations['getDevice']>;", "export type GetDeviceArgs = PathParams<operations['getDevice']> & QueryParams<operations['getDevice']>;"],
+      [
+        "export type GetDeviceArgs = PathParams<operations['getDevice']>;",
+        "export type GetDeviceArgs = PathParams<operations['getDevice']> & QueryParams<operations['getDevice']>;",
+      ],
     ]);
   });
 
@@ -74,7 +80,10 @@ describe('a one-line change to the spec', () => {
       'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[]};',
     ]);
     expect(changedLines(before.client, after.client)).toEqual([
-      ['   * Token kinds: none (no token needed). `GET /status` (getStatus).', '   * Token kinds: device. `GET /status` (getStatus).'],
+      [
+        '   * Token kinds: none (no token needed). `GET /status` (getStatus).',
+        '   * Token kinds: device. `GET /status` (getStatus).',
+      ],
       ["  info: { status: 'anonymous' };", "  info: { status: 'device' };"],
     ]);
   });

@@ -39,7 +39,8 @@ describe('generateAll on the real bundle', () => {
     const head = banner(doc.info.version);
     // JSON cannot hold a comment; such files must at least be valid JSON.
     expect(first.filter((f) => !f.path.endsWith('.json') && !f.text.startsWith(head)).map((f) => f.path)).toEqual([]);
-    for (const f of first.filter((f) => f.path.endsWith('.json'))) expect(() => JSON.parse(f.text), f.path).not.toThrow();
+    for (const f of first.filter((f) => f.path.endsWith('.json')))
+      expect(() => JSON.parse(f.text), f.path).not.toThrow();
   });
 
   it('writes the generated TypeScript once, into @tagokit/api, with .ts sibling imports', async () => {
@@ -52,7 +53,9 @@ describe('generateAll on the real bundle', () => {
       'packages/api/test/generated/contract-cases.ts',
     ]);
     const [, operations, client, functions] = api.map((f) => f.text);
-    expect(client!.split('\n')).toContain('  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {');
+    expect(client!.split('\n')).toContain(
+      '  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
+    );
     expect(client!.match(/^ {2}public /gm)).toHaveLength(273);
     expect(operations!.match(/^export const \w+: OperationDescriptor = /gm)).toHaveLength(273);
     expect(functions!.match(/^export function \w+\(client: OperationContext/gm)).toHaveLength(273);
@@ -64,7 +67,9 @@ describe('generateAll on the real bundle', () => {
 
   it('writes the contract cases once, beside the api; node, edge and deno generate nothing of their own', async () => {
     expect(TARGETS.map((t) => t.name)).toEqual(['api', 'mcu']);
-    const cases = (await generateAll(doc, model, ['api'])).find((f) => f.path === 'packages/api/test/generated/contract-cases.ts');
+    const cases = (await generateAll(doc, model, ['api'])).find(
+      (f) => f.path === 'packages/api/test/generated/contract-cases.ts',
+    );
     expect(cases!.text.match(/^ {2}\{ id: /gm)).toHaveLength(273);
   });
 

@@ -343,11 +343,15 @@ function listenToSignals(onSignal: () => void): () => void {
   const signals = ['SIGINT', 'SIGTERM'];
   if (deno) {
     for (const s of signals) deno.addSignalListener(s, onSignal);
-    return () => signals.forEach((s) => deno.removeSignalListener(s, onSignal));
+    return () => {
+      for (const s of signals) deno.removeSignalListener(s, onSignal);
+    };
   }
   if (proc) {
     for (const s of signals) proc.on(s, onSignal);
-    return () => signals.forEach((s) => proc.off(s, onSignal));
+    return () => {
+      for (const s of signals) proc.off(s, onSignal);
+    };
   }
   return () => undefined;
 }

@@ -57,7 +57,12 @@ describe('cloud mode (T_ANALYSIS_CONTEXT set)', () => {
       T_ANALYSIS_ENV: '{"limit":30}',
       TAGOIO_API: 'https://api.eu-w1.tago.io',
     };
-    await runAnalysis((c) => void (context = c), { env, ...capture() });
+    await runAnalysis(
+      (c) => {
+        context = c;
+      },
+      { env, ...capture() },
+    );
     expect(context!.environment).toEqual([{ key: 'limit', value: '30' }]);
     expect(context!.client.core.region).toEqual({
       api: 'https://api.eu-w1.tago.io',

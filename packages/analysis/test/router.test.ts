@@ -32,7 +32,11 @@ describe('AnalysisRouter', () => {
       message: 'No route matches this trigger (routes: widget delete, user list button b1)',
     });
     let fallback = false;
-    await router.otherwise(() => void (fallback = true)).handler(context({}), []);
+    await router
+      .otherwise(() => {
+        fallback = true;
+      })
+      .handler(context({}), []);
     expect(fallback).toBe(true);
   });
 });

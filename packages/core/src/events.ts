@@ -18,7 +18,10 @@ export interface EventParserLimits {
 }
 
 /** 1 MiB a line, 4 MiB an event: far above TagoIO's payloads, far below what would exhaust a worker's memory. */
-export const DEFAULT_EVENT_PARSER_LIMITS: Readonly<EventParserLimits> = { maxLineBytes: 1024 * 1024, maxEventBytes: 4 * 1024 * 1024 };
+export const DEFAULT_EVENT_PARSER_LIMITS: Readonly<EventParserLimits> = {
+  maxLineBytes: 1024 * 1024,
+  maxEventBytes: 4 * 1024 * 1024,
+};
 
 /**
  * Parses an event stream incrementally: feed it text as it arrives; it returns the events each chunk completes.
@@ -101,7 +104,8 @@ export class EventStreamParser {
 
   #line(line: string, out: ServerSentEvent[]): void {
     if (line === '') {
-      if (this.#data.length > 0) out.push({ event: this.#event || 'message', data: this.#data.join('\n'), id: this.#id, retry: this.#retry });
+      if (this.#data.length > 0)
+        out.push({ event: this.#event || 'message', data: this.#data.join('\n'), id: this.#id, retry: this.#retry });
       this.#resetEvent();
       return;
     }

@@ -1,6 +1,18 @@
 import type { CallOptions, OperationRequest } from './call-types.ts';
-import { TagoAbortError, TagoConnectionError, TagoError, TagoRedirectError, TagoResponseParseError, TagoTimeoutError } from './errors.ts';
-import { DEFAULT_EVENT_PARSER_LIMITS, EventStreamParser, type EventParserLimits, type ServerSentEvent } from './events.ts';
+import {
+  TagoAbortError,
+  TagoConnectionError,
+  TagoError,
+  TagoRedirectError,
+  TagoResponseParseError,
+  TagoTimeoutError,
+} from './errors.ts';
+import {
+  DEFAULT_EVENT_PARSER_LIMITS,
+  EventStreamParser,
+  type EventParserLimits,
+  type ServerSentEvent,
+} from './events.ts';
 import { parseAnswer } from './internal/envelope.ts';
 import { redactedExcerpt, withoutSecrets } from './internal/redaction.ts';
 import { buildHeaders, buildUrl, secretsOf, type Endpoint, type RequestContext } from './internal/request-building.ts';
@@ -67,8 +79,16 @@ export async function* openEventStream(
     }, ms);
   const failure = (error: unknown): TagoError => {
     if (call.signal?.aborted) return new TagoAbortError({ ...ctx, sent: true });
-    if (expired === 'connect') return new TagoTimeoutError(connectTimeoutMs, { ...ctx, message: `No event-stream answer within ${connectTimeoutMs} ms` });
-    if (expired === 'idle') return new TagoTimeoutError(limits.idleTimeoutMs, { ...ctx, message: `The event stream was silent for ${limits.idleTimeoutMs} ms` });
+    if (expired === 'connect')
+      return new TagoTimeoutError(connectTimeoutMs, {
+        ...ctx,
+        message: `No event-stream answer within ${connectTimeoutMs} ms`,
+      });
+    if (expired === 'idle')
+      return new TagoTimeoutError(limits.idleTimeoutMs, {
+        ...ctx,
+        message: `The event stream was silent for ${limits.idleTimeoutMs} ms`,
+      });
     return error instanceof TagoError ? error : connectionError(withoutSecrets(error, secrets), ctx);
   };
   try {
@@ -76,13 +96,26 @@ export async function* openEventStream(
     const connectTimer = expireAfter(connectTimeoutMs, 'connect');
     try {
       // Never follow a redirect: the token travels in a header (and in the query for the realtime host).
-      response = await (settings.fetch ?? globalThis.fetch)(url, { method: op.method, headers, signal: controller.signal, redirect: 'manual' });
+      response = await (settings.fetch ?? globalThis.fetch)(url, {
+        method: op.method,
+        headers,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
     } catch (error) {
       throw failure(error);
     } finally {
       clearTimeout(connectTimer);
     }
-    yield* readEvents(response, { ctx, limits, secrets, signal: controller.signal, expireAfter, failure, onOpen: settings.onOpen });
+    yield* readEvents(response, {
+      ctx,
+      limits,
+      secrets,
+      signal: controller.signal,
+      expireAfter,
+      failure,
+      onOpen: settings.onOpen,
+    });
   } finally {
     call.signal?.removeEventListener('abort', onAbort);
     // Leaving the loop early (break, return, throw) closes the connection.
@@ -121,7 +154,13 @@ async function* readEvents(response: Response, read: ReadContext): AsyncGenerato
   if (!type.startsWith('text/event-stream')) {
     const excerpt = redactedExcerpt(await errorBody(), secrets, EXCERPT_LENGTH);
     const what = type ? type.split(';')[0] : 'no content type';
-    throw new TagoResponseParseError(`HTTP ${status} answer is ${what}, not an event stream (text/event-stream)`, 'not_event_stream', status, excerpt, ctx);
+    throw new TagoResponseParseError(
+      `HTTP ${status} answer is ${what}, not an event stream (text/event-stream)`,
+      'not_event_stream',
+      status,
+      excerpt,
+      ctx,
+    );
   }
   if (!response.body) throw closed(ctx, false);
   read.onOpen?.();
@@ -154,12 +193,15 @@ function withContext(parse: () => ServerSentEvent[], ctx: RequestContext): Serve
   try {
     return parse();
   } catch (error) {
-    if (error instanceof TagoResponseParseError) throw new TagoResponseParseError(error.message, error.code, error.status, error.excerpt, ctx);
+    if (error instanceof TagoResponseParseError)
+      throw new TagoResponseParseError(error.message, error.code, error.status, error.excerpt, ctx);
     throw error;
   }
 }
 
 function closed(ctx: RequestContext, partial: boolean): TagoConnectionError {
-  const message = partial ? 'The server closed the event stream in the middle of an event (it was dropped)' : 'The server closed the event stream';
+  const message = partial
+    ? 'The server closed the event stream in the middle of an event (it was dropped)'
+    : 'The server closed the event stream';
   return new TagoConnectionError(message, { ...ctx, reachedServer: true, code: 'stream_closed' });
 }

@@ -203,7 +203,7 @@ export class TagoCore implements RequestEngine {
   ): Promise<AttemptResult<T>> {
     const started = Date.now();
     const took = (): string => `${Date.now() - started} ms, attempt ${attempt}`;
-    let wire;
+    let wire: Awaited<ReturnType<typeof sendAttempt>>;
     try {
       wire = await sendAttempt(req, settings, signal, { method: op.method, path: op.path });
     } catch (error) {

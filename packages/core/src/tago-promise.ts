@@ -19,6 +19,7 @@ export class TagoPromise<T> implements PromiseLike<T> {
     return this.#pending;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: a thenable on purpose: `await` sends the call, which starts lazily.
   then<A = T, B = never>(
     onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,

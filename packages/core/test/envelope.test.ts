@@ -1,13 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, parseAnswer, RateLimitError, TagoApiError, TagoError, TagoResponseParseError } from '../src/internal/index.js';
+import {
+  AuthenticationError,
+  parseAnswer,
+  RateLimitError,
+  TagoApiError,
+  TagoError,
+  TagoResponseParseError,
+} from '../src/internal/index.js';
 
 const ok = (body: string, status = 200) => parseAnswer({ status, headers: {}, body, mode: 'envelope' });
 
 describe('parseAnswer', () => {
   it('keeps the method and path on errors', () => {
     try {
-      parseAnswer({ status: 401, headers: {}, body: '{"status":false,"message":"Authorization Denied"}', mode: 'envelope', method: 'GET', path: '/device' });
+      parseAnswer({
+        status: 401,
+        headers: {},
+        body: '{"status":false,"message":"Authorization Denied"}',
+        mode: 'envelope',
+        method: 'GET',
+        path: '/device',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(AuthenticationError);
@@ -18,9 +32,14 @@ describe('parseAnswer', () => {
   });
 
   it('reads the request id header', () => {
-    expect(() => parseAnswer({ status: 404, headers: { 'x-request-id': 'abc-1' }, body: '{"status":false,"message":"nope"}', mode: 'envelope' })).toThrow(
-      expect.objectContaining({ requestId: 'abc-1', status: 404 }),
-    );
+    expect(() =>
+      parseAnswer({
+        status: 404,
+        headers: { 'x-request-id': 'abc-1' },
+        body: '{"status":false,"message":"nope"}',
+        mode: 'envelope',
+      }),
+    ).toThrow(expect.objectContaining({ requestId: 'abc-1', status: 404 }));
   });
 
   it('gives the 429 wait from the message', () => {
@@ -38,7 +57,9 @@ describe('parseAnswer', () => {
   it('returns any JSON result unchanged (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.option(fc.string({ minLength: 1 }), { nil: undefined }), (result, message) => {
-        const body = JSON.stringify(message === undefined ? { status: true, result } : { status: true, result, message });
+        const body = JSON.stringify(
+          message === undefined ? { status: true, result } : { status: true, result, message },
+        );
         const answer = ok(body);
         expect(answer.data).toEqual(JSON.parse(JSON.stringify(result)));
         expect(answer.warning).toBe(message);
@@ -51,7 +72,11 @@ describe('parseAnswer', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 100, max: 599 }),
-        fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constantFrom('', '<html>', '{"status":false}', '{"status":true')),
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.constantFrom('', '<html>', '{"status":false}', '{"status":true'),
+        ),
         fc.constantFrom('envelope' as const, 'raw' as const),
         (status, body, mode) => {
           try {

@@ -1,14 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, callEventStream, EventStreamParser, TagoAbortError, TagoCore, type OperationDescriptor, type ServerSentEvent } from '../src/internal/index.js';
+import {
+  AuthenticationError,
+  callEventStream,
+  EventStreamParser,
+  TagoAbortError,
+  TagoCore,
+  type OperationDescriptor,
+  type ServerSentEvent,
+} from '../src/internal/index.js';
 
-const ev = (data: string, extra: Partial<ServerSentEvent> = {}): ServerSentEvent => ({ event: 'message', data, id: undefined, retry: undefined, ...extra });
+const ev = (data: string, extra: Partial<ServerSentEvent> = {}): ServerSentEvent => ({
+  event: 'message',
+  data,
+  id: undefined,
+  retry: undefined,
+  ...extra,
+});
 
 describe('EventStreamParser', () => {
   it('reads events, types, ids, retries, comments and multi-line data', () => {
     const p = new EventStreamParser();
-    const text = ': keep-alive\n\ndata: {"payload":1}\n\nevent: notification\nid: 7\nretry: 3000\ndata: line one\ndata: line two\n\ndata\n\n';
-    expect(p.push(text)).toEqual([ev('{"payload":1}'), ev('line one\nline two', { event: 'notification', id: '7', retry: 3000 }), ev('', { id: '7', retry: 3000 })]);
+    const text =
+      ': keep-alive\n\ndata: {"payload":1}\n\nevent: notification\nid: 7\nretry: 3000\ndata: line one\ndata: line two\n\ndata\n\n';
+    expect(p.push(text)).toEqual([
+      ev('{"payload":1}'),
+      ev('line one\nline two', { event: 'notification', id: '7', retry: 3000 }),
+      ev('', { id: '7', retry: 3000 }),
+    ]);
   });
 
   it('gives the same events however the text is cut and whatever the line endings (property)', () => {
@@ -16,18 +35,22 @@ describe('EventStreamParser', () => {
     const whole = events.join('');
     const expected = new EventStreamParser().push(whole);
     fc.assert(
-      fc.property(fc.array(fc.nat({ max: whole.length }), { maxLength: 8 }), fc.constantFrom('\n', '\r\n', '\r'), (cuts, eol) => {
-        const text = whole.replaceAll('\n', eol);
-        const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
-        const p = new EventStreamParser();
-        const got: ServerSentEvent[] = [];
-        let last = 0;
-        for (const point of [...points, text.length]) {
-          got.push(...p.push(text.slice(last, point)));
-          last = point;
-        }
-        expect(got).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.nat({ max: whole.length }), { maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (cuts, eol) => {
+          const text = whole.replaceAll('\n', eol);
+          const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+          const p = new EventStreamParser();
+          const got: ServerSentEvent[] = [];
+          let last = 0;
+          for (const point of [...points, text.length]) {
+            got.push(...p.push(text.slice(last, point)));
+            last = point;
+          }
+          expect(got).toEqual(expected);
+        },
+      ),
       { numRuns: 500, seed: 9 },
     );
   });
@@ -74,13 +97,21 @@ function streamingFetch(chunks: string[], seen: { url?: string; headers?: Record
 describe('event streams through the core', () => {
   it('opens the realtime host with the token in the query and yields events live', async () => {
     const seen: { url?: string; headers?: Record<string, string> } = {};
-    const core = new TagoCore({ region: 'eu-w1', fetch: streamingFetch(['data: {"payload":', '1}\n\n', 'data: {"payload":2}\n\n'], seen) });
+    const core = new TagoCore({
+      region: 'eu-w1',
+      fetch: streamingFetch(['data: {"payload":', '1}\n\n', 'data: {"payload":2}\n\n'], seen),
+    });
     const events: string[] = [];
     // The server closing the stream is not a normal end: it is the typed stream_closed error, after every event.
     const iterate = async () => {
-      for await (const e of callEventStream({ core }, SUBSCRIBE, { token: 'a-123456', channels: 'analysis_trigger' })) events.push(e.data);
+      for await (const e of callEventStream({ core }, SUBSCRIBE, { token: 'a-123456', channels: 'analysis_trigger' }))
+        events.push(e.data);
     };
-    await expect(iterate()).rejects.toMatchObject({ name: 'TagoConnectionError', code: 'stream_closed', message: 'The server closed the event stream' });
+    await expect(iterate()).rejects.toMatchObject({
+      name: 'TagoConnectionError',
+      code: 'stream_closed',
+      message: 'The server closed the event stream',
+    });
     expect(events).toEqual(['{"payload":1}', '{"payload":2}']);
     expect(seen.url).toBe('https://sse.eu-w1.tago.io/events?token=a-123456&channels=analysis_trigger');
     expect(seen.headers).toEqual({ accept: 'text/event-stream' });
@@ -111,7 +142,13 @@ describe('event streams through the core', () => {
     };
     await expect(noToken()).rejects.toMatchObject({ code: 'query_param_missing', field: 'token' });
     const aborted = async () => {
-      for await (const _ of callEventStream({ core }, SUBSCRIBE, { token: 'a-123456' }, { signal: AbortSignal.abort() })) void _;
+      for await (const _ of callEventStream(
+        { core },
+        SUBSCRIBE,
+        { token: 'a-123456' },
+        { signal: AbortSignal.abort() },
+      ))
+        void _;
     };
     await expect(aborted()).rejects.toBeInstanceOf(TagoAbortError);
   });

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fetchTransport, TagoCore, TagoError, TagoResponseParseError, type WireResponse } from '../src/internal/index.js';
+import {
+  fetchTransport,
+  TagoCore,
+  TagoError,
+  TagoResponseParseError,
+  type WireResponse,
+} from '../src/internal/index.js';
 
 const TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
 
@@ -8,16 +14,37 @@ const TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
 const body = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-  fc.record({ status: fc.oneof(fc.boolean(), fc.string(), fc.constant(null)), result: fc.jsonValue({ maxDepth: 3 }), message: fc.oneof(fc.string(), fc.integer(), fc.constant(undefined)) }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      status: fc.oneof(fc.boolean(), fc.string(), fc.constant(null)),
+      result: fc.jsonValue({ maxDepth: 3 }),
+      message: fc.oneof(fc.string(), fc.integer(), fc.constant(undefined)),
+    })
+    .map((v) => JSON.stringify(v)),
   fc.tuple(fc.jsonValue({ maxDepth: 3 }), fc.nat()).map(([v, cut]) => {
     const text = JSON.stringify({ status: true, result: v });
     return text.slice(0, cut % (text.length + 1));
   }),
-  fc.constantFrom('', ' ', '<html><body>502 Bad Gateway</body></html>', '<!DOCTYPE html>', 'null', '[]', '{}', '{"status":true', '\u0000\u0001', `{"status":false,"message":"${TOKEN}"}`, '{"status":false,"message":"Too many requests (Retry-After: 99999999999)"}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '<html><body>502 Bad Gateway</body></html>',
+    '<!DOCTYPE html>',
+    'null',
+    '[]',
+    '{}',
+    '{"status":true',
+    '\u0000\u0001',
+    `{"status":false,"message":"${TOKEN}"}`,
+    '{"status":false,"message":"Too many requests (Retry-After: 99999999999)"}',
+  ),
 );
 const headers = fc.dictionary(
   fc.constantFrom('content-type', 'retry-after', 'x-request-id', 'content-length'),
-  fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('text/html', 'application/json', '-1', 'NaN', 'Thu, 01 Jan 2099 00:00:00 GMT', '1e309')),
+  fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom('text/html', 'application/json', '-1', 'NaN', 'Thu, 01 Jan 2099 00:00:00 GMT', '1e309'),
+  ),
 );
 const answer = fc.record({ status: fc.integer({ min: 100, max: 599 }), headers, body });
 
@@ -56,7 +83,12 @@ describe('bounded memory and time', () => {
         controller.enqueue(new Uint8Array(64 * 1024).fill(120));
       },
     });
-    const core = new TagoCore({ token: TOKEN, transport: fetchTransport((async () => new Response(endless)) as typeof fetch), maxResponseBytes: 1024 * 1024, maxRetries: 0 });
+    const core = new TagoCore({
+      token: TOKEN,
+      transport: fetchTransport((async () => new Response(endless)) as typeof fetch),
+      maxResponseBytes: 1024 * 1024,
+      maxRetries: 0,
+    });
     const error = await core.request({ method: 'GET', path: '/data' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoResponseParseError);
     expect((error as TagoResponseParseError).code).toBe('response_too_large');

@@ -11,11 +11,14 @@ describe('paging', () => {
   it('walks page/amount lists until a short page', async () => {
     const calls: number[] = [];
     const rows = await collect(
-      paginateByPage(async (page, amount) => {
-        calls.push(page);
-        const all = Array.from({ length: 45 }, (_, i) => i);
-        return all.slice((page - 1) * amount, page * amount);
-      }, { amount: 20 }),
+      paginateByPage(
+        async (page, amount) => {
+          calls.push(page);
+          const all = Array.from({ length: 45 }, (_, i) => i);
+          return all.slice((page - 1) * amount, page * amount);
+        },
+        { amount: 20 },
+      ),
     );
     expect(rows).toEqual(Array.from({ length: 45 }, (_, i) => i));
     expect(calls).toEqual([1, 2, 3]);
@@ -23,7 +26,9 @@ describe('paging', () => {
 
   it('asks once more after an exactly full last page and stops on the empty one', async () => {
     const calls: number[] = [];
-    const rows = await collect(paginateByPage(async (page) => (calls.push(page), page <= 2 ? [page, page] : []), { amount: 2 }));
+    const rows = await collect(
+      paginateByPage(async (page) => (calls.push(page), page <= 2 ? [page, page] : []), { amount: 2 }),
+    );
     expect(rows).toEqual([1, 1, 2, 2]);
     expect(calls).toEqual([1, 2, 3]);
   });
@@ -36,14 +41,19 @@ describe('paging', () => {
   it('walks qty/skip reads and stops at maxItems', async () => {
     const skips: number[] = [];
     const rows = await collect(
-      paginateBySkip(async (skip, qty) => {
-        skips.push(skip);
-        return Array.from({ length: Math.max(0, Math.min(qty, 25 - skip)) }, (_, i) => skip + i);
-      }, { qty: 10 }),
+      paginateBySkip(
+        async (skip, qty) => {
+          skips.push(skip);
+          return Array.from({ length: Math.max(0, Math.min(qty, 25 - skip)) }, (_, i) => skip + i);
+        },
+        { qty: 10 },
+      ),
     );
     expect(rows).toEqual(Array.from({ length: 25 }, (_, i) => i));
     expect(skips).toEqual([0, 10, 20]);
-    const few = await collect(paginateBySkip(async (skip, qty) => Array.from({ length: qty }, (_, i) => skip + i), { qty: 10, maxItems: 12 }));
+    const few = await collect(
+      paginateBySkip(async (skip, qty) => Array.from({ length: qty }, (_, i) => skip + i), { qty: 10, maxItems: 12 }),
+    );
     expect(few).toHaveLength(12);
   });
 

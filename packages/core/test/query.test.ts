@@ -4,7 +4,9 @@ import { parseQuery, serializeQuery, TagoValidationError, type QueryValue } from
 
 describe('serializeQuery / parseQuery', () => {
   it('parses the TagoIO forms back', () => {
-    expect(parseQuery('fields[0]=id&fields[1]=name&filter[tags][0][key]=k&filter[tags][0][value]=v&orderBy=name%2Casc')).toEqual({
+    expect(
+      parseQuery('fields[0]=id&fields[1]=name&filter[tags][0][key]=k&filter[tags][0][value]=v&orderBy=name%2Casc'),
+    ).toEqual({
       fields: ['id', 'name'],
       filter: { tags: [{ key: 'k', value: 'v' }] },
       orderBy: 'name,asc',

@@ -17,8 +17,16 @@ import {
 } from '../src/internal/index.js';
 
 const TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
-const ok = (result: unknown, extra: Record<string, unknown> = {}): WireResponse => ({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: true, result, ...extra }) });
-const fail = (status: number, message: string, headers: Record<string, string> = {}): WireResponse => ({ status, headers, body: JSON.stringify({ status: false, message }) });
+const ok = (result: unknown, extra: Record<string, unknown> = {}): WireResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ status: true, result, ...extra }),
+});
+const fail = (status: number, message: string, headers: Record<string, string> = {}): WireResponse => ({
+  status,
+  headers,
+  body: JSON.stringify({ status: false, message }),
+});
 
 /** A transport that records what went on the wire and plays back scripted answers (or throws errors). */
 function scripted(...steps: (WireResponse | Error | ((req: WireRequest) => Promise<WireResponse>))[]) {
@@ -38,7 +46,13 @@ const reset = () => new TagoConnectionError('Connection lost (ECONNRESET)', { re
 
 function client(transport: Transport, extra: ClientOptions = {}) {
   const sleeps: number[] = [];
-  const core = new TagoCore({ token: TOKEN, transport, random: () => 0, sleep: async (ms) => void sleeps.push(ms), ...extra });
+  const core = new TagoCore({
+    token: TOKEN,
+    transport,
+    random: () => 0,
+    sleep: async (ms) => void sleeps.push(ms),
+    ...extra,
+  });
   return { core, sleeps };
 }
 
@@ -46,7 +60,11 @@ describe('TagoCore.request on the wire', () => {
   it('sends the exact request TagoIO expects', async () => {
     const { transport, requests } = scripted(ok('1 Data Added'));
     const { core } = client(transport);
-    const answer = await core.request({ method: 'POST', path: '/data', body: [{ variable: 'temperature', value: 21.5, unit: 'C' }] });
+    const answer = await core.request({
+      method: 'POST',
+      path: '/data',
+      body: [{ variable: 'temperature', value: 21.5, unit: 'C' }],
+    });
     expect(answer).toMatchObject({ data: '1 Data Added', status: 200, attempts: 1, warning: undefined });
     expect(requests).toHaveLength(1);
     const [req] = requests;
@@ -59,8 +77,15 @@ describe('TagoCore.request on the wire', () => {
   it('fills path parameters and serializes the query', async () => {
     const { transport, requests } = scripted(ok([]));
     const { core } = client(transport, { region: 'eu-w1' });
-    await core.request({ method: 'GET', path: '/device/{deviceID}/data', pathParams: { deviceID: '5dcad1c216174c001ca23ab9' }, query: { variables: ['temp'], qty: 10, start_date: new Date('2024-01-31T10:00:00Z') } });
-    expect(requests[0]!.url).toBe('https://api.eu-w1.tago.io/device/5dcad1c216174c001ca23ab9/data?variables[0]=temp&qty=10&start_date=2024-01-31T10%3A00%3A00.000Z');
+    await core.request({
+      method: 'GET',
+      path: '/device/{deviceID}/data',
+      pathParams: { deviceID: '5dcad1c216174c001ca23ab9' },
+      query: { variables: ['temp'], qty: 10, start_date: new Date('2024-01-31T10:00:00Z') },
+    });
+    expect(requests[0]!.url).toBe(
+      'https://api.eu-w1.tago.io/device/5dcad1c216174c001ca23ab9/data?variables[0]=temp&qty=10&start_date=2024-01-31T10%3A00%3A00.000Z',
+    );
     expect(requests[0]!.body).toBeUndefined();
     expect(requests[0]!.headers['content-type']).toBeUndefined();
   });
@@ -68,7 +93,12 @@ describe('TagoCore.request on the wire', () => {
   it('escapes path parameters', async () => {
     const { transport, requests } = scripted(ok('ok'));
     const { core } = client(transport);
-    await core.request({ method: 'GET', path: '/account/passwordreset/{email}', pathParams: { email: 'a/b c@x.io' }, auth: false });
+    await core.request({
+      method: 'GET',
+      path: '/account/passwordreset/{email}',
+      pathParams: { email: 'a/b c@x.io' },
+      auth: false,
+    });
     expect(requests[0]!.url).toBe('https://api.us-e1.tago.io/account/passwordreset/a%2Fb%20c%40x.io');
     expect(requests[0]!.headers['token']).toBeUndefined();
   });
@@ -87,7 +117,9 @@ describe('TagoCore.request on the wire', () => {
     await core.request({ method: 'GET', path: '/info' });
     expect(requests[0]!.url).toBe('http://127.0.0.1:8080/info');
     expect(requests[0]!.headers['_ssl']).toBe('false');
-    expect(() => new TagoCore({ token: TOKEN, region: { api: 'http://127.0.0.1:8080' } })).toThrow(expect.objectContaining({ code: 'insecure_http_refused' }));
+    expect(() => new TagoCore({ token: TOKEN, region: { api: 'http://127.0.0.1:8080' } })).toThrow(
+      expect.objectContaining({ code: 'insecure_http_refused' }),
+    );
   });
 
   it('sends a text/plain body as is', async () => {
@@ -108,7 +140,14 @@ describe('validation before sending', () => {
   it('refuses a call that needs a token when the client has none', async () => {
     const { transport, requests } = scripted(ok({}));
     const core = new TagoCore({ transport });
-    await expect(core.request({ operationId: 'getDevice', method: 'GET', path: '/device/{deviceID}', pathParams: { deviceID: 'x' } })).rejects.toThrow(
+    await expect(
+      core.request({
+        operationId: 'getDevice',
+        method: 'GET',
+        path: '/device/{deviceID}',
+        pathParams: { deviceID: 'x' },
+      }),
+    ).rejects.toThrow(
       expect.objectContaining({ code: 'token_missing', message: 'getDevice needs a token, and this client has none' }),
     );
     expect(requests).toHaveLength(0);
@@ -119,42 +158,72 @@ describe('validation before sending', () => {
     const { core } = client(transport);
     const call = core.request({ method: 'GET', path: '/device/{deviceID}', pathParams: {} });
     await expect(call).rejects.toBeInstanceOf(TagoValidationError);
-    await expect(core.request({ method: 'GET', path: '/device/{deviceID}', pathParams: { deviceID: '' } })).rejects.toThrow(
-      expect.objectContaining({ code: 'path_param_missing', field: 'deviceID' }),
-    );
+    await expect(
+      core.request({ method: 'GET', path: '/device/{deviceID}', pathParams: { deviceID: '' } }),
+    ).rejects.toThrow(expect.objectContaining({ code: 'path_param_missing', field: 'deviceID' }));
     expect(requests).toHaveLength(0);
   });
 
   it('refuses header values with CR/LF and bad header names', async () => {
     const { transport } = scripted(ok({}));
     const { core } = client(transport);
-    await expect(core.request({ method: 'GET', path: '/info' }, { headers: { 'x-trace': 'a\r\nb' } })).rejects.toThrow(expect.objectContaining({ code: 'header_value_invalid' }));
-    expect(() => new TagoCore({ token: TOKEN, headers: { 'bad name': 'x' } })).toThrow(expect.objectContaining({ code: 'header_name_invalid' }));
-    expect(() => new TagoCore({ token: TOKEN, tokenHeader: 'to ken' })).toThrow(expect.objectContaining({ code: 'header_name_invalid' }));
+    await expect(core.request({ method: 'GET', path: '/info' }, { headers: { 'x-trace': 'a\r\nb' } })).rejects.toThrow(
+      expect.objectContaining({ code: 'header_value_invalid' }),
+    );
+    expect(() => new TagoCore({ token: TOKEN, headers: { 'bad name': 'x' } })).toThrow(
+      expect.objectContaining({ code: 'header_name_invalid' }),
+    );
+    expect(() => new TagoCore({ token: TOKEN, tokenHeader: 'to ken' })).toThrow(
+      expect.objectContaining({ code: 'header_name_invalid' }),
+    );
   });
 
   it('refuses bodies that cannot be JSON and bad options', async () => {
     const { transport } = scripted(ok({}));
     const { core } = client(transport);
-    await expect(core.request({ method: 'POST', path: '/data', body: { n: 10n } })).rejects.toThrow(expect.objectContaining({ code: 'body_invalid', field: 'body' }));
-    await expect(core.request({ method: 'GET', path: '/info' }, { timeoutMs: -1 })).rejects.toThrow(expect.objectContaining({ code: 'option_invalid', field: 'timeoutMs' }));
-    await expect(core.request({ method: 'GET', path: '/info' }, { maxRetries: 1.5 })).rejects.toThrow(expect.objectContaining({ code: 'option_invalid' }));
+    await expect(core.request({ method: 'POST', path: '/data', body: { n: 10n } })).rejects.toThrow(
+      expect.objectContaining({ code: 'body_invalid', field: 'body' }),
+    );
+    await expect(core.request({ method: 'GET', path: '/info' }, { timeoutMs: -1 })).rejects.toThrow(
+      expect.objectContaining({ code: 'option_invalid', field: 'timeoutMs' }),
+    );
+    await expect(core.request({ method: 'GET', path: '/info' }, { maxRetries: 1.5 })).rejects.toThrow(
+      expect.objectContaining({ code: 'option_invalid' }),
+    );
   });
 
   it('checks every retry setting and the size cap, on the client and per call, and names the bad one', async () => {
     const bad = (options: Record<string, unknown>) => () => new TagoCore({ token: TOKEN, ...options });
-    expect(bad({ retry: { maxRetries: Infinity } })).toThrow(new TagoValidationError('retry.maxRetries must be a whole number >= 0', 'option_invalid', 'retry.maxRetries'));
-    expect(bad({ retry: { initialDelayMs: Number.NaN } })).toThrow('retry.initialDelayMs must be a number of milliseconds from 0 to 2147483647 (2^31 - 1)');
-    expect(bad({ retry: { maxDelayMs: -1 } })).toThrow(expect.objectContaining({ code: 'option_invalid', field: 'retry.maxDelayMs' }));
-    expect(bad({ retry: { maxRetryAfterMs: '60000' } })).toThrow(expect.objectContaining({ field: 'retry.maxRetryAfterMs' }));
+    expect(bad({ retry: { maxRetries: Infinity } })).toThrow(
+      new TagoValidationError('retry.maxRetries must be a whole number >= 0', 'option_invalid', 'retry.maxRetries'),
+    );
+    expect(bad({ retry: { initialDelayMs: Number.NaN } })).toThrow(
+      'retry.initialDelayMs must be a number of milliseconds from 0 to 2147483647 (2^31 - 1)',
+    );
+    expect(bad({ retry: { maxDelayMs: -1 } })).toThrow(
+      expect.objectContaining({ code: 'option_invalid', field: 'retry.maxDelayMs' }),
+    );
+    expect(bad({ retry: { maxRetryAfterMs: '60000' } })).toThrow(
+      expect.objectContaining({ field: 'retry.maxRetryAfterMs' }),
+    );
     expect(bad({ retry: { jitter: 1.5 } })).toThrow('retry.jitter must be a number from 0 to 1');
-    expect(bad({ retry: { maxRetry: 3 } })).toThrow('retry.maxRetry is not a retry setting (maxRetries, initialDelayMs, maxDelayMs, jitter, maxRetryAfterMs)');
+    expect(bad({ retry: { maxRetry: 3 } })).toThrow(
+      'retry.maxRetry is not a retry setting (maxRetries, initialDelayMs, maxDelayMs, jitter, maxRetryAfterMs)',
+    );
     expect(bad({ retry: 3 })).toThrow(expect.objectContaining({ code: 'option_invalid', field: 'retry' }));
-    expect(bad({ maxResponseBytes: Number.NaN })).toThrow(new TagoValidationError('maxResponseBytes must be a whole number of bytes > 0', 'option_invalid', 'maxResponseBytes'));
+    expect(bad({ maxResponseBytes: Number.NaN })).toThrow(
+      new TagoValidationError(
+        'maxResponseBytes must be a whole number of bytes > 0',
+        'option_invalid',
+        'maxResponseBytes',
+      ),
+    );
     expect(bad({ maxResponseBytes: 0 })).toThrow(expect.objectContaining({ field: 'maxResponseBytes' }));
     const { transport, requests } = scripted(ok({}));
     const { core } = client(transport);
-    await expect(core.request({ method: 'GET', path: '/info' }, { retry: { jitter: -0.1 } })).rejects.toThrow(expect.objectContaining({ field: 'retry.jitter' }));
+    await expect(core.request({ method: 'GET', path: '/info' }, { retry: { jitter: -0.1 } })).rejects.toThrow(
+      expect.objectContaining({ field: 'retry.jitter' }),
+    );
     expect(requests).toHaveLength(0);
   });
 });
@@ -166,7 +235,12 @@ describe('warnings', () => {
     const { core } = client(transport, { onWarning });
     const answer = await core.request({ operationId: 'getData', method: 'GET', path: '/data' });
     expect(answer.warning).toBe('Only 10 records were returned');
-    expect(onWarning).toHaveBeenCalledWith({ message: 'Only 10 records were returned', method: 'GET', path: '/data', operationId: 'getData' });
+    expect(onWarning).toHaveBeenCalledWith({
+      message: 'Only 10 records were returned',
+      method: 'GET',
+      path: '/data',
+      operationId: 'getData',
+    });
   });
 });
 
@@ -194,14 +268,20 @@ describe('retries', () => {
     for (const step of [fail(500, 'oops'), reset()]) {
       const { transport, requests } = scripted(step, ok('1 Data Added'));
       const { core } = client(transport);
-      const error = await core.request({ method: 'POST', path: '/data', body: [{ variable: 'v' }] }).catch((e: unknown) => e);
+      const error = await core
+        .request({ method: 'POST', path: '/data', body: [{ variable: 'v' }] })
+        .catch((e: unknown) => e);
       expect(requests).toHaveLength(1);
       expect((error as { mayHaveBeenProcessed: boolean }).mayHaveBeenProcessed).toBe(true);
     }
   });
 
   it('retries a POST after 429 honouring Retry-After from the header or the body', async () => {
-    const { transport, requests } = scripted(fail(429, 'Too many requests (Retry-After: 7)'), fail(429, 'Too many requests', { 'retry-after': '2' }), ok('1 Data Added'));
+    const { transport, requests } = scripted(
+      fail(429, 'Too many requests (Retry-After: 7)'),
+      fail(429, 'Too many requests', { 'retry-after': '2' }),
+      ok('1 Data Added'),
+    );
     const { core, sleeps } = client(transport);
     const answer = await core.request({ method: 'POST', path: '/data', body: [{ variable: 'v' }] });
     expect(answer.data).toBe('1 Data Added');
@@ -221,16 +301,23 @@ describe('retries', () => {
   it('retries a POST when the connection was refused (nothing was sent)', async () => {
     const { transport, requests } = scripted(refused(), ok('1 Data Added'));
     const { core } = client(transport);
-    await expect(core.request({ method: 'POST', path: '/data', body: [] })).resolves.toMatchObject({ data: '1 Data Added', attempts: 2 });
+    await expect(core.request({ method: 'POST', path: '/data', body: [] })).resolves.toMatchObject({
+      data: '1 Data Added',
+      attempts: 2,
+    });
     expect(requests).toHaveLength(2);
   });
 
   it('lets a call turn retries off or mark a POST idempotent', async () => {
     const a = scripted(fail(503, 'busy'), ok(1));
-    await expect(client(a.transport).core.request({ method: 'GET', path: '/x' }, { maxRetries: 0 })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(
+      client(a.transport).core.request({ method: 'GET', path: '/x' }, { maxRetries: 0 }),
+    ).rejects.toBeInstanceOf(InternalServerError);
     expect(a.requests).toHaveLength(1);
     const b = scripted(fail(503, 'busy'), ok(1));
-    await expect(client(b.transport).core.request({ method: 'POST', path: '/x', body: {} }, { idempotent: true })).resolves.toMatchObject({ data: 1 });
+    await expect(
+      client(b.transport).core.request({ method: 'POST', path: '/x', body: {} }, { idempotent: true }),
+    ).resolves.toMatchObject({ data: 1 });
     expect(b.requests).toHaveLength(2);
   });
 
@@ -252,7 +339,9 @@ describe('retries', () => {
 
 describe('timeouts and aborts', () => {
   const hang: (req: WireRequest) => Promise<WireResponse> = (req) =>
-    new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+    new Promise((_, reject) =>
+      req.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+    );
 
   it('times out each attempt and retries idempotent calls', async () => {
     const { transport, requests } = scripted(hang, ok('late'));
@@ -284,7 +373,9 @@ describe('timeouts and aborts', () => {
   it('does not send at all when the signal is already aborted', async () => {
     const { transport, requests } = scripted(ok(1));
     const { core } = client(transport);
-    const error = await core.request({ method: 'POST', path: '/data', body: [] }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error = await core
+      .request({ method: 'POST', path: '/data', body: [] }, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoAbortError);
     expect((error as TagoAbortError).mayHaveBeenProcessed).toBe(false);
     expect(requests).toHaveLength(0);
@@ -303,7 +394,12 @@ describe('timeouts and aborts', () => {
 
 describe('the token never leaks', () => {
   it('is absent from every error text, JSON and stack', async () => {
-    const answers = [fail(401, `Token ${TOKEN} is not valid`), fail(500, 'x'), { status: 200, headers: {}, body: `<html>${TOKEN}</html>` }, refused()];
+    const answers = [
+      fail(401, `Token ${TOKEN} is not valid`),
+      fail(500, 'x'),
+      { status: 200, headers: {}, body: `<html>${TOKEN}</html>` },
+      refused(),
+    ];
     for (const step of answers) {
       const { transport } = scripted(step);
       const { core } = client(transport, { maxRetries: 0 });
@@ -317,10 +413,18 @@ describe('the token never leaks', () => {
     const lines: string[] = [];
     const { transport } = scripted(fail(429, 'Too many requests (Retry-After: 0)'), ok('1'));
     const { core } = client(transport, { debug: (line) => lines.push(line) });
-    await core.request({ method: 'POST', path: '/integration/network/data', query: { authorization_token: 'at-secret-value' }, body: [] });
+    await core.request({
+      method: 'POST',
+      path: '/integration/network/data',
+      query: { authorization_token: 'at-secret-value' },
+      body: [],
+    });
     expect(lines.join('\n')).not.toContain('at-secret-value');
     expect(lines.join('\n')).not.toContain(TOKEN);
-    expect(lines[0]).toBe('POST https://api.us-e1.tago.io/integration/network/data?authorization_token=[redacted] -> 429 (' + lines[0]!.split('(')[1]);
+    expect(lines[0]).toBe(
+      'POST https://api.us-e1.tago.io/integration/network/data?authorization_token=[redacted] -> 429 (' +
+        lines[0]!.split('(')[1],
+    );
   });
 });
 
@@ -341,13 +445,19 @@ describe('fetchTransport', () => {
       return new Response('{"status":true,"result":"ok"}', { status: 200, headers: { 'X-Request-Id': 'r1' } });
     }) as unknown as typeof fetch;
     const core = new TagoCore({ token: TOKEN, transport: fetchTransport(fakeFetch) });
-    const answer = await core.request({ method: 'PUT', path: '/data', body: [{ id: '5dcad1c216174c001ca23ab9', value: 1 }] });
+    const answer = await core.request({
+      method: 'PUT',
+      path: '/data',
+      body: [{ id: '5dcad1c216174c001ca23ab9', value: 1 }],
+    });
     expect(answer.headers['x-request-id']).toBe('r1');
     expect(seen!.url).toBe('https://api.us-e1.tago.io/data');
     expect(seen!.init.body).toBe('[{"id":"5dcad1c216174c001ca23ab9","value":1}]');
 
     const refusing = (async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      });
     }) as typeof fetch;
     const core2 = new TagoCore({ token: TOKEN, transport: fetchTransport(refusing), maxRetries: 0 });
     const error = await core2.request({ method: 'POST', path: '/data', body: [] }).catch((e: unknown) => e);

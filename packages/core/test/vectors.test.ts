@@ -2,11 +2,25 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { checkVectors, VECTOR_FILES, type VectorData } from '@tagokit/test-vectors';
 import { describe, expect, it } from 'vitest';
-import { buildPath, decideRetry, parseAnswer, resolveRegion, retryAfterFrom, serializeQuery, validateToken, type AttemptOutcome, type QueryValue, type RegionInput } from '../src/internal/index.js';
+import {
+  buildPath,
+  decideRetry,
+  parseAnswer,
+  resolveRegion,
+  retryAfterFrom,
+  serializeQuery,
+  validateToken,
+  type AttemptOutcome,
+  type QueryValue,
+  type RegionInput,
+} from '../src/internal/index.js';
 
 const require = createRequire(import.meta.url);
 const data = Object.fromEntries(
-  VECTOR_FILES.map((name) => [name, JSON.parse(readFileSync(require.resolve(`@tagokit/test-vectors/data/${name}.json`), 'utf8'))]),
+  VECTOR_FILES.map((name) => [
+    name,
+    JSON.parse(readFileSync(require.resolve(`@tagokit/test-vectors/data/${name}.json`), 'utf8')),
+  ]),
 ) as unknown as VectorData;
 
 const results = checkVectors(
@@ -17,7 +31,8 @@ const results = checkVectors(
     validateToken: (token) => void validateToken(token),
     decideRetry: (input) => decideRetry({ ...input, outcome: input.outcome as AttemptOutcome }),
     retryAfterFrom: (headers, message, now) => retryAfterFrom(headers, message, now),
-    buildPath: (template, params, ctx, reserved) => buildPath(template, params as Record<string, string>, ctx, reserved),
+    buildPath: (template, params, ctx, reserved) =>
+      buildPath(template, params as Record<string, string>, ctx, reserved),
   },
   data,
 );

@@ -32,13 +32,17 @@ export function guardRootPackageJson(run) {
     if (after !== before && !('workspaces' in JSON.parse(before)) && 'workspaces' in JSON.parse(after)) {
       const restored = after.replace(/,\n\s*"workspaces": \[[^\]]*\]\n\}/, '\n}');
       if (!('workspaces' in JSON.parse(restored))) writeFileSync(ROOT_PACKAGE_JSON, restored);
-      console.error('[deno] Deno added "workspaces" to the root package.json (pnpm workspace migration); removed it again.');
+      console.error(
+        '[deno] Deno added "workspaces" to the root package.json (pnpm workspace migration); removed it again.',
+      );
     }
   }
 }
 
 export function runDeno(args, options = {}) {
-  return guardRootPackageJson(() => spawnSync(denoBinary(), args, { cwd: PACKAGE_DIR, stdio: 'inherit', ...options, env: denoEnv(options.env) }));
+  return guardRootPackageJson(() =>
+    spawnSync(denoBinary(), args, { cwd: PACKAGE_DIR, stdio: 'inherit', ...options, env: denoEnv(options.env) }),
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -26,9 +26,19 @@ const started = Date.now();
 const mock = await startPrism();
 let status;
 try {
-  const result = runDeno(['test', '--allow-read', '--allow-env', '--allow-net=127.0.0.1', `--junit-path=${report}`, ...process.argv.slice(2)], {
-    env: { PRISM_URL: mock.url },
-  });
+  const result = runDeno(
+    [
+      'test',
+      '--allow-read',
+      '--allow-env',
+      '--allow-net=127.0.0.1',
+      `--junit-path=${report}`,
+      ...process.argv.slice(2),
+    ],
+    {
+      env: { PRISM_URL: mock.url },
+    },
+  );
   if (result.error) throw result.error;
   status = result.status ?? 1;
 } finally {
@@ -55,9 +65,14 @@ for (const [name, args, cwd] of [
     console.error(`[deno] ${name} failed:\n${run.stdout ?? ''}${run.stderr ?? ''}`);
   }
 }
-console.log(`[deno] ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log(
+  `[deno] ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
 if (process.env.TAGOKIT_RESULTS_DIR) {
   mkdirSync(process.env.TAGOKIT_RESULTS_DIR, { recursive: true });
-  writeFileSync(join(process.env.TAGOKIT_RESULTS_DIR, 'deno.json'), `${JSON.stringify({ suite: 'deno', ...counts })}\n`);
+  writeFileSync(
+    join(process.env.TAGOKIT_RESULTS_DIR, 'deno.json'),
+    `${JSON.stringify({ suite: 'deno', ...counts })}\n`,
+  );
 }
 process.exit(counts.failed === 0 && status === 0 ? 0 : 1);

@@ -43,7 +43,12 @@ Deno.test('client: a refused connection never reached the server', async () => {
   const listener = Deno.listen({ hostname: '127.0.0.1', port: 0 });
   const { port } = listener.addr;
   listener.close();
-  const client = createClient({ region: { api: `http://127.0.0.1:${port}` }, allowInsecureHttp: true, maxRetries: 0, transport: denoFetchTransport() });
+  const client = createClient({
+    region: { api: `http://127.0.0.1:${port}` },
+    allowInsecureHttp: true,
+    maxRetries: 0,
+    transport: denoFetchTransport(),
+  });
   let error: unknown;
   try {
     await client.info.status();

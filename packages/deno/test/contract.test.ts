@@ -16,12 +16,12 @@ const PRISM_URL = Deno.env.get('PRISM_URL');
 
 const client: TagoClient | undefined = PRISM_URL
   ? createClient({
-    token: 'p-00000000-0000-4000-8000-000000000000',
-    region: { api: PRISM_URL },
-    allowInsecureHttp: true,
-    maxRetries: 0,
-    transport: forPrism(fetchTransport()),
-  })
+      token: 'p-00000000-0000-4000-8000-000000000000',
+      region: { api: PRISM_URL },
+      allowInsecureHttp: true,
+      maxRetries: 0,
+      transport: forPrism(fetchTransport()),
+    })
   : undefined;
 
 /** The client's method for a case; a case the client does not have is a failure, not a skip. */

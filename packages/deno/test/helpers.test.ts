@@ -20,5 +20,8 @@ Deno.test('helpers: every shared dictionary vector resolves as in Node', async (
 
 Deno.test('helpers: records are split by count and by JSON bytes', () => {
   const records = Array.from({ length: 25 }, (_, i) => ({ variable: 'v', value: i }));
-  deepStrictEqual(splitIntoChunks(records, 10, 190_000).map((c) => c.records.length), [10, 10, 5]);
+  deepStrictEqual(
+    splitIntoChunks(records, 10, 190_000).map((c) => c.records.length),
+    [10, 10, 5],
+  );
 });

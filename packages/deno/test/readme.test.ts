@@ -19,12 +19,23 @@ Deno.test('readme: the usage snippet runs', async () => {
   const original = { fetch: globalThis.fetch, log: console.log, error: console.error };
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers = new Headers(init?.headers);
-    sent.push({ method: init?.method ?? 'GET', url: String(input), token: headers.get('token'), body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    sent.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      token: headers.get('token'),
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    });
     await Promise.resolve();
-    const answer = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const answer = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (sent.length === 1) return answer({ status: true, result: '1 Data Added' });
     if (sent.length === 2)
-      return answer({ status: true, result: [{ id: '6298fcc3e0b6840012b6abfa', variable: 'temperature', value: 21.5, time: '2026-01-01T00:00:00.000Z' }] });
+      return answer({
+        status: true,
+        result: [
+          { id: '6298fcc3e0b6840012b6abfa', variable: 'temperature', value: 21.5, time: '2026-01-01T00:00:00.000Z' },
+        ],
+      });
     return answer({ status: false, message: 'Invalid token' }, 401);
   };
   console.log = (...args: unknown[]) => void printed.push(['log', ...args]);

@@ -16,7 +16,10 @@ import {
 } from '@tagokit/core/internal';
 
 const entries = await Promise.all(
-  VECTOR_FILES.map(async (name) => [name, JSON.parse(await Deno.readTextFile(new URL(import.meta.resolve(`@tagokit/test-vectors/data/${name}.json`))))]),
+  VECTOR_FILES.map(async (name) => [
+    name,
+    JSON.parse(await Deno.readTextFile(new URL(import.meta.resolve(`@tagokit/test-vectors/data/${name}.json`)))),
+  ]),
 );
 const data = Object.fromEntries(entries) as unknown as VectorData;
 
@@ -28,7 +31,8 @@ const results = checkVectors(
     validateToken: (token) => void validateToken(token),
     decideRetry: (input) => decideRetry({ ...input, outcome: input.outcome as AttemptOutcome }),
     retryAfterFrom: (headers, message, now) => retryAfterFrom(headers, message, now),
-    buildPath: (template, params, ctx, reserved) => buildPath(template, params as Record<string, string>, ctx, reserved),
+    buildPath: (template, params, ctx, reserved) =>
+      buildPath(template, params as Record<string, string>, ctx, reserved),
   },
   data,
 );

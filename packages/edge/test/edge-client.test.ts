@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { queryForPrism as contractQueryForPrism } from '@tagokit/contract';
 import { describe, expect, it } from 'vitest';
 import * as edge from '../src/index.js';
-import { createEdgeClient, createLeanClient, getApiStatus, listDevices, resolveRegion, sendData, TagoValidationError, type Transport, type WireRequest } from '../src/index.js';
+import {
+  createEdgeClient,
+  createLeanClient,
+  getApiStatus,
+  listDevices,
+  resolveRegion,
+  sendData,
+  TagoValidationError,
+  type Transport,
+  type WireRequest,
+} from '../src/index.js';
 import { CONTRACT_CASES } from '../../api/test/generated/contract-cases.js';
 import { EDGE_DIR } from './support/paths.js';
 import { queryForPrism } from './workers/prism.js';
@@ -14,7 +24,11 @@ function recorder(result: unknown = null) {
   const requests: WireRequest[] = [];
   const transport: Transport = async (req) => {
     requests.push(req);
-    return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: true, result }) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status: true, result }),
+    };
   };
   return { transport, requests };
 }
@@ -29,7 +43,11 @@ describe('@tagokit/edge', () => {
     const { transport, requests } = recorder('1 Data Added');
     const client = createEdgeClient({ token: DEVICE, region: 'eu-w1', transport });
     await expect(sendData(client, { body: [{ variable: 'temperature', value: 21 }] })).resolves.toBe('1 Data Added');
-    expect(requests[0]).toMatchObject({ method: 'POST', url: 'https://api.eu-w1.tago.io/data', body: '[{"variable":"temperature","value":21}]' });
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      url: 'https://api.eu-w1.tago.io/data',
+      body: '[{"variable":"temperature","value":21}]',
+    });
     expect(requests[0]!.headers).toMatchObject({ token: DEVICE, 'content-type': 'application/json' });
   });
 
@@ -50,7 +68,9 @@ describe('@tagokit/edge', () => {
     const lean = recorder('1 Data Added');
     const full = recorder('1 Data Added');
     const body = { body: [{ variable: 'temperature', value: 21 }] };
-    await expect(sendData(createLeanClient({ token: DEVICE, region: 'eu-w1', transport: lean.transport }), body)).resolves.toBe('1 Data Added');
+    await expect(
+      sendData(createLeanClient({ token: DEVICE, region: 'eu-w1', transport: lean.transport }), body),
+    ).resolves.toBe('1 Data Added');
     await sendData(createEdgeClient({ token: DEVICE, region: 'eu-w1', transport: full.transport }), body);
     const strip = ({ signal: _s, ...rest }: WireRequest) => rest;
     expect(strip(lean.requests[0]!)).toEqual(strip(full.requests[0]!));
@@ -60,16 +80,27 @@ describe('@tagokit/edge', () => {
     await expect(sendData(client, { body: [{ value: 1 }] } as never)).rejects.toBeInstanceOf(TagoValidationError);
     await expect(sendData(client, body, { timeoutMs: 10 })).rejects.toMatchObject({ code: 'option_unsupported' });
     expect(() => createLeanClient({ token: 'a b' })).toThrow(expect.objectContaining({ code: 'token_whitespace' }));
-    expect(() => createLeanClient({ region: 'env' as never })).toThrow(expect.objectContaining({ code: 'region_unknown' }));
+    expect(() => createLeanClient({ region: 'env' as never })).toThrow(
+      expect.objectContaining({ code: 'region_unknown' }),
+    );
     expect(lean.requests).toHaveLength(1);
 
     const custom = recorder([]);
-    await getApiStatus(createLeanClient({ region: resolveRegion({ api: 'http://127.0.0.1:1' }, { allowInsecureHttp: true }), transport: custom.transport }));
+    await getApiStatus(
+      createLeanClient({
+        region: resolveRegion({ api: 'http://127.0.0.1:1' }, { allowInsecureHttp: true }),
+        transport: custom.transport,
+      }),
+    );
     expect(custom.requests[0]).toMatchObject({ url: 'http://127.0.0.1:1/status', headers: { _ssl: 'false' } });
   });
 
   it('the in-runtime queryForPrism is the contract harness one', () => {
-    for (const url of ['http://h/x', 'http://h/x?ids[0]=a&ids[1]=b&filter[tags][0][key]=k&page=1', 'http://h/x?a=1&b[2]=c%5B']) {
+    for (const url of [
+      'http://h/x',
+      'http://h/x?ids[0]=a&ids[1]=b&filter[tags][0][key]=k&page=1',
+      'http://h/x?a=1&b[2]=c%5B',
+    ]) {
       expect(queryForPrism(url)).toBe(contractQueryForPrism(url));
     }
   });
@@ -77,7 +108,11 @@ describe('@tagokit/edge', () => {
   it('imports no Node built-in (source and build)', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') || e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+        e.isDirectory()
+          ? files(join(dir, e.name))
+          : e.name.endsWith('.ts') || e.name.endsWith('.js')
+            ? [join(dir, e.name)]
+            : [],
       );
     for (const file of [...files(join(EDGE_DIR, 'src')), ...files(join(EDGE_DIR, 'dist'))]) {
       const text = readFileSync(file, 'utf8');
@@ -85,7 +120,10 @@ describe('@tagokit/edge', () => {
       // The CommonJS build (dist/cjs) requires its siblings and the tagokit packages, nothing else.
       if (file.includes(join('dist', 'cjs'))) {
         const required = [...text.matchAll(/require\(['"]([^'"]+)['"]\)/g)].map((m) => m[1]!);
-        expect(required.filter((r) => !/^(\.\/|@tagokit\/)/.test(r)), file).toEqual([]);
+        expect(
+          required.filter((r) => !/^(\.\/|@tagokit\/)/.test(r)),
+          file,
+        ).toEqual([]);
       } else expect(text, file).not.toMatch(/require\(/);
     }
   });

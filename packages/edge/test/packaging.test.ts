@@ -19,7 +19,10 @@ const out = mkdtempSync(join(tmpdir(), 'tagokit-pack-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 function pack(name: string): string {
-  const run = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: join(PACKAGES_DIR, name), encoding: 'utf8' });
+  const run = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], {
+    cwd: join(PACKAGES_DIR, name),
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`npm pack ${name} failed: ${run.stderr}`);
   const [info] = JSON.parse(run.stdout) as { filename: string }[];
   return join(out, info!.filename);
@@ -52,13 +55,16 @@ describe.each([
     const attw = join(EDGE_DIR, 'node_modules', '.bin', 'attw');
     const run = spawnSync(attw, [tarball, '--profile', 'esm-only', '--format', 'json'], { encoding: 'utf8' });
     type Problem = { kind: string; resolutionKind?: string; entrypoint?: string };
-    const report = JSON.parse(run.stdout) as { analysis: { problems: Problem[]; entrypoints: Record<string, unknown> } };
+    const report = JSON.parse(run.stdout) as {
+      analysis: { problems: Problem[]; entrypoints: Record<string, unknown> };
+    };
     // The JSON lists problems of every resolution mode; the profile (and so the exit status) ignores the CJS ones.
     const counted = report.analysis.problems.filter((p) => !IGNORED_BY_ESM_ONLY.includes(p.resolutionKind ?? ''));
     expect(counted).toEqual([]);
     // What the ignored modes may report: ESM seen from CJS, and (node10 predating `exports`) a subpath not found.
     const expected = (p: Problem) =>
-      p.kind === 'CJSResolvesToESM' || (p.kind === 'NoResolution' && p.resolutionKind === 'node10' && p.entrypoint !== '.');
+      p.kind === 'CJSResolvesToESM' ||
+      (p.kind === 'NoResolution' && p.resolutionKind === 'node10' && p.entrypoint !== '.');
     expect(report.analysis.problems.filter((p) => !expected(p))).toEqual([]);
     expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(entries));
     expect(run.status).toBe(0);

@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_KINDS, startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
 import { bundle } from './support/bundle.js';
 import { WORKERS_DIR } from './support/paths.js';
-import { audit, formatTable, RELIABILITY_FAULTS, saveResults, type Outcome } from '../../../tools/emulator/test/support/reliability-audit.js';
+import {
+  audit,
+  formatTable,
+  RELIABILITY_FAULTS,
+  saveResults,
+  type Outcome,
+} from '../../../tools/emulator/test/support/reliability-audit.js';
 import { workerd, type RuntimeHost } from './support/runtimes.js';
 import type { WriteOutcome, WritesAnswer } from './workers/reliability.js';
 
@@ -17,7 +23,11 @@ const BATCH = 16;
 /** Concurrent writes inside one invocation, and invocations in flight at once. */
 const IN_WORKER = 8;
 const INVOCATIONS = 4;
-const DEVICE = { id: '65f0000000000000000000e1', name: 'Edge reliability rig', token: '7d2f9c1e-4b3a-4e5f-8a6b-9c0d1e2f3a4b' };
+const DEVICE = {
+  id: '65f0000000000000000000e1',
+  name: 'Edge reliability rig',
+  token: '7d2f9c1e-4b3a-4e5f-8a6b-9c0d1e2f3a4b',
+};
 
 describe('edge client in workerd: reliability of writes through faults', () => {
   let emulator: Emulator;
@@ -49,7 +59,13 @@ describe('edge client in workerd: reliability of writes through faults', () => {
           const res = await host.fetch('/writes', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ api: emulator.url, token: DEVICE.token, ids: batches[b], concurrency: IN_WORKER, timeoutMs: 5_000 }),
+            body: JSON.stringify({
+              api: emulator.url,
+              token: DEVICE.token,
+              ids: batches[b],
+              concurrency: IN_WORKER,
+              timeoutMs: 5_000,
+            }),
           });
           if (res.status !== 200) throw new Error(`worker answered ${res.status}: ${res.text.slice(0, 500)}`);
           const answer = JSON.parse(res.text) as WritesAnswer;
@@ -69,8 +85,15 @@ describe('edge client in workerd: reliability of writes through faults', () => {
     );
     const seconds = (performance.now() - started) / 1000;
     const { table, problems } = audit(emulator, DEVICE.id, outcomes, seconds);
-    console.log(`${formatTable(`edge client in workerd (seed ${SEED}, ${INVOCATIONS} invocations x ${IN_WORKER} concurrent writes)`, table)}error codes: ${JSON.stringify(table.errorCodes)}\n`);
-    saveResults('reliabilityEdge', { runtime: 'workerd (miniflare)', seed: SEED, concurrency: INVOCATIONS * IN_WORKER, ...table });
+    console.log(
+      `${formatTable(`edge client in workerd (seed ${SEED}, ${INVOCATIONS} invocations x ${IN_WORKER} concurrent writes)`, table)}error codes: ${JSON.stringify(table.errorCodes)}\n`,
+    );
+    saveResults('reliabilityEdge', {
+      runtime: 'workerd (miniflare)',
+      seed: SEED,
+      concurrency: INVOCATIONS * IN_WORKER,
+      ...table,
+    });
 
     expect(untyped).toEqual([]);
     expect(wrongAnswers).toEqual([]);

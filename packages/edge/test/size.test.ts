@@ -5,7 +5,11 @@ import { readmeSnippet } from './support/readme.js';
 /** The issue's budget for a worker that only sends device data: esbuild-minified, bundled, gzip -9. */
 const BUDGET_GZIP = 2048;
 
-const snippet = (name: string) => ({ contents: readmeSnippet(name), resolveDir: import.meta.dirname, sourcefile: `${name}.ts` });
+const snippet = (name: string) => ({
+  contents: readmeSnippet(name),
+  resolveDir: import.meta.dirname,
+  sourcefile: `${name}.ts`,
+});
 
 // The send-data worker is the README's lean snippet (createLeanClient: the core's one-attempt `send` path), bundled
 // against the built package exactly as a user's esbuild would (platform neutral, minified). Sizes are
@@ -15,7 +19,12 @@ const sendData = await measure({ entry: snippet('lean-worker'), format: 'esm' })
 const sendDataFull = await measure({ entry: snippet('cloudflare-worker'), format: 'esm' });
 // The whole API: every function, descriptor and the core.
 const fullApi = await measure({
-  entry: { contents: "export * from '@tagokit/edge';", resolveDir: import.meta.dirname, loader: 'js', sourcefile: 'full-api.js' },
+  entry: {
+    contents: "export * from '@tagokit/edge';",
+    resolveDir: import.meta.dirname,
+    loader: 'js',
+    sourcefile: 'full-api.js',
+  },
   format: 'esm',
 });
 // The floor the full-featured core imposes: the same call without @tagokit/edge (TagoCore + callOperation + one descriptor).
@@ -42,7 +51,10 @@ console.log(
   ].join('\n'),
 );
 
-for (const [label, s] of [['lean', sendData], ['full', sendDataFull]] as const) {
+for (const [label, s] of [
+  ['lean', sendData],
+  ['full', sendDataFull],
+] as const) {
   console.log(
     `[edge size] send-data worker (${label}), minified bytes by input:\n${Object.entries(s.inputs)
       .map(([f, n]) => `  ${String(n).padStart(6)}  ${f}`)
@@ -66,7 +78,14 @@ describe('bundle size', () => {
   });
 
   it('the lean worker carries none of TagoCore: no retry loop, timers, hooks, region checks or size cap', () => {
-    for (const text of ['must be a positive number of milliseconds', 'retries exhausted', 'authorization_token', 'TagoDeploy id', 'larger than', 'No answer within']) {
+    for (const text of [
+      'must be a positive number of milliseconds',
+      'retries exhausted',
+      'authorization_token',
+      'TagoDeploy id',
+      'larger than',
+      'No answer within',
+    ]) {
       expect(sendData.code, text).not.toContain(text);
     }
     expect(sendData.gzip).toBeLessThan(sendDataFull.gzip * 0.7);

@@ -11,7 +11,9 @@ import type { ContractOutcome } from './workers/harness.js';
 // Vercel Edge: the harness edge function, bundled by esbuild, runs in edge-runtime 4 (the EdgeRuntime VM Vercel
 // uses to emulate its edge), calls @tagokit/edge, which calls the Prism mock started by the global setup.
 const prismUrl = inject('prismUrl');
-const host: RuntimeHost = await edgeRuntime(await bundle({ entry: vercelEntry(join(WORKERS_DIR, 'vercel.ts')), format: 'iife' }));
+const host: RuntimeHost = await edgeRuntime(
+  await bundle({ entry: vercelEntry(join(WORKERS_DIR, 'vercel.ts')), format: 'iife' }),
+);
 const vectors = await runVectors(host);
 let outcomes = new Map<string, ContractOutcome>();
 
@@ -25,7 +27,11 @@ afterAll(async () => {
 describe('edge-runtime', () => {
   it('is the edge runtime, without require or Buffer', async () => {
     const res = await host.fetch('/runtime');
-    expect(JSON.parse(res.text)).toMatchObject({ runtime: 'edge-runtime (edge-runtime)', require: 'undefined', buffer: 'undefined' });
+    expect(JSON.parse(res.text)).toMatchObject({
+      runtime: 'edge-runtime (edge-runtime)',
+      require: 'undefined',
+      buffer: 'undefined',
+    });
   });
 });
 

@@ -28,7 +28,10 @@ export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
  * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<ScopedClient<ApiGroups, ApiKinds, K>, 'realtime'> & {
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
+  ScopedClient<ApiGroups, ApiKinds, K>,
+  'realtime'
+> & {
   /** Reconnecting realtime subscriptions with the client's token, over the client's dispatcher (core realtime/). */
   readonly realtime: Realtime;
   /** The engine underneath, for calls the generated methods do not cover. */

@@ -1,4 +1,10 @@
-import { TagoResponseParseError, TagoValidationError, type Transport, type WireRequest, type WireResponse } from '@tagokit/core';
+import {
+  TagoResponseParseError,
+  TagoValidationError,
+  type Transport,
+  type WireRequest,
+  type WireResponse,
+} from '@tagokit/core';
 import { connectionError, notWritten, responseTooLarge } from '@tagokit/core/internal';
 import { fetch as undiciFetch, Pool, type Dispatcher } from 'undici';
 
@@ -45,11 +51,19 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
   let closed = false;
   const dispatcherFor = (origin: string): Dispatcher => {
     let dispatcher = own ?? pools.get(origin);
-    if (dispatcher === undefined) pools.set(origin, (dispatcher = new Pool(origin, poolOptions)));
+    if (dispatcher === undefined) {
+      dispatcher = new Pool(origin, poolOptions);
+      pools.set(origin, dispatcher);
+    }
     return dispatcher;
   };
   const fetchOver = (async (input: string | URL, init?: RequestInit) => {
-    if (closed) throw new TagoValidationError('This client was closed; create a new one to send more requests', 'client_closed', 'client');
+    if (closed)
+      throw new TagoValidationError(
+        'This client was closed; create a new one to send more requests',
+        'client_closed',
+        'client',
+      );
     const url = new URL(String(input));
     return await undiciFetch(url, { ...(init as object), dispatcher: dispatcherFor(url.origin) });
   }) as unknown as typeof fetch;
@@ -57,13 +71,24 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
     new Promise<WireResponse>((resolve, reject) => {
       const signal = req.signal;
       if (signal.aborted) return reject(signal.reason);
-      if (closed) return reject(new TagoValidationError('This client was closed; create a new one to send more requests', 'client_closed', 'client'));
+      if (closed)
+        return reject(
+          new TagoValidationError(
+            'This client was closed; create a new one to send more requests',
+            'client_closed',
+            'client',
+          ),
+        );
       // The URL is always `<origin><path>`; splitting it by hand avoids a URL parse per call.
       const url = req.url;
       let origin = lastOrigin;
       let dispatcher = lastDispatcher;
       let slash = origin.length;
-      if (dispatcher === undefined || !url.startsWith(origin) || (url.length > slash && !endsOrigin(url.charCodeAt(slash)))) {
+      if (
+        dispatcher === undefined ||
+        !url.startsWith(origin) ||
+        (url.length > slash && !endsOrigin(url.charCodeAt(slash)))
+      ) {
         slash = url.indexOf('//') + 2;
         while (slash < url.length && !endsOrigin(url.charCodeAt(slash))) slash++;
         origin = url.slice(0, slash);
@@ -74,7 +99,13 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       const exchange = new Exchange(req, resolve, reject);
       signal.addEventListener('abort', exchange);
       dispatcher.dispatch(
-        { origin, path: slash === url.length ? '/' : url.charCodeAt(slash) === 47 ? url.slice(slash) : `/${url.slice(slash)}`, method: req.method as Dispatcher.HttpMethod, headers: req.headers, body: req.body ?? null },
+        {
+          origin,
+          path: slash === url.length ? '/' : url.charCodeAt(slash) === 47 ? url.slice(slash) : `/${url.slice(slash)}`,
+          method: req.method as Dispatcher.HttpMethod,
+          headers: req.headers,
+          body: req.body ?? null,
+        },
         exchange,
       );
     });
@@ -83,7 +114,11 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
     async close(options: CloseOptions = {}): Promise<void> {
       const timeoutMs = Object.hasOwn(options, 'timeoutMs') ? options.timeoutMs : undefined;
       if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || timeoutMs > 2 ** 31 - 1)) {
-        throw new TagoValidationError('close: timeoutMs must be a number of milliseconds from 0 to 2^31 - 1', 'option_invalid', 'timeoutMs');
+        throw new TagoValidationError(
+          'close: timeoutMs must be a number of milliseconds from 0 to 2^31 - 1',
+          'option_invalid',
+          'timeoutMs',
+        );
       }
       closed = true;
       const opened = [...pools.values()];
@@ -148,7 +183,11 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.#settled) controller.abort(this.#req.signal.reason as Error);
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
     this.#status = statusCode;
     // undici hands over lower-case names; a copy, since an interceptor (a cache) may keep its object.
     this.#headers = copyHeaders(headers);
@@ -156,15 +195,23 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     if (this.#settled) return;
-    const size = (this.#size += chunk.length);
+    this.#size += chunk.length;
+    const size = this.#size;
     if (size > this.#req.maxResponseBytes) {
-      const error = responseTooLarge(this.#req.maxResponseBytes, this.#status, (this.#first ?? chunk).toString('utf8', 0, 800));
+      const error = responseTooLarge(
+        this.#req.maxResponseBytes,
+        this.#status,
+        (this.#first ?? chunk).toString('utf8', 0, 800),
+      );
       this.#fail(error);
       controller.abort(error);
       return;
     }
     if (this.#first === null) this.#first = chunk;
-    else (this.#chunks ??= [this.#first]).push(chunk);
+    else {
+      this.#chunks ??= [this.#first];
+      this.#chunks.push(chunk);
+    }
   }
 
   onResponseEnd(): void {

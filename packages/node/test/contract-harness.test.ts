@@ -14,7 +14,13 @@ afterAll(async () => {
 });
 
 const core = (token?: string) =>
-  new TagoCore({ ...(token ? { token } : {}), region: { api: mock.url }, allowInsecureHttp: true, maxRetries: 0, transport: forPrism(undiciTransport()) });
+  new TagoCore({
+    ...(token ? { token } : {}),
+    region: { api: mock.url },
+    allowInsecureHttp: true,
+    maxRetries: 0,
+    transport: forPrism(undiciTransport()),
+  });
 
 describe('the contract harness', () => {
   it('Prism refuses a record without `variable` (request validation is on)', async () => {
@@ -25,17 +31,24 @@ describe('the contract harness', () => {
   });
 
   it('Prism refuses a call without the token the operation requires', async () => {
-    const error = await core().request({ method: 'GET', path: '/device', auth: false }).catch((e: unknown) => e);
+    const error = await core()
+      .request({ method: 'GET', path: '/device', auth: false })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
   });
 
   it('Prism refuses a path parameter that is not an id', async () => {
-    const error = await core('p-1').request({ method: 'GET', path: '/device/{deviceID}', pathParams: { deviceID: 'not-an-id' } }).catch((e: unknown) => e);
+    const error = await core('p-1')
+      .request({ method: 'GET', path: '/device/{deviceID}', pathParams: { deviceID: 'not-an-id' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
   });
 
   it('a Prism that does not come up in time is reported and stopped, not left running', async () => {
-    const prismChildren = () => execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('prism-cli')).length;
+    const prismChildren = () =>
+      execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((l) => l.includes('prism-cli')).length;
     const before = prismChildren();
     await expect(startPrism({ timeoutMs: 1 })).rejects.toThrow(/^Prism did not start within 1 ms/);
     await new Promise((r) => setTimeout(r, 200));
@@ -52,6 +65,8 @@ describe('the contract harness', () => {
   });
 
   it('rewrites only top-level indexed arrays for Prism', () => {
-    expect(queryForPrism('http://h/x?ids[0]=a&ids[1]=b&filter[tags][0][key]=k&page=1')).toBe('http://h/x?ids=a&ids=b&filter[tags][0][key]=k&page=1');
+    expect(queryForPrism('http://h/x?ids[0]=a&ids[1]=b&filter[tags][0][key]=k&page=1')).toBe(
+      'http://h/x?ids=a&ids=b&filter[tags][0][key]=k&page=1',
+    );
   });
 });

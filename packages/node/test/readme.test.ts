@@ -17,12 +17,21 @@ describe('README snippets', () => {
     const dir = join(pkg, 'test', `.readme-${process.pid}`);
     mkdirSync(dir, { recursive: true });
     try {
-      writeFileSync(join(dir, 'snippet.ts'), `${snippet!.replaceAll("'@tagokit/node'", "'../../src/index.js'")}\nexport {};\n`);
+      writeFileSync(
+        join(dir, 'snippet.ts'),
+        `${snippet!.replaceAll("'@tagokit/node'", "'../../src/index.js'")}\nexport {};\n`,
+      );
       writeFileSync(
         join(dir, 'tsconfig.json'),
-        JSON.stringify({ extends: '../../../../tsconfig.base.json', compilerOptions: { noEmit: true, types: ['node'], noUnusedLocals: false }, files: ['snippet.ts'] }),
+        JSON.stringify({
+          extends: '../../../../tsconfig.base.json',
+          compilerOptions: { noEmit: true, types: ['node'], noUnusedLocals: false },
+          files: ['snippet.ts'],
+        }),
       );
-      const run = spawnSync(join(pkg, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+      const run = spawnSync(join(pkg, 'node_modules', '.bin', 'tsc'), ['-p', join(dir, 'tsconfig.json')], {
+        encoding: 'utf8',
+      });
       expect(run.stdout + run.stderr).toBe('');
       expect(run.status).toBe(0);
     } finally {

@@ -18,7 +18,17 @@ describe('clients are typed by token kind', () => {
     void device.billing;
     // @ts-expect-error analysis services need an analysis token
     void device.analysisServices;
-    expectTypeOf<keyof TagoClient<'device'>>().toEqualTypeOf<'deviceData' | 'info' | 'account' | 'tagoRunUser' | 'realtime' | 'core' | 'tokenKind' | 'close' | typeof Symbol.asyncDispose>();
+    expectTypeOf<keyof TagoClient<'device'>>().toEqualTypeOf<
+      | 'deviceData'
+      | 'info'
+      | 'account'
+      | 'tagoRunUser'
+      | 'realtime'
+      | 'core'
+      | 'tokenKind'
+      | 'close'
+      | typeof Symbol.asyncDispose
+    >();
   });
 
   it('a profile client has the account routes but not the device-token ones', () => {

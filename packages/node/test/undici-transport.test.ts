@@ -2,7 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Agent, interceptors } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, TagoAbortError, TagoConnectionError, TagoResponseParseError, TagoTimeoutError, undiciTransport } from '../src/index.js';
+import {
+  createClient,
+  TagoAbortError,
+  TagoConnectionError,
+  TagoResponseParseError,
+  TagoTimeoutError,
+  undiciTransport,
+} from '../src/index.js';
 import { DEVICE_TOKEN } from './helpers.js';
 
 let server: Server | undefined;
@@ -11,7 +18,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<{ url: string; sockets: () => number }> {
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse, body: string) => void,
+): Promise<{ url: string; sockets: () => number }> {
   let sockets = 0;
   server = createServer((req, res) => {
     let body = '';
@@ -35,11 +44,17 @@ describe('undici transport', () => {
       res.end('{"status":true,"result":"1 Data Added"}');
     });
     const c = client(url);
-    for (let i = 0; i < 20; i++) expect(await c.deviceData.sendData({ body: { variable: 'v', value: i } })).toBe('1 Data Added');
+    for (let i = 0; i < 20; i++)
+      expect(await c.deviceData.sendData({ body: { variable: 'v', value: i } })).toBe('1 Data Added');
     // Sequential calls share the pool's sockets (undici may open a second one while the first is released).
     expect(sockets()).toBeLessThanOrEqual(2);
     expect(seen[19]).toMatchObject({ url: '/data', body: '{"variable":"v","value":19}' });
-    expect(seen[19]!.headers).toMatchObject({ token: DEVICE_TOKEN, _ssl: 'false', 'content-type': 'application/json', accept: 'application/json' });
+    expect(seen[19]!.headers).toMatchObject({
+      token: DEVICE_TOKEN,
+      _ssl: 'false',
+      'content-type': 'application/json',
+      accept: 'application/json',
+    });
   });
 
   it('works with undici interceptors on a dispatcher of your own', async () => {
@@ -49,7 +64,11 @@ describe('undici transport', () => {
       res.end('{"status":true,"result":{}}');
     });
     const dispatcher = new Agent().compose(
-      (dispatch) => (opts, handler) => dispatch({ ...opts, headers: { ...(opts.headers as Record<string, string>), 'x-from-interceptor': 'yes' } }, handler),
+      (dispatch) => (opts, handler) =>
+        dispatch(
+          { ...opts, headers: { ...(opts.headers as Record<string, string>), 'x-from-interceptor': 'yes' } },
+          handler,
+        ),
       interceptors.dns(),
     );
     await client(url, { dispatcher }).info.get();
@@ -64,7 +83,12 @@ describe('undici transport', () => {
       .deviceData.sendData({ body: { variable: 'v' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoConnectionError);
-    expect(error).toMatchObject({ code: 'connection_refused', mayHaveBeenProcessed: false, method: 'POST', path: '/data' });
+    expect(error).toMatchObject({
+      code: 'connection_refused',
+      mayHaveBeenProcessed: false,
+      method: 'POST',
+      path: '/data',
+    });
   });
 
   it('reports a connection cut mid-answer as possibly processed, and does not resend a POST', async () => {
@@ -75,7 +99,9 @@ describe('undici transport', () => {
       res.write('{"status":true,');
       setTimeout(() => req.socket.destroy(), 10);
     });
-    const error = await client(url).deviceData.sendData({ body: { variable: 'v' } }).catch((e: unknown) => e);
+    const error = await client(url)
+      .deviceData.sendData({ body: { variable: 'v' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoConnectionError);
     expect(error).toMatchObject({ code: 'connection_lost', mayHaveBeenProcessed: true });
     expect(hits).toBe(1);
@@ -83,21 +109,32 @@ describe('undici transport', () => {
 
   it('stops reading at the size cap', async () => {
     const { url } = await serve((_, res) => res.end(JSON.stringify({ status: true, result: 'x'.repeat(10_000) })));
-    const error = await client(url, { maxResponseBytes: 1000 }).info.get().catch((e: unknown) => e);
+    const error = await client(url, { maxResponseBytes: 1000 })
+      .info.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoResponseParseError);
     expect(error).toMatchObject({ code: 'response_too_large' });
   });
 
   it('times out a silent server', async () => {
     const { url } = await serve(() => undefined);
-    const error = await client(url, { timeoutMs: 50, maxRetries: 0 }).info.get().catch((e: unknown) => e);
+    const error = await client(url, { timeoutMs: 50, maxRetries: 0 })
+      .info.get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoTimeoutError);
   });
 
   it('is usable on its own', async () => {
     const { url } = await serve((req, res, body) => res.end(JSON.stringify({ method: req.method, body })));
     const transport = undiciTransport({ connections: 2 });
-    const answer = await transport({ method: 'PUT', url: `${url}/x?a=1`, headers: { 'content-type': 'text/plain' }, body: 'hi', signal: new AbortController().signal, maxResponseBytes: 1000 });
+    const answer = await transport({
+      method: 'PUT',
+      url: `${url}/x?a=1`,
+      headers: { 'content-type': 'text/plain' },
+      body: 'hi',
+      signal: new AbortController().signal,
+      maxResponseBytes: 1000,
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ method: 'PUT', body: 'hi' });
   });
@@ -121,7 +158,9 @@ describe('undici transport', () => {
     const { url } = await serve(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    const error = await client(url).info.get(undefined, { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await client(url)
+      .info.get(undefined, { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoAbortError);
     expect(error).toMatchObject({ mayHaveBeenProcessed: true });
   });
@@ -139,8 +178,16 @@ describe('undici transport', () => {
     const add = signal.addEventListener.bind(signal);
     const remove = signal.removeEventListener.bind(signal);
     signal.addEventListener = ((...args: Parameters<typeof add>) => (listeners++, add(...args))) as typeof add;
-    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (listeners--, remove(...args))) as typeof remove;
-    const answer = await transport({ method: 'GET', url: `${url}/info`, headers: {}, signal, maxResponseBytes: 1_000_000 });
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => (
+      listeners--, remove(...args)
+    )) as typeof remove;
+    const answer = await transport({
+      method: 'GET',
+      url: `${url}/info`,
+      headers: {},
+      signal,
+      maxResponseBytes: 1_000_000,
+    });
     expect(answer.headers).toMatchObject({ 'x-twice': 'a, b', 'content-type': 'application/json' });
     expect(JSON.parse(answer.body)).toEqual({ status: true, result: 'é'.repeat(50_000) });
     expect(listeners).toBe(0);
@@ -153,7 +200,16 @@ describe('undici transport', () => {
     const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
     try {
       const transport = undiciTransport();
-      const call = async (u: string) => (await transport({ method: 'GET', url: u, headers: {}, signal: new AbortController().signal, maxResponseBytes: 100 })).body;
+      const call = async (u: string) =>
+        (
+          await transport({
+            method: 'GET',
+            url: u,
+            headers: {},
+            signal: new AbortController().signal,
+            maxResponseBytes: 100,
+          })
+        ).body;
       expect(await call(`${url}/x`)).toBe('a/x');
       expect(await call(`${otherUrl}/y?z=1`)).toBe('b/y?z=1');
       expect(await call(url)).toBe('a/');
@@ -188,7 +244,14 @@ describe('closing the client', () => {
     await closing;
     expect(closed).toBe(true);
     const error = await c.deviceData.sendData({ body: { variable: 'v' } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'TagoValidationError', code: 'client_closed', mayHaveBeenProcessed: false, message: 'This client was closed; create a new one to send more requests', method: 'POST', path: '/data' });
+    expect(error).toMatchObject({
+      name: 'TagoValidationError',
+      code: 'client_closed',
+      mayHaveBeenProcessed: false,
+      message: 'This client was closed; create a new one to send more requests',
+      method: 'POST',
+      path: '/data',
+    });
   });
 
   it('leaves a dispatcher of your own open', async () => {

@@ -4,5 +4,12 @@
  * send is refused by the model, not skipped here.
  */
 export const HTTP_METHODS = /** @type {const} */ ([
-  'get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'trace',
+  'get',
+  'post',
+  'put',
+  'delete',
+  'patch',
+  'head',
+  'options',
+  'trace',
 ]);

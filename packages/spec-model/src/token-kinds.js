@@ -4,8 +4,14 @@ import { ModelError } from './errors.js';
  * The kinds of token TagoIO issues. The tree's one list for tooling: a security scheme's `x-tago-token-kind`
  * must name one of them (packages/core keeps the runtime's copy; test/single-source.test.ts checks both agree).
  */
-export const TOKEN_KINDS = /** @type {const} */ (['profile', 'device', 'analysis', 'network', 'runUser',
-  'serviceAuthorization']);
+export const TOKEN_KINDS = /** @type {const} */ ([
+  'profile',
+  'device',
+  'analysis',
+  'network',
+  'runUser',
+  'serviceAuthorization',
+]);
 
 /** @typedef {(typeof TOKEN_KINDS)[number]} TokenKind */
 

@@ -22,7 +22,9 @@ describe('loadSpec', () => {
     const error = thrown(() => loadSpec(file));
     expect(error).toBeInstanceOf(SpecLoadError);
     expect(error.name).toBe('SpecLoadError');
-    expect(error.message.startsWith(`${file} is not JSON (bundle the spec first with \`pnpm spec:bundle\`): `)).toBe(true);
+    expect(error.message.startsWith(`${file} is not JSON (bundle the spec first with \`pnpm spec:bundle\`): `)).toBe(
+      true,
+    );
   });
 
   it('refuses a file that does not exist', () => {
@@ -53,9 +55,13 @@ describe('checkDocument', () => {
   it('names the source in every message', () => {
     expect(() => checkDocument(null)).toThrow('the spec is not an object');
     expect(() => checkDocument('text', 'x.json')).toThrow('x.json is not an object');
-    expect(() => checkDocument({ info: { version: '1' }, paths: {} })).toThrow('the spec must be OpenAPI 3.1 (found undefined)');
+    expect(() => checkDocument({ info: { version: '1' }, paths: {} })).toThrow(
+      'the spec must be OpenAPI 3.1 (found undefined)',
+    );
     expect(() => checkDocument({ openapi: '3.1.0', paths: {} })).toThrow('the spec has no info.version');
-    expect(() => checkDocument({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: 'no' })).toThrow('the spec has no paths');
+    expect(() => checkDocument({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: 'no' })).toThrow(
+      'the spec has no paths',
+    );
   });
 
   it('accepts a minimal 3.1 document and returns it as is', () => {

@@ -22,7 +22,10 @@ const sources = tracked
 
 /** The tracked files whose text matches, so a failure names where the copy is. */
 function filesMatching(pattern: RegExp): string[] {
-  return sources.filter(({ text }) => pattern.test(text)).map(({ file }) => file).sort();
+  return sources
+    .filter(({ text }) => pattern.test(text))
+    .map(({ file }) => file)
+    .sort();
 }
 
 describe('one spec reader', () => {

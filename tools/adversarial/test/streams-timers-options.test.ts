@@ -32,11 +32,15 @@ function drip(res: ServerResponse, chunk: string, count: number): void {
 
 const eventStream = (res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/event-stream' });
 
-async function drain(client: ReturnType<(typeof SUBJECTS)[number]['make']>, options = {}): Promise<{ events: string[]; error: Record<string, unknown> }> {
+async function drain(
+  client: ReturnType<(typeof SUBJECTS)[number]['make']>,
+  options = {},
+): Promise<{ events: string[]; error: Record<string, unknown> }> {
   const events: string[] = [];
   const error = await rejection(
     (async () => {
-      for await (const e of subscribeRealtimeEvents(client, { token: TOKEN, channels: 'device_data' }, options)) events.push(e.data);
+      for await (const e of subscribeRealtimeEvents(client, { token: TOKEN, channels: 'device_data' }, options))
+        events.push(e.data);
     })(),
   );
   return { events, error };
@@ -69,7 +73,11 @@ describe.each(STREAM_SUBJECTS)('hostile event streams ($name)', (subject) => {
     });
     const { events, error } = await drain(subject.make(api.url, { eventStream: { idleTimeoutMs: 150 } }));
     expect(events).toEqual(['one']);
-    expect(error).toMatchObject({ name: 'TagoTimeoutError', code: 'timeout', message: 'The event stream was silent for 150 ms' });
+    expect(error).toMatchObject({
+      name: 'TagoTimeoutError',
+      code: 'timeout',
+      message: 'The event stream was silent for 150 ms',
+    });
   });
 
   it('a server that never answers is a connect timeout (the call timeoutMs)', async () => {
@@ -84,7 +92,10 @@ describe.each(STREAM_SUBJECTS)('hostile event streams ($name)', (subject) => {
       res.end(`<html>login ${TOKEN}</html>`);
     });
     const { error } = await drain(subject.make(api.url));
-    expect(error).toMatchObject({ code: 'not_event_stream', message: 'HTTP 200 answer is text/html, not an event stream (text/event-stream)' });
+    expect(error).toMatchObject({
+      code: 'not_event_stream',
+      message: 'HTTP 200 answer is text/html, not an event stream (text/event-stream)',
+    });
     expect(String(error['excerpt'])).toBe('<html>login [redacted]</html>');
   });
 
@@ -95,7 +106,11 @@ describe.each(STREAM_SUBJECTS)('hostile event streams ($name)', (subject) => {
     });
     const { events, error } = await drain(subject.make(api.url));
     expect(events).toEqual(['whole']);
-    expect(error).toMatchObject({ name: 'TagoConnectionError', code: 'stream_closed', message: 'The server closed the event stream in the middle of an event (it was dropped)' });
+    expect(error).toMatchObject({
+      name: 'TagoConnectionError',
+      code: 'stream_closed',
+      message: 'The server closed the event stream in the middle of an event (it was dropped)',
+    });
   });
 
   it('an endless error body is read only up to maxErrorBodyBytes, and the token in it is redacted', async () => {
@@ -117,21 +132,32 @@ describe('timers and Retry-After', () => {
     [{ retry: { maxRetryAfterMs: 1e12 } }, 'retry.maxRetryAfterMs'],
     [{ eventStream: { idleTimeoutMs: 2 ** 31 } }, 'eventStream.idleTimeoutMs'],
   ])('a delay above 2^31-1 ms (which setTimeout would fire at once) is refused: %j', (options, field) => {
-    expect(() => new TagoCore({ token: TOKEN, ...options })).toThrow(expect.objectContaining({ code: 'option_invalid', field }));
+    expect(() => new TagoCore({ token: TOKEN, ...options })).toThrow(
+      expect.objectContaining({ code: 'option_invalid', field }),
+    );
   });
 
-  it.each(['-5', '2030-01-01', '1 2', '+5', '1.5'])('Retry-After %j is no RFC form: the client backs off, never waits 0 ms', async (value) => {
-    const delays: number[] = [];
-    let calls = 0;
-    const api = await serve((_req, res) => {
-      if (calls++ === 0) json(res, 429, { status: false, message: 'Too many requests' }, { 'retry-after': value });
-      else json(res, 200, { status: true, result: 'ok' });
-    });
-    const sleep = async (ms: number) => void delays.push(ms);
-    const client = createEdgeClient({ token: TOKEN, region: { api: api.url }, allowInsecureHttp: true, retry: { initialDelayMs: 40, jitter: 0 }, sleep });
-    await expect(sendData(client, { body: RECORD })).resolves.toBe('ok');
-    expect(delays).toEqual([40]);
-  });
+  it.each(['-5', '2030-01-01', '1 2', '+5', '1.5'])(
+    'Retry-After %j is no RFC form: the client backs off, never waits 0 ms',
+    async (value) => {
+      const delays: number[] = [];
+      let calls = 0;
+      const api = await serve((_req, res) => {
+        if (calls++ === 0) json(res, 429, { status: false, message: 'Too many requests' }, { 'retry-after': value });
+        else json(res, 200, { status: true, result: 'ok' });
+      });
+      const sleep = async (ms: number) => void delays.push(ms);
+      const client = createEdgeClient({
+        token: TOKEN,
+        region: { api: api.url },
+        allowInsecureHttp: true,
+        retry: { initialDelayMs: 40, jitter: 0 },
+        sleep,
+      });
+      await expect(sendData(client, { body: RECORD })).resolves.toBe('ok');
+      expect(delays).toEqual([40]);
+    },
+  );
 
   it('a POST that timed out while queued for a connection was never written: reported as not processed, and resent once', async () => {
     let posts = 0;
@@ -139,12 +165,20 @@ describe('timers and Retry-After', () => {
       if (req.method === 'GET') setTimeout(() => json(res, 200, { status: true, result: 'slow' }), 600);
       else json(res, 200, { status: true, result: `post ${++posts}` });
     });
-    const client = createClient({ token: TOKEN, region: { api: api.url }, allowInsecureHttp: true, connections: 1, retry: { initialDelayMs: 700, jitter: 0 } });
+    const client = createClient({
+      token: TOKEN,
+      region: { api: api.url },
+      allowInsecureHttp: true,
+      connections: 1,
+      retry: { initialDelayMs: 700, jitter: 0 },
+    });
     const slow = client.core.request({ method: 'GET', path: '/info' });
     const error = await rejection(sendData({ core: client.core }, { body: RECORD }, { timeoutMs: 150, maxRetries: 0 }));
     expect(error).toMatchObject({ name: 'TagoTimeoutError', mayHaveBeenProcessed: false });
     // With a retry allowed, the queued POST is resent after the wait and stored exactly once.
-    await expect(sendData({ core: client.core }, { body: RECORD }, { timeoutMs: 150, maxRetries: 1 })).resolves.toBe('post 1');
+    await expect(sendData({ core: client.core }, { body: RECORD }, { timeoutMs: 150, maxRetries: 1 })).resolves.toBe(
+      'post 1',
+    );
     await slow;
     expect(api.seen.filter((r) => r.method === 'POST')).toHaveLength(1);
     await client.close();

@@ -12,7 +12,10 @@ export interface Subject {
   name: string;
   /** Whether the subject retries and times out (the lean client sends one attempt). */
   full: boolean;
-  make(url: string, extra?: Record<string, unknown>): OperationContext & { close?: (o?: { timeoutMs?: number }) => Promise<void> };
+  make(
+    url: string,
+    extra?: Record<string, unknown>,
+  ): OperationContext & { close?: (o?: { timeoutMs?: number }) => Promise<void> };
 }
 
 /** The three ways a user sends a call: the Node client (undici), the edge client (fetch) and the lean client. */
@@ -21,19 +24,27 @@ export const SUBJECTS: Subject[] = [
     name: 'node',
     full: true,
     make: (url, extra = {}) => {
-      const client = createClient({ token: TOKEN, region: { api: url }, allowInsecureHttp: true, retry: RETRY, ...extra });
+      const client = createClient({
+        token: TOKEN,
+        region: { api: url },
+        allowInsecureHttp: true,
+        retry: RETRY,
+        ...extra,
+      });
       return { core: client.core, tokenKind: undefined, close: client.close };
     },
   },
   {
     name: 'edge',
     full: true,
-    make: (url, extra = {}) => createEdgeClient({ token: TOKEN, region: { api: url }, allowInsecureHttp: true, retry: RETRY, ...extra }),
+    make: (url, extra = {}) =>
+      createEdgeClient({ token: TOKEN, region: { api: url }, allowInsecureHttp: true, retry: RETRY, ...extra }),
   },
   {
     name: 'lean',
     full: false,
-    make: (url, extra = {}) => createLeanClient({ token: TOKEN, region: resolveRegion({ api: url }, { allowInsecureHttp: true }), ...extra }),
+    make: (url, extra = {}) =>
+      createLeanClient({ token: TOKEN, region: resolveRegion({ api: url }, { allowInsecureHttp: true }), ...extra }),
   },
 ];
 

@@ -6,7 +6,15 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { BENCH, ROOT, SOURCE_ALIASES, figure, tagoOpenapiTypes } from './util.mjs';
 
-export const ESBUILD_SETTINGS = { bundle: true, minify: true, format: 'esm', platform: 'node', target: 'es2022', legalComments: 'none', treeShaking: true };
+export const ESBUILD_SETTINGS = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'es2022',
+  legalComments: 'none',
+  treeShaking: true,
+};
 
 const POINT = "[{ variable: 'temperature', value: 21.5, unit: 'C' }]";
 
@@ -14,7 +22,11 @@ async function bundle(name, contents, loader = 'ts') {
   const result = await esbuild.build({
     ...ESBUILD_SETTINGS,
     stdin: { contents, resolveDir: BENCH, loader, sourcefile: `${name}.ts` },
-    alias: { ...SOURCE_ALIASES, '@tagokit/node': join(ROOT, 'packages', 'node', 'src', 'index.ts'), '@tagokit/edge': join(ROOT, 'packages', 'edge', 'src', 'index.ts') },
+    alias: {
+      ...SOURCE_ALIASES,
+      '@tagokit/node': join(ROOT, 'packages', 'node', 'src', 'index.ts'),
+      '@tagokit/edge': join(ROOT, 'packages', 'edge', 'src', 'index.ts'),
+    },
     write: false,
     logLevel: 'silent',
   });
@@ -26,7 +38,12 @@ async function tryBundle(name, contents) {
   try {
     return await bundle(name, contents);
   } catch (error) {
-    return { error: String(error?.message ?? error).split('\n').slice(0, 3).join(' ') };
+    return {
+      error: String(error?.message ?? error)
+        .split('\n')
+        .slice(0, 3)
+        .join(' '),
+    };
   }
 }
 
@@ -54,16 +71,28 @@ export function findMcuMinified() {
 export async function benchBundles() {
   const programs = {
     edge: existsSync(join(ROOT, 'packages', 'edge', 'src', 'index.ts'))
-      ? await tryBundle('edge', `import { createEdgeClient, sendData } from '@tagokit/edge';
-export default (token: string) => sendData(createEdgeClient({ token, tokenKind: 'device' }), { body: ${POINT} });`)
+      ? await tryBundle(
+          'edge',
+          `import { createEdgeClient, sendData } from '@tagokit/edge';
+export default (token: string) => sendData(createEdgeClient({ token, tokenKind: 'device' }), { body: ${POINT} });`,
+        )
       : { error: 'packages/edge does not exist' },
-    node: await tryBundle('node', `import { createClient } from '@tagokit/node';
-export default (token: string) => createClient({ token, tokenKind: 'device' }).deviceData.sendData({ body: ${POINT} });`),
-    sdk: await tryBundle('sdk', `import { Device } from '@tago-io/sdk';
-export default (token: string) => new Device({ token }).sendData(${POINT});`),
-    openapiFetch: await tryBundle('openapi-fetch', `import createClient from 'openapi-fetch';
+    node: await tryBundle(
+      'node',
+      `import { createClient } from '@tagokit/node';
+export default (token: string) => createClient({ token, tokenKind: 'device' }).deviceData.sendData({ body: ${POINT} });`,
+    ),
+    sdk: await tryBundle(
+      'sdk',
+      `import { Device } from '@tago-io/sdk';
+export default (token: string) => new Device({ token }).sendData(${POINT});`,
+    ),
+    openapiFetch: await tryBundle(
+      'openapi-fetch',
+      `import createClient from 'openapi-fetch';
 import type { paths } from '${(await tagoOpenapiTypes()).replace(/\.d\.ts$/, '.js')}';
-export default (token: string) => createClient<paths>({ baseUrl: 'https://api.tago.io', headers: { token } }).POST('/data', { body: ${POINT} });`),
+export default (token: string) => createClient<paths>({ baseUrl: 'https://api.tago.io', headers: { token } }).POST('/data', { body: ${POINT} });`,
+    ),
   };
   const mcuFiles = findMcuMinified();
   if (mcuFiles.length) {
@@ -87,9 +116,19 @@ export default (token: string) => createClient<paths>({ baseUrl: 'https://api.ta
     for (const m of ['raw', 'gzip']) {
       const baselines = [];
       if (key !== 'sdk') baselines.push({ subject: '@tago-io/sdk Device send-data', value: sdk[m] });
-      if (key !== 'openapiFetch' && key !== 'sdk') baselines.push({ subject: 'openapi-fetch send-data', value: oaf[m] });
-      figures.push(figure('bundles', subject, `bundle size (${m})`, 'bytes', p.error ? null : p[m], baselines, { ...(m === 'raw' && goal ? { goal } : {}), ...(p.error ? { note: `not available: ${p.error}` } : p.file ? { note: p.file } : {}) }));
+      if (key !== 'openapiFetch' && key !== 'sdk')
+        baselines.push({ subject: 'openapi-fetch send-data', value: oaf[m] });
+      figures.push(
+        figure('bundles', subject, `bundle size (${m})`, 'bytes', p.error ? null : p[m], baselines, {
+          ...(m === 'raw' && goal ? { goal } : {}),
+          ...(p.error ? { note: `not available: ${p.error}` } : p.file ? { note: p.file } : {}),
+        }),
+      );
     }
   }
-  return { settings: { ...ESBUILD_SETTINGS, gzipLevel: 9, program: `send one data point (${POINT}) with a device token` }, raw: programs, figures };
+  return {
+    settings: { ...ESBUILD_SETTINGS, gzipLevel: 9, program: `send one data point (${POINT}) with a device token` },
+    raw: programs,
+    figures,
+  };
 }

@@ -26,7 +26,11 @@ if (mode === 'ours-full') {
   const doc = gen!.loadSpec(spec);
   const model = gen!.buildModel(doc);
   files = await gen!.generateAll(doc, model);
-  info = { operations: model.operations.length, files: files.length, bytes: files.reduce((n, f) => n + f.text.length, 0) };
+  info = {
+    operations: model.operations.length,
+    files: files.length,
+    bytes: files.reduce((n, f) => n + f.text.length, 0),
+  };
   files = [];
 } else if (mode === 'ours-foreign') {
   // The foreign-mode pipeline on another API's spec: load + model + schema types + descriptors + client.
@@ -40,7 +44,11 @@ if (mode === 'ours-full') {
     { path: 'operations.ts', text: operations },
     { path: 'client.ts', text: client },
   ];
-  info = { operations: model.operations.length, groups: model.groups.length, bytes: files.reduce((n, f) => n + f.text.length, 0) };
+  info = {
+    operations: model.operations.length,
+    groups: model.groups.length,
+    bytes: files.reduce((n, f) => n + f.text.length, 0),
+  };
 } else if (mode === 'openapi-typescript') {
   const doc = JSON.parse(readFileSync(spec, 'utf8'));
   const text = oats!.astToString(await oats!.default(doc, { silent: true } as never));

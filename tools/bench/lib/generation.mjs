@@ -6,7 +6,11 @@ import { rmSync } from 'node:fs';
 import { BENCH, GITHUB_SPEC, TAGO_SPEC, figure, lastJson, median, round, run, workDir } from './util.mjs';
 
 async function measure(mode, spec, outDir) {
-  const r = await run(process.execPath, ['--import', 'tsx', join(BENCH, 'lib', 'gen-child.ts'), mode, spec, ...(outDir ? [outDir] : [])], { timeoutMs: 300_000 });
+  const r = await run(
+    process.execPath,
+    ['--import', 'tsx', join(BENCH, 'lib', 'gen-child.ts'), mode, spec, ...(outDir ? [outDir] : [])],
+    { timeoutMs: 300_000 },
+  );
   const out = lastJson(r.stdout);
   if (r.code !== 0 || !out) throw new Error(`generation child ${mode} failed (${r.code}): ${r.stderr.slice(-800)}`);
   return { ...out, wallMs: r.wallMs };
@@ -18,7 +22,9 @@ function summarize(runs) {
     wallMs: median(runs.map((r) => r.wallMs)),
     maxRssMb: Math.max(...runs.map((r) => r.maxRssKb)) / 1024,
     runs: runs.map((r) => ({ ms: round(r.ms, 1), wallMs: round(r.wallMs, 1), maxRssMb: round(r.maxRssKb / 1024, 1) })),
-    info: Object.fromEntries(Object.entries(runs[0]).filter(([k]) => !['ms', 'wallMs', 'maxRssKb', 'mode'].includes(k))),
+    info: Object.fromEntries(
+      Object.entries(runs[0]).filter(([k]) => !['ms', 'wallMs', 'maxRssKb', 'mode'].includes(k)),
+    ),
   };
 }
 
@@ -40,18 +46,55 @@ export async function benchGeneration({ smoke }) {
   }
   raw.tagoio = { ours: summarize(tago.ours), openapiTypescript: summarize(tago.oats) };
   const t = raw.tagoio;
-  figures.push(figure('generation', 'tagokit generateAll (TagoIO spec, every target)', 'full regeneration time', 'ms', round(t.ours.ms, 1), [{ subject: 'openapi-typescript alone (TagoIO spec)', value: round(t.openapiTypescript.ms, 1) }], { goal: '< 2000 ms', note: `load + model + all targets, in-process after module import; child wall time ${round(t.ours.wallMs, 0)} ms (includes tsx start-up)` }));
-  figures.push(figure('generation', 'tagokit generateAll (TagoIO spec, every target)', 'peak memory (maxRSS)', 'MB', round(t.ours.maxRssMb, 1), [{ subject: 'openapi-typescript alone (TagoIO spec)', value: round(t.openapiTypescript.maxRssMb, 1) }]));
+  figures.push(
+    figure(
+      'generation',
+      'tagokit generateAll (TagoIO spec, every target)',
+      'full regeneration time',
+      'ms',
+      round(t.ours.ms, 1),
+      [{ subject: 'openapi-typescript alone (TagoIO spec)', value: round(t.openapiTypescript.ms, 1) }],
+      {
+        goal: '< 2000 ms',
+        note: `load + model + all targets, in-process after module import; child wall time ${round(t.ours.wallMs, 0)} ms (includes tsx start-up)`,
+      },
+    ),
+  );
+  figures.push(
+    figure(
+      'generation',
+      'tagokit generateAll (TagoIO spec, every target)',
+      'peak memory (maxRSS)',
+      'MB',
+      round(t.ours.maxRssMb, 1),
+      [{ subject: 'openapi-typescript alone (TagoIO spec)', value: round(t.openapiTypescript.maxRssMb, 1) }],
+    ),
+  );
 
   const subjects = [
-    ['ours', 'tagokit foreign mode (load+model+schema types+descriptors+client)', 'ours-foreign', workDir('github', 'ours')],
+    [
+      'ours',
+      'tagokit foreign mode (load+model+schema types+descriptors+client)',
+      'ours-foreign',
+      workDir('github', 'ours'),
+    ],
     ['oats', 'openapi-typescript alone', 'openapi-typescript', workDir('github', 'openapi-typescript')],
     ['hey', '@hey-api/openapi-ts', 'hey-api', join(workDir('github'), 'hey-api')],
   ];
   if (smoke) {
     for (const [, subject] of subjects) {
-      figures.push(figure('generation', `${subject} (GitHub spec)`, 'generation time', 'ms', null, [], { status: 'skipped', note: 'skipped in smoke mode' }));
-      figures.push(figure('generation', `${subject} (GitHub spec)`, 'peak memory (maxRSS)', 'MB', null, [], { status: 'skipped', note: 'skipped in smoke mode' }));
+      figures.push(
+        figure('generation', `${subject} (GitHub spec)`, 'generation time', 'ms', null, [], {
+          status: 'skipped',
+          note: 'skipped in smoke mode',
+        }),
+      );
+      figures.push(
+        figure('generation', `${subject} (GitHub spec)`, 'peak memory (maxRSS)', 'MB', null, [], {
+          status: 'skipped',
+          note: 'skipped in smoke mode',
+        }),
+      );
     }
     return { raw, figures };
   }
@@ -67,9 +110,35 @@ export async function benchGeneration({ smoke }) {
   raw.github = { ours: summarize(gh.ours), openapiTypescript: summarize(gh.oats), heyApi: summarize(gh.hey) };
   const g = raw.github;
   const [oursName, oatsName, heyName] = subjects.map(([, s]) => `${s} (GitHub spec)`);
-  figures.push(figure('generation', oursName, 'generation time', 'ms', round(g.ours.ms, 1), [{ subject: oatsName, value: round(g.openapiTypescript.ms, 1) }, { subject: heyName, value: round(g.heyApi.ms, 1) }], { goal: '<= 1.5x openapi-typescript alone', note: `${g.ours.info.operations} operations` }));
-  figures.push(figure('generation', heyName, 'generation time', 'ms', round(g.heyApi.ms, 1), [{ subject: oatsName, value: round(g.openapiTypescript.ms, 1) }]));
-  figures.push(figure('generation', oursName, 'peak memory (maxRSS)', 'MB', round(g.ours.maxRssMb, 1), [{ subject: oatsName, value: round(g.openapiTypescript.maxRssMb, 1) }, { subject: heyName, value: round(g.heyApi.maxRssMb, 1) }]));
-  figures.push(figure('generation', heyName, 'peak memory (maxRSS)', 'MB', round(g.heyApi.maxRssMb, 1), [{ subject: oatsName, value: round(g.openapiTypescript.maxRssMb, 1) }]));
+  figures.push(
+    figure(
+      'generation',
+      oursName,
+      'generation time',
+      'ms',
+      round(g.ours.ms, 1),
+      [
+        { subject: oatsName, value: round(g.openapiTypescript.ms, 1) },
+        { subject: heyName, value: round(g.heyApi.ms, 1) },
+      ],
+      { goal: '<= 1.5x openapi-typescript alone', note: `${g.ours.info.operations} operations` },
+    ),
+  );
+  figures.push(
+    figure('generation', heyName, 'generation time', 'ms', round(g.heyApi.ms, 1), [
+      { subject: oatsName, value: round(g.openapiTypescript.ms, 1) },
+    ]),
+  );
+  figures.push(
+    figure('generation', oursName, 'peak memory (maxRSS)', 'MB', round(g.ours.maxRssMb, 1), [
+      { subject: oatsName, value: round(g.openapiTypescript.maxRssMb, 1) },
+      { subject: heyName, value: round(g.heyApi.maxRssMb, 1) },
+    ]),
+  );
+  figures.push(
+    figure('generation', heyName, 'peak memory (maxRSS)', 'MB', round(g.heyApi.maxRssMb, 1), [
+      { subject: oatsName, value: round(g.openapiTypescript.maxRssMb, 1) },
+    ]),
+  );
   return { raw, figures };
 }

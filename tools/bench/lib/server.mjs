@@ -32,7 +32,10 @@ const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
       status = 404;
       body = NOT_FOUND;
     }
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   });
 });

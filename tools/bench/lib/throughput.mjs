@@ -43,7 +43,13 @@ async function loadTagokitNode() {
 
 async function makeClients(origin, concurrency) {
   const { createClient } = await loadTagokitNode();
-  const tagokit = createClient({ token: TOKEN, tokenKind: 'device', region: { api: origin, sse: origin }, allowInsecureHttp: true, connections: concurrency });
+  const tagokit = createClient({
+    token: TOKEN,
+    tokenKind: 'device',
+    region: { api: origin, sse: origin },
+    allowInsecureHttp: true,
+    connections: concurrency,
+  });
   const pool = new Pool(origin, { connections: concurrency });
   const device = new Device({ token: TOKEN, region: { api: origin, sse: origin } });
   const headers = () => ({ token: TOKEN, 'content-type': 'application/json' });
@@ -60,7 +66,12 @@ async function makeClients(origin, concurrency) {
       {
         name: 'undici Pool (raw)',
         post: async () => {
-          const res = await pool.request({ path: '/data', method: 'POST', headers: headers(), body: JSON.stringify([RECORD]) });
+          const res = await pool.request({
+            path: '/data',
+            method: 'POST',
+            headers: headers(),
+            body: JSON.stringify([RECORD]),
+          });
           const json = await res.body.json();
           if (!json.status) throw new Error('bad answer');
           return json.result;
@@ -75,7 +86,11 @@ async function makeClients(origin, concurrency) {
       {
         name: 'global fetch',
         post: async () => {
-          const res = await fetch(`${origin}/data`, { method: 'POST', headers: headers(), body: JSON.stringify([RECORD]) });
+          const res = await fetch(`${origin}/data`, {
+            method: 'POST',
+            headers: headers(),
+            body: JSON.stringify([RECORD]),
+          });
           const json = await res.json();
           if (!json.status) throw new Error('bad answer');
           return json.result;
@@ -137,7 +152,9 @@ export async function benchThroughput({ smoke }) {
   const { child, origin } = await startServer();
   try {
     const { clients, close } = await makeClients(origin, concurrency);
-    const totals = new Map(clients.map((c) => [c.name, { post: { n: 0, ms: 0, lat: [] }, get: { n: 0, ms: 0, lat: [] } }]));
+    const totals = new Map(
+      clients.map((c) => [c.name, { post: { n: 0, ms: 0, lat: [] }, get: { n: 0, ms: 0, lat: [] } }]),
+    );
     for (const c of clients) for (const op of ['post', 'get']) await burst(c[op], warmup, concurrency);
     for (let r = 0; r < rounds; r++) {
       for (const op of r % 2 ? ['get', 'post'] : ['post', 'get']) {
@@ -159,7 +176,12 @@ export async function benchThroughput({ smoke }) {
       for (const op of ['post', 'get']) {
         const t = ops[op];
         const sorted = t.lat.sort((a, b) => a - b);
-        stats[name][op] = { rps: (t.n / t.ms) * 1000, p50: percentile(sorted, 50), p99: percentile(sorted, 99), requests: t.n };
+        stats[name][op] = {
+          rps: (t.n / t.ms) * 1000,
+          p50: percentile(sorted, 50),
+          p99: percentile(sorted, 99),
+          requests: t.n,
+        };
       }
     }
     const figures = [];
@@ -169,13 +191,37 @@ export async function benchThroughput({ smoke }) {
       for (const name of clients.map((c) => c.name)) {
         const s = stats[name][op];
         const goal = name === ours && op === 'post' ? '>= 0.9x undici Pool, >= 3x @tago-io/sdk' : undefined;
-        const base = (m) => [undici, fetchC, sdk, preSerialized].filter((b) => b !== name).map((b) => ({ subject: b, value: round(stats[b][op][m], 3) }));
-        figures.push(figure('throughput', name, `${label} throughput`, 'req/s', round(s.rps, 1), base('rps').map((b) => ({ ...b, value: round(b.value, 1) })), { goal }));
+        const base = (m) =>
+          [undici, fetchC, sdk, preSerialized]
+            .filter((b) => b !== name)
+            .map((b) => ({ subject: b, value: round(stats[b][op][m], 3) }));
+        figures.push(
+          figure(
+            'throughput',
+            name,
+            `${label} throughput`,
+            'req/s',
+            round(s.rps, 1),
+            base('rps').map((b) => ({ ...b, value: round(b.value, 1) })),
+            { goal },
+          ),
+        );
         figures.push(figure('throughput', name, `${label} p50 latency`, 'ms', round(s.p50, 3), base('p50')));
         figures.push(figure('throughput', name, `${label} p99 latency`, 'ms', round(s.p99, 3), base('p99')));
       }
     }
-    return { settings: { concurrency, rounds, requestsPerRoundPerClient: perRound, warmupPerClient: warmup, interleaved: true, server: 'node:http on 127.0.0.1 (child process)', node: process.version }, figures };
+    return {
+      settings: {
+        concurrency,
+        rounds,
+        requestsPerRoundPerClient: perRound,
+        warmupPerClient: warmup,
+        interleaved: true,
+        server: 'node:http on 127.0.0.1 (child process)',
+        node: process.version,
+      },
+      figures,
+    };
   } finally {
     child.kill();
   }

@@ -23,7 +23,10 @@ function writeProject(dir, files, extraOptions = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...CONSUMER_OPTIONS, ...extraOptions }, files: ['consumer.ts'] }, null, 2));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { ...CONSUMER_OPTIONS, ...extraOptions }, files: ['consumer.ts'] }, null, 2),
+  );
   return dir;
 }
 
@@ -68,7 +71,13 @@ function parseDiagnostics(text) {
     const m = text.match(new RegExp(`^${label}:\\s+([\\d.]+)([sK]?)`, 'm'));
     return m ? Number(m[1]) : null;
   };
-  return { checkMs: num('Check time') * 1000, totalMs: num('Total time') * 1000, instantiations: num('Instantiations'), types: num('Types'), memoryMb: num('Memory used') / 1024 };
+  return {
+    checkMs: num('Check time') * 1000,
+    totalMs: num('Total time') * 1000,
+    instantiations: num('Instantiations'),
+    types: num('Types'),
+    memoryMb: num('Memory used') / 1024,
+  };
 }
 
 async function check(dir) {
@@ -95,7 +104,15 @@ async function measureAll(projects, reps, parallel = false) {
   const out = {};
   for (const [k, rs] of Object.entries(runs)) {
     const med = (f) => median(rs.map(f));
-    out[k] = { checkMs: med((r) => r.checkMs), totalMs: med((r) => r.totalMs), instantiations: rs[0].instantiations, types: rs[0].types, memoryMb: Math.max(...rs.map((r) => r.memoryMb)), errors: rs[0].errors, runs: rs.map((r) => ({ checkMs: round(r.checkMs, 0), memoryMb: round(r.memoryMb, 1) })) };
+    out[k] = {
+      checkMs: med((r) => r.checkMs),
+      totalMs: med((r) => r.totalMs),
+      instantiations: rs[0].instantiations,
+      types: rs[0].types,
+      memoryMb: Math.max(...rs.map((r) => r.memoryMb)),
+      errors: rs[0].errors,
+      runs: rs.map((r) => ({ checkMs: round(r.checkMs, 0), memoryMb: round(r.memoryMb, 1) })),
+    };
   }
   return out;
 }
@@ -184,11 +201,17 @@ function toFigures(results, label, goalKey) {
   for (const k of Object.keys(results)) {
     const r = results[k];
     const subject = `${k === 'ours' && label === 'GitHub spec' ? 'tagokit foreign-mode client' : NAMES[k]} (${label})`;
-    const bases = (m) => (k === 'ours' ? baseKeys : []).map((b) => ({ subject: `${NAMES[b]} (${label})`, value: round(results[b][m], 1) }));
+    const bases = (m) =>
+      (k === 'ours' ? baseKeys : []).map((b) => ({
+        subject: `${NAMES[b]} (${label})`,
+        value: round(results[b][m], 1),
+      }));
     const note = r.errors.length ? `type errors in the consumer file: ${r.errors.join(' | ')}` : undefined;
     const extra = note ? { note } : {};
     figures.push(figure('typecheck', subject, 'check time', 'ms', round(r.checkMs, 0), bases('checkMs'), extra));
-    figures.push(figure('typecheck', subject, 'instantiations', 'count', r.instantiations, bases('instantiations'), extra));
+    figures.push(
+      figure('typecheck', subject, 'instantiations', 'count', r.instantiations, bases('instantiations'), extra),
+    );
     figures.push(figure('typecheck', subject, 'memory used', 'MB', round(r.memoryMb, 1), bases('memoryMb'), extra));
   }
   return figures;
@@ -204,9 +227,22 @@ export async function benchTypecheck({ smoke, githubOurs, githubTypes }) {
   };
   const base = workDir('tc');
   const projects = {
-    ours: writeProject(join(base, 'tagoio-ours'), { 'consumer.ts': TAGO_CALLS.ours(relative(ROOT, decl.entry)) }, { paths: { '@tagokit/node': [decl.entry], '@tagokit/core': [decl.core], '@tagokit/core/internal': [decl.coreInternal], '@tagokit/api/*': [decl.api] } }),
+    ours: writeProject(
+      join(base, 'tagoio-ours'),
+      { 'consumer.ts': TAGO_CALLS.ours(relative(ROOT, decl.entry)) },
+      {
+        paths: {
+          '@tagokit/node': [decl.entry],
+          '@tagokit/core': [decl.core],
+          '@tagokit/core/internal': [decl.coreInternal],
+          '@tagokit/api/*': [decl.api],
+        },
+      },
+    ),
     sdk: writeProject(join(base, 'tagoio-sdk'), { 'consumer.ts': TAGO_CALLS.sdk() }),
-    openapiFetch: writeProject(join(base, 'tagoio-openapi-fetch'), { 'consumer.ts': TAGO_CALLS.openapiFetch(importPath(join(base, 'tagoio-openapi-fetch'), tagoTypes)) }),
+    openapiFetch: writeProject(join(base, 'tagoio-openapi-fetch'), {
+      'consumer.ts': TAGO_CALLS.openapiFetch(importPath(join(base, 'tagoio-openapi-fetch'), tagoTypes)),
+    }),
   };
   const tago = await measureAll(projects, reps, smoke);
   const figures = toFigures(tago, 'TagoIO spec');
@@ -214,11 +250,24 @@ export async function benchTypecheck({ smoke, githubOurs, githubTypes }) {
 
   if (smoke || !githubOurs || !githubTypes || !existsSync(join(githubOurs, 'client.ts')) || !existsSync(githubTypes)) {
     for (const s of ['tagokit foreign-mode client', NAMES.openapiFetch]) {
-      for (const [m, u] of [['check time', 'ms'], ['instantiations', 'count'], ['memory used', 'MB']]) {
-        figures.push(figure('typecheck', `${s} (GitHub spec)`, m, u, null, [], { status: smoke ? 'skipped' : 'not available', note: smoke ? 'skipped in smoke mode' : 'the GitHub generation outputs are missing' }));
+      for (const [m, u] of [
+        ['check time', 'ms'],
+        ['instantiations', 'count'],
+        ['memory used', 'MB'],
+      ]) {
+        figures.push(
+          figure('typecheck', `${s} (GitHub spec)`, m, u, null, [], {
+            status: smoke ? 'skipped' : 'not available',
+            note: smoke ? 'skipped in smoke mode' : 'the GitHub generation outputs are missing',
+          }),
+        );
       }
     }
-    return { settings: { compilerOptions: CONSUMER_OPTIONS, reps, typescript: 'tools/bench/node_modules/typescript' }, raw, figures };
+    return {
+      settings: { compilerOptions: CONSUMER_OPTIONS, reps, typescript: 'tools/bench/node_modules/typescript' },
+      raw,
+      figures,
+    };
   }
   // Our GitHub client: the generated files plus the few lines a package's index adds.
   writeFileSync(
@@ -234,11 +283,26 @@ export function createGithubClient(options: ClientOptions = {}): ApiGroups {
   );
   const ghDecl = await emitDeclarations('github', join(githubOurs, 'client-index.ts'));
   const ghProjects = {
-    ours: writeProject(join(base, 'github-ours'), { 'consumer.ts': GITHUB_CALLS.ours().replace("'./client-index.js'", `'${importPath(join(base, 'github-ours'), ghDecl.entry)}'`) }, { paths: { '@tagokit/core': [ghDecl.core], '@tagokit/core/internal': [ghDecl.coreInternal] } }),
-    openapiFetch: writeProject(join(base, 'github-openapi-fetch'), { 'consumer.ts': GITHUB_CALLS.openapiFetch(importPath(join(base, 'github-openapi-fetch'), githubTypes)) }),
+    ours: writeProject(
+      join(base, 'github-ours'),
+      {
+        'consumer.ts': GITHUB_CALLS.ours().replace(
+          "'./client-index.js'",
+          `'${importPath(join(base, 'github-ours'), ghDecl.entry)}'`,
+        ),
+      },
+      { paths: { '@tagokit/core': [ghDecl.core], '@tagokit/core/internal': [ghDecl.coreInternal] } },
+    ),
+    openapiFetch: writeProject(join(base, 'github-openapi-fetch'), {
+      'consumer.ts': GITHUB_CALLS.openapiFetch(importPath(join(base, 'github-openapi-fetch'), githubTypes)),
+    }),
   };
   raw.github = await measureAll(ghProjects, smoke ? 1 : 2);
   figures.push(...toFigures(raw.github, 'GitHub spec'));
-  return { settings: { compilerOptions: CONSUMER_OPTIONS, reps, typescript: 'tools/bench/node_modules/typescript' }, raw, figures };
+  return {
+    settings: { compilerOptions: CONSUMER_OPTIONS, reps, typescript: 'tools/bench/node_modules/typescript' },
+    raw,
+    figures,
+  };
 }
 export { WORK };

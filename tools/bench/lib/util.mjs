@@ -15,7 +15,8 @@ export function workDir(...parts) {
   return dir;
 }
 
-export const ratio = (value, baseline) => (typeof value === 'number' && typeof baseline === 'number' && baseline !== 0 ? round(value / baseline, 3) : null);
+export const ratio = (value, baseline) =>
+  typeof value === 'number' && typeof baseline === 'number' && baseline !== 0 ? round(value / baseline, 3) : null;
 export const round = (n, digits = 2) => (typeof n === 'number' ? Math.round(n * 10 ** digits) / 10 ** digits : n);
 
 /**
@@ -52,7 +53,11 @@ export function percentile(sorted, p) {
 export function run(cmd, args, options = {}) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(cmd, args, { cwd: options.cwd ?? BENCH, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: options.cwd ?? BENCH,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));

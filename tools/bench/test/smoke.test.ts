@@ -11,10 +11,17 @@ const GROUPS = ['throughput', 'generation', 'bundles', 'typecheck', 'mcu'];
 describe('pnpm bench --smoke', () => {
   it('runs, and writes valid JSON with all five groups to results.smoke.json (never results.json)', () => {
     rmSync(out, { force: true });
-    const realBefore = existsSync(join(bench, 'results.json')) ? readFileSync(join(bench, 'results.json'), 'utf8') : undefined;
+    const realBefore = existsSync(join(bench, 'results.json'))
+      ? readFileSync(join(bench, 'results.json'), 'utf8')
+      : undefined;
     const env = { ...process.env };
     delete env['TAGOKIT_RESULTS_DIR'];
-    const r = spawnSync(process.execPath, [join(bench, 'run.mjs'), '--smoke'], { cwd: bench, env, encoding: 'utf8', timeout: 110_000 });
+    const r = spawnSync(process.execPath, [join(bench, 'run.mjs'), '--smoke'], {
+      cwd: bench,
+      env,
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
     expect(r.status, r.stderr.slice(-2000)).toBe(0);
     const results = JSON.parse(readFileSync(out, 'utf8'));
     expect(results.mode).toBe('smoke');
@@ -29,7 +36,9 @@ describe('pnpm bench --smoke', () => {
       }
     }
     expect(Array.isArray(results.goals)).toBe(true);
-    const realAfter = existsSync(join(bench, 'results.json')) ? readFileSync(join(bench, 'results.json'), 'utf8') : undefined;
+    const realAfter = existsSync(join(bench, 'results.json'))
+      ? readFileSync(join(bench, 'results.json'), 'utf8')
+      : undefined;
     expect(realAfter).toBe(realBefore);
   });
 });

@@ -27,7 +27,11 @@ function freePort() {
 export async function startPrism({ spec = BUNDLED_SPEC, timeoutMs = 60_000 } = {}) {
   const port = await freePort();
   const cli = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
-  const child = spawn(process.execPath, [cli, 'mock', spec, '--host', '127.0.0.1', '--port', String(port), '--errors'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [cli, 'mock', spec, '--host', '127.0.0.1', '--port', String(port), '--errors'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
@@ -95,7 +99,8 @@ function specIndex() {
       const success = successResponse(bundle, op.responses);
       const media = success ? Object.values(success.response.content ?? {})[0] : undefined;
       // What the generated clients return: the envelope's `result` as the model finds it, or the raw body.
-      const schema = media?.schema && op['x-tago-envelope'] !== false ? envelopeResult(bundle, media.schema) : media?.schema;
+      const schema =
+        media?.schema && op['x-tago-envelope'] !== false ? envelopeResult(bundle, media.schema) : media?.schema;
       byId.set(op.operationId, { schema, method });
     }
     cached = { byId, validate };

@@ -6,8 +6,9 @@ import addFormats from 'ajv-formats';
 const OPENAPI_KEYWORDS = ['example', 'discriminator', 'xml', 'externalDocs'];
 
 function extensionKeywords(node, found = new Set()) {
-  if (Array.isArray(node)) node.forEach((n) => extensionKeywords(n, found));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const n of node) extensionKeywords(n, found);
+  } else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k.startsWith('x-')) found.add(k);
       extensionKeywords(v, found);
@@ -24,7 +25,10 @@ export function rebase(node) {
   if (node && typeof node === 'object') {
     const out = {};
     for (const [k, v] of Object.entries(node)) {
-      out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/') ? `${SPEC_ID}#/$defs/${v.slice('#/components/schemas/'.length)}` : rebase(v);
+      out[k] =
+        k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')
+          ? `${SPEC_ID}#/$defs/${v.slice('#/components/schemas/'.length)}`
+          : rebase(v);
     }
     return out;
   }
@@ -32,7 +36,15 @@ export function rebase(node) {
 }
 
 export function createValidator(bundle) {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, strictRequired: false, strictTypes: false, strictTuples: false, allowUnionTypes: true, validateFormats: true });
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    strictRequired: false,
+    strictTypes: false,
+    strictTuples: false,
+    allowUnionTypes: true,
+    validateFormats: true,
+  });
   addFormats.default(ajv);
   ajv.addVocabulary([...OPENAPI_KEYWORDS, ...extensionKeywords(bundle)]);
   ajv.addSchema({ $id: SPEC_ID, $defs: rebase(bundle.components?.schemas ?? {}) });
@@ -44,6 +56,11 @@ export function createValidator(bundle) {
       cache.set(schema, validate);
     }
     const ok = validate(value);
-    return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'allowedValue' in e.params ? ` (${JSON.stringify(e.params.allowedValue)})` : ''}`);
+    return ok
+      ? []
+      : (validate.errors ?? []).map(
+          (e) =>
+            `${e.instancePath || '/'} ${e.message}${e.params && 'allowedValue' in e.params ? ` (${JSON.stringify(e.params.allowedValue)})` : ''}`,
+        );
   };
 }

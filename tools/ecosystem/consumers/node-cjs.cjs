@@ -11,9 +11,11 @@ async function main() {
   const error = await intruder.deviceData.getData({ variables: ['humidity'] }).catch((e) => e);
   await device.close();
   await intruder.close();
-  console.log(JSON.stringify({
-    read: { variable: last.variable, value: last.value, unit: last.unit },
-    error: { typed: error instanceof AuthenticationError, name: error.name, status: error.status },
-  }));
+  console.log(
+    JSON.stringify({
+      read: { variable: last.variable, value: last.value, unit: last.unit },
+      error: { typed: error instanceof AuthenticationError, name: error.name, status: error.status },
+    }),
+  );
 }
 main();

@@ -9,7 +9,9 @@ const intruder = createClient({ ...options, token: 'not-a-known-token' });
 const error = await intruder.deviceData.getData({ variables: ['temperature'] }).catch((e) => e);
 await device.close();
 await intruder.close();
-console.log(JSON.stringify({
-  read: { variable: last.variable, value: last.value, unit: last.unit },
-  error: { typed: error instanceof AuthenticationError, name: error.name, status: error.status },
-}));
+console.log(
+  JSON.stringify({
+    read: { variable: last.variable, value: last.value, unit: last.unit },
+    error: { typed: error instanceof AuthenticationError, name: error.name, status: error.status },
+  }),
+);

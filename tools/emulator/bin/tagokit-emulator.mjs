@@ -7,8 +7,16 @@ import { DEFAULT_TOKENS, FAULT_KINDS, SettingsError, startEmulator } from '../sr
 import { refuseUnknownKeys } from '../src/settings.mjs';
 
 /** The keys a config file may hold. */
-const CONFIG_KEYS = ['devices', 'tokens', 'faults', 'seed', 'rateLimits', 'maxBodyBytes', 'bodyTimeoutMs',
-  'headersTimeoutMs'];
+const CONFIG_KEYS = [
+  'devices',
+  'tokens',
+  'faults',
+  'seed',
+  'rateLimits',
+  'maxBodyBytes',
+  'bodyTimeoutMs',
+  'headersTimeoutMs',
+];
 
 const HELP = `Usage: tagokit-emulator [options]
 
@@ -102,7 +110,10 @@ else {
   for (const item of args.rpm ?? []) {
     const eq = item.lastIndexOf('=');
     if (eq < 0) throw new Error(`--rpm needs ROUTE=N, got "${item}"`);
-    rateLimits = { ...rateLimits, rpm: { ...(rateLimits.rpm ?? {}), [item.slice(0, eq).trim()]: Number(item.slice(eq + 1)) } };
+    rateLimits = {
+      ...rateLimits,
+      rpm: { ...(rateLimits.rpm ?? {}), [item.slice(0, eq).trim()]: Number(item.slice(eq + 1)) },
+    };
   }
 }
 
@@ -133,7 +144,7 @@ try {
     tokens: config.tokens,
     rateLimits,
     log: args.verbose ? (line) => console.log(`[emulator] ${line}`) : undefined,
-  fixture: args.fixture ? readJson(args.fixture) : undefined,
+    fixture: args.fixture ? readJson(args.fixture) : undefined,
   });
 } catch (error) {
   // A setting the emulator cannot use (an unknown key, a bad fixture): say which, without a stack trace.
@@ -144,10 +155,15 @@ try {
 
 const tokens = config.tokens ?? DEFAULT_TOKENS;
 console.log(`tagokit emulator listening on ${emulator.url}`);
-for (const d of emulator.state.devices.values()) console.log(`  device ${d.id} "${d.name}" token ${d.tokens[0]?.token ?? '(none)'}`);
+for (const d of emulator.state.devices.values())
+  console.log(`  device ${d.id} "${d.name}" token ${d.tokens[0]?.token ?? '(none)'}`);
 for (const [kind, t] of Object.entries(tokens)) console.log(`  ${kind} token ${[].concat(t).join(', ')}`);
 const f = emulator.getFaults();
-console.log(f.rate > 0 ? `  faults: rate ${f.rate}, kinds ${Object.keys(f.kinds).join(', ')}, seed ${emulator.stats().faults.seed}` : '  faults: off (POST /__emulator/faults to turn them on)');
+console.log(
+  f.rate > 0
+    ? `  faults: rate ${f.rate}, kinds ${Object.keys(f.kinds).join(', ')}, seed ${emulator.stats().faults.seed}`
+    : '  faults: off (POST /__emulator/faults to turn them on)',
+);
 
 const shutdown = async () => {
   await emulator.stop();

@@ -71,7 +71,11 @@ export function createControl({ store, stats, faults, bodyLimits }) {
     }
     if (path === '/__emulator/state' && method === 'GET') {
       const devices = [...store.devices.values()].map((d) => ({
-        id: d.id, name: d.name, tokens: d.tokens.length, params: d.params.length, records: d.data.length,
+        id: d.id,
+        name: d.name,
+        tokens: d.tokens.length,
+        params: d.params.length,
+        records: d.data.length,
       }));
       return ok({ devices });
     }

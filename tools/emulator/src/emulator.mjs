@@ -17,8 +17,21 @@ import { refuseUnknownKeys } from './settings.mjs';
 import { Store } from './store.mjs';
 
 /** The keys of EmulatorOptions (index.d.mts); any other is refused by name. */
-export const EMULATOR_OPTION_KEYS = Object.freeze(['port', 'host', 'seed', 'faults', 'devices', 'tokens', 'fixture',
-  'rateLimits', 'specPath', 'maxBodyBytes', 'bodyTimeoutMs', 'headersTimeoutMs', 'log']);
+export const EMULATOR_OPTION_KEYS = Object.freeze([
+  'port',
+  'host',
+  'seed',
+  'faults',
+  'devices',
+  'tokens',
+  'fixture',
+  'rateLimits',
+  'specPath',
+  'maxBodyBytes',
+  'bodyTimeoutMs',
+  'headersTimeoutMs',
+  'log',
+]);
 const RATE_LIMIT_KEYS = ['plan', 'rpm', 'now'];
 
 /**

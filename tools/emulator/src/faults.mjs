@@ -16,7 +16,16 @@ import { refuseUnknownKeys, SettingsError } from './settings.mjs';
  * Every kind of fault, in the order used to pick among them.
  * @type {FaultKind[]}
  */
-export const FAULT_KINDS = ['latency', 'http5xx', 'rateLimit', 'resetBefore', 'resetAfter', 'truncated', 'html', 'trickle'];
+export const FAULT_KINDS = [
+  'latency',
+  'http5xx',
+  'rateLimit',
+  'resetBefore',
+  'resetAfter',
+  'truncated',
+  'html',
+  'trickle',
+];
 
 /**
  * Whether the server acts on the request under each fault (the write is stored).
@@ -52,7 +61,7 @@ export const DEFAULT_FAULTS = Object.freeze({
  * @returns {() => number}
  */
 export function prng(seed) {
-  let s = (Number(seed) >>> 0) || 0x9e3779b9;
+  let s = Number(seed) >>> 0 || 0x9e3779b9;
   const split = () => {
     s = (s + 0x9e3779b9) >>> 0;
     let z = s;
@@ -60,9 +69,15 @@ export function prng(seed) {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = split(), b = split(), c = split(), d = split();
+  let a = split(),
+    b = split(),
+    c = split(),
+    d = split();
   return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
     a = b ^ (b >>> 9);
@@ -74,8 +89,15 @@ export function prng(seed) {
 }
 
 /** The keys of the fault settings (FaultOptions), and of their `trickle` part. */
-export const FAULT_SETTING_KEYS = Object.freeze(['rate', 'kinds', 'burst', 'latencyMs', 'trickle', 'retryAfterSeconds',
-  'routes']);
+export const FAULT_SETTING_KEYS = Object.freeze([
+  'rate',
+  'kinds',
+  'burst',
+  'latencyMs',
+  'trickle',
+  'retryAfterSeconds',
+  'routes',
+]);
 const TRICKLE_KEYS = Object.freeze(['chunkBytes', 'intervalMs']);
 
 /**
@@ -100,7 +122,11 @@ export function normalizeFaults(input = {}) {
     /** @type {unknown} */
     let kinds = input.kinds;
     if (kinds === 'all') kinds = FAULT_KINDS;
-    if (typeof kinds === 'string') kinds = kinds.split(',').map((k) => k.trim()).filter(Boolean);
+    if (typeof kinds === 'string')
+      kinds = kinds
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean);
     if (Array.isArray(kinds)) kinds = Object.fromEntries(kinds.map((k) => [k, 1]));
     /** @type {NormalizedFaults['kinds']} */
     const weights = {};
@@ -115,7 +141,8 @@ export function normalizeFaults(input = {}) {
   if (input.burst !== undefined) out.burst = range(input.burst, 'burst');
   if (input.latencyMs !== undefined) out.latencyMs = range(input.latencyMs, 'latencyMs');
   if (input.trickle !== undefined) out.trickle = { ...out.trickle, ...input.trickle };
-  if (input.retryAfterSeconds !== undefined) out.retryAfterSeconds = Math.max(0, Math.floor(Number(input.retryAfterSeconds)));
+  if (input.retryAfterSeconds !== undefined)
+    out.retryAfterSeconds = Math.max(0, Math.floor(Number(input.retryAfterSeconds)));
   if (input.routes !== undefined) {
     out.routes = input.routes === null ? undefined : /** @type {unknown[]} */ ([]).concat(input.routes).map(String);
   }

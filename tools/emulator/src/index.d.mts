@@ -1,4 +1,12 @@
-export type FaultKind = 'latency' | 'http5xx' | 'rateLimit' | 'resetBefore' | 'resetAfter' | 'truncated' | 'html' | 'trickle';
+export type FaultKind =
+  | 'latency'
+  | 'http5xx'
+  | 'rateLimit'
+  | 'resetBefore'
+  | 'resetAfter'
+  | 'truncated'
+  | 'html'
+  | 'trickle';
 export type TokenKind = 'profile' | 'device' | 'analysis' | 'network' | 'runUser' | 'serviceAuthorization';
 
 export interface FaultOptions {
@@ -192,9 +200,15 @@ export class FaultPlan {
 }
 export const RPM_TABLE: readonly { route: string | RegExp; rpm: [number, number, number] }[];
 /** Token kind by security scheme name, from each scheme's `x-tago-token-kind`; throws when one has none. */
-export function schemeKinds(bundle: { components?: { securitySchemes?: Record<string, Record<string, unknown>> } }): Record<string, TokenKind>;
+export function schemeKinds(bundle: {
+  components?: { securitySchemes?: Record<string, Record<string, unknown>> };
+}): Record<string, TokenKind>;
 export function loadSpec(path?: string): any;
 export function matchRoute(spec: any, method: string, pathname: string): any;
-export function validateRequest(spec: any, op: any, req: any): { message: string; field_errors: Record<string, string[]> } | null;
+export function validateRequest(
+  spec: any,
+  op: any,
+  req: any,
+): { message: string; field_errors: Record<string, string[]> } | null;
 /** Whole-text, case-insensitive match where `*` is any run of characters; linear, never a RegExp. */
 export function wildcardMatch(pattern: string, text: string): boolean;

@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { BUNDLED_SPEC } from '@tagokit/contract';
 import { createValidator } from '@tagokit/contract/schema-validator';
-import { operationParameters, resolveRef, schemeKinds as kindsOfSchemes, specOperations, successResponse } from '@tagokit/spec-model';
+import {
+  operationParameters,
+  resolveRef,
+  schemeKinds as kindsOfSchemes,
+  specOperations,
+  successResponse,
+} from '@tagokit/spec-model';
 import { isJsonMediaType, mediaTypeOf, parseTarget } from './request.mjs';
 
 /** specs/dist/tagoio.openapi.json, as the contract harness finds it. */
@@ -26,7 +32,10 @@ const loaded = new Map();
 /** The spec at `path` (the bundled spec by default), read and indexed once per process. */
 export function loadSpec(path = defaultSpecPath()) {
   let spec = loaded.get(path);
-  if (!spec) loaded.set(path, (spec = readSpec(path)));
+  if (!spec) {
+    spec = readSpec(path);
+    loaded.set(path, spec);
+  }
   return spec;
 }
 
@@ -52,7 +61,11 @@ function readSpec(path) {
       kinds: (op.security ?? bundle.security ?? []).flatMap((req) => Object.keys(req).map((s) => kindOf[s] ?? s)),
       params: operationParameters(bundle, specOp),
       body: request
-        ? { required: request.required === true, json: request.content?.['application/json']?.schema, types: Object.keys(request.content ?? {}) }
+        ? {
+            required: request.required === true,
+            json: request.content?.['application/json']?.schema,
+            types: Object.keys(request.content ?? {}),
+          }
         : undefined,
       envelope: op['x-tago-envelope'] !== false,
       successStatus: success?.status ?? 200,
@@ -171,8 +184,14 @@ export function coerce(schema, value, deref) {
   }
   const types = typesOf(s);
   if (typeof value === 'string') {
-    if ((types.includes('integer') || types.includes('number')) && !types.includes('string') && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim())) return Number(value);
-    if (types.includes('boolean') && !types.includes('string') && (value === 'true' || value === 'false')) return value === 'true';
+    if (
+      (types.includes('integer') || types.includes('number')) &&
+      !types.includes('string') &&
+      /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value.trim())
+    )
+      return Number(value);
+    if (types.includes('boolean') && !types.includes('string') && (value === 'true' || value === 'false'))
+      return value === 'true';
     if (types.includes('null') && value === '') return null;
     if (types.includes('array') && !types.includes('string')) return [coerce(s.items ?? {}, value, deref)];
     return value;
@@ -182,11 +201,13 @@ export function coerce(schema, value, deref) {
     // `a[0]=x` arrives as an array, but `a[5]=x` alone as {5: x}; both mean a list when the schema says so.
     if (types.includes('array') && !types.includes('object')) {
       const keys = Object.keys(value);
-      if (keys.every((k) => /^\d+$/.test(k))) return keys.sort((a, b) => a - b).map((k) => coerce(s.items ?? {}, value[k], deref));
+      if (keys.every((k) => /^\d+$/.test(k)))
+        return keys.sort((a, b) => a - b).map((k) => coerce(s.items ?? {}, value[k], deref));
     }
     const out = {};
     for (const [k, v] of Object.entries(value)) {
-      const sub = s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+      const sub =
+        s.properties?.[k] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
       out[k] = sub ? coerce(sub, v, deref) : v;
     }
     return out;
@@ -209,7 +230,10 @@ function typesOf(s) {
  */
 export function validateRequest(spec, op, { pathParams, query, body, contentType }) {
   const fieldErrors = {};
-  const add = (field, msg) => (fieldErrors[field] ??= []).push(msg);
+  const add = (field, msg) => {
+    fieldErrors[field] ??= [];
+    fieldErrors[field].push(msg);
+  };
   let where;
   for (const p of op.params) {
     if (p.in !== 'path' && p.in !== 'query') continue;

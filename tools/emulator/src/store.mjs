@@ -63,7 +63,10 @@ export function idFactory(prefix = 0) {
   let counter = prefix;
   return () => {
     counter++;
-    const secs = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0').slice(-8);
+    const secs = Math.floor(Date.now() / 1000)
+      .toString(16)
+      .padStart(8, '0')
+      .slice(-8);
     return secs + counter.toString(16).padStart(16, '0').slice(-16);
   };
 }
@@ -150,7 +153,12 @@ export class Store {
       data: [],
     };
     for (const p of input.params ?? input.configuration_params ?? []) {
-      device.params.push({ id: p.id ?? this.nextId(), key: p.key, value: String(p.value ?? ''), sent: p.sent ?? false });
+      device.params.push({
+        id: p.id ?? this.nextId(),
+        key: p.key,
+        value: String(p.value ?? ''),
+        sent: p.sent ?? false,
+      });
     }
     this.devices.set(id, device);
     for (const token of chosen) this.addDeviceToken(id, { token });
@@ -164,7 +172,10 @@ export class Store {
    */
   resources(collection) {
     let records = this.collections.get(collection);
-    if (!records) this.collections.set(collection, (records = new Map()));
+    if (!records) {
+      records = new Map();
+      this.collections.set(collection, records);
+    }
     return records;
   }
 
@@ -181,7 +192,15 @@ export class Store {
     const value = token ?? this.newToken();
     this.registerToken(value, { kind: 'device', deviceId });
     /** @type {DeviceToken} */
-    const record = { token: value, device_id: deviceId, name, permission, expire_time, serie_number, created_at: new Date().toISOString() };
+    const record = {
+      token: value,
+      device_id: deviceId,
+      name,
+      permission,
+      expire_time,
+      serie_number,
+      created_at: new Date().toISOString(),
+    };
     device.tokens.push(record);
     return record;
   }
@@ -340,7 +359,7 @@ export class Store {
     const { tokens = {}, devices = [], collections = {} } = structuredClone(state);
     if (!isObject(tokens)) throw new SettingsError('state.tokens must be an object: token -> { kind, deviceId? }');
     for (const [token, entry] of Object.entries(tokens)) {
-      if (!(/** @type {readonly string[]} */ (TOKEN_KINDS)).includes(entry?.kind)) {
+      if (!(/** @type {readonly string[]} */ (TOKEN_KINDS).includes(entry?.kind))) {
         const kind = JSON.stringify(entry?.kind);
         throw new SettingsError(`state.tokens: a token has kind ${kind}; kinds: ${TOKEN_KINDS.join(', ')}`);
       }
@@ -418,13 +437,24 @@ export function publicDevice(d) {
  */
 function toPoint(loc) {
   if (!loc || typeof loc !== 'object') return undefined;
-  if (loc.type === 'Point' && Array.isArray(loc.coordinates)) return { type: 'Point', coordinates: [loc.coordinates[0], loc.coordinates[1]] };
-  if (typeof loc.lat === 'number' && typeof loc.lng === 'number') return { type: 'Point', coordinates: [loc.lng, loc.lat] };
+  if (loc.type === 'Point' && Array.isArray(loc.coordinates))
+    return { type: 'Point', coordinates: [loc.coordinates[0], loc.coordinates[1]] };
+  if (typeof loc.lat === 'number' && typeof loc.lng === 'number')
+    return { type: 'Point', coordinates: [loc.lng, loc.lat] };
   return undefined;
 }
 
 /** @type {Record<string, number>} */
-const UNIT_MS = { second: 1e3, minute: 60e3, hour: 3600e3, day: 86400e3, week: 7 * 86400e3, month: 30 * 86400e3, quarter: 91 * 86400e3, year: 365 * 86400e3 };
+const UNIT_MS = {
+  second: 1e3,
+  minute: 60e3,
+  hour: 3600e3,
+  day: 86400e3,
+  week: 7 * 86400e3,
+  month: 30 * 86400e3,
+  quarter: 91 * 86400e3,
+  year: 365 * 86400e3,
+};
 
 /**
  * ISO, `YYYY-MM-DD HH:mm:ss` (UTC), `YYYY-MM-DD`, or a relative span back from now (`1 day`).
@@ -495,7 +525,7 @@ function filtered(records, q) {
 function sorted(records, ascending, key = 'time') {
   /** @type {[DataRecord, number][]} */
   const withIndex = records.map((r, i) => [r, i]);
-  withIndex.sort((a, b) => (a[0][key] - b[0][key]) || (a[1] - b[1]));
+  withIndex.sort((a, b) => a[0][key] - b[0][key] || a[1] - b[1]);
   const out = withIndex.map((x) => x[0]);
   return ascending ? out : out.reverse();
 }
@@ -530,7 +560,8 @@ function selectRecords(records, q, { deleting = false } = {}) {
    * @param {(r: DataRecord) => boolean} pred
    */
   const pick = (which, key, pred) =>
-    byVariable(rows.filter(pred)).map((group) => sorted(group, which === 'first', key)[0])
+    byVariable(rows.filter(pred))
+      .map((group) => sorted(group, which === 'first', key)[0])
       .filter((r) => r !== undefined);
   switch (mode) {
     case 'last_item':
@@ -576,7 +607,12 @@ function newestFirst(records, q) {
   const variables = list(q.variables ?? q.variable);
   if (variables && variables.length > 1) return undefined;
   // The same filters, read the same way, as `filtered` applies them (an empty `groups=` narrows nothing).
-  const narrowed = list(q.groups ?? q.group ?? q.series ?? q.serie) || list(q.ids ?? q.id) || list(q.values) || q.start_date !== undefined || q.end_date !== undefined;
+  const narrowed =
+    list(q.groups ?? q.group ?? q.series ?? q.serie) ||
+    list(q.ids ?? q.id) ||
+    list(q.values) ||
+    q.start_date !== undefined ||
+    q.end_date !== undefined;
   if (narrowed) return undefined;
   const variable = variables?.[0]?.toLowerCase();
   const qty = Number(q.qty ?? 15);
@@ -604,18 +640,32 @@ function compare(value, fn, operand) {
   const v = Number(value);
   if (!Number.isFinite(v)) return false;
   switch (fn) {
-    case 'gt': return v > operand;
-    case 'gte': return v >= operand;
-    case 'lt': return v < operand;
-    case 'lte': return v <= operand;
-    case 'eq': return v === operand;
-    case 'ne': return v !== operand;
-    default: return false;
+    case 'gt':
+      return v > operand;
+    case 'gte':
+      return v >= operand;
+    case 'lt':
+      return v < operand;
+    case 'lte':
+      return v <= operand;
+    case 'eq':
+      return v === operand;
+    case 'ne':
+      return v !== operand;
+    default:
+      return false;
   }
 }
 
 /** @type {Record<string, number>} */
-const INTERVAL_MS = { minute: 60e3, hour: 3600e3, day: 86400e3, month: 30 * 86400e3, quarter: 91 * 86400e3, year: 365 * 86400e3 };
+const INTERVAL_MS = {
+  minute: 60e3,
+  hour: 3600e3,
+  day: 86400e3,
+  month: 30 * 86400e3,
+  quarter: 91 * 86400e3,
+  year: 365 * 86400e3,
+};
 
 /** @param {number[]} a */
 const sum = (a) => a.reduce((x, y) => x + y, 0);
@@ -635,7 +685,10 @@ function runQuery(records, q) {
   /** @param {DataRecord[]} rs */
   const out = (rs) => rs.map((r) => outputRecord(r, details));
   const rows = () => filtered(records, q);
-  const numeric = () => rows().map((r) => Number(r.value)).filter((v) => typeof v === 'number' && Number.isFinite(v));
+  const numeric = () =>
+    rows()
+      .map((r) => Number(r.value))
+      .filter((v) => typeof v === 'number' && Number.isFinite(v));
   switch (mode) {
     case 'count':
       return rows().length;
@@ -649,7 +702,9 @@ function runQuery(records, q) {
     case 'max': {
       const rs = rows().filter((r) => Number.isFinite(Number(r.value)) && typeof r.value !== 'boolean');
       if (!rs.length) return [];
-      const best = rs.reduce((a, b) => ((mode === 'min' ? Number(b.value) < Number(a.value) : Number(b.value) > Number(a.value)) ? b : a));
+      const best = rs.reduce((a, b) =>
+        (mode === 'min' ? Number(b.value) < Number(a.value) : Number(b.value) > Number(a.value)) ? b : a,
+      );
       return out([best]);
     }
     case 'aggregate': {
@@ -667,7 +722,8 @@ function runQuery(records, q) {
       const fn = AGGREGATES[q.function] ?? AGGREGATES.avg;
       const keys = [...buckets.keys()].sort((a, b) => a - b);
       if (q.ordination !== 'ascending') keys.reverse();
-      return keys.slice(0, Number(q.qty ?? 10000))
+      return keys
+        .slice(0, Number(q.qty ?? 10000))
         .map((k) => ({ time: new Date(k).toISOString(), value: fn(buckets.get(k) ?? []) }));
     }
     default:
@@ -694,4 +750,3 @@ export function outputRecord(r, details = false) {
   // Built key by key, in the order the API answers them.
   return /** @type {any} */ (o);
 }
-

@@ -25,7 +25,10 @@ describe('the emulator answers as the spec says', () => {
     seedResources(emulator.state);
     // Some data, so the data routes answer records rather than empty lists.
     const d = emulator.state.devices.values().next().value!;
-    (emulator.state as any).addData(d, [{ variable: 'temperature', value: 21.5, unit: 'C', location: { lat: 1, lng: 2 }, metadata: { a: 1 } }, { variable: 'temperature', value: 22 }]);
+    (emulator.state as any).addData(d, [
+      { variable: 'temperature', value: 21.5, unit: 'C', location: { lat: 1, lng: 2 }, metadata: { a: 1 } },
+      { variable: 'temperature', value: 22 },
+    ]);
   });
   afterAll(() => emulator?.stop());
 
@@ -39,7 +42,11 @@ describe('the emulator answers as the spec says', () => {
     const headers: Record<string, string> = {};
     if (op.kinds.length) headers['token'] = tokenFor(op.kinds[0]!);
     if (req.contentType) headers['content-type'] = req.contentType;
-    const res = await fetch(`${emulator.url}${req.path}`, { method: op.method, headers, ...(req.body !== undefined ? { body: req.body } : {}) });
+    const res = await fetch(`${emulator.url}${req.path}`, {
+      method: op.method,
+      headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    });
     const text = await res.text();
     if (res.status !== op.successStatus) failures.push(op.id);
     expect(res.status, `${op.method} ${req.path} -> ${text.slice(0, 300)}`).toBe(op.successStatus);

@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createClient, type TagoError } from '@tagokit/node';
-import { DEFAULT_DEVICE, DEFAULT_TOKENS, FaultPlan, normalizeFaults, rpmFor, startEmulator, type Emulator } from '../src/index.mjs';
+import {
+  DEFAULT_DEVICE,
+  DEFAULT_TOKENS,
+  FaultPlan,
+  normalizeFaults,
+  rpmFor,
+  startEmulator,
+  type Emulator,
+} from '../src/index.mjs';
 import { PARAM_ID, printedUrl, seedDevices, tokenFor } from './helpers.js';
 
 const quickSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 5)));
@@ -21,7 +29,8 @@ describe('device data', () => {
   let emu: Emulator;
   let c: ReturnType<typeof clients>;
   // Reads answer records or a number depending on `query`; the tests know which.
-  const data = (args?: Parameters<ReturnType<typeof clients>['device']['deviceData']['getData']>[0]): Promise<any> => c.device.deviceData.getData(args) as unknown as Promise<any>;
+  const data = (args?: Parameters<ReturnType<typeof clients>['device']['deviceData']['getData']>[0]): Promise<any> =>
+    c.device.deviceData.getData(args) as unknown as Promise<any>;
   beforeAll(async () => {
     emu = await startEmulator({ devices: seedDevices(), rateLimits: false });
     c = clients(emu.url);
@@ -39,7 +48,11 @@ describe('device data', () => {
   it('answers newest first by default, with qty, skip and ordination', async () => {
     const all = await data();
     expect(all.map((r: any) => r.value)).toEqual([23, 40, 21, 20]);
-    expect(all[1]).toMatchObject({ variable: 'humidity', location: { type: 'Point', coordinates: [20, 10] }, device: DEFAULT_DEVICE.id });
+    expect(all[1]).toMatchObject({
+      variable: 'humidity',
+      location: { type: 'Point', coordinates: [20, 10] },
+      device: DEFAULT_DEVICE.id,
+    });
     expect((await data({ qty: 2, skip: 1 })).map((r: any) => r.value)).toEqual([40, 21]);
     expect((await data({ ordination: 'ascending', qty: 2 })).map((r: any) => r.value)).toEqual([20, 21]);
   });
@@ -78,15 +91,22 @@ describe('device data', () => {
     const body = await res.json();
     expect(body).toMatchObject({ status: false, field_errors: { qty: [expect.stringContaining('qty')] } });
     expect(body.message).toContain('qty');
-    const bad = await fetch(`${emu.url}/data`, { method: 'POST', headers: { token: DEFAULT_DEVICE.token, 'content-type': 'application/json' }, body: JSON.stringify([{ value: 1 }]) });
+    const bad = await fetch(`${emu.url}/data`, {
+      method: 'POST',
+      headers: { token: DEFAULT_DEVICE.token, 'content-type': 'application/json' },
+      body: JSON.stringify([{ value: 1 }]),
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).message).toMatch(/variable/);
-    await expect(c.device.deviceData.sendData({ body: [{ variable: '' }] })).rejects.toMatchObject({ status: 400, mayHaveBeenProcessed: false });
+    await expect(c.device.deviceData.sendData({ body: [{ variable: '' }] })).rejects.toMatchObject({
+      status: 400,
+      mayHaveBeenProcessed: false,
+    });
   });
 });
 
 describe('the newest-first read stays right', () => {
-  it('after a record\'s time is edited, and when an empty filter comes before a real one', async () => {
+  it("after a record's time is edited, and when an empty filter comes before a real one", async () => {
     const emu = await startEmulator({ devices: seedDevices(), rateLimits: false });
     try {
       const c = clients(emu.url);
@@ -94,7 +114,9 @@ describe('the newest-first read stays right', () => {
         body: [1, 2, 3].map((n) => ({ variable: 'v', value: n, time: `2024-01-0${n}T00:00:00Z` })),
       });
       const read = async (args: Record<string, unknown> = {}) =>
-        ((await c.device.deviceData.getData(args as never)) as unknown as { value: number; id: string }[]).map((r) => r.value);
+        ((await c.device.deviceData.getData(args as never)) as unknown as { value: number; id: string }[]).map(
+          (r) => r.value,
+        );
       expect(await read()).toEqual([3, 2, 1]);
       const records = (await c.device.deviceData.getData({ ordination: 'ascending' })) as unknown as { id: string }[];
       // Record 1 moves to the newest time: the answer follows the times, not the order they were stored in.
@@ -118,7 +140,14 @@ describe('devices, parameters and /info', () => {
   afterAll(() => emu?.stop());
 
   it('creates a device whose token can send data', async () => {
-    const created = await c.profile.devices.create({ body: { name: 'New one', network: '5bbd120d4051a50034cd1a05', connector: '5f5a8f3351d4db99c40ded2d', type: 'mutable' } });
+    const created = await c.profile.devices.create({
+      body: {
+        name: 'New one',
+        network: '5bbd120d4051a50034cd1a05',
+        connector: '5f5a8f3351d4db99c40ded2d',
+        type: 'mutable',
+      },
+    });
     const dev = c.any(created.token!);
     expect(await dev.deviceData.sendData({ body: { variable: 'x', value: 1 } })).toBe('1 Data Added');
     expect(emu.state.devices.get(created.device_id!)!.data).toHaveLength(1);
@@ -128,28 +157,49 @@ describe('devices, parameters and /info', () => {
 
   it('creates a device with a network token, in the network, whose token can send data', async () => {
     const network = c.any(tokenFor('network'));
-    const created = await network.networkIntegration.createDevice({ body: { name: 'From the network', type: 'mutable', connector: '5f5a8f3351d4db99c40ded2d', serie_number: 'SN-0042' } });
+    const created = await network.networkIntegration.createDevice({
+      body: {
+        name: 'From the network',
+        type: 'mutable',
+        connector: '5f5a8f3351d4db99c40ded2d',
+        serie_number: 'SN-0042',
+      },
+    });
     const stored = emu.state.devices.get(created.deviceID!)!;
-    expect(stored).toMatchObject({ name: 'From the network', network: '5bbd120d4051a50034cd1a05', serie_number: 'SN-0042' });
+    expect(stored).toMatchObject({
+      name: 'From the network',
+      network: '5bbd120d4051a50034cd1a05',
+      serie_number: 'SN-0042',
+    });
     expect(await c.any(created.token).deviceData.sendData({ body: { variable: 'x', value: 2 } })).toBe('1 Data Added');
     // The serial now resolves to the new device's token for the same network.
     expect(await network.networkIntegration.resolveToken({ serial: 'SN-0042' })).toBe(created.token);
   });
 
   it('delivers configuration parameters and records their acknowledgement', async () => {
-    await c.profile.devices.setParams({ deviceID: DEFAULT_DEVICE.id, body: [{ key: 'firmware', value: '1.4.2', sent: false }] });
+    await c.profile.devices.setParams({
+      deviceID: DEFAULT_DEVICE.id,
+      body: [{ key: 'firmware', value: '1.4.2', sent: false }],
+    });
     const unread = await c.device.deviceData.listParams({ sent_status: false });
     expect(unread.map((p) => p.key).sort()).toEqual(['firmware', 'param1']);
-    expect(await c.device.deviceData.markParamRead({ paramID: PARAM_ID, body: { sent: true } })).toBe('Params Successfully Updated');
+    expect(await c.device.deviceData.markParamRead({ paramID: PARAM_ID, body: { sent: true } })).toBe(
+      'Params Successfully Updated',
+    );
     expect((await c.device.deviceData.listParams({ sent_status: false })).map((p) => p.key)).toEqual(['firmware']);
     const account = await c.profile.devices.listParams({ deviceID: DEFAULT_DEVICE.id });
     expect(account.find((p) => p.id === PARAM_ID)).toMatchObject({ sent: true });
-    await expect(c.device.deviceData.markParamRead({ paramID: '000000000000000000000000', body: { sent: true } })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      c.device.deviceData.markParamRead({ paramID: '000000000000000000000000', body: { sent: true } }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it('answers /info with the owner of each kind of token', async () => {
     expect(await c.device.info.get()).toMatchObject({ id: DEFAULT_DEVICE.id, name: DEFAULT_DEVICE.name });
-    expect(await c.any(DEFAULT_TOKENS.analysis).info.get()).toMatchObject({ name: expect.any(String), run_on: 'external' });
+    expect(await c.any(DEFAULT_TOKENS.analysis).info.get()).toMatchObject({
+      name: expect.any(String),
+      run_on: 'external',
+    });
     expect(await c.any(DEFAULT_TOKENS.network).info.get()).toHaveProperty('name');
     expect(await c.any(DEFAULT_TOKENS.profile).info.get()).toHaveProperty('id');
     await expect(c.any(DEFAULT_TOKENS.runUser).info.get()).rejects.toMatchObject({ status: 401 });
@@ -161,7 +211,12 @@ describe('rate limits', () => {
     let now = Date.UTC(2025, 0, 1, 12, 45, 9);
     const emu = await startEmulator({ rateLimits: { rpm: { 'POST /data': 3 }, now: () => now } });
     try {
-      const post = () => fetch(`${emu.url}/data`, { method: 'POST', headers: { token: DEFAULT_DEVICE.token, 'content-type': 'application/json' }, body: '{"variable":"x"}' });
+      const post = () =>
+        fetch(`${emu.url}/data`, {
+          method: 'POST',
+          headers: { token: DEFAULT_DEVICE.token, 'content-type': 'application/json' },
+          body: '{"variable":"x"}',
+        });
       for (let i = 0; i < 3; i++) expect((await post()).status).toBe(200);
       const limited = await post();
       expect(limited.status).toBe(429);
@@ -207,7 +262,10 @@ describe('fault injection', () => {
 
   it('reproduces the sequence over HTTP and switches through the control endpoint', async () => {
     const run = async () => {
-      const emu = await startEmulator({ seed: 7, faults: { rate: 0.5, kinds: ['http5xx', 'rateLimit', 'html', 'latency'], latencyMs: 1 } });
+      const emu = await startEmulator({
+        seed: 7,
+        faults: { rate: 0.5, kinds: ['http5xx', 'rateLimit', 'html', 'latency'], latencyMs: 1 },
+      });
       const statuses: number[] = [];
       for (let i = 0; i < 40; i++) statuses.push((await fetch(`${emu.url}/status`)).status);
       const seq = emu.faultSequence();
@@ -220,14 +278,20 @@ describe('fault injection', () => {
 
     const emu = await startEmulator({});
     try {
-      const set = await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ rate: 1, kinds: ['http5xx'], burst: 1 }) });
+      const set = await fetch(`${emu.url}/__emulator/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ rate: 1, kinds: ['http5xx'], burst: 1 }),
+      });
       expect(set.status).toBe(200);
       expect((await fetch(`${emu.url}/status`)).status).toBeGreaterThanOrEqual(500);
       const stats = await (await fetch(`${emu.url}/__emulator/faults`)).json();
       expect(stats.result.stats.byKind.http5xx).toBe(1);
       await fetch(`${emu.url}/__emulator/faults`, { method: 'DELETE' });
       expect((await fetch(`${emu.url}/status`)).status).toBe(200);
-      const bad = await fetch(`${emu.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kinds: ['meteor'] }) });
+      const bad = await fetch(`${emu.url}/__emulator/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ kinds: ['meteor'] }),
+      });
       expect(bad.status).toBe(400);
     } finally {
       await emu.stop();
@@ -241,20 +305,27 @@ describe('fault injection', () => {
     ['html', 'server_error', true, 0],
     ['http5xx', 'server_error', true, 0],
     ['rateLimit', 'rate_limited', false, 0],
-  ] as const)('%s: the client sees %s (mayHaveBeenProcessed %s), stored %i times', async (kind, code, maybe, stored) => {
-    const emu = await startEmulator({ faults: { rate: 1, kinds: [kind], burst: 10, routes: ['POST /data'] } });
-    try {
-      const c = clients(emu.url).device;
-      const error = (await c.deviceData.sendData({ body: { variable: 'x', value: 1 } }).catch((e: unknown) => e)) as TagoError;
-      expect(error).toMatchObject({ code, mayHaveBeenProcessed: maybe });
-      expect(emu.state.devices.get(DEFAULT_DEVICE.id)!.data).toHaveLength(stored);
-    } finally {
-      await emu.stop();
-    }
-  });
+  ] as const)(
+    '%s: the client sees %s (mayHaveBeenProcessed %s), stored %i times',
+    async (kind, code, maybe, stored) => {
+      const emu = await startEmulator({ faults: { rate: 1, kinds: [kind], burst: 10, routes: ['POST /data'] } });
+      try {
+        const c = clients(emu.url).device;
+        const error = (await c.deviceData
+          .sendData({ body: { variable: 'x', value: 1 } })
+          .catch((e: unknown) => e)) as TagoError;
+        expect(error).toMatchObject({ code, mayHaveBeenProcessed: maybe });
+        expect(emu.state.devices.get(DEFAULT_DEVICE.id)!.data).toHaveLength(stored);
+      } finally {
+        await emu.stop();
+      }
+    },
+  );
 
   it('trickles a slow body that still arrives whole, and delays with latency', async () => {
-    const emu = await startEmulator({ faults: { rate: 1, kinds: ['trickle'], trickle: { chunkBytes: 2, intervalMs: 5 } } });
+    const emu = await startEmulator({
+      faults: { rate: 1, kinds: ['trickle'], trickle: { chunkBytes: 2, intervalMs: 5 } },
+    });
     try {
       const started = Date.now();
       expect(await clients(emu.url).device.deviceData.sendData({ body: { variable: 'x' } })).toBe('1 Data Added');
@@ -272,7 +343,11 @@ describe('fault injection', () => {
 describe('the command line', () => {
   it('starts on a free port with faults from flags and stops on SIGTERM', async () => {
     const bin = fileURLToPath(new URL('../bin/tagokit-emulator.mjs', import.meta.url));
-    const child = spawn(process.execPath, [bin, '--port', '0', '--faults', 'http5xx', '--fault-rate', '1', '--burst', '1', '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [bin, '--port', '0', '--faults', 'http5xx', '--fault-rate', '1', '--burst', '1', '--seed', '3'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const url = await printedUrl(child);
       expect((await fetch(`${url}/status`)).status).toBeGreaterThanOrEqual(500);

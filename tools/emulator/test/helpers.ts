@@ -34,7 +34,12 @@ export const MADE_PROFILE_TOKEN = 'p-11111111-2222-4333-8444-666666666666';
 
 /** A device with a parameter and a second token, so every stateful route has something to act on. */
 export const seedDevices = () => [
-  { ...DEFAULT_DEVICE, token: [DEFAULT_DEVICE.token, EXTRA_DEVICE_TOKEN], serie_number: 'SN-0001', params: [{ id: PARAM_ID, key: 'param1', value: 'value1' }] },
+  {
+    ...DEFAULT_DEVICE,
+    token: [DEFAULT_DEVICE.token, EXTRA_DEVICE_TOKEN],
+    serie_number: 'SN-0001',
+    params: [{ id: PARAM_ID, key: 'param1', value: 'value1' }],
+  },
 ];
 
 export function tokenFor(kind: TokenKind): string {
@@ -50,7 +55,8 @@ function sampleFor(p: SpecOp['params'][number], method: string, template: string
   if (p.name === 'deviceID') return DEFAULT_DEVICE.id;
   if (p.name === 'paramID') return PARAM_ID;
   if (p.name === 'serial') return 'SN-0001';
-  if ((p.name === 'token' || p.name === 'deviceIDOrToken') && p.in === 'path') return p.name === 'token' || method === 'DELETE' ? EXTRA_DEVICE_TOKEN : DEFAULT_DEVICE.id;
+  if ((p.name === 'token' || p.name === 'deviceIDOrToken') && p.in === 'path')
+    return p.name === 'token' || method === 'DELETE' ? EXTRA_DEVICE_TOKEN : DEFAULT_DEVICE.id;
   if (p.example !== undefined) return String(p.example);
   const s = deref(p.schema) ?? {};
   if (s.examples?.[0] !== undefined) return String(s.examples[0]);
@@ -77,18 +83,33 @@ export function exampleRequest(op: SpecOp): { path: string; body?: string; conte
     const example = media.example ?? (Object.values(media.examples ?? {})[0] as { value?: unknown } | undefined)?.value;
     if (example !== undefined) {
       // Bodies that name a device name the seeded one.
-      const body = example && typeof example === 'object' && typeof (example as { device?: unknown }).device === 'string' ? { ...example, device: DEFAULT_DEVICE.id } : example;
+      const body =
+        example && typeof example === 'object' && typeof (example as { device?: unknown }).device === 'string'
+          ? { ...example, device: DEFAULT_DEVICE.id }
+          : example;
       return { path, body: JSON.stringify(body), contentType: 'application/json' };
     }
   }
   const text = rb?.content?.['text/plain'];
-  if (text) return { path, body: String((Object.values(text.examples ?? {})[0] as { value?: unknown } | undefined)?.value ?? 'x'), contentType: 'text/plain' };
+  if (text)
+    return {
+      path,
+      body: String((Object.values(text.examples ?? {})[0] as { value?: unknown } | undefined)?.value ?? 'x'),
+      contentType: 'text/plain',
+    };
   return { path };
 }
 
 /** Every kind of resource the shared engine keeps. */
 export const RESOURCE_KINDS: ResourceKind[] = [
-  DASHBOARD, WIDGET, ACTION, RUN_USER, SECRET, ACCESS_POLICY, ENTITY, NOTIFICATION,
+  DASHBOARD,
+  WIDGET,
+  ACTION,
+  RUN_USER,
+  SECRET,
+  ACCESS_POLICY,
+  ENTITY,
+  NOTIFICATION,
 ];
 
 /** The example value of a path parameter, as the spec gives it to any operation that has it. */
@@ -119,13 +140,29 @@ export function seedResources(state: EmulatorState): void {
   // The dictionary the examples name by id and by slug (ADM), and the portal's (COMMON), with their languages.
   const dictionaries = store.resources('dictionaries');
   const now = new Date(0).toISOString();
-  const languages = { 'en-US': { strings: { WELCOME: 'Welcome back' }, active: true },
-    'pt-BR': { strings: { WELCOME: 'Bem-vindo' }, active: true } };
+  const languages = {
+    'en-US': { strings: { WELCOME: 'Welcome back' }, active: true },
+    'pt-BR': { strings: { WELCOME: 'Bem-vindo' }, active: true },
+  };
   const adm = pathExample('dictionaryID');
-  dictionaries.set(adm, { id: adm, name: 'Admin', slug: 'ADM', fallback: 'en-US', languages, created_at: now,
-    updated_at: now });
-  dictionaries.set('63ea6bd581db210009ff8f1e', { id: '63ea6bd581db210009ff8f1e', name: 'Common', slug: 'COMMON',
-    fallback: 'en-US', languages: structuredClone(languages), created_at: now, updated_at: now });
+  dictionaries.set(adm, {
+    id: adm,
+    name: 'Admin',
+    slug: 'ADM',
+    fallback: 'en-US',
+    languages,
+    created_at: now,
+    updated_at: now,
+  });
+  dictionaries.set('63ea6bd581db210009ff8f1e', {
+    id: '63ea6bd581db210009ff8f1e',
+    name: 'Common',
+    slug: 'COMMON',
+    fallback: 'en-US',
+    languages: structuredClone(languages),
+    created_at: now,
+    updated_at: now,
+  });
   for (const filename of ['/layer05.png', '/images/layer05.png']) {
     const file = { filename, size: 10, last_modified: new Date(0).toISOString(), public: true };
     store.resources('files').set(filename, file);

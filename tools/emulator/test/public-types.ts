@@ -4,7 +4,13 @@
 import type * as Declared from '../src/index.mjs';
 import { EMULATOR_OPTION_KEYS, startEmulator } from '../src/emulator.mjs';
 import {
-  DEFAULT_FAULTS, FAULT_KINDS, FAULT_PROCESSES, FAULT_SETTING_KEYS, FaultPlan, normalizeFaults, prng,
+  DEFAULT_FAULTS,
+  FAULT_KINDS,
+  FAULT_PROCESSES,
+  FAULT_SETTING_KEYS,
+  FaultPlan,
+  normalizeFaults,
+  prng,
 } from '../src/faults.mjs';
 import { SettingsError } from '../src/settings.mjs';
 import { PLANS, RateLimiter, RPM_TABLE, rpmFor } from '../src/pipeline/rate-limit.mjs';

@@ -11,7 +11,11 @@ const CONCURRENCY = Number(process.env['RELIABILITY_CONCURRENCY'] ?? 64);
 const THROUGHPUT_N = Number(process.env['THROUGHPUT_N'] ?? 5_000);
 // The committed table comes from `pnpm reliability` (RELIABILITY_WRITE=1, see saveResults); ordinary test runs
 // leave it alone so a test run never dirties the work tree.
-const DEVICE = { id: '65f0000000000000000000a1', name: 'Reliability rig', token: 'e2c7a9b0-5d41-4f3e-9a6b-0c1d2e3f4a5b' };
+const DEVICE = {
+  id: '65f0000000000000000000a1',
+  name: 'Reliability rig',
+  token: 'e2c7a9b0-5d41-4f3e-9a6b-0c1d2e3f4a5b',
+};
 
 /** The client's waits (backoff, Retry-After) shortened so the run measures behaviour, not the clock. */
 const quickSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.min(ms, 5)));
@@ -69,7 +73,9 @@ describe('reliability of writes through faults', () => {
       readRequestsPerSecond: Math.round(reads / readSeconds),
       concurrency: CONCURRENCY,
     });
-    console.log(`throughput: ${Math.round(THROUGHPUT_N / seconds)} writes/s, ${Math.round(reads / readSeconds)} reads/s (concurrency ${CONCURRENCY}, no faults)`);
+    console.log(
+      `throughput: ${Math.round(THROUGHPUT_N / seconds)} writes/s, ${Math.round(reads / readSeconds)} reads/s (concurrency ${CONCURRENCY}, no faults)`,
+    );
     expect(emulator.state.devices.get(DEVICE.id)!.data.length).toBe(THROUGHPUT_N);
     // Clean slate for the audit.
     emulator.state.devices.get(DEVICE.id)!.data = [];
@@ -94,7 +100,16 @@ describe('reliability of writes through faults', () => {
     const seconds = (performance.now() - started) / 1000;
 
     const { table, problems } = audit(emulator, DEVICE.id, outcomes, seconds);
-    const { lost, duplicated, acknowledged, errorsMaybeStored: maybeStored, errorsNotStored: notStored, faultsByKind, requests, faultedRequests: faulted } = table;
+    const {
+      lost,
+      duplicated,
+      acknowledged,
+      errorsMaybeStored: maybeStored,
+      errorsNotStored: notStored,
+      faultsByKind,
+      requests,
+      faultedRequests: faulted,
+    } = table;
     console.log(formatTable(`reliability (seed ${SEED}, concurrency ${CONCURRENCY})`, table));
     saveResults('reliability', { seed: SEED, concurrency: CONCURRENCY, ...table });
 

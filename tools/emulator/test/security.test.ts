@@ -3,7 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, TagoError } from '@tagokit/node';
 import { TOKEN_KINDS } from '@tagokit/spec-model';
-import { DEFAULT_DEVICE, loadSpec, schemeKinds, startEmulator, type Emulator, type FaultKind, type TokenKind } from '../src/index.mjs';
+import {
+  DEFAULT_DEVICE,
+  loadSpec,
+  schemeKinds,
+  startEmulator,
+  type Emulator,
+  type FaultKind,
+  type TokenKind,
+} from '../src/index.mjs';
 import { exampleRequest, operations, seedDevices, seedResources, tokenFor } from './helpers.js';
 
 const DENIED = { status: false, message: 'Authorization Denied' };
@@ -17,13 +25,17 @@ describe('token kinds per operation', () => {
   afterAll(() => emu?.stop());
 
   // Every kind against a sample of up to 12 operations that accept it and 12 that do not, spread over the spec.
-  const sample = (list: typeof operations) => list.filter((_, i) => i % Math.max(1, Math.floor(list.length / 12)) === 0).slice(0, 12);
+  const sample = (list: typeof operations) =>
+    list.filter((_, i) => i % Math.max(1, Math.floor(list.length / 12)) === 0).slice(0, 12);
   const cases: [string, TokenKind | 'none', (typeof operations)[number]][] = [];
   for (const kind of TOKEN_KINDS) {
-    for (const op of sample(operations.filter((o) => o.kinds.includes(kind) && o.method !== 'DELETE'))) cases.push([`${kind} may call ${op.id}`, kind, op]);
-    for (const op of sample(operations.filter((o) => o.kinds.length > 0 && !o.kinds.includes(kind)))) cases.push([`${kind} may not call ${op.id}`, kind, op]);
+    for (const op of sample(operations.filter((o) => o.kinds.includes(kind) && o.method !== 'DELETE')))
+      cases.push([`${kind} may call ${op.id}`, kind, op]);
+    for (const op of sample(operations.filter((o) => o.kinds.length > 0 && !o.kinds.includes(kind))))
+      cases.push([`${kind} may not call ${op.id}`, kind, op]);
   }
-  for (const op of sample(operations.filter((o) => o.kinds.length > 0))) cases.push([`no token may not call ${op.id}`, 'none', op]);
+  for (const op of sample(operations.filter((o) => o.kinds.length > 0)))
+    cases.push([`no token may not call ${op.id}`, 'none', op]);
 
   it('samples every kind both ways', () => {
     for (const kind of TOKEN_KINDS) {
@@ -37,7 +49,11 @@ describe('token kinds per operation', () => {
     const headers: Record<string, string> = {};
     if (kind !== 'none') headers['token'] = tokenFor(kind);
     if (req.contentType) headers['content-type'] = req.contentType;
-    const res = await fetch(`${emu.url}${req.path}`, { method: op.method, headers, ...(req.body !== undefined ? { body: req.body } : {}) });
+    const res = await fetch(`${emu.url}${req.path}`, {
+      method: op.method,
+      headers,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    });
     const text = await res.text();
     if (kind !== 'none' && op.kinds.includes(kind)) {
       expect(res.status, text.slice(0, 200)).toBe(op.successStatus);
@@ -71,7 +87,10 @@ describe('the token never leaks', () => {
   it('from the emulator error bodies', async () => {
     const bodies: string[] = [];
     const get = async (path: string, t: string, init: RequestInit = {}) => {
-      const res = await fetch(`${emu.url}${path}`, { ...init, headers: { token: t, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
+      const res = await fetch(`${emu.url}${path}`, {
+        ...init,
+        headers: { token: t, 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+      });
       expect(res.status).toBeGreaterThanOrEqual(400);
       bodies.push(await res.text());
     };
@@ -94,7 +113,14 @@ describe('the token never leaks', () => {
     const lines: string[] = [];
     const errors: TagoError[] = [];
     const make = (t: string) =>
-      createClient({ token: t, region: { api: emu.url }, allowInsecureHttp: true, maxRetries: 1, sleep: async () => {}, debug: (l) => lines.push(l) });
+      createClient({
+        token: t,
+        region: { api: emu.url },
+        allowInsecureHttp: true,
+        maxRetries: 1,
+        sleep: async () => {},
+        debug: (l) => lines.push(l),
+      });
     const device = make(token);
     const profile = make(profileToken);
     const attempt = async (p: PromiseLike<unknown>) => {
@@ -138,8 +164,12 @@ describe('the spec', () => {
 });
 
 describe('token kinds of the spec', () => {
-  it('reads each scheme\'s x-tago-token-kind and refuses a scheme without one', () => {
-    expect(schemeKinds({ components: { securitySchemes: { deviceToken: { type: 'apiKey', 'x-tago-token-kind': 'device' } } } })).toEqual({ deviceToken: 'device' });
+  it("reads each scheme's x-tago-token-kind and refuses a scheme without one", () => {
+    expect(
+      schemeKinds({
+        components: { securitySchemes: { deviceToken: { type: 'apiKey', 'x-tago-token-kind': 'device' } } },
+      }),
+    ).toEqual({ deviceToken: 'device' });
     expect(() => schemeKinds({ components: { securitySchemes: { bearer: { type: 'http' } } } })).toThrow(
       'security scheme "bearer": x-tago-token-kind must be one of profile, device, analysis, network, runUser, serviceAuthorization (got undefined)',
     );

@@ -5,7 +5,8 @@ import { checkVectors, VECTOR_FILES } from '../index.mjs';
 
 // The vectors are a contract for every client (the ES5 one has its own runner), so their shape is checked here:
 // a broken or ambiguous vector would otherwise pass silently in some runtime.
-const load = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'data', `${name}.json`), 'utf8'));
+const load = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '..', 'data', `${name}.json`), 'utf8'));
 const data = Object.fromEntries(VECTOR_FILES.map((name) => [name, load(name)]));
 
 describe('the shared vectors', () => {
@@ -20,7 +21,10 @@ describe('the shared vectors', () => {
   });
 
   it('counts 161 vectors', () => {
-    const total = VECTOR_FILES.reduce((n, name) => n + data[name].cases.length + (data[name].retryAfter?.length ?? 0), 0);
+    const total = VECTOR_FILES.reduce(
+      (n, name) => n + data[name].cases.length + (data[name].retryAfter?.length ?? 0),
+      0,
+    );
     expect(total).toBe(161);
   });
 

@@ -21,7 +21,9 @@ export function mcuOperations(model: ApiModel, options: McuOptions = {}): Operat
     const isDevice = (op: OperationModel) => op.kinds.includes('device');
     return TINY_OPERATIONS.flatMap((id) => model.operations.filter((op) => op.id === id && isDevice(op)));
   }
-  return model.operations.filter((op) => op.kinds.includes('device') || (options.network === true && op.kinds.includes('network')));
+  return model.operations.filter(
+    (op) => op.kinds.includes('device') || (options.network === true && op.kinds.includes('network')),
+  );
 }
 
 /** Flags read by Client.prototype.request: 1 takes a body, 2 the body is required, 4 raw answer (no envelope). */
@@ -62,7 +64,8 @@ export function emitMcuOperations(ops: OperationModel[]): string {
  */
 function emitTinyOperations(ops: OperationModel[]): string {
   for (const op of ops) {
-    if (op.parameters.some((p) => p.in === 'path' && p.allowReserved)) throw new Error(`MCU tiny build: ${op.id} has a file path`);
+    if (op.parameters.some((p) => p.in === 'path' && p.allowReserved))
+      throw new Error(`MCU tiny build: ${op.id} has a file path`);
     if (op.response.envelope === 'raw') throw new Error(`MCU tiny build: ${op.id} answers without an envelope`);
   }
   const list = ops.map((op) => `\n   ${op.method} ${op.path}: ${comment(op.summary || op.id)}`).join(';');
@@ -77,14 +80,19 @@ function emitTinyOperations(ops: OperationModel[]): string {
 export function emitMcuOperationTable(model: ApiModel, options: McuOptions = {}): string {
   const ops = mcuOperations(model, options);
   if (options.tiny === true) return `${banner(model.version, 'js')}${emitTinyOperations(ops)}\n`;
-  const build = options.tiny === true ? 'tiny-build' : options.network === true ? 'device and network-token' : 'device-token';
+  const build =
+    options.tiny === true ? 'tiny-build' : options.network === true ? 'device and network-token' : 'device-token';
   const heading = `/* The ${ops.length} ${build} operations, as Client.prototype methods. */`;
   return `${banner(model.version, 'js')}${heading}\n${emitMcuOperations(ops)}\n`;
 }
 
 /** The Moddable manifest that builds the module into a host. */
 export function emitModdableManifest(version: string): string {
-  const generated = banner(version, 'js').split('\n').filter(Boolean).map((l) => l.replace(/^\/\/ /, '')).join(' ');
+  const generated = banner(version, 'js')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.replace(/^\/\/ /, ''))
+    .join(' ');
   return `${JSON.stringify(
     {
       '//': generated,

@@ -134,7 +134,8 @@ export function callEventStream(
           { method: op.method, path: op.path },
         );
       }
-      return (inner = stream.call(ctx.core, checkedRequest(ctx, op, args), options));
+      inner = stream.call(ctx.core, checkedRequest(ctx, op, args), options);
+      return inner;
     };
     return {
       next: async () => await start().next(),

@@ -71,7 +71,13 @@ export type {
   RealtimeStateChange,
   ReconnectPolicy,
 } from '../realtime/subscription.ts';
-export type { ChannelInput, ChannelName, GlobalChannelName, RealtimeChannel, ResourceChannelName } from '../realtime/channels.ts';
+export type {
+  ChannelInput,
+  ChannelName,
+  GlobalChannelName,
+  RealtimeChannel,
+  ResourceChannelName,
+} from '../realtime/channels.ts';
 export type {
   AnalysisConsolePayload,
   AnalysisTriggerPayload,

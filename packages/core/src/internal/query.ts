@@ -2,7 +2,14 @@ import { TagoValidationError } from '../errors.ts';
 
 /** A value the query serializer accepts. */
 export type QueryValue =
-  string | number | boolean | Date | null | undefined | readonly QueryValue[] | { readonly [key: string]: QueryValue };
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | undefined
+  | readonly QueryValue[]
+  | { readonly [key: string]: QueryValue };
 
 /**
  * Serializes a query object the way TagoIO reads it (the `qs` convention of its official SDK): arrays with
@@ -27,7 +34,9 @@ function append(parts: string[], key: string, value: QueryValue, path: string): 
     }
     parts.push(`${key}=${encode(value.toISOString(), path)}`);
   } else if (Array.isArray(value)) {
-    value.forEach((item: QueryValue, i: number) => append(parts, `${key}[${i}]`, item, `${path}[${i}]`));
+    value.forEach((item: QueryValue, i: number) => {
+      append(parts, `${key}[${i}]`, item, `${path}[${i}]`);
+    });
   } else if (typeof value === 'object') {
     for (const sub of Object.keys(value)) {
       append(
@@ -113,7 +122,8 @@ function splitKey(rawKey: string): string[] {
   const segments = [decode(key.slice(0, open))];
   const re = /\[([^\]]*)\]/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(key.slice(open))) !== null) segments.push(decode(m[1] as string));
+  const rest = key.slice(open);
+  for (m = re.exec(rest); m !== null; m = re.exec(rest)) segments.push(decode(m[1] as string));
   return segments;
 }
 

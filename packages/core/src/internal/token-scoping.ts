@@ -13,7 +13,7 @@ export type ScopedGroup<G, KM, K> = {
  * disappear. With K = every kind (the default) nothing is hidden; with K = 'anonymous' only public routes stay.
  */
 export type ScopedClient<Groups, Kinds, K> = {
-  readonly [
-    N in keyof Groups & keyof Kinds as keyof ScopedGroup<Groups[N], Kinds[N], K> extends never ? never : N
-  ]: ScopedGroup<Groups[N], Kinds[N], K>;
+  readonly [N in keyof Groups & keyof Kinds as keyof ScopedGroup<Groups[N], Kinds[N], K> extends never
+    ? never
+    : N]: ScopedGroup<Groups[N], Kinds[N], K>;
 };

@@ -25,7 +25,9 @@ export async function bundle(options: BundleOptions): Promise<string> {
 }
 
 /** Like bundle, with the bytes each input file contributes to the output. */
-export async function bundleWithMeta(options: BundleOptions): Promise<{ text: string; inputs: Record<string, number> }> {
+export async function bundleWithMeta(
+  options: BundleOptions,
+): Promise<{ text: string; inputs: Record<string, number> }> {
   const base: BuildOptions = {
     bundle: true,
     write: false,
@@ -58,7 +60,9 @@ export async function bundleWithMeta(options: BundleOptions): Promise<{ text: st
   const inputs = Object.values(result.metafile!.outputs)[0]!.inputs;
   return {
     text: result.outputFiles![0]!.text,
-    inputs: Object.fromEntries(Object.entries(inputs).map(([file, i]) => [file.replace(/^(\.\.\/)+/, ''), i.bytesInOutput])),
+    inputs: Object.fromEntries(
+      Object.entries(inputs).map(([file, i]) => [file.replace(/^(\.\.\/)+/, ''), i.bytesInOutput]),
+    ),
   };
 }
 
@@ -77,8 +81,16 @@ export interface Sizes {
 }
 
 /** Bytes of a bundle: unminified, minified, and minified + gzip -9 (deterministic for the same input). */
-export async function measure(options: Omit<BundleOptions, 'minify'>): Promise<Sizes & { code: string; inputs: Record<string, number> }> {
+export async function measure(
+  options: Omit<BundleOptions, 'minify'>,
+): Promise<Sizes & { code: string; inputs: Record<string, number> }> {
   const raw = await bundle({ ...options, minify: false });
   const { text: code, inputs } = await bundleWithMeta({ ...options, minify: true });
-  return { raw: Buffer.byteLength(raw), min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength, code, inputs };
+  return {
+    raw: Buffer.byteLength(raw),
+    min: Buffer.byteLength(code),
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    code,
+    inputs,
+  };
 }

@@ -3,7 +3,10 @@ import { Miniflare } from 'miniflare';
 
 /** Something that answers requests the way its runtime would: workerd through miniflare, or edge-runtime. */
 export interface RuntimeHost {
-  fetch(path: string, init?: { method?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string }>;
+  fetch(
+    path: string,
+    init?: { method?: string; body?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; text: string }>;
   dispose(): Promise<void>;
 }
 

@@ -10,7 +10,11 @@ import type { RuntimeHost } from './runtimes.js';
 const BATCH = 50;
 
 async function json<T>(host: RuntimeHost, path: string, body?: unknown): Promise<T> {
-  const res = await host.fetch(path, { method: 'POST', body: JSON.stringify(body ?? {}), headers: { 'content-type': 'application/json' } });
+  const res = await host.fetch(path, {
+    method: 'POST',
+    body: JSON.stringify(body ?? {}),
+    headers: { 'content-type': 'application/json' },
+  });
   if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${res.text.slice(0, 500)}`);
   return JSON.parse(res.text) as T;
 }
@@ -19,7 +23,11 @@ async function json<T>(host: RuntimeHost, path: string, body?: unknown): Promise
 export async function runContract(host: RuntimeHost, api: string): Promise<Map<string, ContractOutcome>> {
   const batches: ContractRequest[] = [];
   for (let i = 0; i < CONTRACT_CASES.length; i += BATCH) {
-    batches.push({ api, token: MOCK_TOKEN, cases: CONTRACT_CASES.slice(i, i + BATCH).map(({ id, args }) => (args ? { id, args } : { id })) });
+    batches.push({
+      api,
+      token: MOCK_TOKEN,
+      cases: CONTRACT_CASES.slice(i, i + BATCH).map(({ id, args }) => (args ? { id, args } : { id })),
+    });
   }
   const answers = await Promise.all(batches.map((b) => json<ContractOutcome[]>(host, '/contract', b)));
   return new Map(answers.flat().map((o) => [o.id, o]));
@@ -35,7 +43,10 @@ export function contractTests(label: string, outcomes: () => Map<string, Contrac
     it.each(CONTRACT_CASES.map((c) => [`${c.id}: ${c.method} ${c.path}`, c.id] as const))('%s', (_, id) => {
       const outcome = outcomes().get(id);
       expect(outcome, `no answer for ${id}`).toBeDefined();
-      if (!outcome!.ok) expect.fail(`${outcome!.error.name} (${outcome!.error.code ?? ''} ${outcome!.error.status ?? ''}): ${outcome!.error.message}`);
+      if (!outcome!.ok)
+        expect.fail(
+          `${outcome!.error.name} (${outcome!.error.code ?? ''} ${outcome!.error.status ?? ''}): ${outcome!.error.message}`,
+        );
       expect(outcome!.violations).toBeUndefined();
       expect(validateResult(id, outcome!.data)).toEqual([]);
     });

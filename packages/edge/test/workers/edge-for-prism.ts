@@ -18,9 +18,19 @@ export * from '../../src/index.js';
 declare const __PRISM_API__: string;
 
 export function createEdgeClient(options: EdgeClientOptions = {}): EdgeClient {
-  return create({ ...options, region: { api: __PRISM_API__ }, allowInsecureHttp: true, maxRetries: 0, transport: forPrism(fetchTransport()) });
+  return create({
+    ...options,
+    region: { api: __PRISM_API__ },
+    allowInsecureHttp: true,
+    maxRetries: 0,
+    transport: forPrism(fetchTransport()),
+  });
 }
 
 export function createLeanClient(options: LeanClientOptions = {}): LeanClient {
-  return createLean({ ...options, region: resolveRegion({ api: __PRISM_API__ }, { allowInsecureHttp: true }), transport: forPrism(plainFetchTransport()) });
+  return createLean({
+    ...options,
+    region: resolveRegion({ api: __PRISM_API__ }, { allowInsecureHttp: true }),
+    transport: forPrism(plainFetchTransport()),
+  });
 }

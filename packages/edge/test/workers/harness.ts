@@ -9,7 +9,14 @@ import retry from '@tagokit/test-vectors/data/retry.json' with { type: 'json' };
 import paths from '@tagokit/test-vectors/data/paths.json' with { type: 'json' };
 import tokens from '@tagokit/test-vectors/data/tokens.json' with { type: 'json' };
 import * as edge from '../../src/index.js';
-import { buildPath, decideRetry, parseAnswer, retryAfterFrom, serializeQuery, validateToken } from '@tagokit/core/internal';
+import {
+  buildPath,
+  decideRetry,
+  parseAnswer,
+  retryAfterFrom,
+  serializeQuery,
+  validateToken,
+} from '@tagokit/core/internal';
 import type { AttemptOutcome, QueryValue } from '@tagokit/core/internal';
 import { createEdgeClient, fetchTransport, resolveRegion } from '../../src/index.js';
 import type { RegionInput, TagoPromise } from '../../src/index.js';
@@ -43,10 +50,20 @@ async function runContract(input: ContractRequest): Promise<ContractOutcome[]> {
     try {
       if (typeof fn !== 'function') throw new Error(`@tagokit/edge exports no function ${c.id}`);
       const answer = await (c.args ? fn(client, c.args) : fn(client)).withResponse();
-      out.push({ id: c.id, ok: true, status: answer.status, violations: answer.headers['sl-violations'], data: answer.data });
+      out.push({
+        id: c.id,
+        ok: true,
+        status: answer.status,
+        violations: answer.headers['sl-violations'],
+        data: answer.data,
+      });
     } catch (e) {
       const error = e as { name: string; code?: string; status?: number; message: string };
-      out.push({ id: c.id, ok: false, error: { name: error.name, code: error.code, status: error.status, message: error.message } });
+      out.push({
+        id: c.id,
+        ok: false,
+        error: { name: error.name, code: error.code, status: error.status, message: error.message },
+      });
     }
   }
   return out;
@@ -62,7 +79,8 @@ function runVectors() {
       validateToken: (token) => void validateToken(token),
       decideRetry: (i) => decideRetry({ ...i, outcome: i.outcome as AttemptOutcome }),
       retryAfterFrom: (headers, message, now) => retryAfterFrom(headers, message, now),
-      buildPath: (template, params, ctx, reserved) => buildPath(template, params as Record<string, string>, ctx, reserved),
+      buildPath: (template, params, ctx, reserved) =>
+        buildPath(template, params as Record<string, string>, ctx, reserved),
     },
     data,
   );
@@ -80,7 +98,12 @@ export async function handle(request: Request): Promise<Response> {
   if (pathname === '/vectors') return Response.json(runVectors());
   if (pathname === '/runtime') {
     const g = globalThis as { process?: unknown; require?: unknown; Buffer?: unknown };
-    return Response.json({ runtime: runtimeName(), process: typeof g.process, require: typeof g.require, buffer: typeof g.Buffer });
+    return Response.json({
+      runtime: runtimeName(),
+      process: typeof g.process,
+      require: typeof g.require,
+      buffer: typeof g.Buffer,
+    });
   }
   return new Response('not found', { status: 404 });
 }

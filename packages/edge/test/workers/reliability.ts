@@ -12,7 +12,9 @@ export interface WritesRequest {
   timeoutMs: number;
 }
 
-export type WriteOutcome = { i: number; ok: true; answer: unknown } | { i: number; ok: false; name: string; code: string; mayHaveBeenProcessed: boolean; typed: boolean };
+export type WriteOutcome =
+  | { i: number; ok: true; answer: unknown }
+  | { i: number; ok: false; name: string; code: string; mayHaveBeenProcessed: boolean; typed: boolean };
 
 export interface WritesAnswer {
   outcomes: WriteOutcome[];

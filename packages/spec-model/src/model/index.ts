@@ -9,7 +9,9 @@ export * from './types.js';
 export function buildModel(doc: OpenApiDocument, options: ModelOptions = {}): ApiModel {
   // Foreign specs carry no token kinds (their security maps to `profile`); TagoIO's scheme table is read once here.
   const schemes = options.foreign ? undefined : schemeKinds(doc.components?.securitySchemes);
-  const operations = rawOperations(doc, options.foreign).map(({ path, method, raw, pathParameters }) => buildOperation(doc, path, method, raw, pathParameters, options, schemes));
+  const operations = rawOperations(doc, options.foreign).map(({ path, method, raw, pathParameters }) =>
+    buildOperation(doc, path, method, raw, pathParameters, options, schemes),
+  );
   if (options.foreign) dedupeNames(operations);
   const ids = new Set<string>();
   const groups = new Map<string, GroupModel>();

@@ -22,7 +22,45 @@ export function pascalCase(text: string): string {
   return c.charAt(0).toUpperCase() + c.slice(1);
 }
 
-const RESERVED = new Set(['delete', 'new', 'default', 'class', 'function', 'in', 'for', 'if', 'do', 'var', 'let', 'const', 'return', 'switch', 'case', 'try', 'catch', 'throw', 'typeof', 'void', 'with', 'yield', 'enum', 'export', 'import', 'super', 'this', 'while', 'break', 'continue', 'debugger', 'extends', 'finally', 'instanceof', 'null', 'true', 'false']);
+const RESERVED = new Set([
+  'delete',
+  'new',
+  'default',
+  'class',
+  'function',
+  'in',
+  'for',
+  'if',
+  'do',
+  'var',
+  'let',
+  'const',
+  'return',
+  'switch',
+  'case',
+  'try',
+  'catch',
+  'throw',
+  'typeof',
+  'void',
+  'with',
+  'yield',
+  'enum',
+  'export',
+  'import',
+  'super',
+  'this',
+  'while',
+  'break',
+  'continue',
+  'debugger',
+  'extends',
+  'finally',
+  'instanceof',
+  'null',
+  'true',
+  'false',
+]);
 
 /** Whether a name can be used as a bare identifier (it can always be a method name). */
 export function isReservedWord(name: string): boolean {

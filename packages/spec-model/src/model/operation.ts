@@ -4,7 +4,14 @@ import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
 import { buildResponse } from './response.js';
 import { schemeKinds, tokenKinds } from './security.js';
-import { ModelError, type HttpMethod, type ModelOptions, type OperationModel, type Paging, type TokenKind } from './types.js';
+import {
+  ModelError,
+  type HttpMethod,
+  type ModelOptions,
+  type OperationModel,
+  type Paging,
+  type TokenKind,
+} from './types.js';
 
 /** The methods the generated clients send; an operation under another HTTP method is refused, not skipped. */
 export const CLIENT_METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
@@ -45,16 +52,19 @@ export function buildOperation(
   const tag = raw.tags?.[0] ?? (foreign ? 'default' : undefined);
   if (!tag || (!foreign && raw.tags!.length !== 1)) throw new ModelError(`${id}: needs exactly one tag`);
   const methodName = raw['x-tago-method'] ?? (foreign ? id : undefined);
-  if (!methodName || !/^[a-z][A-Za-z0-9]*$/.test(methodName)) throw new ModelError(`${id}: x-tago-method missing or not camelCase`);
+  if (!methodName || !/^[a-z][A-Za-z0-9]*$/.test(methodName))
+    throw new ModelError(`${id}: x-tago-method missing or not camelCase`);
   const paging = (raw['x-tago-pagination'] ?? 'none') as Paging;
   if (!PAGING.includes(paging)) throw new ModelError(`${id}: unknown x-tago-pagination "${paging}"`);
   const parameters = buildParameters(doc, pathParameters, raw.parameters, id, foreign);
   const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   for (const name of templated) {
-    if (!parameters.some((p) => p.in === 'path' && p.name === name)) throw new ModelError(`${id}: path parameter {${name}} is not declared`);
+    if (!parameters.some((p) => p.in === 'path' && p.name === name))
+      throw new ModelError(`${id}: path parameter {${name}} is not declared`);
   }
   for (const p of parameters) {
-    if (p.in === 'path' && !templated.includes(p.name)) throw new ModelError(`${id}: path parameter "${p.name}" does not appear in ${path}`);
+    if (p.in === 'path' && !templated.includes(p.name))
+      throw new ModelError(`${id}: path parameter "${p.name}" does not appear in ${path}`);
   }
   const response = buildResponse(doc, raw.responses, foreign || raw['x-tago-envelope'] === false, id, foreign);
   return {
@@ -68,7 +78,11 @@ export function buildOperation(
     summary: (raw.summary ?? '').trim(),
     description: (raw.description ?? '').trim(),
     deprecated: Boolean(raw.deprecated),
-    kinds: foreign ? (Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length ? ['profile'] : []) : tokenKinds(raw.security, id, schemes ?? schemeKinds(doc.components?.securitySchemes)),
+    kinds: foreign
+      ? Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length
+        ? ['profile']
+        : []
+      : tokenKinds(raw.security, id, schemes ?? schemeKinds(doc.components?.securitySchemes)),
     paging,
     parameters,
     body: buildBody(doc, raw.requestBody, id, foreign),

@@ -12,7 +12,13 @@ interface RawParameter {
 }
 
 /** Path-level and operation-level parameters, the operation's winning on a name clash (as OpenAPI says). */
-export function buildParameters(doc: OpenApiDocument, pathLevel: unknown[] = [], opLevel: unknown[] = [], where: string, foreign = false): ParameterModel[] {
+export function buildParameters(
+  doc: OpenApiDocument,
+  pathLevel: unknown[] = [],
+  opLevel: unknown[] = [],
+  where: string,
+  foreign = false,
+): ParameterModel[] {
   const byKey = new Map<string, RawParameter>();
   for (const raw of [...pathLevel, ...opLevel]) {
     const p = resolveRef<RawParameter>(doc, raw);
@@ -22,10 +28,14 @@ export function buildParameters(doc: OpenApiDocument, pathLevel: unknown[] = [],
   for (const p of byKey.values()) {
     if ((p.in === 'header' || p.in === 'cookie') && foreign) continue;
     if (p.in === 'header' || p.in === 'cookie') {
-      throw new ModelError(`${where}: ${p.in} parameter "${p.name}" is not supported; the core sets the headers TagoIO needs`);
+      throw new ModelError(
+        `${where}: ${p.in} parameter "${p.name}" is not supported; the core sets the headers TagoIO needs`,
+      );
     }
-    if (p.in !== 'path' && p.in !== 'query') throw new ModelError(`${where}: parameter "${p.name}" has an unknown location "${p.in}"`);
-    if (p.name === 'body') throw new ModelError(`${where}: a parameter may not be called "body" (the request body uses that name)`);
+    if (p.in !== 'path' && p.in !== 'query')
+      throw new ModelError(`${where}: parameter "${p.name}" has an unknown location "${p.in}"`);
+    if (p.name === 'body')
+      throw new ModelError(`${where}: a parameter may not be called "body" (the request body uses that name)`);
     const example = p.example !== undefined ? p.example : Object.values(p.examples ?? {})[0]?.value;
     out.push({
       name: p.name,

@@ -62,7 +62,10 @@ export function requiredKeys(doc: OpenApiDocument, schema: unknown): string[] {
 
 interface RawBody {
   required?: boolean;
-  content?: Record<string, { schema?: unknown; example?: unknown; examples?: Record<string, { value?: unknown; $ref?: string }> }>;
+  content?: Record<
+    string,
+    { schema?: unknown; example?: unknown; examples?: Record<string, { value?: unknown; $ref?: string }> }
+  >;
 }
 
 export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, foreign = false): BodyModel | undefined {
@@ -70,14 +73,34 @@ export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, for
   const body = resolveRef<RawBody>(doc, raw);
   const mediaTypes = Object.keys(body.content ?? {});
   if (mediaTypes.length === 0) throw new ModelError(`${where}: request body has no content`);
-  const contentType = mediaTypes.includes('application/json') ? 'application/json' : mediaTypes[0] === 'text/plain' ? 'text/plain' : undefined;
+  const contentType = mediaTypes.includes('application/json')
+    ? 'application/json'
+    : mediaTypes[0] === 'text/plain'
+      ? 'text/plain'
+      : undefined;
   if (!contentType && foreign) {
-    return { required: Boolean(body.required), contentType: 'application/json', mediaTypes, shape: 'any', requiredKeys: [], example: undefined, mediaKey: mediaTypes[0]! };
+    return {
+      required: Boolean(body.required),
+      contentType: 'application/json',
+      mediaTypes,
+      shape: 'any',
+      requiredKeys: [],
+      example: undefined,
+      mediaKey: mediaTypes[0]!,
+    };
   }
-  if (!contentType) throw new ModelError(`${where}: request body media type ${mediaTypes[0]} is not supported (offer application/json)`);
+  if (!contentType)
+    throw new ModelError(
+      `${where}: request body media type ${mediaTypes[0]} is not supported (offer application/json)`,
+    );
   const media = body.content![contentType]!;
   const firstExample = Object.values(media.examples ?? {})[0];
-  const example = media.example !== undefined ? media.example : firstExample ? resolveRef<{ value?: unknown }>(doc, firstExample).value : undefined;
+  const example =
+    media.example !== undefined
+      ? media.example
+      : firstExample
+        ? resolveRef<{ value?: unknown }>(doc, firstExample).value
+        : undefined;
   return {
     required: Boolean(body.required),
     contentType,

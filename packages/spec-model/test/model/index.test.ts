@@ -8,7 +8,13 @@ describe('buildModel', () => {
   it('groups operations by tag, ordered as the spec lists its tags', () => {
     const model = buildModel(miniSpec());
     expect([model.title, model.version]).toEqual(['Mini TagoIO', '9.8.7']);
-    expect(model.operations.map((o) => o.id)).toEqual(['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile']);
+    expect(model.operations.map((o) => o.id)).toEqual([
+      'listDevices',
+      'getDevice',
+      'sendData',
+      'getStatus',
+      'readFile',
+    ]);
     expect(model.groups.map((g) => [g.name, g.tag, g.description, g.operations.map((o) => o.methodName)])).toEqual([
       ['info', 'Info', 'About the API.', ['status']],
       ['deviceData', 'Device Data', 'Data of a device.', ['send']],
@@ -37,13 +43,17 @@ describe('buildModel', () => {
   it('refuses two tags that become the same client group', () => {
     const doc = miniSpec();
     opOf(doc, '/status')['tags'] = ['Device data'];
-    expect(() => buildModel(doc)).toThrow(new ModelError('tags "Device Data" and "Device data" both become the client group "deviceData"'));
+    expect(() => buildModel(doc)).toThrow(
+      new ModelError('tags "Device Data" and "Device data" both become the client group "deviceData"'),
+    );
   });
 
   it('refuses an x-tago-method used twice in a tag', () => {
     const doc = miniSpec();
     opOf(doc, '/device/{deviceID}')['x-tago-method'] = 'list';
-    expect(() => buildModel(doc)).toThrow(new ModelError('getDevice and listDevices both use x-tago-method "list" in Devices'));
+    expect(() => buildModel(doc)).toThrow(
+      new ModelError('getDevice and listDevices both use x-tago-method "list" in Devices'),
+    );
   });
 
   it('allows the same x-tago-method in different tags', () => {

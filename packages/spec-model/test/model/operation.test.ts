@@ -44,7 +44,13 @@ describe('buildOperation', () => {
     const list = build('/device', 'get');
     expect([list.group, list.paging, list.kinds]).toEqual(['devices', 'page', ['profile', 'analysis']]);
     const send = build('/data', 'post');
-    expect([send.group, send.methodName, send.kinds, send.body?.shape, send.response.status]).toEqual(['deviceData', 'send', ['device'], 'object-or-array', 201]);
+    expect([send.group, send.methodName, send.kinds, send.body?.shape, send.response.status]).toEqual([
+      'deviceData',
+      'send',
+      ['device'],
+      'object-or-array',
+      201,
+    ]);
   });
 
   it('trims summary and description and reads deprecated', () => {
@@ -57,15 +63,50 @@ describe('buildOperation', () => {
   });
 
   it.each<[string, string, (raw: Record<string, unknown>) => void, string]>([
-    ['a missing operationId', '/status', (raw) => delete raw['operationId'], 'GET /status: operationId missing or not camelCase'],
-    ['an operationId that is not camelCase', '/status', (raw) => (raw['operationId'] = 'Get-status'), 'GET /status: operationId missing or not camelCase'],
+    [
+      'a missing operationId',
+      '/status',
+      (raw) => delete raw['operationId'],
+      'GET /status: operationId missing or not camelCase',
+    ],
+    [
+      'an operationId that is not camelCase',
+      '/status',
+      (raw) => (raw['operationId'] = 'Get-status'),
+      'GET /status: operationId missing or not camelCase',
+    ],
     ['no tag', '/status', (raw) => delete raw['tags'], 'getStatus: needs exactly one tag'],
     ['two tags', '/status', (raw) => (raw['tags'] = ['Info', 'Devices']), 'getStatus: needs exactly one tag'],
-    ['no x-tago-method', '/status', (raw) => delete raw['x-tago-method'], 'getStatus: x-tago-method missing or not camelCase'],
-    ['an x-tago-method that is not camelCase', '/status', (raw) => (raw['x-tago-method'] = 'get_status'), 'getStatus: x-tago-method missing or not camelCase'],
-    ['an unknown x-tago-pagination', '/status', (raw) => (raw['x-tago-pagination'] = 'offset'), 'getStatus: unknown x-tago-pagination "offset"'],
-    ['missing security', '/status', (raw) => delete raw['security'], 'getStatus: security must be listed explicitly (use [] for no token)'],
-    ['an unknown security scheme', '/status', (raw) => (raw['security'] = [{ apiKey: [] }]), 'getStatus: unknown security scheme "apiKey"'],
+    [
+      'no x-tago-method',
+      '/status',
+      (raw) => delete raw['x-tago-method'],
+      'getStatus: x-tago-method missing or not camelCase',
+    ],
+    [
+      'an x-tago-method that is not camelCase',
+      '/status',
+      (raw) => (raw['x-tago-method'] = 'get_status'),
+      'getStatus: x-tago-method missing or not camelCase',
+    ],
+    [
+      'an unknown x-tago-pagination',
+      '/status',
+      (raw) => (raw['x-tago-pagination'] = 'offset'),
+      'getStatus: unknown x-tago-pagination "offset"',
+    ],
+    [
+      'missing security',
+      '/status',
+      (raw) => delete raw['security'],
+      'getStatus: security must be listed explicitly (use [] for no token)',
+    ],
+    [
+      'an unknown security scheme',
+      '/status',
+      (raw) => (raw['security'] = [{ apiKey: [] }]),
+      'getStatus: unknown security scheme "apiKey"',
+    ],
     [
       'an undeclared path parameter',
       '/files/{filePath}',
@@ -94,8 +135,16 @@ describe('buildOperation', () => {
 describe('rawOperations', () => {
   it('lists every operation in path order with its path-level parameters', () => {
     const doc = miniSpec();
-    const rows = rawOperations(doc).map((r) => `${r.method} ${r.path} ${r.raw.operationId} ${r.pathParameters?.length ?? 0}`);
-    expect(rows).toEqual(['get /device listDevices 0', 'get /device/{deviceID} getDevice 1', 'post /data sendData 0', 'get /status getStatus 0', 'get /files/{filePath} readFile 0']);
+    const rows = rawOperations(doc).map(
+      (r) => `${r.method} ${r.path} ${r.raw.operationId} ${r.pathParameters?.length ?? 0}`,
+    );
+    expect(rows).toEqual([
+      'get /device listDevices 0',
+      'get /device/{deviceID} getDevice 1',
+      'post /data sendData 0',
+      'get /status getStatus 0',
+      'get /files/{filePath} readFile 0',
+    ]);
   });
 
   it('skips trailing-slash variants (x-tago-path-variant-of): clients send the canonical path', () => {

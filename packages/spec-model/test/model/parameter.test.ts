@@ -7,8 +7,22 @@ const doc = miniSpec();
 
 describe('buildParameters', () => {
   it('reads path and query parameters, resolving $refs', () => {
-    expect(buildParameters(doc, [{ $ref: '#/components/parameters/DeviceID' }], [{ $ref: '#/components/parameters/Page' }], 'op')).toEqual([
-      { name: 'deviceID', in: 'path', required: true, description: undefined, allowReserved: false, example: '5dcad1c216174c001ca23ab9' },
+    expect(
+      buildParameters(
+        doc,
+        [{ $ref: '#/components/parameters/DeviceID' }],
+        [{ $ref: '#/components/parameters/Page' }],
+        'op',
+      ),
+    ).toEqual([
+      {
+        name: 'deviceID',
+        in: 'path',
+        required: true,
+        description: undefined,
+        allowReserved: false,
+        example: '5dcad1c216174c001ca23ab9',
+      },
       { name: 'page', in: 'query', required: false, description: undefined, allowReserved: false, example: 1 },
     ]);
   });
@@ -21,7 +35,15 @@ describe('buildParameters', () => {
   });
 
   it('keeps required on query parameters as written', () => {
-    const params = buildParameters(doc, [], [{ name: 'a', in: 'query', required: true }, { name: 'b', in: 'query' }], 'op');
+    const params = buildParameters(
+      doc,
+      [],
+      [
+        { name: 'a', in: 'query', required: true },
+        { name: 'b', in: 'query' },
+      ],
+      'op',
+    );
     expect(params.map((p) => [p.name, p.required])).toEqual([
       ['a', true],
       ['b', false],
@@ -29,8 +51,20 @@ describe('buildParameters', () => {
   });
 
   it('reads x-tago-allow-reserved and the description', () => {
-    const [p] = buildParameters(doc, [], [{ name: 'path', in: 'path', description: 'A file path', 'x-tago-allow-reserved': true }], 'op');
-    expect(p).toEqual({ name: 'path', in: 'path', required: true, description: 'A file path', allowReserved: true, example: undefined });
+    const [p] = buildParameters(
+      doc,
+      [],
+      [{ name: 'path', in: 'path', description: 'A file path', 'x-tago-allow-reserved': true }],
+      'op',
+    );
+    expect(p).toEqual({
+      name: 'path',
+      in: 'path',
+      required: true,
+      description: 'A file path',
+      allowReserved: true,
+      example: undefined,
+    });
   });
 
   it('picks the example from `example`, else the first of `examples`', () => {
@@ -49,7 +83,12 @@ describe('buildParameters', () => {
   });
 
   it('lets an operation-level parameter override the path-level one of the same name and location', () => {
-    const params = buildParameters(doc, [{ name: 'id', in: 'path', example: 'path-level' }], [{ name: 'id', in: 'path', example: 'op-level' }], 'op');
+    const params = buildParameters(
+      doc,
+      [{ name: 'id', in: 'path', example: 'path-level' }],
+      [{ name: 'id', in: 'path', example: 'op-level' }],
+      'op',
+    );
     expect(params).toHaveLength(1);
     expect(params[0]!.example).toBe('op-level');
   });
@@ -70,7 +109,9 @@ describe('buildParameters', () => {
   });
 
   it('refuses an unknown location', () => {
-    expect(() => buildParameters(doc, [], [{ name: 'x', in: 'form' }], 'getThing')).toThrow(new ModelError('getThing: parameter "x" has an unknown location "form"'));
+    expect(() => buildParameters(doc, [], [{ name: 'x', in: 'form' }], 'getThing')).toThrow(
+      new ModelError('getThing: parameter "x" has an unknown location "form"'),
+    );
   });
 
   it('refuses a name used both in the path and the query', () => {

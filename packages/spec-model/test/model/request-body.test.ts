@@ -14,7 +14,10 @@ const doc = {
       Named: { type: 'object', required: ['name'] },
     },
     requestBodies: {
-      Shared: { required: true, content: { 'application/json': { schema: { type: 'object' }, example: { shared: true } } } },
+      Shared: {
+        required: true,
+        content: { 'application/json': { schema: { type: 'object' }, example: { shared: true } } },
+      },
     },
     examples: {
       Stored: { value: { from: 'components' } },
@@ -28,7 +31,11 @@ describe('bodyShape', () => {
     ['array', { type: 'array', items: {} }, 'array'],
     ['string', { type: 'string' }, 'string'],
     ['a $ref chain', { $ref: '#/components/schemas/Items' }, 'array'],
-    ['oneOf object or array', { oneOf: [{ $ref: '#/components/schemas/Item' }, { $ref: '#/components/schemas/Items' }] }, 'object-or-array'],
+    [
+      'oneOf object or array',
+      { oneOf: [{ $ref: '#/components/schemas/Item' }, { $ref: '#/components/schemas/Items' }] },
+      'object-or-array',
+    ],
     ['anyOf object or array', { anyOf: [{ type: 'object' }, { type: 'array' }] }, 'object-or-array'],
     ['type list object/array', { type: ['object', 'array'] }, 'object-or-array'],
     ['allOf with one typed part', { allOf: [{ required: ['a'] }, { type: 'object' }] }, 'object'],
@@ -39,7 +46,11 @@ describe('bodyShape', () => {
     ['oneOf with an untyped member', { oneOf: [{ type: 'object' }, {}] }, 'any'],
     ['oneOf of string or object', { oneOf: [{ type: 'object' }, { type: 'string' }] }, 'any'],
     // An object whose anyOf only says which keys are needed ("give message, html or template") is still an object.
-    ['object with constraint-only anyOf', { type: 'object', required: ['to'], anyOf: [{ required: ['message'] }, { required: ['html'] }] }, 'object'],
+    [
+      'object with constraint-only anyOf',
+      { type: 'object', required: ['to'], anyOf: [{ required: ['message'] }, { required: ['html'] }] },
+      'object',
+    ],
   ])('%s', (_, schema, expected) => {
     expect(bodyShape(doc, schema)).toBe(expected);
   });
@@ -52,14 +63,30 @@ describe('requiredKeys', () => {
     ['array items', { type: 'array', items: { $ref: '#/components/schemas/Item' } }, ['variable']],
     ['array without items', { type: 'array' }, []],
     ['a string', { type: 'string' }, []],
-    ['keys both alternatives need (oneOf)', { oneOf: [{ type: 'object', required: ['variable', 'value'] }, { $ref: '#/components/schemas/Items' }] }, ['variable']],
+    [
+      'keys both alternatives need (oneOf)',
+      { oneOf: [{ type: 'object', required: ['variable', 'value'] }, { $ref: '#/components/schemas/Items' }] },
+      ['variable'],
+    ],
     ['keys both alternatives need (anyOf)', { anyOf: [{ required: ['a', 'b'] }, { required: ['b', 'c'] }] }, ['b']],
     ['an alternative requiring nothing', { oneOf: [{ type: 'object', required: ['a'] }, { type: 'object' }] }, []],
-    ['the union of allOf parts', { allOf: [{ $ref: '#/components/schemas/Named' }, { type: 'object', required: ['kind', 'name'] }] }, ['name', 'kind']],
+    [
+      'the union of allOf parts',
+      { allOf: [{ $ref: '#/components/schemas/Named' }, { type: 'object', required: ['kind', 'name'] }] },
+      ['name', 'kind'],
+    ],
     ['allOf inside items', { type: 'array', items: { allOf: [{ required: ['x'] }, { required: ['y'] }] } }, ['x', 'y']],
     ['a bare required list', { required: ['k'] }, ['k']],
-    ['an object that also has constraint-only anyOf', { type: 'object', required: ['to'], anyOf: [{ required: ['message'] }, { required: ['html'] }] }, ['to']],
-    ['an object with allOf and its own required', { type: 'object', required: ['id'], allOf: [{ required: ['name'] }] }, ['id', 'name']],
+    [
+      'an object that also has constraint-only anyOf',
+      { type: 'object', required: ['to'], anyOf: [{ required: ['message'] }, { required: ['html'] }] },
+      ['to'],
+    ],
+    [
+      'an object with allOf and its own required',
+      { type: 'object', required: ['id'], allOf: [{ required: ['name'] }] },
+      ['id', 'name'],
+    ],
   ])('%s', (_, schema, expected) => {
     expect(requiredKeys(doc, schema)).toEqual(expected);
   });
@@ -97,7 +124,13 @@ describe('buildBody', () => {
   });
 
   it('sends text/plain when it is the only media type, as a string', () => {
-    expect(buildBody(doc, { content: { 'text/plain': { schema: { type: 'object', required: ['x'] }, example: 'x=1' } } }, 'op')).toEqual({
+    expect(
+      buildBody(
+        doc,
+        { content: { 'text/plain': { schema: { type: 'object', required: ['x'] }, example: 'x=1' } } },
+        'op',
+      ),
+    ).toEqual({
       required: false,
       contentType: 'text/plain',
       mediaTypes: ['text/plain'],
@@ -110,19 +143,35 @@ describe('buildBody', () => {
 
   it('resolves a $ref body and a $ref example', () => {
     expect(buildBody(doc, { $ref: '#/components/requestBodies/Shared' }, 'op')?.example).toEqual({ shared: true });
-    const body = buildBody(doc, { content: { 'application/json': { schema: { type: 'object' }, examples: { a: { $ref: '#/components/examples/Stored' } } } } }, 'op');
+    const body = buildBody(
+      doc,
+      {
+        content: {
+          'application/json': { schema: { type: 'object' }, examples: { a: { $ref: '#/components/examples/Stored' } } },
+        },
+      },
+      'op',
+    );
     expect(body?.example).toEqual({ from: 'components' });
   });
 
   it('prefers `example` over `examples`', () => {
-    const body = buildBody(doc, { content: { 'application/json': { example: 1, examples: { a: { value: 2 } } } } }, 'op');
+    const body = buildBody(
+      doc,
+      { content: { 'application/json': { example: 1, examples: { a: { value: 2 } } } } },
+      'op',
+    );
     expect(body?.example).toBe(1);
     expect(body?.shape).toBe('any');
   });
 
   it('refuses an unsupported media type', () => {
-    expect(() => buildBody(doc, { content: { 'multipart/form-data': { schema: { type: 'object' } } } }, 'uploadFile')).toThrow(
-      new ModelError('uploadFile: request body media type multipart/form-data is not supported (offer application/json)'),
+    expect(() =>
+      buildBody(doc, { content: { 'multipart/form-data': { schema: { type: 'object' } } } }, 'uploadFile'),
+    ).toThrow(
+      new ModelError(
+        'uploadFile: request body media type multipart/form-data is not supported (offer application/json)',
+      ),
     );
   });
 

@@ -9,21 +9,37 @@ const doc = {
   paths: {},
   components: {
     schemas: {
-      SuccessEnvelope: { type: 'object', required: ['status', 'result'], properties: { status: { type: 'boolean' }, result: {}, message: { type: 'string' } } },
+      SuccessEnvelope: {
+        type: 'object',
+        required: ['status', 'result'],
+        properties: { status: { type: 'boolean' }, result: {}, message: { type: 'string' } },
+      },
       Device: { type: 'object', properties: { id: { type: 'string' } } },
     },
     responses: {
-      Ok: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/SuccessEnvelope' } } } },
+      Ok: {
+        description: 'ok',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/SuccessEnvelope' } } },
+      },
     },
   },
 } as unknown as OpenApiDocument;
 
 const json = (schema: unknown) => ({ description: 'ok', content: { 'application/json': { schema } } });
-const envelopeOf = (result: unknown) => ({ allOf: [{ $ref: '#/components/schemas/SuccessEnvelope' }, { type: 'object', properties: { result } }] });
+const envelopeOf = (result: unknown) => ({
+  allOf: [{ $ref: '#/components/schemas/SuccessEnvelope' }, { type: 'object', properties: { result } }],
+});
 
 describe('buildResponse', () => {
   it('extracts `result` from an allOf envelope', () => {
-    expect(buildResponse(doc, { '200': json(envelopeOf({ $ref: '#/components/schemas/Device' })), '404': json({}) }, false, 'op')).toEqual({
+    expect(
+      buildResponse(
+        doc,
+        { '200': json(envelopeOf({ $ref: '#/components/schemas/Device' })), '404': json({}) },
+        false,
+        'op',
+      ),
+    ).toEqual({
       status: 200,
       envelope: 'envelope',
       mediaType: 'application/json',
@@ -33,12 +49,20 @@ describe('buildResponse', () => {
   });
 
   it('keeps the operation part even when it comes before the generic envelope', () => {
-    const schema = { allOf: [{ type: 'object', properties: { result: { type: 'string' } } }, { $ref: '#/components/schemas/SuccessEnvelope' }] };
+    const schema = {
+      allOf: [
+        { type: 'object', properties: { result: { type: 'string' } } },
+        { $ref: '#/components/schemas/SuccessEnvelope' },
+      ],
+    };
     expect(buildResponse(doc, { '200': json(schema) }, false, 'op').resultSchema).toEqual({ type: 'string' });
   });
 
   it('extracts `result` from an inline envelope', () => {
-    const schema = { type: 'object', properties: { status: { type: 'boolean' }, result: { type: 'array', items: { type: 'string' } } } };
+    const schema = {
+      type: 'object',
+      properties: { status: { type: 'boolean' }, result: { type: 'array', items: { type: 'string' } } },
+    };
     expect(buildResponse(doc, { '200': json(schema) }, false, 'op')).toEqual({
       status: 200,
       envelope: 'envelope',
@@ -49,12 +73,22 @@ describe('buildResponse', () => {
   });
 
   it('marks list results, following $refs', () => {
-    const res = buildResponse(doc, { '200': json(envelopeOf({ type: 'array', items: { $ref: '#/components/schemas/Device' } })) }, false, 'op');
+    const res = buildResponse(
+      doc,
+      { '200': json(envelopeOf({ type: 'array', items: { $ref: '#/components/schemas/Device' } })) },
+      false,
+      'op',
+    );
     expect(res.isList).toBe(true);
   });
 
   it('takes the first 2xx answer and its status', () => {
-    const res = buildResponse(doc, { '400': json({}), '201': json(envelopeOf({ type: 'string' })), default: json({}) }, false, 'op');
+    const res = buildResponse(
+      doc,
+      { '400': json({}), '201': json(envelopeOf({ type: 'string' })), default: json({}) },
+      false,
+      'op',
+    );
     expect(res.status).toBe(201);
     expect(res.resultSchema).toEqual({ type: 'string' });
   });
@@ -64,10 +98,27 @@ describe('buildResponse', () => {
   });
 
   it('reads the raw body with x-tago-envelope false', () => {
-    const res = buildResponse(doc, { '200': { description: 'events', content: { 'text/event-stream': { schema: { type: 'string' } } } } }, true, 'op');
-    expect(res).toEqual({ status: 200, envelope: 'raw', mediaType: 'text/event-stream', resultSchema: { type: 'string' }, isList: false });
+    const res = buildResponse(
+      doc,
+      { '200': { description: 'events', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      true,
+      'op',
+    );
+    expect(res).toEqual({
+      status: 200,
+      envelope: 'raw',
+      mediaType: 'text/event-stream',
+      resultSchema: { type: 'string' },
+      isList: false,
+    });
     const list = buildResponse(doc, { '200': json({ type: 'array', items: {} }) }, true, 'op');
-    expect(list).toEqual({ status: 200, envelope: 'raw', mediaType: 'application/json', resultSchema: { type: 'array', items: {} }, isList: true });
+    expect(list).toEqual({
+      status: 200,
+      envelope: 'raw',
+      mediaType: 'application/json',
+      resultSchema: { type: 'array', items: {} },
+      isList: true,
+    });
   });
 
   it('answers an empty JSON result for a 2xx without content', () => {
@@ -81,13 +132,17 @@ describe('buildResponse', () => {
   });
 
   it('refuses an operation without a 2xx answer', () => {
-    expect(() => buildResponse(doc, { '400': json({}) }, false, 'getThing')).toThrow(new ModelError('getThing: no 2xx response'));
+    expect(() => buildResponse(doc, { '400': json({}) }, false, 'getThing')).toThrow(
+      new ModelError('getThing: no 2xx response'),
+    );
     expect(() => buildResponse(doc, undefined, false, 'getThing')).toThrow(new ModelError('getThing: no 2xx response'));
   });
 
   it('refuses a JSON answer that is not an envelope unless marked raw', () => {
     expect(() => buildResponse(doc, { '200': json({ type: 'array' }) }, false, 'getThing')).toThrow(
-      new ModelError('getThing: the success schema is not an envelope with a result (mark it x-tago-envelope: false if it answers raw)'),
+      new ModelError(
+        'getThing: the success schema is not an envelope with a result (mark it x-tago-envelope: false if it answers raw)',
+      ),
     );
   });
 });

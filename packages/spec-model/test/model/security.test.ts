@@ -26,7 +26,9 @@ describe('schemeKinds', () => {
 
   it('refuses a scheme without a known x-tago-token-kind', () => {
     expect(() => schemeKinds({ bearerAuth: { type: 'http', scheme: 'bearer' } })).toThrow(
-      new ModelError('security scheme "bearerAuth": x-tago-token-kind must be one of profile, device, analysis, network, runUser, serviceAuthorization (got undefined)'),
+      new ModelError(
+        'security scheme "bearerAuth": x-tago-token-kind must be one of profile, device, analysis, network, runUser, serviceAuthorization (got undefined)',
+      ),
     );
     expect(() => schemeKinds({ t: scheme('admin') })).toThrow(/got "admin"/);
   });
@@ -34,8 +36,14 @@ describe('schemeKinds', () => {
 
 describe('tokenKinds', () => {
   it('reads the kinds in spec order, once each', () => {
-    expect(tokenKinds([{ deviceToken: [] }, { profileToken: [] }, { deviceToken: [] }], 'op', SCHEMES)).toEqual(['device', 'profile']);
-    expect(tokenKinds([{ runUserToken: [], serviceAuthorizationToken: [] }], 'op', SCHEMES)).toEqual(['runUser', 'serviceAuthorization']);
+    expect(tokenKinds([{ deviceToken: [] }, { profileToken: [] }, { deviceToken: [] }], 'op', SCHEMES)).toEqual([
+      'device',
+      'profile',
+    ]);
+    expect(tokenKinds([{ runUserToken: [], serviceAuthorizationToken: [] }], 'op', SCHEMES)).toEqual([
+      'runUser',
+      'serviceAuthorization',
+    ]);
   });
 
   it('reads security: [] as no token', () => {
@@ -43,12 +51,16 @@ describe('tokenKinds', () => {
   });
 
   it('refuses an unknown scheme', () => {
-    expect(() => tokenKinds([{ bearerAuth: [] }], 'getThing', SCHEMES)).toThrow(new ModelError('getThing: unknown security scheme "bearerAuth"'));
+    expect(() => tokenKinds([{ bearerAuth: [] }], 'getThing', SCHEMES)).toThrow(
+      new ModelError('getThing: unknown security scheme "bearerAuth"'),
+    );
     expect(() => tokenKinds([{ bearerAuth: [] }], 'getThing', SCHEMES)).toThrow(ModelError);
   });
 
   it('refuses a missing security list', () => {
-    expect(() => tokenKinds(undefined, 'getThing', SCHEMES)).toThrow(new ModelError('getThing: security must be listed explicitly (use [] for no token)'));
+    expect(() => tokenKinds(undefined, 'getThing', SCHEMES)).toThrow(
+      new ModelError('getThing: security must be listed explicitly (use [] for no token)'),
+    );
     expect(() => tokenKinds({ profileToken: [] }, 'getThing', SCHEMES)).toThrow(ModelError);
   });
 });

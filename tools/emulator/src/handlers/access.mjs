@@ -7,8 +7,13 @@ export const ACCESS_POLICY = {
   collection: 'accessPolicies',
   label: 'Access Management',
   idParam: 'amID',
-  ops: { create: 'createAccessPolicy', list: 'listAccessPolicies', get: 'getAccessPolicy',
-    update: 'updateAccessPolicy', remove: 'deleteAccessPolicy' },
+  ops: {
+    create: 'createAccessPolicy',
+    list: 'listAccessPolicies',
+    get: 'getAccessPolicy',
+    update: 'updateAccessPolicy',
+    remove: 'deleteAccessPolicy',
+  },
 };
 
 /** @type {import('./answers.mjs').HandlerMap} */

@@ -7,8 +7,13 @@ export const ACTION = {
   collection: 'actions',
   label: 'Action',
   idParam: 'actionID',
-  ops: { create: 'createAction', list: 'listActions', get: 'getAction', update: 'updateAction',
-    remove: 'deleteAction' },
+  ops: {
+    create: 'createAction',
+    list: 'listActions',
+    get: 'getAction',
+    update: 'updateAction',
+    remove: 'deleteAction',
+  },
 };
 
 /** @type {import('./answers.mjs').HandlerMap} */

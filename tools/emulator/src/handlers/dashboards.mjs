@@ -8,8 +8,13 @@ export const DASHBOARD = {
   label: 'Dashboard',
   idParam: 'dashboardID',
   defaultOrder: 'label,asc',
-  ops: { create: 'createDashboard', list: 'listDashboards', get: 'getDashboard', update: 'updateDashboard',
-    remove: 'deleteDashboard' },
+  ops: {
+    create: 'createDashboard',
+    list: 'listDashboards',
+    get: 'getDashboard',
+    update: 'updateDashboard',
+    remove: 'deleteDashboard',
+  },
 };
 
 /** @type {import('./resources.mjs').ResourceKind} */

@@ -6,13 +6,30 @@ import { notFound, ok, pathDevice } from './answers.mjs';
 
 /** The fields of a device-creation body (the spec's) the store keeps; the rest is ignored, as TagoIO does. */
 const NEW_DEVICE_FIELDS = [
-  'name', 'description', 'type', 'active', 'visible', 'connector', 'network', 'tags', 'serie_number', 'payload_decoder',
+  'name',
+  'description',
+  'type',
+  'active',
+  'visible',
+  'connector',
+  'network',
+  'tags',
+  'serie_number',
+  'payload_decoder',
   'configuration_params',
 ];
 
 /** The fields `PUT /device/{deviceID}` may change. */
 const UPDATABLE_FIELDS = [
-  'name', 'description', 'active', 'visible', 'tags', 'connector', 'network', 'payload_decoder', 'serie_number',
+  'name',
+  'description',
+  'active',
+  'visible',
+  'tags',
+  'connector',
+  'network',
+  'payload_decoder',
+  'serie_number',
 ];
 
 /**

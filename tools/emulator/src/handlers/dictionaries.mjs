@@ -69,7 +69,9 @@ export const DICTIONARY_HANDLERS = {
   listDictionaries(ctx) {
     const page = Number(ctx.query.page ?? 1);
     const amount = Number(ctx.query.amount ?? 20);
-    const all = [...dictionariesOf(ctx.store).values()].map(publicDictionary).sort((a, b) => a.name.localeCompare(b.name));
+    const all = [...dictionariesOf(ctx.store).values()]
+      .map(publicDictionary)
+      .sort((a, b) => a.name.localeCompare(b.name));
     return ok(ctx.op, all.slice((page - 1) * amount, page * amount));
   },
   createDictionary(ctx) {
@@ -79,7 +81,13 @@ export const DICTIONARY_HANDLERS = {
     const now = new Date().toISOString();
     const id = ctx.store.nextId();
     dictionariesOf(ctx.store).set(id, {
-      id, name, slug, fallback: fallback ?? 'en-US', languages: {}, created_at: now, updated_at: now,
+      id,
+      name,
+      slug,
+      fallback: fallback ?? 'en-US',
+      languages: {},
+      created_at: now,
+      updated_at: now,
     });
     return ok(ctx.op, { dictionary: id });
   },

@@ -70,7 +70,10 @@ const HUBS = new WeakMap();
 /** @param {object} store @returns {RealtimeHub} */
 export function realtimeOf(store) {
   let hub = HUBS.get(store);
-  if (!hub) HUBS.set(store, (hub = new RealtimeHub()));
+  if (!hub) {
+    hub = new RealtimeHub();
+    HUBS.set(store, hub);
+  }
   return hub;
 }
 

@@ -12,10 +12,18 @@ export const INFO_HANDLERS = {
     if (kind === 'analysis') {
       const added = [...realtimeOf(ctx.store).analyses.values()].find((a) => a.token === ctx.caller?.token);
       if (added) return ok(ctx.op, { id: added.id, name: added.name, active: added.active, run_on: added.run_on });
-      return ok(ctx.op, { id: '5d4c2f8b7f1b4d001b0e8a11', name: 'Emulated analysis', active: true, run_on: 'external' });
+      return ok(ctx.op, {
+        id: '5d4c2f8b7f1b4d001b0e8a11',
+        name: 'Emulated analysis',
+        active: true,
+        run_on: 'external',
+      });
     }
     if (kind === 'network') {
-      const network = exampleResult(ctx.spec, 'getNetwork') ?? { id: '5bbd120d4051a50034cd1a05', name: 'Emulated network' };
+      const network = exampleResult(ctx.spec, 'getNetwork') ?? {
+        id: '5bbd120d4051a50034cd1a05',
+        name: 'Emulated network',
+      };
       return ok(ctx.op, network);
     }
     if (kind === 'serviceAuthorization') {

@@ -7,8 +7,13 @@ export const RUN_USER = {
   collection: 'runUsers',
   label: 'TagoRUN User',
   idParam: 'userID',
-  ops: { create: 'createRunUser', list: 'listRunUsers', get: 'getRunUser', update: 'updateRunUser',
-    remove: 'deleteRunUser' },
+  ops: {
+    create: 'createRunUser',
+    list: 'listRunUsers',
+    get: 'getRunUser',
+    update: 'updateRunUser',
+    remove: 'deleteRunUser',
+  },
 };
 
 /** @type {import('./answers.mjs').HandlerMap} */

@@ -8,8 +8,13 @@ export const SECRET = {
   label: 'Secret',
   idParam: 'secretID',
   defaultOrder: 'key,asc',
-  ops: { create: 'createSecret', list: 'listSecrets', get: 'getSecret', update: 'updateSecret',
-    remove: 'deleteSecret' },
+  ops: {
+    create: 'createSecret',
+    list: 'listSecrets',
+    get: 'getSecret',
+    update: 'updateSecret',
+    remove: 'deleteSecret',
+  },
 };
 
 /** @type {import('./answers.mjs').HandlerMap} */

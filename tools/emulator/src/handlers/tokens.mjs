@@ -12,7 +12,12 @@ const PROFILE_TOKENS = 'profileTokens';
 export const TOKEN_HANDLERS = {
   createDeviceToken(ctx) {
     const b = ctx.body ?? {};
-    const options = { name: b.name, permission: b.permission, expire_time: b.expire_time, serie_number: b.serie_number };
+    const options = {
+      name: b.name,
+      permission: b.permission,
+      expire_time: b.expire_time,
+      serie_number: b.serie_number,
+    };
     const t = ctx.store.addDeviceToken(b.device, options);
     if (!t) return notFound('Device not found');
     return ok(ctx.op, { token: t.token, permission: t.permission, expire_date: expiry(t.expire_time) });
@@ -22,14 +27,22 @@ export const TOKEN_HANDLERS = {
     const owner = ctx.store.tokens.get(key);
     const d = ctx.store.devices.get(owner?.kind === 'device' ? (owner.deviceId ?? '') : key);
     if (!d) return notFound('Device not found');
-    return ok(ctx.op, d.tokens.map((t) => ({ name: t.name, token: t.token, permission: t.permission })));
+    return ok(
+      ctx.op,
+      d.tokens.map((t) => ({ name: t.name, token: t.token, permission: t.permission })),
+    );
   },
   createProfileToken(ctx) {
     const b = ctx.body ?? {};
     const token = ctx.store.newToken();
     ctx.store.addToken('profile', token);
-    const record = { name: b.name, token, permission: b.permission ?? 'full', expire_time: b.expire_time ?? 'never',
-      created_at: new Date().toISOString() };
+    const record = {
+      name: b.name,
+      token,
+      permission: b.permission ?? 'full',
+      expire_time: b.expire_time ?? 'never',
+      created_at: new Date().toISOString(),
+    };
     ctx.store.resources(PROFILE_TOKENS).set(token, record);
     return ok(ctx.op, { token, expire_date: expiry(b.expire_time), permission: record.permission });
   },
@@ -38,7 +51,10 @@ export const TOKEN_HANDLERS = {
     const defaultFields = ['name', 'token', 'permission', 'expire_time', 'created_at'];
     const page = listPage(rows, ctx.query, { defaultFields, defaultOrder: 'created_at,desc' });
     // Tokens have no id of their own: listPage's row id was the token.
-    return ok(ctx.op, page.map(({ id: _id, ...t }) => t));
+    return ok(
+      ctx.op,
+      page.map(({ id: _id, ...t }) => t),
+    );
   },
   deleteProfileToken(ctx) {
     const token = ctx.pathParams.token ?? '';

@@ -86,4 +86,3 @@ export function readBody(req, { maxBytes, timeoutMs }) {
     req.on('close', onClose);
   });
 }
-

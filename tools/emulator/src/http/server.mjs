@@ -73,7 +73,8 @@ export async function startHttpServer({ limits, port = 0, host = '127.0.0.1', lo
       return refuse(req, res, 400, `Invalid path: ${target.error}`);
     }
     if (target.segments[0] === '__emulator') return routes.control(req, res, method, target.segments);
-    if (method === 'GET' && target.segments.length === 1 && target.segments[0] === 'events') return routes.events(req, res, target.search);
+    if (method === 'GET' && target.segments.length === 1 && target.segments[0] === 'events')
+      return routes.events(req, res, target.search);
     return routes.api(req, res, method, target);
   }
 

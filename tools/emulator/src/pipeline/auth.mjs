@@ -27,6 +27,7 @@ export function authorize(store, op, token) {
   if (op.kinds.length === 0) return { caller: undefined };
   const entry = token === undefined ? undefined : store.tokens.get(token);
   if (!entry || token === undefined || !op.kinds.includes(entry.kind)) return { answer: { status: 401, body: DENIED } };
-  if (entry.kind === 'device' && !store.devices.has(entry.deviceId ?? '')) return { answer: { status: 401, body: DENIED } };
+  if (entry.kind === 'device' && !store.devices.has(entry.deviceId ?? ''))
+    return { answer: { status: 401, body: DENIED } };
   return { caller: { ...entry, token } };
 }

@@ -12,8 +12,10 @@ import { send, sendRaw, sleep, trickle } from '../http/respond.mjs';
 /** @param {number} status */
 const htmlPage = (status) => {
   const title = `${status} ${status === 502 ? 'Bad Gateway' : 'Service Unavailable'}`;
-  return `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr>`
-    + '<center>nginx</center></body></html>\n';
+  return (
+    `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr>` +
+    '<center>nginx</center></body></html>\n'
+  );
 };
 
 /** @param {number} status */
@@ -74,7 +76,10 @@ export async function deliverAnswer(fault, req, res, status, text, headers) {
       case 'truncated':
         return sendRaw(res, status, text.slice(0, Math.max(0, Math.floor(text.length / 2))), headers);
       case 'trickle':
-        return trickle(res, status, text, headers, { chunkBytes: fault.chunkBytes ?? 1, intervalMs: fault.intervalMs ?? 0 });
+        return trickle(res, status, text, headers, {
+          chunkBytes: fault.chunkBytes ?? 1,
+          intervalMs: fault.intervalMs ?? 0,
+        });
       default:
         break;
     }

@@ -16,10 +16,14 @@ export const RPM_TABLE = [
   { route: 'POST /device', rpm: [10, 250, 5000] },
   { route: 'DELETE /device/{deviceID}', rpm: [10, 250, 5000] },
   { route: 'GET /device', rpm: [50, 100, 500] },
-  { route: /^GET \/device\/(\{deviceID\}|token\/\{deviceID\}|\{deviceID\}\/data_amount|params)$/, rpm: [100, 1000, 5000] },
+  {
+    route: /^GET \/device\/(\{deviceID\}|token\/\{deviceID\}|\{deviceID\}\/data_amount|params)$/,
+    rpm: [100, 1000, 5000],
+  },
   { route: 'GET /device/{deviceID}/chunk', rpm: [100, 1000, 15000] },
   {
-    route: /^(PUT \/device\/\{deviceID\}|POST \/device\/token|DELETE \/device\/token\/\{token\}|POST \/device\/\{deviceID\}\/(convert|empty|chunk\/copy)|DELETE \/device\/\{deviceID\}\/chunk\/\{chunkID\})$/,
+    route:
+      /^(PUT \/device\/\{deviceID\}|POST \/device\/token|DELETE \/device\/token\/\{token\}|POST \/device\/\{deviceID\}\/(convert|empty|chunk\/copy)|DELETE \/device\/\{deviceID\}\/chunk\/\{chunkID\})$/,
     rpm: [50, 250, 2000],
   },
   { route: /^(GET|POST) \/(data|device\/\{deviceID\}\/data)$/, rpm: [250, 5000, 15000] },

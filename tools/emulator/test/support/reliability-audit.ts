@@ -35,14 +35,24 @@ export interface AuditTable {
 }
 
 /** Audits `outcomes[i]` (write i carries `metadata.write_id = "w<i>"`) against the store of device `deviceId`. */
-export function audit(emulator: Emulator, deviceId: string, outcomes: Outcome[], seconds: number): { table: AuditTable; problems: string[] } {
+export function audit(
+  emulator: Emulator,
+  deviceId: string,
+  outcomes: Outcome[],
+  seconds: number,
+): { table: AuditTable; problems: string[] } {
   const stored = new Map<string, number>();
   const device = emulator.state.snapshot().find((d) => d.id === deviceId);
   for (const r of device?.data ?? []) {
     const id = (r.metadata as { write_id?: unknown } | undefined)?.write_id;
     if (typeof id === 'string') stored.set(id, (stored.get(id) ?? 0) + 1);
   }
-  let acknowledged = 0, maybeStored = 0, notStored = 0, lost = 0, duplicated = 0, maybeAndStored = 0;
+  let acknowledged = 0,
+    maybeStored = 0,
+    notStored = 0,
+    lost = 0,
+    duplicated = 0,
+    maybeAndStored = 0;
   const errorCodes: Record<string, number> = {};
   const problems: string[] = [];
   outcomes.forEach((o, i) => {
@@ -123,7 +133,12 @@ export const RESULTS_FILE = fileURLToPath(new URL('../../reliability-results.jso
  */
 export function saveResults(key: string, value: unknown): boolean {
   if (!process.env['RELIABILITY_WRITE']) return false;
-  const current = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
-  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...current, [key]: { generatedAt: new Date().toISOString(), ...(value as object) } }, null, 2)}\n`);
+  const current = existsSync(RESULTS_FILE)
+    ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>)
+    : {};
+  writeFileSync(
+    RESULTS_FILE,
+    `${JSON.stringify({ ...current, [key]: { generatedAt: new Date().toISOString(), ...(value as object) } }, null, 2)}\n`,
+  );
   return true;
 }
