@@ -50,8 +50,18 @@ export function argsType(op: OperationModel): string {
   const parts: string[] = [];
   if (op.parameters.some((p) => p.in === 'path')) parts.push(`PathParams<${o}>`);
   if (op.parameters.some((p) => p.in === 'query')) parts.push(`QueryParams<${o}>`);
-  if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: RequestBody<${o}, '${op.body.mediaKey}'> }`);
+  if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: ${bodyType(op, o)} }`);
   return parts.join(' & ');
+}
+
+/** The body's type: the JSON schema's, plus FormData or binary values where the spec lists those media types. */
+function bodyType(op: OperationModel, o: string): string {
+  const types = [`RequestBody<${o}, '${op.body!.mediaKey}'>`];
+  const media = op.body!.mediaTypes.map((type) => type.toLowerCase());
+  if (media.includes('multipart/form-data')) types.push('FormData');
+  if (media.some((type) => type === 'application/octet-stream' || /^(image|audio|video)\//.test(type)))
+    types.push('Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>');
+  return types.join(' | ');
 }
 
 /** The type a method resolves to: `result` of the envelope, or the raw body. */

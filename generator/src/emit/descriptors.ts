@@ -26,6 +26,10 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
           body: {
             required: op.body.required,
             contentType: op.body.contentType,
+            // Only when the spec offers more than the content type (multipart, binary): the core allows those values.
+            ...(op.body.mediaTypes.length > 1 || op.body.mediaTypes[0] !== op.body.contentType
+              ? { mediaTypes: op.body.mediaTypes }
+              : {}),
             shape: op.body.shape,
             requiredKeys: op.body.requiredKeys,
           },

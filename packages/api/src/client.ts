@@ -459,7 +459,7 @@ export type EditWidgetResourceArgs = PathParams<operations['editWidgetResource']
 /** What editWidgetResource resolves to. */
 export type EditWidgetResourceResult = EnvelopeResult<operations['editWidgetResource']>;
 /** Arguments of uploadWidgetFile. */
-export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: RequestBody<operations['uploadWidgetFile'], 'application/json'> };
+export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: RequestBody<operations['uploadWidgetFile'], 'application/json'> | FormData };
 /** What uploadWidgetFile resolves to. */
 export type UploadWidgetFileResult = EnvelopeResult<operations['uploadWidgetFile']>;
 /** Arguments of runWidgetHeaderAnalysis. */
@@ -855,7 +855,7 @@ export type ListFilesArgs = QueryParams<operations['listFiles']>;
 /** What listFiles resolves to. */
 export type ListFilesResult = EnvelopeResult<operations['listFiles']>;
 /** Arguments of uploadFiles. */
-export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: RequestBody<operations['uploadFiles'], 'application/json'> };
+export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: RequestBody<operations['uploadFiles'], 'application/json'> | FormData };
 /** What uploadFiles resolves to. */
 export type UploadFilesResult = EnvelopeResult<operations['uploadFiles']>;
 /** Arguments of moveFiles. */

@@ -1949,7 +1949,7 @@ export function editWidgetResource(client: OperationContext, args: EditWidgetRes
 }
 
 /** Arguments of uploadWidgetFile. */
-export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: RequestBody<operations['uploadWidgetFile'], 'application/json'> };
+export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: RequestBody<operations['uploadWidgetFile'], 'application/json'> | FormData };
 /** What uploadWidgetFile resolves to. */
 export type UploadWidgetFileResult = EnvelopeResult<operations['uploadWidgetFile']>;
 
@@ -3575,7 +3575,7 @@ export function listFiles(client: OperationContext, args?: ListFilesArgs, option
 }
 
 /** Arguments of uploadFiles. */
-export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: RequestBody<operations['uploadFiles'], 'application/json'> };
+export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: RequestBody<operations['uploadFiles'], 'application/json'> | FormData };
 /** What uploadFiles resolves to. */
 export type UploadFilesResult = EnvelopeResult<operations['uploadFiles']>;
 

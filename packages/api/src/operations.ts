@@ -8,7 +8,7 @@ export const getApiStatus: OperationDescriptor = {"id":"getApiStatus","method":"
 /** GET /data */
 export const getData: OperationDescriptor = {"id":"getData","method":"GET","path":"/data","kinds":["device"],"envelope":"envelope","paging":"skip","pathParams":[],"queryParams":["variables","groups","ids","values","start_date","end_date","qty","skip","ordination","details","query","interval","function","value","timezone"],"requiredQuery":[]};
 /** POST /data */
-export const sendData: OperationDescriptor = {"id":"sendData","method":"POST","path":"/data","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["variable"]}};
+export const sendData: OperationDescriptor = {"id":"sendData","method":"POST","path":"/data","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"object-or-array","requiredKeys":["variable"]}};
 /** PUT /data */
 export const editData: OperationDescriptor = {"id":"editData","method":"PUT","path":"/data","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["id"]}};
 /** DELETE /data */
@@ -28,7 +28,7 @@ export const listNetworkConnectorDevices: OperationDescriptor = {"id":"listNetwo
 /** POST /integration/network/publish */
 export const publishNetworkRelayMessage: OperationDescriptor = {"id":"publishNetworkRelayMessage","method":"POST","path":"/integration/network/publish","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["topic","device"]}};
 /** POST /integration/network/data */
-export const sendNetworkData: OperationDescriptor = {"id":"sendNetworkData","method":"POST","path":"/integration/network/data","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["authorization_token"],"requiredQuery":["authorization_token"],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["variable"]}};
+export const sendNetworkData: OperationDescriptor = {"id":"sendNetworkData","method":"POST","path":"/integration/network/data","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["authorization_token"],"requiredQuery":["authorization_token"],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"object-or-array","requiredKeys":["variable"]}};
 /** POST /integration/network/device */
 export const createDeviceUsingNetwork: OperationDescriptor = {"id":"createDeviceUsingNetwork","method":"POST","path":"/integration/network/device","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","type","connector"]}};
 /** POST /account/login */
@@ -184,7 +184,7 @@ export const getDeviceDataAmount: OperationDescriptor = {"id":"getDeviceDataAmou
 /** GET /device/{deviceID}/data */
 export const getDeviceData: OperationDescriptor = {"id":"getDeviceData","method":"GET","path":"/device/{deviceID}/data","kinds":["profile","analysis"],"envelope":"envelope","paging":"skip","pathParams":["deviceID"],"queryParams":["variables","groups","ids","values","start_date","end_date","qty","skip","ordination","details","query","interval","function","value","timezone"],"requiredQuery":[]};
 /** POST /device/{deviceID}/data */
-export const sendDeviceData: OperationDescriptor = {"id":"sendDeviceData","method":"POST","path":"/device/{deviceID}/data","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["variable"]}};
+export const sendDeviceData: OperationDescriptor = {"id":"sendDeviceData","method":"POST","path":"/device/{deviceID}/data","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"object-or-array","requiredKeys":["variable"]}};
 /** PUT /device/{deviceID}/data */
 export const editDeviceData: OperationDescriptor = {"id":"editDeviceData","method":"PUT","path":"/device/{deviceID}/data","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["id"]}};
 /** DELETE /device/{deviceID}/data */
@@ -246,7 +246,7 @@ export const editWidgetData: OperationDescriptor = {"id":"editWidgetData","metho
 /** PUT /data/{dashboardID}/{widgetID}/resource */
 export const editWidgetResource: OperationDescriptor = {"id":"editWidgetResource","method":"PUT","path":"/data/{dashboardID}/{widgetID}/resource","kinds":["profile","analysis","runUser"],"envelope":"envelope","paging":"none","pathParams":["dashboardID","widgetID"],"queryParams":["widget_exec"],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["device"]}};
 /** POST /data/files/{dashboardID}/{widgetID} */
-export const uploadWidgetFile: OperationDescriptor = {"id":"uploadWidgetFile","method":"POST","path":"/data/files/{dashboardID}/{widgetID}","kinds":["profile","analysis","runUser"],"envelope":"envelope","paging":"none","pathParams":["dashboardID","widgetID"],"queryParams":["blueprint_devices"],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["multipart_action","filename","upload_id","parts"]}};
+export const uploadWidgetFile: OperationDescriptor = {"id":"uploadWidgetFile","method":"POST","path":"/data/files/{dashboardID}/{widgetID}","kinds":["profile","analysis","runUser"],"envelope":"envelope","paging":"none","pathParams":["dashboardID","widgetID"],"queryParams":["blueprint_devices"],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","multipart/form-data"],"shape":"object","requiredKeys":["multipart_action","filename","upload_id","parts"]}};
 /** POST /analysis/{analysisID}/run/{dashboardID}/{widgetID} */
 export const runWidgetHeaderAnalysis: OperationDescriptor = {"id":"runWidgetHeaderAnalysis","method":"POST","path":"/analysis/{analysisID}/run/{dashboardID}/{widgetID}","kinds":["profile","analysis","runUser"],"envelope":"envelope","paging":"none","pathParams":["analysisID","dashboardID","widgetID"],"queryParams":[],"requiredQuery":[],"body":{"required":false,"contentType":"application/json","shape":"object","requiredKeys":[]}};
 /** GET /analysis */
@@ -388,7 +388,7 @@ export const confirmRunUserOtp: OperationDescriptor = {"id":"confirmRunUserOtp",
 /** GET /run/{runURL}/sdb/{key} */
 export const getRunUserStorageValue: OperationDescriptor = {"id":"getRunUserStorageValue","method":"GET","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[]};
 /** POST /run/{runURL}/sdb/{key} */
-export const setRunUserStorageValue: OperationDescriptor = {"id":"setRunUserStorageValue","method":"POST","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"string","requiredKeys":[]}};
+export const setRunUserStorageValue: OperationDescriptor = {"id":"setRunUserStorageValue","method":"POST","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"string","requiredKeys":[]}};
 /** DELETE /run/{runURL}/sdb/{key} */
 export const deleteRunUserStorageValue: OperationDescriptor = {"id":"deleteRunUserStorageValue","method":"DELETE","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[]};
 /** GET /dictionary/{runURL}/{slug}/{language} */
@@ -448,7 +448,7 @@ export const exportEntityData: OperationDescriptor = {"id":"exportEntityData","m
 /** GET /files */
 export const listFiles: OperationDescriptor = {"id":"listFiles","method":"GET","path":"/files","kinds":["profile","analysis"],"envelope":"envelope","paging":"cursor","pathParams":[],"queryParams":["path","qty","pagination_token","search"],"requiredQuery":[]};
 /** POST /files */
-export const uploadFiles: OperationDescriptor = {"id":"uploadFiles","method":"POST","path":"/files","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["blueprint_devices"],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["filename"]}};
+export const uploadFiles: OperationDescriptor = {"id":"uploadFiles","method":"POST","path":"/files","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["blueprint_devices"],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","multipart/form-data"],"shape":"object-or-array","requiredKeys":["filename"]}};
 /** PUT /files */
 export const moveFiles: OperationDescriptor = {"id":"moveFiles","method":"PUT","path":"/files","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"array","requiredKeys":["from","to"]}};
 /** DELETE /files */

@@ -31,8 +31,11 @@ export interface OperationRequest {
   reservedPathParams?: readonly string[] | undefined;
   query?: Record<string, QueryValue>;
   body?: unknown;
-  /** Media type of the body; JSON by default. */
-  contentType?: 'application/json' | 'text/plain' | undefined;
+  /**
+   * Media type of the body. Unset, it follows the value: JSON for JSON values, `multipart/form-data` with its
+   * boundary for a FormData, the Blob's own type or `application/octet-stream` for binary bodies.
+   */
+  contentType?: string | undefined;
   /** `raw` for routes that answer outside the envelope. */
   envelope?: EnvelopeMode;
   /** False for routes that need no token (login, status ...). */

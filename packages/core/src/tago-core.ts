@@ -36,7 +36,13 @@ import {
 } from './internal/option-checks.ts';
 import { ownProperties } from './internal/own-properties.ts';
 import { redact } from './internal/redaction.ts';
-import { createEndpoint, prepareRequest, type Endpoint, type PreparedRequest } from './internal/request-building.ts';
+import {
+  createEndpoint,
+  finishBody,
+  prepareRequest,
+  type Endpoint,
+  type PreparedRequest,
+} from './internal/request-building.ts';
 import { decideRetry } from './internal/retry-decision.ts';
 import { readAnswer } from './internal/send-once.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './internal/transport-support.ts';
@@ -103,7 +109,8 @@ export class TagoCore implements RequestEngine {
   async request<T = unknown>(op: OperationRequest, options?: CallOptions): Promise<TagoResponse<T>> {
     const call = callOptions(options);
     const ctx = { method: op.method, path: op.path };
-    const req = prepareRequest(this.#endpoint, op, call.headers);
+    let req = prepareRequest(this.#endpoint, op, call.headers);
+    if (req.form !== undefined) req = await finishBody(req);
     const timeoutMs = call.timeoutMs === undefined ? this.#timeoutMs : checkPositive(call.timeoutMs, 'timeoutMs');
     const deadlineMs = call.deadlineMs === undefined ? this.#deadlineMs : checkPositive(call.deadlineMs, 'deadlineMs');
     const deadlineAt = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
@@ -148,6 +155,7 @@ export class TagoCore implements RequestEngine {
       const idempotent = call.idempotent === undefined ? {} : { idempotent: call.idempotent };
       const decision = decideRetry({ method: op.method, attempt, outcome, policy, random: random(), ...idempotent });
       if (!decision.retry) throw markProcessed(error, mayHaveReached);
+      if (!req.replayable) throw markProcessed(notReplayable(ctx, decision.reason, error), mayHaveReached);
       if (Date.now() + decision.delayMs >= deadlineAt) {
         throw passed(`would pass before attempt ${attempt + 1} (${decision.reason}: ${decision.delayMs} ms)`, error);
       }
@@ -235,6 +243,19 @@ export class TagoCore implements RequestEngine {
   #log(line: string, secrets: readonly string[]): void {
     this.#debug?.(redact(line, secrets));
   }
+}
+
+/** A retry the policy wanted but a stream body (read once, by the failed attempt) cannot have. */
+function notReplayable(ctx: { method: string; path: string }, reason: string, cause: TagoError): TagoValidationError {
+  const error = new TagoValidationError(
+    `${ctx.method} ${ctx.path} would be retried (${reason}: ${cause.message}), but its body is a stream that was ` +
+      'already read; pass a Blob or bytes to let it be sent again',
+    'body_not_replayable',
+    'body',
+    ctx,
+  );
+  Object.defineProperty(error, 'cause', { value: cause, configurable: true, writable: true });
+  return error;
 }
 
 /** Call options when none are given: without a prototype, so a polluted Object.prototype adds nothing. */

@@ -1,4 +1,5 @@
 import { TagoRedirectError, TagoResponseParseError } from './errors.ts';
+import type { WireBody } from './internal/request-body.ts';
 import { connectionError, headersOf, readBodyCapped } from './internal/transport-support.ts';
 
 /** One HTTP request as it goes on the wire. Header names are lower-case. */
@@ -6,7 +7,8 @@ export interface WireRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: string | Uint8Array | undefined;
+  /** Text, bytes, a Blob, or a stream (sent once; a transport over fetch streams it with `duplex: 'half'`). */
+  body?: WireBody | undefined;
   /** Aborts the exchange (the caller's signal combined with the timeout). */
   signal: AbortSignal;
   /** Largest body the client accepts; a larger answer is a TagoResponseParseError (`response_too_large`). */
@@ -58,7 +60,11 @@ function overFetch(
         signal: request.signal,
         redirect: 'manual',
       };
-      if (request.body !== undefined) init.body = request.body as BodyInit;
+      if (request.body !== undefined) {
+        init.body = request.body as BodyInit;
+        // fetch refuses a stream body unless told it sends the whole request before reading the answer.
+        if (request.body instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
+      }
       response = await fetchImpl(request.url, init);
     } catch (error) {
       if (request.signal.aborted) throw error;

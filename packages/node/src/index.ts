@@ -9,6 +9,7 @@ import {
 } from '@tagokit/core/internal';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
+export { fileBody, type FileBodyOptions } from './file-body.js';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';

@@ -104,7 +104,8 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
           path: slash === url.length ? '/' : url.charCodeAt(slash) === 47 ? url.slice(slash) : `/${url.slice(slash)}`,
           method: req.method as Dispatcher.HttpMethod,
           headers: req.headers,
-          body: req.body ?? null,
+          // undici writes Blobs and async iterables (a web ReadableStream is one) itself; its types list fewer.
+          body: (req.body ?? null) as Dispatcher.DispatchOptions['body'],
         },
         exchange,
       );

@@ -21,12 +21,23 @@ export {
   buildUrl,
   checkHeaders,
   createEndpoint,
-  encodeBody,
+  finishBody,
   isPathValue,
   prepareRequest,
   secretsOf,
 } from './request-building.ts';
 export type { Endpoint, PreparedRequest, RequestContext } from './request-building.ts';
+export {
+  bodyKindOf,
+  checkBodyMediaType,
+  encodeForm,
+  encodeRequestBody,
+  mediaTypeAllows,
+  type BinaryBody,
+  type BodyKind,
+  type EncodedBody,
+  type WireBody,
+} from './request-body.ts';
 export { readAnswer, send, sender, transportFailure } from './send-once.ts';
 export { originOf, parseAnswer } from './envelope.ts';
 export type { AnswerInput, EnvelopeMode, ParsedAnswer } from './envelope.ts';

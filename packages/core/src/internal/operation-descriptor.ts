@@ -29,6 +29,8 @@ export interface OperationDescriptor {
   readonly body?: {
     readonly required: boolean;
     readonly contentType: 'application/json' | 'text/plain';
+    /** Every media type the spec lists for the body (`multipart/form-data` lets a FormData through). */
+    readonly mediaTypes?: readonly string[];
     readonly shape: BodyShape;
     /** Keys every object (or every array item) must have. */
     readonly requiredKeys: readonly string[];

@@ -10,6 +10,7 @@ import {
 } from './header-checks.ts';
 import { ownProperties } from './own-properties.ts';
 import { serializeQuery } from './query.ts';
+import { encodeForm, encodeRequestBody, type WireBody } from './request-body.ts';
 
 /**
  * Turning one operation into the exact HTTP request TagoIO expects: URL, headers and body. Plain functions over a
@@ -37,7 +38,11 @@ export interface PreparedRequest {
   method: HttpMethod;
   url: string;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: WireBody | undefined;
+  /** False when the body is a stream, which can be sent once: a retry is refused (`body_not_replayable`). */
+  replayable: boolean;
+  /** A FormData still to encode (`finishBody`); `body` and the content type are set from it before sending. */
+  form?: FormData | undefined;
   /**
    * What must never appear in an error, a warning or a debug line of this call: the token, and credentials the
    * call carries itself (a path value such as `/device/token/{token}`, a query value such as the realtime token).
@@ -84,13 +89,27 @@ export function prepareRequest(
   callHeaders?: Record<string, string>,
 ): PreparedRequest {
   const ctx = { method: op.method, path: op.path };
-  return {
+  const url = buildUrl(endpoint, op, ctx);
+  const headers = buildHeaders(endpoint, op, callHeaders, ctx);
+  const encoded = encodeRequestBody(op.body, op.contentType, ctx);
+  if (encoded.contentType !== undefined) headers['content-type'] = encoded.contentType;
+  const prepared: PreparedRequest = {
     method: op.method,
-    url: buildUrl(endpoint, op, ctx),
-    headers: buildHeaders(endpoint, op, callHeaders, ctx),
-    body: encodeBody(op, ctx),
+    url,
+    headers,
+    body: encoded.body,
+    replayable: encoded.replayable,
     secrets: secretsOf(endpoint, op),
   };
+  if (encoded.form !== undefined) prepared.form = encoded.form;
+  return prepared;
+}
+
+/** The request with its FormData encoded (bytes and `multipart/form-data; boundary=...`); others as they are. */
+export async function finishBody(req: PreparedRequest): Promise<PreparedRequest> {
+  if (req.form === undefined) return req;
+  const { body, contentType } = await encodeForm(req.form);
+  return { ...req, form: undefined, body, headers: { ...req.headers, 'content-type': contentType } };
 }
 
 /** The full URL of an operation: the REST API (or the realtime host), the filled path and the query. */
@@ -105,7 +124,7 @@ export function buildUrl(
   return `${endpoint.api}${buildPath(op.path, op.pathParams, ctx, op.reservedPathParams)}${query}`;
 }
 
-/** Headers of one call: accept, the fixed and per-call headers, the content type, `_ssl` and the token. */
+/** Headers of one call: accept, the fixed and per-call headers, `_ssl` and the token (prepareRequest adds the content type). */
 export function buildHeaders(
   endpoint: Endpoint,
   op: OperationRequest,
@@ -117,7 +136,6 @@ export function buildHeaders(
     ...endpoint.headers,
     ...checkHeaders(callHeaders ?? {}),
   };
-  if (op.body !== undefined) headers['content-type'] = op.contentType ?? 'application/json';
   if (endpoint.insecure) headers['_ssl'] = 'false';
   if (op.auth !== false) {
     if (endpoint.token === undefined) {
@@ -198,26 +216,6 @@ function isDotSegment(segment: string): boolean {
 /** What a path parameter may be: a string, or a finite number (NaN or Infinity would land in the URL as text). */
 export function isPathValue(value: unknown): value is string | number {
   return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
-}
-
-/** The body as sent: JSON, or a text/plain string as is. */
-export function encodeBody(op: OperationRequest, ctx: RequestContext): string | undefined {
-  if (op.body === undefined) return undefined;
-  if (op.contentType === 'text/plain') {
-    if (typeof op.body !== 'string')
-      throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
-    return op.body;
-  }
-  try {
-    return JSON.stringify(op.body);
-  } catch (error) {
-    throw new TagoValidationError(
-      `The body cannot be sent as JSON: ${(error as Error).message}`,
-      'body_invalid',
-      'body',
-      ctx,
-    );
-  }
 }
 
 /** Checks caller headers (names, values, no framing headers) and lower-cases their names. */

@@ -12,7 +12,7 @@ import { parseAnswer } from './envelope.ts';
 import { CALL_OPTION_NAMES, checkOptionNames } from './option-checks.ts';
 import { ownProperties } from './own-properties.ts';
 import { redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
-import { prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
+import { finishBody, prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
 import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten } from './transport-support.ts';
 
 /**
@@ -104,7 +104,8 @@ export async function send<T = unknown>(
       );
     }
   }
-  const request = prepareRequest(endpoint, op, call.headers);
+  let request = prepareRequest(endpoint, op, call.headers);
+  if (request.form !== undefined) request = await finishBody(request);
   const signal = call.signal;
   if (signal?.aborted) throw new TagoAbortError({ ...ctx, sent: false });
   let wire: WireResponse;

@@ -1,0 +1,177 @@
+import { TagoValidationError } from '../errors.ts';
+
+/**
+ * Bodies beyond JSON: what kind of value a caller passed, whether the operation's media types allow it, and how it
+ * goes on the wire. One table for every way of sending (TagoCore, `send`, generated code), so a FormData is never
+ * turned into an empty JSON object (`JSON.stringify(new FormData())` is `{}`).
+ */
+
+/** What a transport carries: text, bytes, a Blob (size known, read again on a retry) or a one-pass stream. */
+export type WireBody = string | Uint8Array | Blob | ReadableStream<Uint8Array>;
+
+/** Binary bodies a caller may pass where the spec takes binary data (`application/octet-stream` and the like). */
+export type BinaryBody = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** The kind of a body value: `json` for anything JSON.stringify is meant for (objects, arrays, strings, numbers). */
+export type BodyKind = 'json' | 'form' | 'blob' | 'bytes' | 'stream';
+
+const hasFormData = typeof FormData === 'function';
+const hasBlob = typeof Blob === 'function';
+
+/** Classifies a body value; every non-JSON kind is recognised by its constructor or protocol, never by its keys. */
+export function bodyKindOf(body: unknown): BodyKind {
+  if (body === null || typeof body !== 'object') return 'json';
+  if (Array.isArray(body)) return 'json';
+  if (hasFormData && body instanceof FormData) return 'form';
+  if (hasBlob && body instanceof Blob) return 'blob';
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return 'bytes';
+  if (typeof ReadableStream === 'function' && body instanceof ReadableStream) return 'stream';
+  // Node's Readable and async generators are async iterables of chunks.
+  if (typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function') return 'stream';
+  return 'json';
+}
+
+const KIND_NAMES: Readonly<Record<BodyKind, string>> = {
+  json: 'a JSON value',
+  form: 'a FormData',
+  blob: 'a Blob',
+  bytes: 'a byte array',
+  stream: 'a stream',
+};
+
+const isJsonType = (type: string): boolean => type === 'application/json' || type.endsWith('+json');
+const isFormType = (type: string): boolean => type === 'multipart/form-data';
+const isTextType = (type: string): boolean => type === 'text/plain';
+/** Anything else (`application/octet-stream`, `image/png`, `*\/*` ...) takes raw bytes. */
+const isBinaryType = (type: string): boolean =>
+  !isJsonType(type) && !isFormType(type) && !isTextType(type) && type !== 'application/x-www-form-urlencoded';
+
+/** Whether a body of `kind` may be sent to an operation that lists `mediaTypes`. */
+export function mediaTypeAllows(kind: BodyKind, mediaTypes: readonly string[]): boolean {
+  const lower = mediaTypes.map((type) => type.toLowerCase());
+  if (kind === 'json') return lower.some((type) => isJsonType(type) || isTextType(type));
+  if (kind === 'form') return lower.some(isFormType);
+  return lower.some(isBinaryType);
+}
+
+/** The first binary media type an operation lists (what raw bytes are labelled with when the value has no type). */
+export function binaryMediaType(mediaTypes: readonly string[]): string | undefined {
+  return mediaTypes.find((type) => isBinaryType(type.toLowerCase()) && !type.includes('*'));
+}
+
+/** Refuses a body the operation's media types do not allow, naming both (code `body_media_type`). */
+export function checkBodyMediaType(
+  kind: BodyKind,
+  mediaTypes: readonly string[],
+  where: string,
+  ctx: { method: string; path: string },
+): void {
+  if (mediaTypeAllows(kind, mediaTypes)) return;
+  throw new TagoValidationError(
+    `${where}: ${KIND_NAMES[kind]} body cannot be sent here; the operation takes ${mediaTypes.join(' or ')}`,
+    'body_media_type',
+    'body',
+    ctx,
+  );
+}
+
+/** A body ready for the wire, with its media type (undefined: set once a FormData is encoded) and replayability. */
+export interface EncodedBody {
+  readonly body: WireBody | undefined;
+  readonly contentType: string | undefined;
+  /** False for streams: they can be read once, so an attempt that needs a retry fails with `body_not_replayable`. */
+  readonly replayable: boolean;
+  /** A FormData, encoded (asynchronously) by `encodeForm` before the first attempt. */
+  readonly form?: FormData;
+}
+
+/**
+ * Encodes a call's body. `contentType` is what the operation (or the raw request) declares; for a JSON value it
+ * decides between JSON and text/plain, for binary values it labels bytes that carry no type of their own.
+ */
+export function encodeRequestBody(
+  body: unknown,
+  contentType: string | undefined,
+  ctx: { method: string; path: string },
+): EncodedBody {
+  if (body === undefined) return { body: undefined, contentType: undefined, replayable: true };
+  const kind = bodyKindOf(body);
+  if (kind !== 'json' && contentType !== undefined && !mediaTypeAllows(kind, [contentType])) {
+    checkBodyMediaType(kind, [contentType], `${ctx.method} ${ctx.path}`, ctx);
+  }
+  switch (kind) {
+    case 'form':
+      return { body: undefined, contentType: undefined, replayable: true, form: body as FormData };
+    case 'blob': {
+      const blob = body as Blob;
+      return { body: blob, contentType: blob.type || contentType || OCTET_STREAM, replayable: true };
+    }
+    case 'bytes': {
+      const view = body instanceof ArrayBuffer ? new Uint8Array(body) : (body as ArrayBufferView);
+      const bytes = view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+      return { body: bytes, contentType: contentType ?? OCTET_STREAM, replayable: true };
+    }
+    case 'stream':
+      return { body: toReadableStream(body), contentType: contentType ?? OCTET_STREAM, replayable: false };
+    default:
+      return {
+        body: encodeJsonOrText(body, contentType, ctx),
+        contentType: contentType ?? JSON_TYPE,
+        replayable: true,
+      };
+  }
+}
+
+const OCTET_STREAM = 'application/octet-stream';
+const JSON_TYPE = 'application/json';
+
+/** A JSON value as JSON, or a text/plain string as is. */
+function encodeJsonOrText(body: unknown, contentType: string | undefined, ctx: { method: string; path: string }) {
+  if (contentType === 'text/plain') {
+    if (typeof body !== 'string')
+      throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);
+    return body;
+  }
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new TagoValidationError(
+      `The body cannot be sent as JSON: ${(error as Error).message}`,
+      'body_invalid',
+      'body',
+      ctx,
+    );
+  }
+}
+
+/**
+ * A FormData as bytes with its `multipart/form-data; boundary=...` type, by the platform's own encoder
+ * (`new Response(form)`). Held as a Blob: its size is known (a content-length, no chunked upload) and a retry
+ * sends it again.
+ */
+export async function encodeForm(form: FormData): Promise<{ body: Blob; contentType: string }> {
+  const encoded = new Response(form);
+  const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
+  return { body: await encoded.blob(), contentType };
+}
+
+/** A web ReadableStream of bytes from a ReadableStream or any async iterable of chunks (a Node Readable, a generator). */
+function toReadableStream(source: unknown): ReadableStream<Uint8Array> {
+  if (source instanceof ReadableStream) return source as ReadableStream<Uint8Array>;
+  const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) return controller.close();
+      if (typeof value === 'string') controller.enqueue(encoder.encode(value));
+      else if (value instanceof Uint8Array) controller.enqueue(value);
+      else if (ArrayBuffer.isView(value))
+        controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      else controller.error(new TypeError('a body stream must yield bytes (Uint8Array) or strings'));
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
+}
