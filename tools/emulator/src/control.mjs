@@ -4,6 +4,7 @@
 // reset. The README's "Control endpoint" table lists the routes.
 import { FAULT_SETTING_KEYS } from './faults.mjs';
 import { readBody } from './http/body.mjs';
+import { fileContent } from './handlers/file-store.mjs';
 import { refuse, send } from './http/respond.mjs';
 import { refuseUnknownKeys, SettingsError } from './settings.mjs';
 import { ConflictError } from './store.mjs';
@@ -19,6 +20,14 @@ import { ConflictError } from './store.mjs';
  */
 export function createControl({ store, stats, faults, bodyLimits }) {
   return async function control(req, res, method, segments) {
+    // `/__emulator/files/<profile>/<path>`: what getFile's signed URL downloads, without a token (as S3's does).
+    if (method === 'GET' && segments[1] === 'files' && segments.length > 3) {
+      const content = fileContent({ store }, `/${segments.slice(3).join('/')}`);
+      if (!content) return send(res, 404, { status: false, message: 'File not found' });
+      res.writeHead(200, { 'content-type': content.contentType, 'content-length': String(content.bytes.length) });
+      res.end(content.bytes);
+      return undefined;
+    }
     const read = await readBody(req, bodyLimits);
     if (read.status !== undefined) {
       return read.status === 0 ? undefined : refuse(req, res, read.status, read.message, true);

@@ -15,6 +15,7 @@ import { loadSpec } from './spec.mjs';
 import { RequestStats } from './stats.mjs';
 import { refuseUnknownKeys } from './settings.mjs';
 import { Store } from './store.mjs';
+import { normalizeUploadFaults } from './upload-faults.mjs';
 
 /** The keys of EmulatorOptions (index.d.mts); any other is refused by name. */
 export const EMULATOR_OPTION_KEYS = Object.freeze([
@@ -28,6 +29,8 @@ export const EMULATOR_OPTION_KEYS = Object.freeze([
   'rateLimits',
   'specPath',
   'maxBodyBytes',
+  'maxFormBodyBytes',
+  'uploadFaults',
   'bodyTimeoutMs',
   'headersTimeoutMs',
   'log',
@@ -47,7 +50,12 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
   const spec = loadSpec(options.specPath);
   const handlers = checkedHandlers(spec, handlerAreas);
   const limits = normalizeLimits(options);
-  const bodyLimits = { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs };
+  const bodyLimits = {
+    maxBytes: limits.maxBodyBytes,
+    maxFormBytes: Math.max(limits.maxBodyBytes, limits.maxFormBodyBytes),
+    timeoutMs: limits.bodyTimeoutMs,
+  };
+  const uploadFaults = { settings: normalizeUploadFaults(options.uploadFaults ?? {}), seed: options.seed ?? 1 };
   const store = new Store({ devices: options.devices, tokens: options.tokens });
   // A fixture is a whole state (a snapshot): it replaces the seeded devices and tokens.
   if (options.fixture !== undefined) store.importState(options.fixture);
@@ -59,7 +67,7 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
   const http = await startHttpServer(
     { limits, port: options.port, host: options.host, log },
     {
-      api: createApiPipeline({ spec, store, limiter, stats, handlers, faults, bodyLimits, log }),
+      api: createApiPipeline({ spec, store, limiter, stats, handlers, faults, bodyLimits, log, uploadFaults }),
       control: createControl({ store, stats, faults, bodyLimits }),
       events: (req, res, search) => serveEvents(store, req, res, parseQuery(search)),
       refused: (status) => {
@@ -78,6 +86,10 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
     faultSequence: () => [...faults.plan.sequence],
     setFaults: (newFaults, seed) => faults.replace(newFaults, seed),
     getFaults: () => faults.plan.config,
+    setUploadFaults: (newFaults, seed) => {
+      uploadFaults.settings = normalizeUploadFaults(newFaults ?? {});
+      if (seed !== undefined) uploadFaults.seed = seed;
+    },
     saveState: () => store.exportState(),
     restoreState: (state) => store.importState(state),
     realtime: realtimeOf(store),

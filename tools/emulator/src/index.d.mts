@@ -33,6 +33,20 @@ export interface NormalizedFaults {
   routes: string[] | undefined;
 }
 
+/** Faults of the `upload` step of multipart uploads, the same for the same seed however parts are scheduled. */
+export interface UploadFaultOptions {
+  /** Share of part attempts (0..1) that fail; 0 by default. */
+  rate?: number;
+  /** `http5xx` and `rateLimit` answer without storing, `resetBefore` drops the request, `resetAfter` stores the part and drops the answer. All four by default. */
+  kinds?: ('http5xx' | 'rateLimit' | 'resetBefore' | 'resetAfter')[];
+  /** Faults per part at most (default 2), so a client that retries gets through. */
+  maxPerPart?: number;
+  /** Retry-After of a `rateLimit` fault, in seconds (default 0). */
+  retryAfterSeconds?: number;
+  /** Only these part numbers. */
+  parts?: number[];
+}
+
 export interface DeviceSeed {
   id?: string;
   name?: string;
@@ -59,6 +73,13 @@ export interface EmulatorOptions {
   specPath?: string;
   /** Largest request body in bytes (default 1 MiB); a larger one answers 413 and the connection is closed. */
   maxBodyBytes?: number;
+  /**
+   * Largest multipart/form-data body in bytes (default 32 MiB, never less than maxBodyBytes): one part of a
+   * multipart upload.
+   */
+  maxFormBodyBytes?: number;
+  /** Faults of multipart upload parts, drawn per (part, attempt) from `seed`: see UploadFaultOptions. */
+  uploadFaults?: UploadFaultOptions;
   /** Time the body may take once the headers are in, ms (default 10 000); then 408 and the connection is closed. */
   bodyTimeoutMs?: number;
   /** Time the request line and headers may take, ms (default 10 000; checked every second at most); then 408. */
@@ -128,6 +149,8 @@ export interface Emulator {
   faultSequence(): (FaultKind | undefined)[];
   /** Replaces the fault settings and restarts the sequence (with a new seed when given). */
   setFaults(faults: FaultOptions | null, seed?: number): NormalizedFaults;
+  /** Replaces the upload part faults (and their seed, when given). */
+  setUploadFaults(faults: UploadFaultOptions | null, seed?: number): void;
   getFaults(): NormalizedFaults;
   /** The whole state, to restore later (between the tests of a suite) or to save as a fixture file. */
   saveState(): EmulatorStateSnapshot;

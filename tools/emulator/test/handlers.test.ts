@@ -101,6 +101,8 @@ describe('handler maps are checked against the spec at start-up', () => {
       'deleteEntityData',
       'emptyEntityData',
       'uploadFiles',
+      'uploadWidgetFile',
+      'getFile',
       'listFiles',
       'deleteFiles',
       'moveFiles',

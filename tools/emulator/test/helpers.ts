@@ -163,10 +163,28 @@ export function seedResources(state: EmulatorState): void {
     created_at: now,
     updated_at: now,
   });
-  for (const filename of ['/layer05.png', '/images/layer05.png']) {
+  for (const filename of ['/layer05.png', '/images/layer05.png', '/plant-floor.png']) {
     const file = { filename, size: 10, last_modified: new Date(0).toISOString(), public: true };
     store.resources('files').set(filename, file);
+    const data = Buffer.alloc(10, 1).toString('base64');
+    store.resources('fileContents').set(filename, { data, contentType: 'image/png' });
   }
+  // The open widget upload the example end step names, with the part its example lists.
+  const widgetCall = exampleRequest(operations.find((o) => o.id === 'uploadWidgetFile')!);
+  const widgetEnd = JSON.parse(widgetCall.body!) as { upload_id: string; filename: string; parts: { ETag: string }[] };
+  const target = widgetCall.path.split('?')[0]!.split('/').slice(3).join('/');
+  store.resources('multipartUploads').set(widgetEnd.upload_id, {
+    id: widgetEnd.upload_id,
+    filename: widgetEnd.filename,
+    contentType: 'image/png',
+    public: false,
+    fieldId: 'photo_field',
+    target,
+    parts: { 1: { etag: widgetEnd.parts[0]!.ETag, size: 10, data: Buffer.alloc(10, 2).toString('base64') } },
+    attempts: { 1: 1 },
+    faulted: {},
+    stored: { 1: 1 },
+  });
 }
 
 /** The URL a started `tagokit-emulator` prints; rejects with its output if it exits or prints none in 20 s. */

@@ -10,6 +10,12 @@
  * @property {Record<string, string>} [headers]
  * @property {boolean} [raw]
  * @property {string} [contentType]
+ * @property {{ kind: 'resetBefore' | 'resetAfter' }} [fault]  a fault the handler drew (a part of an upload)
+ */
+
+/**
+ * Upload part faults and the seed they are drawn from (upload-faults.mjs).
+ * @typedef {{ settings: import('../upload-faults.mjs').UploadFaultSettings, seed: number }} UploadFaultContext
  */
 
 /**
@@ -26,7 +32,11 @@
  * @property {Caller | undefined} caller  undefined on operations without security
  * @property {Record<string, string>} pathParams
  * @property {Record<string, any>} query  coerced to the schema's types
- * @property {any} body  parsed JSON, a string for a text body, or undefined
+ * @property {any} body  parsed JSON, a string for a text body, a form's text fields, or undefined
+ * @property {import('../http/form-data.mjs').ParsedForm} [form]  a multipart/form-data body: fields and files
+ * @property {string} [origin]  `http://host:port` the request was sent to (for the URLs an answer holds)
+ * @property {string} [profileId]  the emulated profile's id
+ * @property {UploadFaultContext} [uploadFaults]
  */
 
 /**

@@ -1,22 +1,15 @@
 // @ts-check
-// Files in the profile's storage, kept in the store by their full name (`/reports/may.csv`): uploaded as base64
-// JSON, listed by folder with paging, moved, copied, made public or private, removed (a folder with everything
-// in it). Multipart uploads are not kept: they answer the spec's example.
+// Files in the profile's storage, kept in the store by their full name (`/reports/may.csv`) with their bytes:
+// uploaded as base64 JSON or in a multipart upload (multipart-upload.mjs), listed by folder with paging, moved,
+// copied, made public or private, removed (a folder with everything in it), and reached by getFile (a signed URL
+// to the emulator's download route, or the MD5).
 import { exampleResult, notFound, ok } from './answers.mjs';
+import { fileContent, filesOf, md5Hex, relocateFile, removeFile, storeFile } from './file-store.mjs';
+import { fileUrl, multipartStep } from './multipart-upload.mjs';
 import { confirmation } from './resources.mjs';
-
-/** @typedef {{ filename: string, size: number, last_modified: string, public: boolean }} StoredFile */
-
-const COLLECTION = 'files';
 
 /** A stored name always starts with one `/`. @param {unknown} name */
 const fileName = (name) => `/${String(name ?? '').replace(/^\/+/, '')}`;
-
-/**
- * @param {import('./answers.mjs').HandlerContext} ctx
- * @returns {Map<string, StoredFile>}
- */
-const filesOf = (ctx) => /** @type {any} */ (ctx.store.resources(COLLECTION));
 
 /** @param {unknown} body */
 const asList = (body) => (Array.isArray(body) ? body : [body]);
@@ -24,14 +17,25 @@ const asList = (body) => (Array.isArray(body) ? body : [body]);
 /** @type {import('./answers.mjs').HandlerMap} */
 export const FILE_HANDLERS = {
   uploadFiles(ctx) {
-    if (!Array.isArray(ctx.body)) return undefined;
-    const files = filesOf(ctx);
+    if (!Array.isArray(ctx.body)) return multipartStep(ctx, 'files');
     for (const f of ctx.body) {
-      const name = fileName(f.filename);
-      const size = Buffer.from(String(f.file ?? ''), 'base64').length;
-      files.set(name, { filename: name, size, last_modified: new Date().toISOString(), public: f.public === true });
+      storeFile(ctx, fileName(f.filename), Buffer.from(String(f.file ?? ''), 'base64'), { public: f.public === true });
     }
     return ok(ctx.op, confirmation(ctx));
+  },
+  uploadWidgetFile(ctx) {
+    return multipartStep(ctx, `${ctx.pathParams.dashboardID}/${ctx.pathParams.widgetID}`);
+  },
+  getFile(ctx) {
+    const name = fileName(ctx.pathParams.path);
+    // The emulator holds one profile's storage: the profile id of the address is not checked.
+    const content = fileContent(ctx, name);
+    if (!content) return notFound('File not found');
+    if (ctx.query.noRedirect === true && ctx.query.md5 === true) return ok(ctx.op, md5Hex(content.bytes));
+    // The signed URL downloads without a token, like S3's: here the emulator's own download route.
+    const signed = fileUrl(ctx, name).replace('/file/', '/__emulator/files/');
+    if (ctx.query.noRedirect === true) return ok(ctx.op, signed);
+    return { status: 302, body: '', raw: true, headers: { location: signed } };
   },
   listFiles(ctx) {
     const folder = fileName(ctx.query.path ?? '/').replace(/\/?$/, '/');
@@ -67,7 +71,7 @@ export const FILE_HANDLERS = {
     const files = filesOf(ctx);
     for (const target of asList(ctx.body).map(fileName)) {
       const folder = `${target.replace(/\/$/, '')}/`;
-      for (const name of [...files.keys()]) if (name === target || name.startsWith(folder)) files.delete(name);
+      for (const name of [...files.keys()]) if (name === target || name.startsWith(folder)) removeFile(ctx, name);
     }
     return ok(ctx.op, confirmation(ctx));
   },
@@ -100,10 +104,6 @@ function relocate(ctx, move) {
   const pairs = asList(ctx.body).map((p) => ({ from: fileName(p?.from), to: fileName(p?.to) }));
   const missing = pairs.find((p) => !files.has(p.from));
   if (missing) return notFound('File not found');
-  for (const { from, to } of pairs) {
-    const file = /** @type {StoredFile} */ (files.get(from));
-    if (move) files.delete(from);
-    files.set(to, { ...file, filename: to, last_modified: new Date().toISOString() });
-  }
+  for (const { from, to } of pairs) relocateFile(ctx, from, to, move);
   return ok(ctx.op, confirmation(ctx));
 }

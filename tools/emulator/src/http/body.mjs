@@ -2,13 +2,18 @@
 // The body of a request, read within a size cap and a deadline, and the limits on what a request may cost.
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
-/** @typedef {{ maxBodyBytes: number, bodyTimeoutMs: number, headersTimeoutMs: number }} Limits */
-/** @typedef {{ text: string, status?: undefined } | { status: number, message: string }} BodyRead */
+/** @typedef {{ maxBodyBytes: number, maxFormBodyBytes: number, bodyTimeoutMs: number, headersTimeoutMs: number }} Limits */
+/** @typedef {{ text: string, bytes: Buffer, status?: undefined } | { status: number, message: string }} BodyRead */
 
 /** The emulator's defaults for what a request may cost; the README's "Hardening" section documents them. */
 export const DEFAULT_LIMITS = Object.freeze({
   /** Largest body read, in bytes (TagoIO itself caps bodies at about 200 kB; the emulator allows more). */
   maxBodyBytes: 1024 * 1024,
+  /**
+   * Largest multipart/form-data body, in bytes: one part of a multipart upload (S3 takes parts from 5 MiB; the
+   * official SDK sends 7 MiB) with room to spare.
+   */
+  maxFormBodyBytes: 32 * 1024 * 1024,
   /** Time the whole body may take to arrive once the headers are in. */
   bodyTimeoutMs: 10_000,
   /** Time the request line and headers may take to arrive. */
@@ -30,6 +35,23 @@ export function normalizeLimits(options = {}) {
     out[name] = value;
   }
   return out;
+}
+
+/**
+ * Whether a request declares a multipart/form-data body (the larger cap applies).
+ * @param {IncomingMessage} req
+ */
+export function isFormRequest(req) {
+  return /^multipart\/form-data\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''));
+}
+
+/**
+ * The body cap of a request: the form cap for multipart/form-data, the plain cap for the rest.
+ * @param {IncomingMessage} req
+ * @param {{ maxBodyBytes: number, maxFormBodyBytes: number }} limits
+ */
+export function bodyCapOf(req, limits) {
+  return isFormRequest(req) ? Math.max(limits.maxBodyBytes, limits.maxFormBodyBytes) : limits.maxBodyBytes;
 }
 
 /**
@@ -74,7 +96,10 @@ export function readBody(req, { maxBytes, timeoutMs }) {
       if (size > maxBytes) finish(tooLarge);
       else chunks.push(chunk);
     };
-    const onEnd = () => finish({ text: Buffer.concat(chunks).toString('utf8') });
+    const onEnd = () => {
+      const bytes = Buffer.concat(chunks);
+      finish({ text: bytes.toString('utf8'), bytes });
+    };
     // 'close' before 'end': the client hung up (or the socket was destroyed) mid-body.
     const onClose = () => finish({ status: 0, message: 'The client closed the connection' });
     const timer = setTimeout(

@@ -3,7 +3,7 @@
 // itself answered with the usual envelope, `Expect: 100-continue` checked against the body cap, and routing of
 // each request target: `/__emulator/...` to the control API, everything else to the API pipeline.
 import { createServer, STATUS_CODES } from 'node:http';
-import { bodyTooLarge } from './body.mjs';
+import { bodyCapOf, bodyTooLarge } from './body.mjs';
 import { parseTarget } from '../request.mjs';
 import { refuse, send } from './respond.mjs';
 
@@ -48,9 +48,10 @@ export async function startHttpServer({ limits, port = 0, host = '127.0.0.1', lo
   const server = createServer(serverOptions, onRequest);
   // `Expect: 100-continue` asks before sending the body: a body declared over the cap is refused unsent.
   server.on('checkContinue', (req, res) => {
-    if (Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
+    const cap = bodyCapOf(req, limits);
+    if (Number(req.headers['content-length'] ?? 0) > cap) {
       routes.refused(413);
-      return refuse(req, res, 413, bodyTooLarge(limits.maxBodyBytes), true);
+      return refuse(req, res, 413, bodyTooLarge(cap), true);
     }
     res.writeContinue();
     return onRequest(req, res);

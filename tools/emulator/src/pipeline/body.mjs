@@ -11,11 +11,14 @@ import { isJsonMediaType, mediaTypeOf } from '../request.mjs';
  * @param {import('../spec.mjs').Operation} op
  * @param {string} rawBody
  * @param {string} contentType
+ * @param {import('../http/form-data.mjs').ParsedForm} [form]  a form-data body, parsed before (busboy is async)
  * @returns {{ body: unknown, answer?: undefined } | { answer: import('../handlers/answers.mjs').Answer }}
  */
-export function parseBody(op, rawBody, contentType) {
+export function parseBody(op, rawBody, contentType, form) {
   if (rawBody.length === 0 || !op.body) return { body: undefined };
   const media = mediaTypeOf(contentType);
+  // A form reaches the handler as `ctx.form`; its fields also stand as the body for the required-body check.
+  if (form && op.body.types.some((t) => mediaTypeOf(t) === media)) return { body: { ...form.fields } };
   const takesJson = op.body.types.some((t) => isJsonMediaType(mediaTypeOf(t)));
   if (takesJson && isJsonMediaType(media)) {
     try {

@@ -4,6 +4,7 @@
 // validation (400), then the operation's handler or its spec example. Synchronous on purpose: nothing else can
 // run between the checks and the change of state.
 import { validateRequest } from '../spec.mjs';
+import { DEFAULT_PROFILE_ID } from '../store.mjs';
 import { fromExample } from '../handlers/answers.mjs';
 import { authorize, tokenOf } from './auth.mjs';
 import { parseBody } from './body.mjs';
@@ -28,6 +29,7 @@ export function rateLimitKey(method, op, query) {
  * @property {import('./rate-limit.mjs').RateLimiter} limiter
  * @property {import('../stats.mjs').RequestStats} stats
  * @property {Map<string, import('../handlers/answers.mjs').Handler>} handlers
+ * @property {import('../handlers/answers.mjs').UploadFaultContext} [uploadFaults]
  */
 
 /**
@@ -37,9 +39,11 @@ export function rateLimitKey(method, op, query) {
  * @param {Record<string, any>} query
  * @param {import('../spec.mjs').RouteMatch} match
  * @param {string} rawBody
+ * @param {import('../http/form-data.mjs').ParsedForm} [form]  a multipart/form-data body, already parsed
  * @returns {Answer}
  */
-export function processRequest({ spec, store, limiter, stats, handlers }, req, method, query, match, rawBody) {
+export function processRequest(emulator, req, method, query, match, rawBody, form) {
+  const { spec, store, limiter, stats, handlers } = emulator;
   if (!match.op) {
     if (match.allowed.length) {
       const body = { status: false, message: `Method ${method} is not allowed here` };
@@ -61,12 +65,24 @@ export function processRequest({ spec, store, limiter, stats, handlers }, req, m
     };
   }
   const contentType = String(req.headers['content-type'] ?? '');
-  const parsed = parseBody(op, rawBody, contentType);
+  const parsed = parseBody(op, rawBody, contentType, form);
   if (parsed.answer) return parsed.answer;
   const { body } = parsed;
   const invalid = validateRequest(spec, op, { pathParams, query, body, contentType });
   if (invalid) return { status: 400, body: { status: false, ...invalid } };
   const handler = handlers.get(op.id);
-  const result = handler?.({ store, spec, op, caller: auth.caller, pathParams, query, body });
+  const result = handler?.({
+    store,
+    spec,
+    op,
+    caller: auth.caller,
+    pathParams,
+    query,
+    body,
+    form,
+    origin: `http://${req.headers.host ?? '127.0.0.1'}`,
+    profileId: DEFAULT_PROFILE_ID,
+    uploadFaults: emulator.uploadFaults,
+  });
   return result ?? fromExample(op);
 }
