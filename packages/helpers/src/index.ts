@@ -47,3 +47,23 @@ export {
   type SerialResolver,
   type SerialResolverOptions,
 } from './lookups.ts';
+export {
+  BASE64_MAX_BYTES,
+  uploadFile,
+  type BlueprintDevice,
+  type UploadFileOptions,
+  type UploadFileResult,
+  type WidgetFileTarget,
+} from './upload.ts';
+export {
+  DEFAULT_PART_BYTES,
+  MAX_PARTS,
+  MIN_PART_BYTES,
+  planParts,
+  TagoUploadError,
+  type PartPlan,
+  type RunUploadOptions,
+  type UploadedPart,
+  type UploadProgress,
+  type UploadState,
+} from './upload-plan.ts';

@@ -1,5 +1,5 @@
 // The multipart upload protocol of TagoIO's files API, without the transport: part planning, bounded parallel
-// parts with retries, progress and cancellation, and a state to resume from. `upload.ts` connects it to the client.
+// parts with retries, progress and cancellation, and a state to resume from. upload.ts connects it to the client.
 import { RateLimitError, TagoAbortError, TagoError, TagoValidationError } from '@tagokit/core';
 import { abortableSleep } from '@tagokit/core/internal';
 
@@ -111,16 +111,24 @@ export class TagoUploadError extends TagoError {
   readonly step: 'start' | 'part' | 'end' | 'cancelled';
   readonly state: UploadState | undefined;
   readonly resumable: boolean;
+  /** What went wrong, without the note on resuming that `message` ends with. */
+  readonly reason: string;
   constructor(
     message: string,
     init: { step: TagoUploadError['step']; part?: number; state?: UploadState; cause?: unknown },
   ) {
-    super(message, init.step === 'cancelled' ? 'upload_cancelled' : 'upload_failed', { cause: init.cause });
+    const resumable =
+      init.state !== undefined && (init.step === 'part' || init.step === 'cancelled' || init.step === 'end');
+    const code = init.step === 'cancelled' ? 'upload_cancelled' : 'upload_failed';
+    // The message says what a caller can do next: resume with the stored parts, or start over.
+    super(`${message} (${resumable ? 'resumable: pass error.state as resume' : 'not resumable'})`, code, {
+      cause: init.cause,
+    });
+    this.reason = message;
     this.step = init.step;
     this.part = init.part;
     this.state = init.state;
-    this.resumable =
-      init.state !== undefined && (init.step === 'part' || init.step === 'cancelled' || init.step === 'end');
+    this.resumable = resumable;
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), step: this.step, part: this.part, resumable: this.resumable, state: this.state };
@@ -254,7 +262,7 @@ export async function runUpload(
     if (options.signal?.aborted) throw cancelled(id, options.signal.reason);
     if (failure) {
       // Rebuilt so `state` lists the parts that other workers finished after the failure was noticed.
-      throw new TagoUploadError(failure.message, {
+      throw new TagoUploadError(failure.reason, {
         step: 'part',
         part: failure.part!,
         state: state(id),

@@ -124,7 +124,7 @@ describe('runUpload', () => {
     const { steps, calls } = recordingSteps({ 1: [apiError(BadRequestError, 400, 'Invalid part')] }, 30);
     const error = (await runUpload(4, tinyPlan(4), steps, { concurrency: 2 }).catch((e) => e)) as TagoUploadError;
     expect(error).toBeInstanceOf(TagoUploadError);
-    expect(error.message).toBe('part 1 of 4 failed: Invalid part');
+    expect(error.message).toBe('part 1 of 4 failed: Invalid part (resumable: pass error.state as resume)');
     expect(error.part).toBe(1);
     expect(error.step).toBe('part');
     expect(error.resumable).toBe(true);

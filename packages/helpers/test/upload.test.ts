@@ -1,0 +1,268 @@
+// uploadFile against the emulator: an 11 MB generated file in 5 MiB parts through seeded part faults (every byte
+// stored once, in order), the base64 route for small files, cancel and resume, part-size checks before any request,
+// a failing part named with its state, and widget file fields; every request recorded as it went on the wire.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createEdgeClient, fetchTransport, type Transport } from '@tagokit/edge';
+import { createClient, fileBody } from '@tagokit/node';
+import { getFile, listFiles } from '@tagokit/api/functions';
+import {
+  DEFAULT_PROFILE_ID,
+  DEFAULT_TOKENS,
+  startEmulator,
+  type Emulator,
+} from '../../../tools/emulator/src/index.mjs';
+import { TagoUploadError, uploadFile, type UploadProgress } from '../src/index.ts';
+import { generatedFile, sha256Hex } from './support/generated-file.ts';
+
+const MiB = 1024 * 1024;
+const SIZE = 11_000_000;
+const SEED = 20_260_517;
+const source = generatedFile(SIZE, SEED);
+const dir = mkdtempSync(join(tmpdir(), 'tagokit-upload-'));
+const path = join(dir, 'archive.bin');
+
+let emulator: Emulator;
+beforeAll(async () => {
+  writeFileSync(path, source);
+  emulator = await startEmulator({ rateLimits: false, seed: SEED });
+});
+afterAll(async () => {
+  await emulator.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+beforeEach(() => emulator.setUploadFaults(null));
+
+/** One request as sent: method, path, the multipart step and part (from the form or JSON body), and whether it was aborted. */
+interface Sent {
+  path: string;
+  step: string;
+  part?: string;
+  aborted: boolean;
+}
+
+/**
+ * An edge client (fetch, as in workers and browsers) whose requests are recorded with their step; `onSending` runs
+ * once each request has been handed to fetch (it is in flight).
+ */
+function recordedClient(onSending?: (entry: Sent) => void) {
+  const sent: Sent[] = [];
+  const inner = fetchTransport();
+  const transport: Transport = async (request) => {
+    const entry: Sent = { path: new URL(request.url).pathname, step: 'base64', aborted: false };
+    request.signal.addEventListener('abort', () => {
+      entry.aborted = true;
+    });
+    if (request.body instanceof Blob) {
+      const form = await new Response(request.body, { headers: { 'content-type': request.headers['content-type']! } })
+        .formData()
+        .catch(() => undefined);
+      entry.step = String(form?.get('multipart_action') ?? 'unknown');
+      if (form?.has('part')) entry.part = String(form.get('part'));
+    } else if (typeof request.body === 'string' && request.body.startsWith('{')) {
+      entry.step = JSON.parse(request.body).multipart_action;
+    }
+    sent.push(entry);
+    const answer = inner(request);
+    onSending?.(entry);
+    return answer;
+  };
+  const client = createEdgeClient({ ...profileOnEmulator(), tokenKind: 'profile', transport });
+  return { client, sent };
+}
+
+/** The profile token on the emulator's plain-HTTP address. */
+const profileOnEmulator = () => ({
+  token: DEFAULT_TOKENS.profile,
+  region: { api: emulator.url },
+  allowInsecureHttp: true,
+});
+
+/** The stored file's bytes, through getFile's signed URL (a download without a token). */
+async function downloaded(name: string): Promise<Uint8Array<ArrayBuffer>> {
+  const client = createEdgeClient(profileOnEmulator());
+  const signed = await getFile(client, { profileID: DEFAULT_PROFILE_ID, path: name, noRedirect: true });
+  return new Uint8Array(await (await fetch(signed as string)).arrayBuffer());
+}
+
+const openUploads = () => (emulator.state as any).resources('multipartUploads') as Map<string, any>;
+
+function progressLog() {
+  const seen: UploadProgress[] = [];
+  const check = () => {
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.percent).toBeGreaterThanOrEqual(seen[i - 1]!.percent);
+      expect(seen[i]!.sentBytes).toBeGreaterThanOrEqual(seen[i - 1]!.sentBytes);
+    }
+  };
+  return { seen, onProgress: (p: UploadProgress) => seen.push(p), check };
+}
+
+describe('uploadFile, multipart', () => {
+  it('uploads an 11 MB file from disk through seeded part faults: every byte once, progress to 100', async () => {
+    emulator.setUploadFaults(
+      { rate: 0.5, maxPerPart: 2, kinds: ['http5xx', 'rateLimit', 'resetBefore', 'resetAfter'] },
+      SEED,
+    );
+    const client = createClient({
+      token: DEFAULT_TOKENS.profile,
+      tokenKind: 'profile',
+      region: { api: emulator.url, sse: `${emulator.url}/events` },
+      allowInsecureHttp: true,
+    });
+    const progress = progressLog();
+    const requestsBefore = emulator.stats().requests;
+    const result = await uploadFile(client, await fileBody(path), {
+      filename: '/backups/archive.bin',
+      partBytes: 5 * MiB,
+      concurrency: 2,
+      retryDelayMs: 1,
+      onProgress: progress.onProgress,
+    });
+    await client.close();
+    expect(result).toMatchObject({
+      route: 'multipart',
+      size: SIZE,
+      file: `${emulator.url}/file/${DEFAULT_PROFILE_ID}/backups/archive.bin`,
+    });
+    expect(result.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+    progress.check();
+    expect(progress.seen.at(-1)).toEqual({
+      sentBytes: SIZE,
+      totalBytes: SIZE,
+      doneParts: 3,
+      totalParts: 3,
+      percent: 100,
+    });
+    expect(progress.seen.filter((p) => p.percent === 100)).toHaveLength(1);
+    expect(await sha256Hex(await downloaded('backups/archive.bin'))).toBe(await sha256Hex(source));
+    // The seed made some part attempts fail (start, 3 parts and end are 5 requests); the upload is closed once joined.
+    expect(emulator.stats().requests - requestsBefore).toBeGreaterThan(5);
+    expect(openUploads().get(result.uploadId!)).toMatchObject({ parts: {}, completed: { file: result.file } });
+  }, 60_000);
+
+  it('sends the three steps with the fields TagoIO expects, parts of the right sizes', async () => {
+    const { client, sent } = recordedClient();
+    const result = await uploadFile(client, source.slice(0, 6 * MiB), {
+      filename: 'exact.bin',
+      partBytes: 5 * MiB,
+      public: true,
+      contentType: 'application/x-archive',
+    });
+    expect(sent.map((s) => `${s.path} ${s.step}${s.part ? ` ${s.part}` : ''}`).sort()).toEqual([
+      '/files end',
+      '/files start',
+      '/files upload 1',
+      '/files upload 2',
+    ]);
+    const list = (await listFiles(client, { path: '/' })) as {
+      files: { filename: string; size: number; public: boolean }[];
+    };
+    expect(list.files).toContainEqual(expect.objectContaining({ filename: 'exact.bin', size: 6 * MiB, public: true }));
+    expect(result.parts!.map((p) => p.ETag)).toEqual([
+      `"${createHash('md5')
+        .update(source.subarray(0, 5 * MiB))
+        .digest('hex')}"`,
+      `"${createHash('md5')
+        .update(source.subarray(5 * MiB, 6 * MiB))
+        .digest('hex')}"`,
+    ]);
+  });
+
+  it('checks the part size before any request', async () => {
+    const { client, sent } = recordedClient();
+    await expect(uploadFile(client, source, { filename: '/x.bin', partBytes: MiB })).rejects.toMatchObject({
+      name: 'TagoValidationError',
+      code: 'upload_part_too_small',
+      field: 'partBytes',
+    });
+    await expect(uploadFile(client, source, { filename: '/dir/' })).rejects.toMatchObject({ field: 'filename' });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('names the part that kept failing, with the state to resume from, then resumes sending only what is missing', async () => {
+    emulator.setUploadFaults({ rate: 1, parts: [2], kinds: ['http5xx'], maxPerPart: 3 }, SEED);
+    const { client, sent } = recordedClient();
+    const error = (await uploadFile(client, source, {
+      filename: '/failing.bin',
+      partBytes: 5 * MiB,
+      concurrency: 1,
+      partRetries: 2,
+      retryDelayMs: 1,
+    }).catch((e: unknown) => e)) as TagoUploadError;
+    expect(error).toBeInstanceOf(TagoUploadError);
+    expect(error).toMatchObject({ code: 'upload_failed', step: 'part', part: 2, resumable: true });
+    expect(error.message).toBe('part 2 of 3 failed: Internal Server Error (resumable: pass error.state as resume)');
+    expect(sent.filter((s) => s.part === '2')).toHaveLength(3);
+    expect(error.state!.parts.map((p) => p.PartNumber)).toEqual([1]);
+    emulator.setUploadFaults(null);
+    sent.length = 0;
+    const resumed = await uploadFile(client, source, {
+      filename: '/failing.bin',
+      partBytes: 5 * MiB,
+      resume: error.state!,
+    });
+    expect(sent.map((s) => `${s.step} ${s.part ?? ''}`.trim()).sort()).toEqual(['end', 'upload 2', 'upload 3']);
+    expect(resumed.uploadId).toBe(error.state!.uploadId);
+    expect(await sha256Hex(await downloaded('failing.bin'))).toBe(await sha256Hex(source));
+  }, 60_000);
+
+  it('cancel aborts the requests in flight and reports only parts the server stored; nothing is listed', async () => {
+    const controller = new AbortController();
+    // Cancel the moment part 2 is on its way, after part 1 was stored.
+    const { client, sent } = recordedClient((entry) => {
+      if (entry.part === '2') controller.abort();
+    });
+    const progress = progressLog();
+    const error = (await uploadFile(client, source, {
+      filename: '/cancelled.bin',
+      partBytes: 5 * MiB,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: progress.onProgress,
+    }).catch((e: unknown) => e)) as TagoUploadError;
+    expect(error).toBeInstanceOf(TagoUploadError);
+    expect(error).toMatchObject({ code: 'upload_cancelled', step: 'cancelled', resumable: true });
+    progress.check();
+    expect(progress.seen.at(-1)).toMatchObject({ doneParts: 1, percent: expect.any(Number) });
+    expect(progress.seen.at(-1)!.percent).toBeLessThan(100);
+    expect(error.state!.parts.map((p) => p.PartNumber)).toEqual([1]);
+    expect(sent.some((s) => s.part === '2' && s.aborted)).toBe(true);
+    expect(sent.some((s) => s.step === 'end')).toBe(false);
+    // What the error reports stored, the server holds, with the same ETags.
+    const open = openUploads().get(error.state!.uploadId)!;
+    for (const p of error.state!.parts) expect(open.parts[String(p.PartNumber)].etag).toBe(p.ETag);
+    const list = (await listFiles(client, { path: '/' })) as { files: { filename: string }[] };
+    expect(list.files.map((f) => f.filename)).not.toContain('cancelled.bin');
+  }, 60_000);
+});
+
+describe('uploadFile, small files and widgets', () => {
+  it('sends a small file as one base64 JSON request', async () => {
+    const { client, sent } = recordedClient();
+    const progress = progressLog();
+    const small = source.slice(0, 1000);
+    const result = await uploadFile(client, new Blob([small], { type: 'text/plain' }), {
+      filename: '/notes/small.txt',
+      public: false,
+      onProgress: progress.onProgress,
+    });
+    expect(result).toEqual({ file: undefined, route: 'base64', size: 1000 });
+    expect(sent).toEqual([{ path: '/files', step: 'base64', aborted: false }]);
+    expect(progress.seen.map((p) => p.percent)).toEqual([0, 100]);
+    expect(await sha256Hex(await downloaded('notes/small.txt'))).toBe(await sha256Hex(small));
+  });
+
+  it('uploads to a widget file field through the widget route, every step there', async () => {
+    const { client, sent } = recordedClient();
+    const widget = { dashboard: '6500000000000000000000d1', widget: '6500000000000000000000e1', fieldId: 'photo' };
+    const result = await uploadFile(client, source.slice(0, 1000), { filename: '/uploads/p.png', widget });
+    expect(result.route).toBe('multipart');
+    expect(result.file).toBe(`${emulator.url}/file/${DEFAULT_PROFILE_ID}/uploads/p.png`);
+    expect(new Set(sent.map((s) => s.path))).toEqual(new Set([`/data/files/${widget.dashboard}/${widget.widget}`]));
+    expect(sent.map((s) => s.step)).toEqual(['start', 'upload', 'end']);
+  });
+});
