@@ -5,6 +5,7 @@
 import { startPrism } from '@tagokit/contract';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { DENO_DIR, PACKAGE_DIR, runDeno } from './deno.mjs';
 
 export function countJunit(xml) {
@@ -24,6 +25,9 @@ rmSync(report, { force: true });
 
 const started = Date.now();
 const mock = await startPrism();
+// The stateful emulator, for the suites that need state on the server (uploads joined from parts). Its own process:
+// runDeno blocks this one's event loop while Deno runs.
+const emulator = await startEmulatorProcess();
 let status;
 try {
   const result = runDeno(
@@ -36,13 +40,14 @@ try {
       ...process.argv.slice(2),
     ],
     {
-      env: { PRISM_URL: mock.url },
+      env: { PRISM_URL: mock.url, EMULATOR_URL: emulator.url },
     },
   );
   if (result.error) throw result.error;
   status = result.status ?? 1;
 } finally {
   await mock.stop();
+  await emulator.stop();
 }
 
 // No report means Deno stopped before running tests (a type error, a bad import): count that as one failure.
@@ -76,3 +81,29 @@ if (process.env.TAGOKIT_RESULTS_DIR) {
   );
 }
 process.exit(counts.failed === 0 && status === 0 ? 0 : 1);
+
+/** Starts `tagokit-emulator --no-rate-limit` and resolves its URL (the line it prints), with a stop function. */
+function startEmulatorProcess() {
+  const bin = join(PACKAGE_DIR, '..', '..', 'tools', 'emulator', 'bin', 'tagokit-emulator.mjs');
+  const child = spawn(process.execPath, [bin, '--no-rate-limit'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the emulator printed no URL: ${out}`)), 20_000);
+    child.on('exit', (code) => reject(new Error(`the emulator exited (${code}): ${out}`)));
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.resume();
+      resolve({
+        url: match[1],
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', done);
+            child.kill();
+          }),
+      });
+    });
+  });
+}

@@ -8,6 +8,7 @@ import { fileContent } from './handlers/file-store.mjs';
 import { refuse, send } from './http/respond.mjs';
 import { refuseUnknownKeys, SettingsError } from './settings.mjs';
 import { ConflictError } from './store.mjs';
+import { normalizeUploadFaults } from './upload-faults.mjs';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
@@ -15,10 +16,11 @@ import { ConflictError } from './store.mjs';
 /**
  * The handler of `/__emulator/...` requests.
  * @param {{ store: import('./store.mjs').Store, stats: import('./stats.mjs').RequestStats,
- *   faults: import('./faults.mjs').FaultSettings, bodyLimits: { maxBytes: number, timeoutMs: number } }} emulator
+ *   faults: import('./faults.mjs').FaultSettings, bodyLimits: { maxBytes: number, timeoutMs: number },
+ *   uploadFaults: import('./handlers/answers.mjs').UploadFaultContext }} emulator
  * @returns {(req: IncomingMessage, res: ServerResponse, method: string, segments: string[]) => Promise<void>}
  */
-export function createControl({ store, stats, faults, bodyLimits }) {
+export function createControl({ store, stats, faults, bodyLimits, uploadFaults }) {
   return async function control(req, res, method, segments) {
     // `/__emulator/files/<profile>/<path>`: what getFile's signed URL downloads, without a token (as S3's does).
     if (method === 'GET' && segments[1] === 'files' && segments.length > 3) {
@@ -74,6 +76,13 @@ export function createControl({ store, stats, faults, bodyLimits }) {
         return ok({ config, seed: faults.seed });
       }
       if (method === 'DELETE') return ok({ config: faults.replace({ rate: 0 }) });
+    }
+    if (path === '/__emulator/upload-faults' && (method === 'POST' || method === 'PUT')) {
+      refuseUnknownKeys(body, ['faults', 'seed'], 'the upload fault settings');
+      if (body.seed !== undefined && !Number.isInteger(body.seed)) throw new SettingsError('seed must be an integer');
+      uploadFaults.settings = normalizeUploadFaults(body.faults ?? {});
+      if (body.seed !== undefined) uploadFaults.seed = body.seed;
+      return ok({ config: uploadFaults.settings, seed: uploadFaults.seed });
     }
     if (path === '/__emulator/stats' && method === 'GET') {
       return ok({ ...stats.snapshot(), faults: faults.plan.stats() });

@@ -68,7 +68,7 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
     { limits, port: options.port, host: options.host, log },
     {
       api: createApiPipeline({ spec, store, limiter, stats, handlers, faults, bodyLimits, log, uploadFaults }),
-      control: createControl({ store, stats, faults, bodyLimits }),
+      control: createControl({ store, stats, faults, bodyLimits, uploadFaults }),
       events: (req, res, search) => serveEvents(store, req, res, parseQuery(search)),
       refused: (status) => {
         stats.requests++;

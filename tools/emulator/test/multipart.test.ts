@@ -199,3 +199,27 @@ describe('upload part faults', () => {
     );
   });
 });
+
+describe('upload fault control route', () => {
+  it('sets the upload faults and their seed over HTTP, refusing unknown keys', async () => {
+    const set = await fetch(`${emulator.url}/__emulator/upload-faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ faults: { rate: 1, parts: [1], kinds: ['http5xx'], maxPerPart: 1 }, seed: 3 }),
+    });
+    expect(((await set.json()) as any).result).toEqual({
+      config: { rate: 1, parts: [1], kinds: ['http5xx'], maxPerPart: 1, retryAfterSeconds: 0 },
+      seed: 3,
+    });
+    const id = await start('/files', '/ctl.bin');
+    expect((await uploadPart('/files', '/ctl.bin', id, 1, bytes(3, 1))).status).toBe(500);
+    expect((await uploadPart('/files', '/ctl.bin', id, 1, bytes(3, 1))).status).toBe(200);
+    const bad = await fetch(`${emulator.url}/__emulator/upload-faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fault: {} }),
+    });
+    expect(bad.status).toBe(400);
+    emulator.setUploadFaults(null);
+  });
+});
