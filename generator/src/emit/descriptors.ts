@@ -26,8 +26,8 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
           body: {
             required: op.body.required,
             contentType: op.body.contentType,
-            // Only when the spec offers more than the content type (multipart, binary): the core allows those values.
-            ...(op.body.mediaTypes.length > 1 || op.body.mediaTypes[0] !== op.body.contentType
+            // Only where the spec takes more than JSON and text (form-data, binary): the core lets those values through.
+            ...(op.body.mediaTypes.some((type) => type !== 'application/json' && type !== 'text/plain')
               ? { mediaTypes: op.body.mediaTypes }
               : {}),
             shape: op.body.shape,

@@ -8,7 +8,7 @@ export const getApiStatus: OperationDescriptor = {"id":"getApiStatus","method":"
 /** GET /data */
 export const getData: OperationDescriptor = {"id":"getData","method":"GET","path":"/data","kinds":["device"],"envelope":"envelope","paging":"skip","pathParams":[],"queryParams":["variables","groups","ids","values","start_date","end_date","qty","skip","ordination","details","query","interval","function","value","timezone"],"requiredQuery":[]};
 /** POST /data */
-export const sendData: OperationDescriptor = {"id":"sendData","method":"POST","path":"/data","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"object-or-array","requiredKeys":["variable"]}};
+export const sendData: OperationDescriptor = {"id":"sendData","method":"POST","path":"/data","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["variable"]}};
 /** PUT /data */
 export const editData: OperationDescriptor = {"id":"editData","method":"PUT","path":"/data","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["id"]}};
 /** DELETE /data */
@@ -28,7 +28,7 @@ export const listNetworkConnectorDevices: OperationDescriptor = {"id":"listNetwo
 /** POST /integration/network/publish */
 export const publishNetworkRelayMessage: OperationDescriptor = {"id":"publishNetworkRelayMessage","method":"POST","path":"/integration/network/publish","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["topic","device"]}};
 /** POST /integration/network/data */
-export const sendNetworkData: OperationDescriptor = {"id":"sendNetworkData","method":"POST","path":"/integration/network/data","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["authorization_token"],"requiredQuery":["authorization_token"],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"object-or-array","requiredKeys":["variable"]}};
+export const sendNetworkData: OperationDescriptor = {"id":"sendNetworkData","method":"POST","path":"/integration/network/data","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["authorization_token"],"requiredQuery":["authorization_token"],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["variable"]}};
 /** POST /integration/network/device */
 export const createDeviceUsingNetwork: OperationDescriptor = {"id":"createDeviceUsingNetwork","method":"POST","path":"/integration/network/device","kinds":["network"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object","requiredKeys":["name","type","connector"]}};
 /** POST /account/login */
@@ -184,7 +184,7 @@ export const getDeviceDataAmount: OperationDescriptor = {"id":"getDeviceDataAmou
 /** GET /device/{deviceID}/data */
 export const getDeviceData: OperationDescriptor = {"id":"getDeviceData","method":"GET","path":"/device/{deviceID}/data","kinds":["profile","analysis"],"envelope":"envelope","paging":"skip","pathParams":["deviceID"],"queryParams":["variables","groups","ids","values","start_date","end_date","qty","skip","ordination","details","query","interval","function","value","timezone"],"requiredQuery":[]};
 /** POST /device/{deviceID}/data */
-export const sendDeviceData: OperationDescriptor = {"id":"sendDeviceData","method":"POST","path":"/device/{deviceID}/data","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"object-or-array","requiredKeys":["variable"]}};
+export const sendDeviceData: OperationDescriptor = {"id":"sendDeviceData","method":"POST","path":"/device/{deviceID}/data","kinds":["analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["variable"]}};
 /** PUT /device/{deviceID}/data */
 export const editDeviceData: OperationDescriptor = {"id":"editDeviceData","method":"PUT","path":"/device/{deviceID}/data","kinds":["profile","analysis"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"object-or-array","requiredKeys":["id"]}};
 /** DELETE /device/{deviceID}/data */
@@ -388,7 +388,7 @@ export const confirmRunUserOtp: OperationDescriptor = {"id":"confirmRunUserOtp",
 /** GET /run/{runURL}/sdb/{key} */
 export const getRunUserStorageValue: OperationDescriptor = {"id":"getRunUserStorageValue","method":"GET","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[]};
 /** POST /run/{runURL}/sdb/{key} */
-export const setRunUserStorageValue: OperationDescriptor = {"id":"setRunUserStorageValue","method":"POST","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","mediaTypes":["application/json","text/plain"],"shape":"string","requiredKeys":[]}};
+export const setRunUserStorageValue: OperationDescriptor = {"id":"setRunUserStorageValue","method":"POST","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[],"body":{"required":true,"contentType":"application/json","shape":"string","requiredKeys":[]}};
 /** DELETE /run/{runURL}/sdb/{key} */
 export const deleteRunUserStorageValue: OperationDescriptor = {"id":"deleteRunUserStorageValue","method":"DELETE","path":"/run/{runURL}/sdb/{key}","kinds":["runUser"],"envelope":"envelope","paging":"none","pathParams":["runURL","key"],"queryParams":[],"requiredQuery":[]};
 /** GET /dictionary/{runURL}/{slug}/{language} */

@@ -36,6 +36,8 @@ export interface OperationRequest {
    * boundary for a FormData, the Blob's own type or `application/octet-stream` for binary bodies.
    */
   contentType?: string | undefined;
+  /** Media types the operation takes (the spec's list): a FormData, Blob or bytes body must fit one of them. */
+  mediaTypes?: readonly string[] | undefined;
   /** `raw` for routes that answer outside the envelope. */
   envelope?: EnvelopeMode;
   /** False for routes that need no token (login, status ...). */

@@ -43,6 +43,7 @@ import {
   type Endpoint,
   type PreparedRequest,
 } from './internal/request-building.ts';
+import { encodeRequestBody } from './internal/request-body.ts';
 import { decideRetry } from './internal/retry-decision.ts';
 import { readAnswer } from './internal/send-once.ts';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './internal/transport-support.ts';
@@ -109,7 +110,7 @@ export class TagoCore implements RequestEngine {
   async request<T = unknown>(op: OperationRequest, options?: CallOptions): Promise<TagoResponse<T>> {
     const call = callOptions(options);
     const ctx = { method: op.method, path: op.path };
-    let req = prepareRequest(this.#endpoint, op, call.headers);
+    let req = prepareRequest(this.#endpoint, op, call.headers, encodeRequestBody);
     if (req.form !== undefined) req = await finishBody(req);
     const timeoutMs = call.timeoutMs === undefined ? this.#timeoutMs : checkPositive(call.timeoutMs, 'timeoutMs');
     const deadlineMs = call.deadlineMs === undefined ? this.#deadlineMs : checkPositive(call.deadlineMs, 'deadlineMs');

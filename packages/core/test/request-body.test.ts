@@ -120,32 +120,36 @@ describe('FormData bodies', () => {
 
   it('are refused with body_media_type where the operation takes only JSON, before anything is sent', async () => {
     const { transport, requests } = recording(ok(null));
-    expect(() => buildOperationRequest(jsonOnly, { body: startForm() })).toThrow(
-      expect.objectContaining({
-        name: 'TagoValidationError',
-        code: 'body_media_type',
-        field: 'body',
-        message: 'sendData: a FormData body cannot be sent here; the operation takes application/json',
-      }),
-    );
-    const raw = core(transport).request({
-      method: 'POST',
-      path: '/data',
-      body: startForm(),
-      contentType: 'application/json',
+    const c = core(transport);
+    await expect(c.request(buildOperationRequest(jsonOnly, { body: startForm() }))).rejects.toMatchObject({
+      name: 'TagoValidationError',
+      code: 'body_media_type',
+      field: 'body',
+      message: 'sendData: a FormData body cannot be sent here; the operation takes application/json',
     });
+    const raw = c.request({ method: 'POST', path: '/data', body: startForm(), contentType: 'application/json' });
     await expect(raw).rejects.toMatchObject({ code: 'body_media_type' });
     expect(requests).toHaveLength(0);
   });
 
-  it('go through the one-attempt send too', async () => {
+  it('are refused by the one-attempt send (the lean client), which sends JSON and text only', async () => {
     const { transport, requests } = recording(ok('upload-1'));
     const endpoint = createEndpoint(
       { api: 'https://api.tago.io', sse: 'https://sse.tago.io/events', insecure: false },
       { token: TOKEN },
     );
-    await send(endpoint, { method: 'POST', path: '/files', body: startForm() }, {}, transport);
-    expect(requests[0]!.req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    await expect(send(endpoint, { method: 'POST', path: '/files', body: startForm() }, {}, transport)).rejects.toThrow(
+      expect.objectContaining({
+        code: 'body_media_type',
+        message:
+          'This client sends JSON and text bodies only; a FormData, Blob, bytes or stream body needs TagoCore ' +
+          '(createClient, createEdgeClient)',
+      }),
+    );
+    await expect(
+      send(endpoint, { method: 'POST', path: '/x', body: new Uint8Array(1) }, {}, transport),
+    ).rejects.toThrow(expect.objectContaining({ code: 'body_media_type' }));
+    expect(requests).toHaveLength(0);
   });
 });
 
@@ -168,12 +172,17 @@ describe('binary bodies', () => {
   });
 
   it('take the binary media type an operation lists, and are refused where it lists none', async () => {
-    const op = buildOperationRequest(binary, { body: new Uint8Array([1]) });
-    expect(op.contentType).toBe('image/png');
-    expect(() => buildOperationRequest(uploadFiles, { body: new Uint8Array([1]) })).toThrow(
-      expect.objectContaining({ code: 'body_media_type', message: expect.stringContaining('a byte array body') }),
-    );
-    expect(() => buildOperationRequest(binary, { body: startForm() })).toThrow(TagoValidationError);
+    const { transport, requests } = recording(ok(null));
+    const c = core(transport);
+    await c.request(buildOperationRequest(binary, { body: new Uint8Array([1]) }));
+    expect(requests[0]!.req.headers['content-type']).toBe('image/png');
+    await expect(c.request(buildOperationRequest(uploadFiles, { body: new Uint8Array([1]) }))).rejects.toMatchObject({
+      code: 'body_media_type',
+      message:
+        'uploadFiles: a byte array body cannot be sent here; the operation takes application/json or multipart/form-data',
+    });
+    await expect(c.request(buildOperationRequest(binary, { body: startForm() }))).rejects.toThrow(TagoValidationError);
+    expect(requests).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { TagoValidationError } from '../errors.ts';
 import { checkPageSize } from '../paging.ts';
 import type { BodyShape, OperationArgs, OperationDescriptor } from './operation-descriptor.ts';
 import type { QueryValue } from './query.ts';
-import { binaryMediaType, bodyKindOf, checkBodyMediaType } from './request-body.ts';
+import { bodyKindOf } from './request-body.ts';
 import { isPathValue } from './request-building.ts';
 
 /**
@@ -66,16 +66,10 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
   if (!op.body && body !== undefined) {
     throw new TagoValidationError(`${op.id} takes no body`, 'body_unexpected', 'body', ctx);
   }
-  let contentType: string | undefined = op.body?.contentType;
-  const kind = op.body && body !== undefined ? bodyKindOf(body) : 'json';
-  if (kind === 'json') {
-    if (op.body) checkBody(op, body, ctx);
-  } else {
-    // FormData, Blob, bytes, streams: allowed by the spec's media types, not by the JSON schema's keys.
-    const mediaTypes = op.body!.mediaTypes ?? [op.body!.contentType];
-    checkBodyMediaType(kind, mediaTypes, op.id, ctx);
-    contentType = kind === 'form' ? undefined : binaryMediaType(mediaTypes);
-  }
+  const binary = op.body !== undefined && body !== undefined && bodyKindOf(body) !== 'json';
+  // FormData, Blob, bytes, streams: the encoder checks them against the spec's media types; the JSON schema's keys
+  // do not apply to them.
+  if (op.body && !binary) checkBody(op, body, ctx);
   return {
     operationId: op.id,
     method: op.method,
@@ -84,7 +78,8 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
     reservedPathParams: op.reservedPathParams,
     query,
     body,
-    contentType,
+    contentType: binary ? undefined : op.body?.contentType,
+    mediaTypes: binary ? (op.body!.mediaTypes ?? [op.body!.contentType]) : undefined,
     envelope: op.envelope,
     auth: op.kinds.length > 0,
     accept: op.accept,

@@ -29,11 +29,11 @@ export {
 export type { Endpoint, PreparedRequest, RequestContext } from './request-building.ts';
 export {
   bodyKindOf,
-  checkBodyMediaType,
   encodeForm,
+  encodeJsonBody,
   encodeRequestBody,
-  mediaTypeAllows,
   type BinaryBody,
+  type BodyEncoder,
   type BodyKind,
   type EncodedBody,
   type WireBody,

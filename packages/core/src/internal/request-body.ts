@@ -1,3 +1,4 @@
+import type { OperationRequest } from '../call-types.ts';
 import { TagoValidationError } from '../errors.ts';
 
 /**
@@ -14,6 +15,12 @@ export type BinaryBody = Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8A
 
 /** The kind of a body value: `json` for anything JSON.stringify is meant for (objects, arrays, strings, numbers). */
 export type BodyKind = 'json' | 'form' | 'blob' | 'bytes' | 'stream';
+
+/** Method and path of the call, for errors. */
+interface RequestContext {
+  method: string;
+  path: string;
+}
 
 const hasFormData = typeof FormData === 'function';
 const hasBlob = typeof Blob === 'function';
@@ -47,7 +54,7 @@ const isBinaryType = (type: string): boolean =>
   !isJsonType(type) && !isFormType(type) && !isTextType(type) && type !== 'application/x-www-form-urlencoded';
 
 /** Whether a body of `kind` may be sent to an operation that lists `mediaTypes`. */
-export function mediaTypeAllows(kind: BodyKind, mediaTypes: readonly string[]): boolean {
+function mediaTypeAllows(kind: BodyKind, mediaTypes: readonly string[]): boolean {
   const lower = mediaTypes.map((type) => type.toLowerCase());
   if (kind === 'json') return lower.some((type) => isJsonType(type) || isTextType(type));
   if (kind === 'form') return lower.some(isFormType);
@@ -55,17 +62,12 @@ export function mediaTypeAllows(kind: BodyKind, mediaTypes: readonly string[]): 
 }
 
 /** The first binary media type an operation lists (what raw bytes are labelled with when the value has no type). */
-export function binaryMediaType(mediaTypes: readonly string[]): string | undefined {
+function binaryMediaType(mediaTypes: readonly string[]): string | undefined {
   return mediaTypes.find((type) => isBinaryType(type.toLowerCase()) && !type.includes('*'));
 }
 
 /** Refuses a body the operation's media types do not allow, naming both (code `body_media_type`). */
-export function checkBodyMediaType(
-  kind: BodyKind,
-  mediaTypes: readonly string[],
-  where: string,
-  ctx: { method: string; path: string },
-): void {
+function checkBodyMediaType(kind: BodyKind, mediaTypes: readonly string[], where: string, ctx: RequestContext): void {
   if (mediaTypeAllows(kind, mediaTypes)) return;
   throw new TagoValidationError(
     `${where}: ${KIND_NAMES[kind]} body cannot be sent here; the operation takes ${mediaTypes.join(' or ')}`,
@@ -85,48 +87,66 @@ export interface EncodedBody {
   readonly form?: FormData;
 }
 
+/** How a way of sending turns a call's body into wire bytes (TagoCore: every kind; `send`: JSON only). */
+export type BodyEncoder = (op: OperationRequest, ctx: RequestContext) => EncodedBody;
+
 /**
- * Encodes a call's body. `contentType` is what the operation (or the raw request) declares; for a JSON value it
- * decides between JSON and text/plain, for binary values it labels bytes that carry no type of their own.
+ * JSON and text bodies only: the one-attempt `send` (the lean edge client) uses this, so a small worker does not
+ * carry the binary and form machinery. Any other value is refused, never sent as the `{}` JSON would make of it.
  */
-export function encodeRequestBody(
-  body: unknown,
-  contentType: string | undefined,
-  ctx: { method: string; path: string },
-): EncodedBody {
-  if (body === undefined) return { body: undefined, contentType: undefined, replayable: true };
-  const kind = bodyKindOf(body);
-  if (kind !== 'json' && contentType !== undefined && !mediaTypeAllows(kind, [contentType])) {
-    checkBodyMediaType(kind, [contentType], `${ctx.method} ${ctx.path}`, ctx);
+export const encodeJsonBody: BodyEncoder = (op, ctx) => {
+  if (bodyKindOf(op.body) !== 'json') {
+    throw new TagoValidationError(
+      'This client sends JSON and text bodies only; a FormData, Blob, bytes or stream body needs TagoCore ' +
+        '(createClient, createEdgeClient)',
+      'body_media_type',
+      'body',
+      ctx,
+    );
   }
+  return jsonBody(op.body, op.contentType, ctx);
+};
+
+/**
+ * Every kind of body. Binary and form values must be allowed by the operation's media types (`mediaTypes`, else
+ * the request's `contentType` when one is given); bytes without a type of their own take the operation's binary
+ * type, else `application/octet-stream`.
+ */
+export const encodeRequestBody: BodyEncoder = (op, ctx) => {
+  const { body } = op;
+  const kind = bodyKindOf(body);
+  if (kind === 'json') return jsonBody(body, op.contentType, ctx);
+  const allowed = op.mediaTypes ?? (op.contentType === undefined ? undefined : [op.contentType]);
+  if (allowed) checkBodyMediaType(kind, allowed, op.operationId ?? `${ctx.method} ${ctx.path}`, ctx);
+  const labelled = op.contentType ?? (op.mediaTypes && binaryMediaType(op.mediaTypes)) ?? OCTET_STREAM;
   switch (kind) {
     case 'form':
       return { body: undefined, contentType: undefined, replayable: true, form: body as FormData };
     case 'blob': {
       const blob = body as Blob;
-      return { body: blob, contentType: blob.type || contentType || OCTET_STREAM, replayable: true };
+      return { body: blob, contentType: blob.type || labelled, replayable: true };
     }
     case 'bytes': {
       const view = body instanceof ArrayBuffer ? new Uint8Array(body) : (body as ArrayBufferView);
       const bytes = view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-      return { body: bytes, contentType: contentType ?? OCTET_STREAM, replayable: true };
+      return { body: bytes, contentType: labelled, replayable: true };
     }
-    case 'stream':
-      return { body: toReadableStream(body), contentType: contentType ?? OCTET_STREAM, replayable: false };
     default:
-      return {
-        body: encodeJsonOrText(body, contentType, ctx),
-        contentType: contentType ?? JSON_TYPE,
-        replayable: true,
-      };
+      return { body: toReadableStream(body), contentType: labelled, replayable: false };
   }
+};
+
+/** No body, JSON, or a text/plain string as is. */
+function jsonBody(body: unknown, contentType: string | undefined, ctx: RequestContext): EncodedBody {
+  if (body === undefined) return { body: undefined, contentType: undefined, replayable: true };
+  return { body: encodeJsonOrText(body, contentType, ctx), contentType: contentType ?? JSON_TYPE, replayable: true };
 }
 
 const OCTET_STREAM = 'application/octet-stream';
 const JSON_TYPE = 'application/json';
 
 /** A JSON value as JSON, or a text/plain string as is. */
-function encodeJsonOrText(body: unknown, contentType: string | undefined, ctx: { method: string; path: string }) {
+function encodeJsonOrText(body: unknown, contentType: string | undefined, ctx: RequestContext): string {
   if (contentType === 'text/plain') {
     if (typeof body !== 'string')
       throw new TagoValidationError('A text/plain body must be a string', 'body_invalid', 'body', ctx);

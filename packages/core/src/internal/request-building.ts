@@ -10,7 +10,7 @@ import {
 } from './header-checks.ts';
 import { ownProperties } from './own-properties.ts';
 import { serializeQuery } from './query.ts';
-import { encodeForm, encodeRequestBody, type WireBody } from './request-body.ts';
+import { encodeForm, encodeJsonBody, type BodyEncoder, type WireBody } from './request-body.ts';
 
 /**
  * Turning one operation into the exact HTTP request TagoIO expects: URL, headers and body. Plain functions over a
@@ -82,16 +82,20 @@ export function createEndpoint(
   };
 }
 
-/** URL, headers and body of one operation; refuses (TagoValidationError) what cannot be sent safely. */
+/**
+ * URL, headers and body of one operation; refuses (TagoValidationError) what cannot be sent safely. `encodeBody`
+ * decides which bodies can go: JSON and text by default, every kind with `encodeRequestBody` (TagoCore's).
+ */
 export function prepareRequest(
   endpoint: Endpoint,
   op: OperationRequest,
   callHeaders?: Record<string, string>,
+  encodeBody: BodyEncoder = encodeJsonBody,
 ): PreparedRequest {
   const ctx = { method: op.method, path: op.path };
   const url = buildUrl(endpoint, op, ctx);
   const headers = buildHeaders(endpoint, op, callHeaders, ctx);
-  const encoded = encodeRequestBody(op.body, op.contentType, ctx);
+  const encoded = encodeBody(op, ctx);
   if (encoded.contentType !== undefined) headers['content-type'] = encoded.contentType;
   const prepared: PreparedRequest = {
     method: op.method,

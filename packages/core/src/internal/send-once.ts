@@ -12,7 +12,7 @@ import { parseAnswer } from './envelope.ts';
 import { CALL_OPTION_NAMES, checkOptionNames } from './option-checks.ts';
 import { ownProperties } from './own-properties.ts';
 import { redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
-import { finishBody, prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
+import { prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
 import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten } from './transport-support.ts';
 
 /**
@@ -104,8 +104,8 @@ export async function send<T = unknown>(
       );
     }
   }
-  let request = prepareRequest(endpoint, op, call.headers);
-  if (request.form !== undefined) request = await finishBody(request);
+  // JSON and text bodies only: the binary and form encoders stay out of a small worker's bundle.
+  const request = prepareRequest(endpoint, op, call.headers);
   const signal = call.signal;
   if (signal?.aborted) throw new TagoAbortError({ ...ctx, sent: false });
   let wire: WireResponse;
