@@ -103,6 +103,15 @@ describe('FormData bodies', () => {
     expect([...new Uint8Array(await file.arrayBuffer())]).toEqual([0, 1, 2, 255]);
   });
 
+  it('take their boundary from the encoder, whatever boundary a raw request names', async () => {
+    const { transport, requests } = recording(ok('upload-1'));
+    const contentType = 'Multipart/Form-Data; boundary=not-this-one';
+    await core(transport).request({ method: 'POST', path: '/files', body: startForm(), contentType });
+    const sent = requests[0]!.req.headers['content-type']!;
+    expect(sent).toMatch(/^multipart\/form-data; boundary=/);
+    expect(sent).not.toContain('not-this-one');
+  });
+
   it('are sent again whole when a 429 asks for a retry', async () => {
     const { transport, requests } = recording(tooMany, ok('upload-1'));
     await core(transport).request({ method: 'POST', path: '/files', body: startForm() });

@@ -3,8 +3,8 @@ import { TagoValidationError } from '../errors.ts';
 
 /**
  * Bodies beyond JSON: what kind of value a caller passed, whether the operation's media types allow it, and how it
- * goes on the wire. One table for every way of sending (TagoCore, `send`, generated code), so a FormData is never
- * turned into an empty JSON object (`JSON.stringify(new FormData())` is `{}`).
+ * goes on the wire. Two encoders over one classification: TagoCore's takes every kind, the one-attempt `send`'s
+ * (the lean edge client) JSON and text only; neither turns a FormData into the `{}` that JSON.stringify makes of it.
  */
 
 /** What a transport carries: text, bytes, a Blob (size known, read again on a retry) or a one-pass stream. */
@@ -53,17 +53,17 @@ const isTextType = (type: string): boolean => type === 'text/plain';
 const isBinaryType = (type: string): boolean =>
   !isJsonType(type) && !isFormType(type) && !isTextType(type) && type !== 'application/x-www-form-urlencoded';
 
-/** Whether a body of `kind` may be sent to an operation that lists `mediaTypes`. */
+/** A media type without its parameters, lower-cased (`Multipart/Form-Data; boundary=x` -> `multipart/form-data`). */
+const essence = (type: string): string => type.split(';')[0]!.trim().toLowerCase();
+
+/** Whether a form or binary body may be sent to an operation that lists `mediaTypes`. */
 function mediaTypeAllows(kind: BodyKind, mediaTypes: readonly string[]): boolean {
-  const lower = mediaTypes.map((type) => type.toLowerCase());
-  if (kind === 'json') return lower.some((type) => isJsonType(type) || isTextType(type));
-  if (kind === 'form') return lower.some(isFormType);
-  return lower.some(isBinaryType);
+  return mediaTypes.some((type) => (kind === 'form' ? isFormType : isBinaryType)(essence(type)));
 }
 
 /** The first binary media type an operation lists (what raw bytes are labelled with when the value has no type). */
 function binaryMediaType(mediaTypes: readonly string[]): string | undefined {
-  return mediaTypes.find((type) => isBinaryType(type.toLowerCase()) && !type.includes('*'));
+  return mediaTypes.find((type) => isBinaryType(essence(type)) && !type.includes('*'));
 }
 
 /** Refuses a body the operation's media types do not allow, naming both (code `body_media_type`). */
