@@ -27,8 +27,9 @@ const hasBlob = typeof Blob === 'function';
 
 /** Classifies a body value; every non-JSON kind is recognised by its constructor or protocol, never by its keys. */
 export function bodyKindOf(body: unknown): BodyKind {
-  if (body === null || typeof body !== 'object') return 'json';
-  if (Array.isArray(body)) return 'json';
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'json';
+  // The common case first: a plain object literal is JSON, without a round of instanceof checks.
+  if (Object.getPrototypeOf(body) === Object.prototype) return 'json';
   if (hasFormData && body instanceof FormData) return 'form';
   if (hasBlob && body instanceof Blob) return 'blob';
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return 'bytes';
