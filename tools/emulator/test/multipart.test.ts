@@ -223,3 +223,29 @@ describe('upload fault control route', () => {
     emulator.setUploadFaults(null);
   });
 });
+
+describe('form body cap', () => {
+  it('takes a form larger than maxBodyBytes up to maxFormBodyBytes, then answers 413; JSON keeps the plain cap', async () => {
+    const small = await startEmulator({ rateLimits: false, maxBodyBytes: 1000, maxFormBodyBytes: 100_000 });
+    try {
+      const send = (body: BodyInit, type?: string) =>
+        fetch(`${small.url}/files`, {
+          method: 'POST',
+          headers: type ? { ...headers, 'content-type': type } : headers,
+          body,
+        });
+      const fits = await send(form({ multipart_action: 'start', filename: '/a.bin', pad: 'x'.repeat(50_000) }));
+      expect(fits.status).toBe(200);
+      const tooBig = await send(form({ multipart_action: 'start', filename: '/a.bin', pad: 'x'.repeat(150_000) }));
+      expect(tooBig.status).toBe(413);
+      expect(((await tooBig.json()) as any).message).toBe('Request body too large: the limit is 100000 bytes');
+      const json = await send(JSON.stringify([{ filename: '/b.txt', file: 'x'.repeat(2000) }]), 'application/json');
+      expect(json.status).toBe(413);
+    } finally {
+      await small.stop();
+    }
+    await expect(startEmulator({ maxFormBodyBytes: -1 })).rejects.toThrow(
+      'maxFormBodyBytes must be a positive integer',
+    );
+  });
+});
