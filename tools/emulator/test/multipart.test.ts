@@ -2,6 +2,7 @@
 // assembled in order, S3's rules on the end step, per-part faults drawn from the seed, and the file reached again
 // by listFiles and getFile (signed URL, download, MD5).
 import { createHash } from 'node:crypto';
+import { validateResult } from '@tagokit/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE_ID, DEFAULT_TOKENS, startEmulator, type Emulator } from '../src/index.mjs';
 
@@ -70,6 +71,9 @@ describe('multipart upload to /files', () => {
       status: 200,
       body: { status: true, result: { file: `${emulator.url}/file/${DEFAULT_PROFILE_ID}/reports/big.bin` } },
     });
+    // Each step's answer is one of the shapes the spec gives uploadFiles.
+    for (const result of [id, first.body.result, end.body.result])
+      expect(validateResult('uploadFiles', result)).toEqual([]);
     const whole = new Uint8Array([...p1, ...p2]);
     const list = await fetch(`${emulator.url}/files?path=/reports`, { headers });
     expect(((await list.json()) as any).result.files).toEqual([
@@ -159,6 +163,8 @@ describe('multipart upload to /files', () => {
       parts: [{ PartNumber: 1, ETag: part.body.result.ETag }],
     });
     expect(end.body.result.file).toBe(`${emulator.url}/file/${DEFAULT_PROFILE_ID}/uploads/photo.png`);
+    for (const result of [id, part.body.result, end.body.result])
+      expect(validateResult('uploadWidgetFile', result)).toEqual([]);
   });
 });
 
