@@ -55,6 +55,7 @@ export {
   type UploadFileResult,
   type WidgetFileTarget,
 } from './upload.ts';
+export type { UploadSource } from './upload-source.ts';
 export {
   DEFAULT_PART_BYTES,
   MAX_PARTS,

@@ -135,9 +135,10 @@ export class TagoUploadError extends TagoError {
   }
 }
 
-/** Final: retrying cannot help (a 4xx other than 429, or TagoIO's storage quota message). */
+/** Final: retrying cannot help (bad input, a 4xx other than 429, or TagoIO's storage quota message). */
 function isFinal(error: unknown): boolean {
-  if (!(error instanceof TagoError)) return true;
+  // Bad input (a stream of the wrong size, an unknown option) fails the same way every time.
+  if (!(error instanceof TagoError) || error instanceof TagoValidationError) return true;
   if (/^You have exceeded the maximum limit/.test(error.message)) return true;
   const status = (error as { status?: unknown }).status;
   return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;

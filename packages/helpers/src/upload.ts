@@ -5,6 +5,7 @@
 import { TagoError, TagoValidationError, type CallOptions } from '@tagokit/core';
 import { type OperationContext } from '@tagokit/core/internal';
 import { uploadFiles, uploadWidgetFile } from '@tagokit/api/functions';
+import { partSourceOf, type PartSource, type UploadSource } from './upload-source.ts';
 import {
   DEFAULT_PART_BYTES,
   planParts,
@@ -50,6 +51,8 @@ export interface UploadFileOptions extends RunUploadOptions {
   partBytes?: number;
   /** Files up to this size go as one base64 request (`/files` only); 128 KiB by default, 0 to always use parts. */
   base64MaxBytes?: number;
+  /** Size in bytes of a stream source (required for streams: the parts are planned before the first request). */
+  size?: number;
   /** Options of every request (timeouts, headers); `signal` is the upload's own. */
   callOptions?: Omit<CallOptions, 'signal'>;
 }
@@ -65,8 +68,8 @@ export interface UploadFileResult {
 }
 
 /**
- * Uploads `source` (a Blob or File, bytes, or Node's `fileBody(path)`, which reads from disk only the slice each
- * part sends) under `options.filename`. Everything is checked before the first request: the name, the part size
+ * Uploads `source` (a Blob or File, bytes, Node's `fileBody(path)`, which reads from disk only the slice each part
+ * sends, or a stream of `options.size` bytes, read once and in order) under `options.filename`. Everything is checked before the first request: the name, the part size
  * (5 MiB or more when there are several parts, at most 10 000 parts). Multipart: `concurrency` parts in flight
  * (3), each retried `partRetries` times (4) after its Retry-After or a doubling pause; `onProgress` reports stored
  * bytes and parts, reaching 100 only when every part is stored; `signal` aborts the requests in flight. A failure
@@ -74,11 +77,11 @@ export interface UploadFileResult {
  */
 export async function uploadFile(
   client: OperationContext,
-  source: Blob | Uint8Array | ArrayBuffer,
+  source: UploadSource,
   options: UploadFileOptions,
 ): Promise<UploadFileResult> {
-  const blob = toBlob(source);
   const filename = checkFilename(options?.filename);
+  const input = partSourceOf(source, options.size);
   const base64Max = options.base64MaxBytes ?? BASE64_MAX_BYTES;
   if (!Number.isSafeInteger(base64Max) || base64Max < 0) {
     throw new TagoValidationError(
@@ -87,15 +90,15 @@ export async function uploadFile(
       'base64MaxBytes',
     );
   }
-  const contentType = options.contentType ?? (blob.type || 'application/octet-stream');
+  const contentType = options.contentType ?? (input.type || 'application/octet-stream');
   const query = options.blueprintDevices ? { blueprint_devices: options.blueprintDevices } : {};
   const call = (signal: AbortSignal): CallOptions => ({ ...options.callOptions, signal });
 
-  if (!options.widget && !options.resume && blob.size <= base64Max) {
-    return uploadBase64(client, blob, filename, options, query);
+  if (!options.widget && !options.resume && input.size <= base64Max) {
+    return uploadBase64(client, input, filename, options, query);
   }
 
-  const plan = planParts(blob.size, options.partBytes ?? DEFAULT_PART_BYTES);
+  const plan = planParts(input.size, options.partBytes ?? DEFAULT_PART_BYTES);
   const widget = options.widget;
   if (widget) for (const key of ['dashboard', 'widget', 'fieldId'] as const) checkText(widget[key], `widget.${key}`);
   // The fields every step repeats, as the official SDK sends them.
@@ -112,7 +115,7 @@ export async function uploadFile(
       : await uploadFiles(client, { ...query, body: body as never }, call(signal));
 
   const done = await runUpload(
-    blob.size,
+    input.size,
     plan,
     {
       async start(signal) {
@@ -123,10 +126,12 @@ export async function uploadFile(
       },
       async part(p, uploadId, signal) {
         const fields = form({ multipart_action: 'upload', ...common, upload_id: uploadId, part: String(p.part) });
-        fields.set('file', blob.slice(p.start, p.end, contentType), filename.slice(filename.lastIndexOf('/') + 1));
+        const bytes = new Blob([await input.slice(p.start, p.end)], { type: contentType });
+        fields.set('file', bytes, filename.slice(filename.lastIndexOf('/') + 1));
         const receipt = (await send(fields, signal)) as { ETag?: unknown } | undefined;
         if (typeof receipt?.ETag !== 'string' || receipt.ETag === '')
           throw new TagoError(`part ${p.part} was answered without an ETag`, 'upload_unexpected_answer');
+        input.release(p.start);
         return receipt.ETag;
       },
       end(uploadId, parts, signal) {
@@ -142,7 +147,7 @@ export async function uploadFile(
   return {
     file: typeof answer?.file === 'string' ? answer.file : undefined,
     route: 'multipart',
-    size: blob.size,
+    size: input.size,
     uploadId: done.uploadId,
     parts: done.parts,
   };
@@ -151,7 +156,7 @@ export async function uploadFile(
 /** One base64 JSON request; progress 0 then 100; the signal aborts it. */
 async function uploadBase64(
   client: OperationContext,
-  blob: Blob,
+  input: PartSource,
   filename: string,
   options: UploadFileOptions,
   query: Record<string, unknown>,
@@ -159,12 +164,13 @@ async function uploadBase64(
   const progress = (sentBytes: number): void =>
     options.onProgress?.({
       sentBytes,
-      totalBytes: blob.size,
-      doneParts: sentBytes === blob.size ? 1 : 0,
+      totalBytes: input.size,
+      doneParts: sentBytes === input.size ? 1 : 0,
       totalParts: 1,
-      percent: sentBytes === blob.size ? 100 : 0,
+      percent: sentBytes === input.size ? 100 : 0,
     } satisfies UploadProgress);
-  const item: Record<string, unknown> = { filename, file: base64Of(new Uint8Array(await blob.arrayBuffer())) };
+  const bytes = new Uint8Array(await (await input.slice(0, input.size)).arrayBuffer());
+  const item: Record<string, unknown> = { filename, file: base64Of(bytes) };
   if (options.public !== undefined) item.public = options.public;
   progress(0);
   const call: CallOptions = { ...options.callOptions };
@@ -175,18 +181,8 @@ async function uploadBase64(
     if (options.signal?.aborted) throw new TagoUploadError('the upload was cancelled', { step: 'cancelled', cause });
     throw new TagoUploadError(`the file could not be uploaded: ${(cause as Error).message}`, { step: 'start', cause });
   }
-  progress(blob.size);
-  return { file: undefined, route: 'base64', size: blob.size };
-}
-
-function toBlob(source: unknown): Blob {
-  if (source instanceof Blob) return source;
-  if (source instanceof Uint8Array || source instanceof ArrayBuffer) return new Blob([source as BlobPart]);
-  throw new TagoValidationError(
-    'uploadFile: the file must be a Blob, a File, a Uint8Array or an ArrayBuffer (in Node, fileBody(path))',
-    'upload_invalid',
-    'file',
-  );
+  progress(input.size);
+  return { file: undefined, route: 'base64', size: input.size };
 }
 
 function checkFilename(name: unknown): string {

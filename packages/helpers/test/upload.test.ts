@@ -2,7 +2,7 @@
 // stored once, in order), the base64 route for small files, cancel and resume, part-size checks before any request,
 // a failing part named with its state, and widget file fields; every request recorded as it went on the wire.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -238,6 +238,65 @@ describe('uploadFile, multipart', () => {
     const list = (await listFiles(client, { path: '/' })) as { files: { filename: string }[] };
     expect(list.files.map((f) => f.filename)).not.toContain('cancelled.bin');
   }, 60_000);
+});
+
+describe('uploadFile, stream sources', () => {
+  it('reads a Node Readable of a declared size once, in order, through part faults: every byte stored', async () => {
+    emulator.setUploadFaults({ rate: 0.5, maxPerPart: 2 }, SEED + 1);
+    const { client, sent } = recordedClient();
+    const progress = progressLog();
+    const result = await uploadFile(client, createReadStream(path, { highWaterMark: 256 * 1024 }), {
+      filename: '/streams/archive.bin',
+      size: SIZE,
+      partBytes: 5 * MiB,
+      concurrency: 2,
+      retryDelayMs: 1,
+      onProgress: progress.onProgress,
+    });
+    expect(result.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+    progress.check();
+    expect(progress.seen.at(-1)!.percent).toBe(100);
+    expect(await sha256Hex(await downloaded('streams/archive.bin'))).toBe(await sha256Hex(source));
+    // Retried parts were sent again from memory: more part requests than parts.
+    expect(sent.filter((s) => s.step === 'upload').length).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('a stream shorter or longer than its declared size fails at once, naming the part, not retried', async () => {
+    const { client, sent } = recordedClient();
+    const short = (await uploadFile(client, new Blob([source.subarray(0, 6 * MiB)]).stream(), {
+      filename: '/streams/short.bin',
+      size: 7 * MiB,
+      partBytes: 5 * MiB,
+      retryDelayMs: 1,
+    }).catch((e: unknown) => e)) as TagoUploadError;
+    expect(short).toMatchObject({ step: 'part', part: 2, resumable: true });
+    expect((short.cause as Error & { code: string }).code).toBe('upload_size_mismatch');
+    expect((short.cause as Error).message).toBe(
+      `uploadFile: the stream ended after ${6 * MiB} bytes (options.size is ${7 * MiB})`,
+    );
+    const long = (await uploadFile(client, new Blob([source.subarray(0, 6 * MiB)]).stream(), {
+      filename: '/streams/long.bin',
+      size: 5 * MiB + 10,
+      partBytes: 5 * MiB,
+    }).catch((e: unknown) => e)) as TagoUploadError;
+    expect((long.cause as Error).message).toBe(
+      `uploadFile: the stream holds more than ${5 * MiB + 10} bytes (options.size is ${5 * MiB + 10})`,
+    );
+    // Part 2 was never sent for either: the bytes were wrong before any request.
+    expect(sent.filter((s) => s.part === '2')).toHaveLength(0);
+  });
+
+  it('a stream without a size is refused before any request; a small one goes as base64', async () => {
+    const { client, sent } = recordedClient();
+    await expect(uploadFile(client, new Blob(['abc']).stream(), { filename: '/s.txt' })).rejects.toMatchObject({
+      code: 'upload_invalid',
+      field: 'size',
+    });
+    expect(sent).toHaveLength(0);
+    const small = await uploadFile(client, new Blob(['abc']).stream(), { filename: '/s.txt', size: 3 });
+    expect(small.route).toBe('base64');
+    expect(new TextDecoder().decode(await downloaded('s.txt'))).toBe('abc');
+  });
 });
 
 describe('uploadFile, small files and widgets', () => {
