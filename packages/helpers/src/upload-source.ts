@@ -13,6 +13,8 @@ export interface PartSource {
   slice(start: number, end: number): Promise<Blob>;
   /** The part starting at `start` is stored: a stream drops its copy. */
   release(start: number): void;
+  /** The upload is over (done, failed or cancelled): a stream not read to its end is cancelled (a file closed). */
+  close(): Promise<void>;
 }
 
 /**
@@ -50,6 +52,7 @@ function blobSource(blob: Blob): PartSource {
     type: blob.type,
     slice: async (start, end) => blob.slice(start, end),
     release: () => undefined,
+    close: async () => undefined,
   };
 }
 
@@ -113,6 +116,10 @@ function streamSource(stream: AsyncIterable<Uint8Array> | ReadableStream<Uint8Ar
       return result;
     },
     release: (start) => void held.delete(start),
+    async close() {
+      held.clear();
+      await chunks.return?.();
+    },
   };
 }
 
@@ -128,6 +135,7 @@ function readerIterator(stream: ReadableStream<Uint8Array>): AsyncIterator<Uint8
   return {
     next: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
     return: async () => {
+      await reader.cancel();
       reader.releaseLock();
       return { done: true, value: undefined };
     },

@@ -81,7 +81,6 @@ export async function uploadFile(
   options: UploadFileOptions,
 ): Promise<UploadFileResult> {
   const filename = checkFilename(options?.filename);
-  const input = partSourceOf(source, options.size);
   const base64Max = options.base64MaxBytes ?? BASE64_MAX_BYTES;
   if (!Number.isSafeInteger(base64Max) || base64Max < 0) {
     throw new TagoValidationError(
@@ -90,14 +89,29 @@ export async function uploadFile(
       'base64MaxBytes',
     );
   }
+  const input = partSourceOf(source, options.size);
   const contentType = options.contentType ?? (input.type || 'application/octet-stream');
   const query = options.blueprintDevices ? { blueprint_devices: options.blueprintDevices } : {};
-  const call = (signal: AbortSignal): CallOptions => ({ ...options.callOptions, signal });
-
-  if (!options.widget && !options.resume && input.size <= base64Max) {
-    return uploadBase64(client, input, filename, options, query);
+  try {
+    if (!options.widget && !options.resume && input.size <= base64Max) {
+      return await uploadBase64(client, input, filename, options, query);
+    }
+    return await uploadInParts(client, input, filename, contentType, query, options);
+  } finally {
+    await input.close();
   }
+}
 
+/** The multipart protocol: start, the parts through runUpload, end. */
+async function uploadInParts(
+  client: OperationContext,
+  input: PartSource,
+  filename: string,
+  contentType: string,
+  query: Record<string, unknown>,
+  options: UploadFileOptions,
+): Promise<UploadFileResult> {
+  const call = (signal: AbortSignal): CallOptions => ({ ...options.callOptions, signal });
   const plan = planParts(input.size, options.partBytes ?? DEFAULT_PART_BYTES);
   const widget = options.widget;
   if (widget) for (const key of ['dashboard', 'widget', 'fieldId'] as const) checkText(widget[key], `widget.${key}`);

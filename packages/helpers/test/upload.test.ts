@@ -286,6 +286,22 @@ describe('uploadFile, stream sources', () => {
     expect(sent.filter((s) => s.part === '2')).toHaveLength(0);
   });
 
+  it('a cancelled stream upload closes the stream (a Node file stream is destroyed)', async () => {
+    const controller = new AbortController();
+    const { client } = recordedClient((entry) => {
+      if (entry.part === '1') controller.abort();
+    });
+    const stream = createReadStream(path);
+    const error = await uploadFile(client, stream, {
+      filename: '/streams/cancelled.bin',
+      size: SIZE,
+      partBytes: 5 * MiB,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'upload_cancelled' });
+    expect(stream.destroyed).toBe(true);
+  });
+
   it('a stream without a size is refused before any request; a small one goes as base64', async () => {
     const { client, sent } = recordedClient();
     await expect(uploadFile(client, new Blob(['abc']).stream(), { filename: '/s.txt' })).rejects.toMatchObject({
