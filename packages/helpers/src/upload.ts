@@ -186,7 +186,8 @@ async function uploadBase64(
   const bytes = new Uint8Array(await (await input.slice(0, input.size)).arrayBuffer());
   const item: Record<string, unknown> = { filename, file: base64Of(bytes) };
   if (options.public !== undefined) item.public = options.public;
-  progress(0);
+  // An empty file is done at once: 100 is reported only once.
+  if (input.size > 0) progress(0);
   const call: CallOptions = { ...options.callOptions };
   if (options.signal) call.signal = options.signal;
   try {
