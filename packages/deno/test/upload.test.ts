@@ -110,3 +110,24 @@ Deno.test({
     ok(!list.files.some((f) => f.filename === 'cancelled.bin'), JSON.stringify(list));
   },
 });
+
+Deno.test({
+  name: 'upload: a stream of a declared size (what Deno.open(path).readable gives) is read once, in order',
+  ignore: EMULATOR === undefined,
+  async fn() {
+    const c = client();
+    const bytes = source.subarray(0, 6 * MiB);
+    const result = await uploadFile(c, new Blob([bytes]).stream(), {
+      filename: '/deno/stream.bin',
+      size: bytes.length,
+      partBytes: 5 * MiB,
+    });
+    deepStrictEqual(
+      result.parts!.map((p) => p.PartNumber),
+      [1, 2],
+    );
+    const signed = await c.files.get({ profileID: PROFILE_ID, path: 'deno/stream.bin', noRedirect: true });
+    const stored = new Uint8Array(await (await fetch(signed as string)).arrayBuffer());
+    strictEqual(await sha256Hex(stored), await sha256Hex(bytes));
+  },
+});
