@@ -91,6 +91,24 @@ describe('multipart upload to /files', () => {
     expect(redirect.headers.get('location')).toBe(signed);
   });
 
+  it('a snapshot keeps stored bytes and open uploads (over JSON, as the control route sends it)', async () => {
+    const id = await start('/files', '/snap/open.bin');
+    await uploadPart('/files', '/snap/open.bin', id, 1, bytes(10, 4));
+    const snapshot = JSON.parse(JSON.stringify(emulator.saveState()));
+    emulator.restoreState(snapshot);
+    const hash = await fetch(`${emulator.url}/file/${DEFAULT_PROFILE_ID}/reports/big.bin?noRedirect=true&md5=true`, {
+      headers,
+    });
+    expect(hash.status).toBe(200);
+    const end = await post('/files', {
+      multipart_action: 'end',
+      filename: '/snap/open.bin',
+      upload_id: id,
+      parts: [{ PartNumber: 1, ETag: `"${md5(bytes(10, 4))}"` }],
+    });
+    expect(end.status).toBe(200);
+  });
+
   it('a part sent again replaces the first copy; the end step holds S3 to its rules', async () => {
     const filename = '/rules.bin';
     const id = await start('/files', filename);
