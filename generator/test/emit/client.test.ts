@@ -31,6 +31,21 @@ describe('argsType / resultType / groupClassName', () => {
     expect(argsType(sendData)).toBe("{ body?: RequestBody<operations['sendData'], 'application/json'> }");
   });
 
+  it('lets FormData or binary values through where the spec lists form-data or a binary type', () => {
+    const withMedia = (media: string) => {
+      const doc = miniSpec();
+      const body = opOf(doc, '/data', 'post')['requestBody'] as { content: Record<string, unknown> };
+      body.content[media] = { schema: { type: 'object' } };
+      return buildModel(doc).operations.find((o) => o.id === 'sendData')!;
+    };
+    const json = "RequestBody<operations['sendData'], 'application/json'>";
+    expect(argsType(withMedia('multipart/form-data'))).toBe(`{ body: ${json} | FormData }`);
+    expect(argsType(withMedia('application/octet-stream'))).toBe(
+      `{ body: ${json} | Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> }`,
+    );
+    expect(argsType(withMedia('text/plain'))).toBe(`{ body: ${json} }`);
+  });
+
   it('reads the envelope result, or the raw body', () => {
     expect(resultType(op('getDevice'))).toBe("EnvelopeResult<operations['getDevice']>");
     expect(resultType(op('readFile'))).toBe("RawResult<operations['readFile']>");

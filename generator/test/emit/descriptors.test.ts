@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { descriptorOf, emitDescriptors } from '../../src/emit/descriptors.js';
 import { miniModel } from '../fixtures/mini-model.js';
+import { buildModel } from '@tagokit/spec-model/model';
+import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const model = miniModel();
 const op = (id: string) => model.operations.find((o) => o.id === id)!;
@@ -35,6 +37,21 @@ describe('descriptorOf', () => {
       requiredQuery: [],
       body: { required: true, contentType: 'application/json', shape: 'object-or-array', requiredKeys: ['variable'] },
     });
+  });
+
+  it('lists the body media types only where the spec takes more than JSON and text', () => {
+    const bodyOf = (media: string) => {
+      const doc = miniSpec();
+      const body = opOf(doc, '/data', 'post')['requestBody'] as { content: Record<string, unknown> };
+      body.content[media] = { schema: { type: 'object' } };
+      return descriptorOf(buildModel(doc).operations.find((o) => o.id === 'sendData')!).body;
+    };
+    expect(bodyOf('multipart/form-data')).toMatchObject({
+      contentType: 'application/json',
+      mediaTypes: expect.arrayContaining(['application/json', 'multipart/form-data']),
+    });
+    expect(bodyOf('text/plain')).not.toHaveProperty('mediaTypes');
+    expect(descriptorOf(op('sendData')).body).not.toHaveProperty('mediaTypes');
   });
 
   it('leaves out accept, reservedPathParams and body when they do not apply', () => {
