@@ -115,14 +115,25 @@ export class TagoUploadError extends TagoError {
   readonly reason: string;
   constructor(
     message: string,
-    init: { step: TagoUploadError['step']; part?: number; state?: UploadState; cause?: unknown },
+    init: {
+      step: TagoUploadError['step'];
+      part?: number;
+      state?: UploadState;
+      cause?: unknown;
+      /** The failed request was the one that stores the file (the end step, or the single base64 request). */
+      storesFile?: boolean;
+    },
   ) {
     const resumable =
       init.state !== undefined && (init.step === 'part' || init.step === 'cancelled' || init.step === 'end');
     const code = init.step === 'cancelled' ? 'upload_cancelled' : 'upload_failed';
     // The message says what a caller can do next: resume with the stored parts, or start over.
+    // The file may exist only if the request that stores it may have reached the server (a lost answer).
+    const mayHaveBeenProcessed =
+      init.storesFile === true && init.cause instanceof TagoError && init.cause.mayHaveBeenProcessed;
     super(`${message} (${resumable ? 'resumable: pass error.state as resume' : 'not resumable'})`, code, {
       cause: init.cause,
+      mayHaveBeenProcessed,
     });
     this.reason = message;
     this.step = init.step;
@@ -193,8 +204,13 @@ export async function runUpload(
     const percent = done.size === plan.length ? 100 : Math.floor((sentBytes / Math.max(1, size)) * 10_000) / 100;
     options.onProgress({ sentBytes, totalBytes: size, doneParts: done.size, totalParts: plan.length, percent });
   };
-  const cancelled = (id: string | undefined, cause: unknown) =>
-    new TagoUploadError('the upload was cancelled', { step: 'cancelled', ...(id ? { state: state(id) } : {}), cause });
+  const cancelled = (id: string | undefined, cause: unknown, storesFile = false) =>
+    new TagoUploadError('the upload was cancelled', {
+      step: 'cancelled',
+      ...(id ? { state: state(id) } : {}),
+      cause,
+      storesFile,
+    });
 
   try {
     let uploadId = options.resume?.uploadId;
@@ -275,11 +291,12 @@ export async function runUpload(
       const answer = await steps.end(id, parts, signal);
       return { uploadId: id, parts, answer };
     } catch (cause) {
-      if (options.signal?.aborted) throw cancelled(id, cause);
+      if (options.signal?.aborted) throw cancelled(id, cause, true);
       throw new TagoUploadError(`the upload could not be completed: ${(cause as Error).message}`, {
         step: 'end',
         state: state(id),
         cause,
+        storesFile: true,
       });
     }
   } finally {

@@ -193,8 +193,12 @@ async function uploadBase64(
   try {
     await uploadFiles(client, { ...query, body: [item] as never }, call);
   } catch (cause) {
-    if (options.signal?.aborted) throw new TagoUploadError('the upload was cancelled', { step: 'cancelled', cause });
-    throw new TagoUploadError(`the file could not be uploaded: ${(cause as Error).message}`, { step: 'start', cause });
+    const init = { cause, storesFile: true };
+    if (options.signal?.aborted) throw new TagoUploadError('the upload was cancelled', { step: 'cancelled', ...init });
+    throw new TagoUploadError(`the file could not be uploaded: ${(cause as Error).message}`, {
+      step: 'start',
+      ...init,
+    });
   }
   progress(input.size);
   return { file: undefined, route: 'base64', size: input.size };

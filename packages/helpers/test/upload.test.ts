@@ -6,7 +6,7 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEdgeClient, fetchTransport, type Transport } from '@tagokit/edge';
+import { createEdgeClient, fetchTransport, TagoConnectionError, type Transport } from '@tagokit/edge';
 import { createClient, fileBody } from '@tagokit/node';
 import { getFile, listFiles } from '@tagokit/api/functions';
 import {
@@ -238,6 +238,48 @@ describe('uploadFile, multipart', () => {
     const list = (await listFiles(client, { path: '/' })) as { files: { filename: string }[] };
     expect(list.files.map((f) => f.filename)).not.toContain('cancelled.bin');
   }, 60_000);
+});
+
+describe('uploadFile, the end step', () => {
+  it('a lost end answer says the file may exist; resuming sends only the end again and gets the same file', async () => {
+    const inner = fetchTransport();
+    let dropEnd = true;
+    const ends: string[] = [];
+    const transport: Transport = async (request) => {
+      const answer = await inner(request);
+      if (typeof request.body === 'string' && request.body.includes('"multipart_action":"end"')) {
+        ends.push(request.body);
+        // The server joined the file; the answer never arrives.
+        if (dropEnd) throw new TagoConnectionError('Connection lost (ECONNRESET)', { reachedServer: true });
+      }
+      return answer;
+    };
+    const client = createEdgeClient({ ...profileOnEmulator(), tokenKind: 'profile', transport });
+    const options = { filename: '/end/lost.bin', partBytes: 5 * MiB };
+    const error = (await uploadFile(client, source.slice(0, 6 * MiB), options).catch(
+      (e: unknown) => e,
+    )) as TagoUploadError;
+    expect(error).toMatchObject({ step: 'end', resumable: true, mayHaveBeenProcessed: true });
+    expect(error.state!.parts.map((p) => p.PartNumber)).toEqual([1, 2]);
+    dropEnd = false;
+    const resumed = await uploadFile(client, source.slice(0, 6 * MiB), { ...options, resume: error.state! });
+    expect(ends).toHaveLength(2);
+    expect(ends[1]).toBe(ends[0]);
+    expect(resumed.file).toBe(`${emulator.url}/file/${DEFAULT_PROFILE_ID}/end/lost.bin`);
+    expect(await sha256Hex(await downloaded('end/lost.bin'))).toBe(await sha256Hex(source.slice(0, 6 * MiB)));
+  });
+
+  it('a failed part does not claim the file may exist', async () => {
+    emulator.setUploadFaults({ rate: 1, parts: [1], kinds: ['resetAfter'], maxPerPart: 5 }, SEED);
+    const { client } = recordedClient();
+    const error = (await uploadFile(client, source.slice(0, 6 * MiB), {
+      filename: '/end/part.bin',
+      partBytes: 5 * MiB,
+      partRetries: 1,
+      retryDelayMs: 1,
+    }).catch((e: unknown) => e)) as TagoUploadError;
+    expect(error).toMatchObject({ step: 'part', part: 1, mayHaveBeenProcessed: false });
+  });
 });
 
 describe('uploadFile, stream sources', () => {
