@@ -83,6 +83,11 @@ function moddableModule() {
   return wrapper.replace('/*@runtime*/', () => runtime);
 }
 
+/** A CommonJS ES5 file as the body of an ES module whose default export is its exports (Moddable loads modules). */
+function asModule(rel) {
+  return `var module = { exports: {} };\nvar exports = module.exports;\n${read(rel)}\nexport default module.exports;\n`;
+}
+
 /** What dist/ holds: each module readable (`to`) and minified (`min`). Moddable loads ES modules. */
 export const BUILDS = [
   { to: 'dist/tagokit.js', min: 'dist/tagokit.min.js', module: false,
@@ -92,6 +97,9 @@ export const BUILDS = [
   { to: 'dist/tagokit-tiny.js', min: 'dist/tagokit-tiny.min.js', module: false,
     source: () => runtimeWith('src/generated/operations-tiny.js', null, 'src/runtime/tiny.js') },
   { to: 'dist/fetch.js', min: 'dist/fetch.min.js', module: false, source: () => read('src/runtime/fetch.js') },
+  { to: 'dist/tagokit-poll.js', min: 'dist/tagokit-poll.min.js', module: false, source: () => read('src/runtime/poll.js') },
+  { to: 'dist/moddable/tagokit-poll.js', min: 'dist/moddable/tagokit-poll.min.js', module: true,
+    source: () => asModule('src/runtime/poll.js') },
   { to: 'dist/moddable/tagokit.js', min: 'dist/moddable/tagokit.min.js', module: true, source: moddableModule },
 ];
 
