@@ -19,7 +19,7 @@ type Out = Record<string, any>;
 const TINY_BUDGET = 2048;
 /**
  * What this package enforces meanwhile, so growth is caught. The budget cannot be met with what the issue asks the
- * tiny build to keep: the README gives the measured floor (2,305 B with every optional check and the timeout removed).
+ * tiny build to keep: the README gives the measured floor (2,315 B with every optional check and the timeout removed).
  */
 const TINY_CEILING = 3_300;
 
