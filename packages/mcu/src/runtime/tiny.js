@@ -1,5 +1,6 @@
-/* tagokit tiny runtime (ES5) for the smallest boards (ESP8266-class Espruino, about 1,700 variables): at most 2,048
-   bytes minified, driving Espruino's `http` itself (the caller passes it in). scripts/build.mjs puts
+/* tagokit tiny runtime (ES5) for the smallest boards (ESP8266-class Espruino, about 1,700 variables), as small as
+   the issue's list allows (its 2,048-byte budget is below the measured floor: see the package README), driving
+   Espruino's `http` itself (the caller passes it in). scripts/build.mjs puts
    src/runtime/shared.js before it, the tiny operation table (src/generated/operations-tiny.js) at the marker below
    and the core's facts at each @fact marker. It keeps the full runtime's call shape (client.sendData({ body }, cb)),
    error codes, statuses and envelope rules, and drops what does not fit (the package README lists each difference). */
@@ -108,7 +109,7 @@ exports.createClient = function (o) {
         if (name) {
           v = a[name = name.slice(0, -1)];
           /* A path value that needs escaping, or a dot segment, is refused instead of escaped. */
-          if (!v || encodeURIComponent(v) !== v || v.charAt(0) == '.') throw invalid('path_param_invalid', name);
+          if (!v || encodeURIComponent(v) !== v || v[0] == '.') throw invalid('path_param_invalid', name);
           url += v;
         }
         if ((v = serializeQuery(a, name))) url += '?' + v;
