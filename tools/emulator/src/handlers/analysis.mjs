@@ -3,6 +3,7 @@
 // environment, and what an analysis sends to its console is recorded and published on `analysis_console.<id>`.
 import { ok } from './answers.mjs';
 import { realtimeOf } from './events.mjs';
+import { refuseUnknownKeys, SettingsError } from '../settings.mjs';
 
 /** @type {import('./answers.mjs').HandlerMap} */
 export const ANALYSIS_HANDLERS = {
@@ -35,6 +36,9 @@ export const ANALYSIS_HANDLERS = {
   },
 };
 
+/** The fields of an added analysis (`addAnalysis`, `POST /__emulator/analyses`). */
+export const ANALYSIS_KEYS = Object.freeze(['id', 'name', 'token', 'active', 'run_on', 'variables']);
+
 /**
  * Adds an analysis (and registers its token as an analysis token); fields left out get defaults.
  * @param {import('../store.mjs').Store} store
@@ -42,13 +46,22 @@ export const ANALYSIS_HANDLERS = {
  * @returns {import('./events.mjs').EmulatedAnalysis}
  */
 export function addAnalysis(store, input = {}) {
+  if (input === null || typeof input !== 'object') throw new SettingsError('the analysis must be an object');
+  refuseUnknownKeys(input, ANALYSIS_KEYS, 'the analysis');
+  const variables = input.variables ?? [];
+  if (!Array.isArray(variables) || !variables.every((v) => typeof v?.key === 'string' && typeof v.value === 'string')) {
+    throw new SettingsError('the analysis variables must be a list of { key, value } strings');
+  }
+  if (input.run_on !== undefined && input.run_on !== 'tago' && input.run_on !== 'external') {
+    throw new SettingsError('the analysis run_on must be "tago" or "external"');
+  }
   const analysis = {
     id: input.id ?? store.nextId(),
     name: input.name ?? 'Emulated analysis',
     token: input.token ?? `a-${store.newToken()}`,
     active: input.active ?? true,
     run_on: input.run_on ?? 'external',
-    variables: input.variables ?? [],
+    variables,
   };
   if (!store.tokens.has(analysis.token)) store.registerToken(analysis.token, { kind: 'analysis' });
   realtimeOf(store).analyses.set(analysis.id, analysis);
