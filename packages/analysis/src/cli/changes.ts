@@ -22,6 +22,8 @@ export interface DeviceChanges {
   name: string;
   /** The device itself: created, removed, or its fields edited. */
   device?: 'created' | 'removed' | 'edited';
+  /** The device's fields an edit changed. */
+  fields?: string[];
   data: RowChanges;
   params: RowChanges;
   tokens: { created: number; removed: number };
@@ -50,6 +52,12 @@ function compareRows(before: Iterable<Row>, after: Iterable<Row>, key: (row: Row
   return changes;
 }
 
+/** The top-level keys whose values differ (`updated_at` aside: it follows every edit). */
+export function changedKeys(before: Row, after: Row): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => k !== 'updated_at' && !same(before[k], after[k]));
+}
+
 const isEmpty = (c: RowChanges): boolean => c.created.length + c.edited.length + c.removed.length === 0;
 const byId = (row: Row): string => String(row['id']);
 const byKey = (row: Row): string => String(row['id'] ?? row['key']);
@@ -72,8 +80,9 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Changes {
     const current = newIds.has(device.id) ? device : undefined;
     const from = previous ?? empty;
     const to = current ?? empty;
+    // Reads stamp `last_output` and writes `last_input`: the records themselves tell those changes.
     const fields = (d: Row) => {
-      const { data: _d, params: _p, tokens: _t, last_input: _l, outOfOrder: _o, ...rest } = d;
+      const { data: _d, params: _p, tokens: _t, last_input: _i, last_output: _o, outOfOrder: _s, ...rest } = d;
       return rest;
     };
     const change: DeviceChanges = {
@@ -88,7 +97,10 @@ export function compareSnapshots(before: Snapshot, after: Snapshot): Changes {
     };
     if (!previous) change.device = 'created';
     else if (!current) change.device = 'removed';
-    else if (!same(fields(previous), fields(current))) change.device = 'edited';
+    else {
+      const edited = changedKeys(fields(previous), fields(current));
+      if (edited.length) Object.assign(change, { device: 'edited', fields: edited });
+    }
     const touched = change.device || !isEmpty(change.data) || !isEmpty(change.params);
     if (touched || change.tokens.created + change.tokens.removed > 0) devices.push(change);
   }

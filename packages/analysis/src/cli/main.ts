@@ -40,3 +40,4 @@ export async function main(argv: readonly string[], output: CliOutput = processO
 
 export { EXIT, USAGE } from './args.ts';
 export type { RunReport } from './run.ts';
+export { changeLines, formatReport } from './report.ts';

@@ -1,5 +1,5 @@
 // The report of a run, as text for a terminal (or JSON with --json, which is the RunReport itself).
-import type { Changes, RowChanges } from './changes.ts';
+import { changedKeys, type Changes, type RowChanges } from './changes.ts';
 import type { RunReport } from './run.ts';
 
 type Row = Record<string, unknown>;
@@ -14,16 +14,10 @@ function label(row: Row): string {
   return name === undefined || name === '' ? String(row['id']) : `${String(row['id'])} "${String(name)}"`;
 }
 
-/** Which top-level fields an edit changed. */
-function editedKeys(before: Row, after: Row): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => k !== 'updated_at' && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-}
-
 function rowLines(changes: RowChanges, describe: (row: Row) => string): string[] {
   return [
     ...changes.created.map((row) => `+ ${describe(row)}`),
-    ...changes.edited.map(({ before, after }) => `~ ${describe(after)} (${editedKeys(before, after).join(', ')})`),
+    ...changes.edited.map(({ before, after }) => `~ ${describe(after)} (${changedKeys(before, after).join(', ')})`),
     ...changes.removed.map((row) => `- ${describe(row)}`),
   ];
 }
@@ -31,7 +25,7 @@ function rowLines(changes: RowChanges, describe: (row: Row) => string): string[]
 export function changeLines(changes: Changes): string[] {
   const out: string[] = [];
   for (const device of changes.devices) {
-    const what = device.device ? ` (${device.device})` : '';
+    const what = device.device ? ` (${device.device}${device.fields ? `: ${device.fields.join(', ')}` : ''})` : '';
     out.push(`device ${device.id} "${device.name}"${what}`);
     for (const line of rowLines(device.data, recordLine)) out.push(`  data ${line}`);
     for (const line of rowLines(device.params, (p) => `${String(p['key'])} = ${JSON.stringify(p['value'])}`)) {

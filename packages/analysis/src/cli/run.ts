@@ -28,11 +28,14 @@ export interface RunReport {
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 
-/** The command that runs `file`: Node (TypeScript through tsx's loader) or Deno, its network kept to the emulator. */
+/**
+ * The command that runs `file`: Node (TypeScript through tsx's loader) or Deno, its network kept to the emulator
+ * (`--quiet`: Deno's own diagnostics, such as a workspace warning, are not the analysis's output).
+ */
 function commandFor(runtime: Runtime, file: string, emulatorUrl: string): { bin: string; args: string[] } {
   if (runtime === 'deno') {
     const host = new URL(emulatorUrl).host;
-    return { bin: process.env['DENO'] ?? 'deno', args: ['run', '--allow-env', `--allow-net=${host}`, file] };
+    return { bin: process.env['DENO'] ?? 'deno', args: ['run', '--quiet', '--allow-env', `--allow-net=${host}`, file] };
   }
   if (!TYPESCRIPT.has(extname(file))) return { bin: process.execPath, args: [file] };
   return { bin: process.execPath, args: ['--import', import.meta.resolve('tsx'), file] };
