@@ -167,6 +167,13 @@ describe('handler maps are checked against the spec at start-up', () => {
       'listRunUserNotifications',
       'updateRunNotification',
       'deleteRunNotification',
+      'getBillingInformation',
+      'updateBillingInformation',
+      'getBillingAllocation',
+      'updateBillingAllocation',
+      'listProfiles',
+      'getProfile',
+      'updateProfile',
     ].sort();
     expect([...handlers.keys()].sort()).toEqual(stateful);
   });

@@ -17,6 +17,7 @@ import { FILE_HANDLERS } from './files.mjs';
 import { NOTIFICATION_HANDLERS } from './notifications.mjs';
 import { RUN_USER_HANDLERS } from './run-users.mjs';
 import { SECRET_HANDLERS } from './secrets.mjs';
+import { ACCOUNT_HANDLERS } from './account.mjs';
 import { INTEGRATION_HANDLERS } from './integrations.mjs';
 import { PLATFORM_HANDLERS } from './platform.mjs';
 import { RUN_SETTINGS_HANDLERS } from './run-settings.mjs';
@@ -44,6 +45,7 @@ export const HANDLER_AREAS = Object.freeze({
   integrations: INTEGRATION_HANDLERS,
   platform: PLATFORM_HANDLERS,
   runSettings: RUN_SETTINGS_HANDLERS,
+  account: ACCOUNT_HANDLERS,
 });
 
 /**

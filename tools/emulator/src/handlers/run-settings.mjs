@@ -2,6 +2,7 @@
 // The TagoRUN side kept in the store besides its users: the portal's settings and SAML settings (one each, read
 // back as edited), custom domains by profile, and notifications sent to run users.
 import { exampleResult, notFound, ok } from './answers.mjs';
+import { keptSettings, mergeSettings } from './kept-settings.mjs';
 import { confirmation, resourceHandlers } from './resources.mjs';
 
 /** @type {import('./resources.mjs').ResourceKind} */
@@ -13,51 +14,18 @@ export const RUN_NOTIFICATION = {
   ops: { create: 'createRunNotification', update: 'updateRunNotification', remove: 'deleteRunNotification' },
 };
 
-const SETTINGS = 'runSettings';
 const CUSTOM_DOMAINS = 'runCustomDomains';
-
-/**
- * A settings object kept under `key`, starting as the read operation's example.
- * @param {import('./answers.mjs').HandlerContext} ctx
- * @param {string} key
- * @param {string} readOp
- * @returns {Record<string, unknown>}
- */
-function settings(ctx, key, readOp) {
-  const kept = ctx.store.resources(SETTINGS);
-  let value = kept.get(key);
-  if (!value) {
-    value = structuredClone(/** @type {Record<string, unknown>} */ (exampleResult(ctx.spec, readOp) ?? {}));
-    kept.set(key, value);
-  }
-  return value;
-}
-
-/**
- * An edit of settings: the keys sent change; an object sent for an object merges into it (the SDK sends partial
- * nested settings), anything else replaces.
- * @param {Record<string, unknown>} target
- * @param {Record<string, unknown>} changes
- */
-function merge(target, changes) {
-  for (const [key, value] of Object.entries(changes)) {
-    const current = target[key];
-    const both = [current, value].every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
-    if (both) merge(/** @type {Record<string, unknown>} */ (current), /** @type {Record<string, unknown>} */ (value));
-    else target[key] = structuredClone(value);
-  }
-}
 
 /** @type {import('./answers.mjs').HandlerMap} */
 export const RUN_SETTINGS_HANDLERS = {
-  getRunSettings: (ctx) => ok(ctx.op, structuredClone(settings(ctx, 'run', 'getRunSettings'))),
+  getRunSettings: (ctx) => ok(ctx.op, structuredClone(keptSettings(ctx, 'run', 'getRunSettings'))),
   updateRunSettings(ctx) {
-    merge(settings(ctx, 'run', 'getRunSettings'), ctx.body ?? {});
+    mergeSettings(keptSettings(ctx, 'run', 'getRunSettings'), ctx.body ?? {});
     return ok(ctx.op, confirmation(ctx));
   },
-  getRunSamlSettings: (ctx) => ok(ctx.op, structuredClone(settings(ctx, 'saml', 'getRunSamlSettings'))),
+  getRunSamlSettings: (ctx) => ok(ctx.op, structuredClone(keptSettings(ctx, 'saml', 'getRunSamlSettings'))),
   updateRunSamlSettings(ctx) {
-    merge(settings(ctx, 'saml', 'getRunSamlSettings'), ctx.body ?? {});
+    mergeSettings(keptSettings(ctx, 'saml', 'getRunSamlSettings'), ctx.body ?? {});
     return ok(ctx.op, confirmation(ctx));
   },
   createRunCustomDomain(ctx) {
