@@ -103,6 +103,11 @@ describe('analyses added over the control API', () => {
         expect((await res.json()).message).toContain(message);
       }
       expect(emu.realtime.analyses.size).toBe(1);
+      // Analyses are part of the state: a snapshot carries them, a restore of an older one removes them.
+      const saved = emu.saveState();
+      expect(saved.collections['analyses']?.[result.id]).toMatchObject({ name: 'Report', token: result.token });
+      emu.restoreState({ ...saved, collections: { ...saved.collections, analyses: {} } });
+      expect(emu.realtime.analyses.size).toBe(0);
     } finally {
       await emu.stop();
     }
