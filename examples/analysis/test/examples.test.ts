@@ -12,7 +12,9 @@ const cache = mkdtempSync(join(tmpdir(), 'tagokit-examples-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 process.env['DENO'] = join(root, 'node_modules', '.bin', 'deno');
 process.env['DENO_DIR'] = join(cache, 'deno');
+// Plain output from Deno; FORCE_COLOR (set by nx) would make Node warn that it overrides NO_COLOR.
 process.env['NO_COLOR'] = '1';
+delete process.env['FORCE_COLOR'];
 
 async function run(runtime: string, file: string, ...flags: string[]): Promise<RunReport> {
   let stdout = '';

@@ -179,7 +179,14 @@ describe('the bin', () => {
       [bin, 'analysis', 'run', writer, '--runtime', 'deno', '--scope', scope, '--env', env()],
       {
         encoding: 'utf8',
-        env: { ...process.env, DENO: denoBin, DENO_DIR: join(dir, 'deno-cache'), NO_COLOR: '1' },
+        // FORCE_COLOR (set by nx) would make Node warn that it overrides NO_COLOR.
+        env: {
+          ...process.env,
+          FORCE_COLOR: undefined,
+          DENO: denoBin,
+          DENO_DIR: join(dir, 'deno-cache'),
+          NO_COLOR: '1',
+        },
         timeout: 90_000,
       },
     );
