@@ -48,8 +48,7 @@ export default [
   { files: ['src/generated/**/*.js'], languageOptions: { globals: { Client: 'readonly', defineOperations: 'readonly' } } },
   // shared.js comes first in every build, so both runtimes and the adapters use its helpers.
   {
-    files: ['src/runtime/runtime.js', 'src/runtime/tiny.js', 'src/runtime/espruino.js', 'src/runtime/moddable.js',
-      'src/runtime/tiny-espruino.js'],
+    files: ['src/runtime/runtime.js', 'src/runtime/tiny.js', 'src/runtime/espruino.js', 'src/runtime/moddable.js'],
     languageOptions: {
       globals: Object.fromEntries(['isObj', 'str', 'find', 'fault', 'verr', 'validateToken', 'isDigits', 'whole',
         'asciiJson'].map((name) => [name, 'readonly'])),

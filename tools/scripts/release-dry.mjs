@@ -7,7 +7,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entryPoints, installTarballs, newestNode, packPublished, PNPM, root, run } from './tarballs.mjs';
+import {
+  entryPoints,
+  installTarballs,
+  newestNode,
+  packPublished,
+  PNPM,
+  PUBLISHED,
+  RELEASED_TOOLS,
+  root,
+  run,
+} from './tarballs.mjs';
 
 const bin = (pkgDir, name) => join(root, pkgDir, 'node_modules', '.bin', name);
 const failures = [];
@@ -36,13 +46,17 @@ step('nx run-many -t build', run('npx', nxBuild));
 const work = mkdtempSync(join(tmpdir(), 'tagokit-release-'));
 const table = [];
 console.log('pack (pnpm pack: workspace versions replaced, README and LICENSE present)');
-const packed = attempt('pnpm pack of every published package', () => packPublished(join(work, 'tarballs'))) ?? [];
+const released = [...PUBLISHED, ...RELEASED_TOOLS];
+const packed =
+  attempt('pnpm pack of every published package', () => packPublished(join(work, 'tarballs'), released)) ?? [];
 for (const p of packed) {
   console.log(`${p.name}@${p.version}`);
   step('publint --strict', run(bin('packages/edge', 'publint'), ['run', '--strict', p.tarball]));
   // attw needs type declarations, which the ES5 device client does not ship.
   // Without `main` (subpath exports only) node10 cannot resolve anything: attw checks node16 and bundler then.
-  const profile = p.manifest.main ? [] : ['--profile', 'node16'];
+  // An ES-module-only package (the bundled emulator: no `require` condition) is checked as one.
+  const esmOnly = p.manifest.type === 'module' && !JSON.stringify(p.manifest.exports ?? {}).includes('"require"');
+  const profile = esmOnly ? ['--profile', 'esm-only'] : p.manifest.main ? [] : ['--profile', 'node16'];
   if (p.manifest.exports) step('attw', run(bin('packages/edge', 'attw'), [p.tarball, ...profile]));
   const publish = ['publish', '--dry-run', '--ignore-scripts', '--tag', 'dry-run', p.tarball];
   step('npm publish --dry-run', run('npm', publish));

@@ -10,6 +10,8 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PNPM = 'pnpm@12.4.2';
 // Dependency order: a package comes after what it depends on.
 export const PUBLISHED = ['packages/core', 'packages/api', 'packages/node', 'packages/edge', 'packages/mcu'];
+// Tools released to npm beside the clients (bundled, no dependencies): release:dry packs and checks them too.
+export const RELEASED_TOOLS = ['tools/emulator'];
 // Node from the npm registry (root optional dependency): @tagokit/node needs >= 22.19, the system node may be older.
 export const newestNode = join(root, 'node_modules', 'node', 'bin', 'node');
 
@@ -55,9 +57,9 @@ function tarManifest(tarball) {
  * Packs every published package into `destination` with pnpm. Returns, per package, its name, version, tarball
  * path, files and packed manifest; throws naming the package when pnpm fails or a tarball is not publishable.
  */
-export function packPublished(destination) {
+export function packPublished(destination, dirs = PUBLISHED) {
   mkdirSync(destination, { recursive: true });
-  return PUBLISHED.map((dir) => {
+  return dirs.map((dir) => {
     const { name, version } = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
     const pack = run('npx', ['--yes', PNPM, 'pack', '--json', '--pack-destination', destination], join(root, dir));
     if (pack.status !== 0) throw new Error(`pnpm pack of ${name} failed:\n${pack.output}`);

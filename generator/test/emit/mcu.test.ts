@@ -93,6 +93,7 @@ describe('the microcontroller emitter', () => {
     expect(tests.match(/^  it\(/gm)).toHaveLength(14);
     expect(files.get('packages/mcu/test/generated/contract.test.ts')!.match(/^  it\(/gm)).toHaveLength(7);
     const manifest = JSON.parse(files.get('packages/mcu/moddable/manifest.json')!);
-    expect(manifest.modules['*']).toEqual(['../dist/moddable/tagokit']);
+    expect(manifest.modules['*']).toEqual(['../dist/moddable/tagokit', '../dist/moddable/tagokit-poll']);
+    expect(manifest.preload).toEqual(['tagokit', 'tagokit-poll']);
   });
 });

@@ -129,6 +129,23 @@ function parseScope(text: string | undefined): unknown[] {
   return Array.isArray(parsed) ? parsed : [parsed];
 }
 
+/**
+ * Set to `1` by `tagokit analysis run`: an analysis written for the cloud (no `allowInsecureHttp` in its code) may
+ * then reach a local emulator over plain http, but only on a loopback address, so a token never crosses a network
+ * unencrypted.
+ */
+export const LOOPBACK_HTTP_VARIABLE = 'TAGOKIT_ALLOW_LOOPBACK_HTTP';
+
+function isLoopbackHttp(api: string | undefined): boolean {
+  if (!api) return false;
+  try {
+    const url = new URL(api);
+    return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 /** A client for an analysis token: region explicit, else `env` when TAGOIO_API is set, else us-e1. */
 export function createAnalysisClient(
   token: string,
@@ -138,7 +155,9 @@ export function createAnalysisClient(
   const api = read('TAGOIO_API');
   const region = options.region ?? (api ? 'env' : 'us-e1');
   const env = region === 'env' ? { TAGOIO_API: api, TAGOIO_SSE: read('TAGOIO_SSE') } : undefined;
-  const core = new TagoCore({ ...options.client, token, region, ...(env ? { env } : {}) });
+  const local = region === 'env' && read(LOOPBACK_HTTP_VARIABLE) === '1' && isLoopbackHttp(api);
+  const clientOptions = local ? { allowInsecureHttp: true, ...options.client } : options.client;
+  const core = new TagoCore({ ...clientOptions, token, region, ...(env ? { env } : {}) });
   const groups = createGroups({ core, tokenKind: 'analysis' });
   return {
     ...groups,

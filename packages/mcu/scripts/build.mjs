@@ -33,6 +33,20 @@ const FACT_SOURCES = {
     if (`${r.api}${r.sse}`.includes(' ')) throw new Error(`facts.ts NAMED_REGIONS.${id}: a URL with a space`);
     return [id, `${r.api} ${r.sse}`];
   }))),
+  // The tiny build's status table: the codes of STATUS_ERRORS, SERVER_ERROR's at key 5 and API_ERROR's at key 0.
+  TINY_ERRORS: () =>
+    JSON.stringify(Object.fromEntries([...Object.entries(FACTS.STATUS_ERRORS), ['5', FACTS.SERVER_ERROR],
+      ['0', FACTS.API_ERROR]].map(([status, fact]) => [status, fact.code]))),
+  // The tiny build ships region names only (and 'usa-1', the old name of 'us-e1'): it derives the host from the
+  // name, which holds only while every named region answers at https://api.<name>.tago.io.
+  TINY_REGIONS: () => {
+    const names = {};
+    for (const [id, r] of Object.entries(FACTS.NAMED_REGIONS)) {
+      if (r.api !== `https://api.${id}.tago.io`) throw new Error(`facts.ts NAMED_REGIONS.${id}: ${r.api} is not https://api.${id}.tago.io`);
+      names[id] = id;
+    }
+    return JSON.stringify({ ...names, 'usa-1': 'us-e1' });
+  },
   RETRY_DEFAULTS: () => JSON.stringify(FACTS.RETRY_DEFAULTS),
   // The tiny runtime's one Retry-After wait is bounded as the full runtime's retries are.
   MAX_RETRY_AFTER_MS: () => String(FACTS.RETRY_DEFAULTS.maxRetryAfterMs),
@@ -53,12 +67,13 @@ function operationTable(rel) {
   return read(rel).split('\n').filter((line) => !line.startsWith('// ')).join('\n').trim();
 }
 
-/** The shared helpers, a runtime (full or tiny) with one build's operation table at its marker, then the adapter. */
+/** The shared helpers, a runtime (full or tiny) with one build's operation table at its marker, then the adapter (the
+ * tiny runtime has none: it drives Espruino's http itself). */
 function runtimeWith(table, adapter, runtimeFile = 'src/runtime/runtime.js') {
   const runtime = read(runtimeFile);
   if (!runtime.includes('/*@operations*/')) throw new Error(`${runtimeFile} lost its /*@operations*/ marker`);
   const assembled = runtime.replace('/*@operations*/', () => operationTable(table));
-  return `${read('src/runtime/shared.js')}\n${assembled}\n${read(adapter)}`;
+  return `${read('src/runtime/shared.js')}\n${assembled}\n${adapter ? read(adapter) : ''}`;
 }
 
 function moddableModule() {
@@ -68,6 +83,11 @@ function moddableModule() {
   return wrapper.replace('/*@runtime*/', () => runtime);
 }
 
+/** A CommonJS ES5 file as the body of an ES module whose default export is its exports (Moddable loads modules). */
+function asModule(rel) {
+  return `var module = { exports: {} };\nvar exports = module.exports;\n${read(rel)}\nexport default module.exports;\n`;
+}
+
 /** What dist/ holds: each module readable (`to`) and minified (`min`). Moddable loads ES modules. */
 export const BUILDS = [
   { to: 'dist/tagokit.js', min: 'dist/tagokit.min.js', module: false,
@@ -75,8 +95,11 @@ export const BUILDS = [
   { to: 'dist/tagokit-network.js', min: 'dist/tagokit-network.min.js', module: false,
     source: () => runtimeWith('src/generated/operations-network.js', 'src/runtime/espruino.js') },
   { to: 'dist/tagokit-tiny.js', min: 'dist/tagokit-tiny.min.js', module: false,
-    source: () => runtimeWith('src/generated/operations-tiny.js', 'src/runtime/tiny-espruino.js', 'src/runtime/tiny.js') },
+    source: () => runtimeWith('src/generated/operations-tiny.js', null, 'src/runtime/tiny.js') },
   { to: 'dist/fetch.js', min: 'dist/fetch.min.js', module: false, source: () => read('src/runtime/fetch.js') },
+  { to: 'dist/tagokit-poll.js', min: 'dist/tagokit-poll.min.js', module: false, source: () => read('src/runtime/poll.js') },
+  { to: 'dist/moddable/tagokit-poll.js', min: 'dist/moddable/tagokit-poll.min.js', module: true,
+    source: () => asModule('src/runtime/poll.js') },
   { to: 'dist/moddable/tagokit.js', min: 'dist/moddable/tagokit.min.js', module: true, source: moddableModule },
 ];
 

@@ -18,7 +18,7 @@ const ISSUE_BUDGET = 2048;
  * to 14,800 B for UTF-8 percent-encoding by hand (Espruino's encodeURIComponent sign-extends on x86) and closing a
  * timed-out socket (about 280 B).
  */
-const CEILING = 14_800;
+const CEILING = 14_300;
 
 const bin = (name: string) => join(PKG, 'node_modules', '.bin', name);
 const read = (rel: string) => readFileSync(join(PKG, rel), 'utf8');
@@ -36,13 +36,14 @@ describe('ES5 subset and size', () => {
   });
 
   it('es-check es5 passes on every source (hand-written and generated) and every built file', () => {
-    const runtime = ['shared', 'runtime', 'espruino', 'fetch', 'moddable', 'tiny', 'tiny-espruino'];
+    const runtime = ['shared', 'runtime', 'espruino', 'fetch', 'moddable', 'tiny', 'poll'];
     const scripts = runtime.map((name) => `src/runtime/${name}.js`);
     const tables = ['device', 'network', 'tiny'].map((build) => `src/generated/operations-${build}.js`);
-    const built = ['dist/tagokit.js', 'dist/tagokit-network.js', 'dist/tagokit-tiny.js', 'dist/fetch.js'];
+    const built = ['dist/tagokit.js', 'dist/tagokit-network.js', 'dist/tagokit-tiny.js', 'dist/fetch.js', 'dist/tagokit-poll.js'];
     const minified = built.map((file) => file.replace(/\.js$/, '.min.js'));
     execFileSync(bin('es-check'), ['es5', ...scripts, ...tables, ...built, ...minified], { cwd: PKG, stdio: 'pipe' });
-    const modules = ['src/runtime/moddable-module.js', 'dist/moddable/tagokit.js', 'dist/moddable/tagokit.min.js'];
+    const modules = ['src/runtime/moddable-module.js', 'dist/moddable/tagokit.js', 'dist/moddable/tagokit.min.js',
+      'dist/moddable/tagokit-poll.js', 'dist/moddable/tagokit-poll.min.js'];
     execFileSync(bin('es-check'), ['es5', '--module', ...modules], { cwd: PKG, stdio: 'pipe' });
   });
 

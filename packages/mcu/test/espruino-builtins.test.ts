@@ -21,7 +21,7 @@ function loadOnEspruinoBuiltins(clock: { now: number }): any {
   runInContext(readFileSync(join(PKG, 'dist', 'tagokit.js'), 'utf8'), context);
   expect(runInContext('ESPRUINO_QUIRKS', context)).toEqual({
     indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined',
-    signedEncode: 'a%59%20',
+    signedEncode: 'a%59%20', escapedJson: '"\\u00E9\\u007F"',
   });
   return module.exports;
 }

@@ -26,7 +26,7 @@ for (const [engine, text] of Object.entries(runs)) {
     it('runs on built-ins that answer as Espruino 2v29 does', () => {
       expect(out['quirks']).toEqual({
         indexOf: 7, nativeIndexOf: -1, split: 0, junkDate: 0, utc: 'undefined', badJson: 'undefined',
-        signedEncode: 'a%59%20',
+        signedEncode: 'a%59%20', escapedJson: '"\\u00E9\\u007F"',
       });
     });
 

@@ -7,6 +7,7 @@ import {
   lastJson,
   read,
   runEngine,
+  vectorData,
   vectorsScript,
   type EngineResult,
 } from './helpers/engines.js';
@@ -16,35 +17,22 @@ type Out = Record<string, any>;
 
 /** The issue's budget for the tiny build with its Espruino transport, minified. */
 const TINY_BUDGET = 2048;
-/** What this package enforces meanwhile, so growth is caught (see the README for why the budget is not met). */
-const TINY_CEILING = 6_000;
+/**
+ * What this package enforces meanwhile, so growth is caught. The budget cannot be met with what the issue asks the
+ * tiny build to keep: the README gives the measured floor (2,315 B with every optional check and the timeout removed).
+ */
+const TINY_CEILING = 3_300;
 
 /** Why the tiny build does not run a vector: what it leaves out on purpose, per file or per vector. */
 const SKIPPED_FILES: Record<string, string> = {
   retry: 'no retry decisions: the tiny client waits once for a 429 and never retries otherwise',
   paths: 'no buildPath: a path value that would need escaping, or starts with a dot, is refused (tests below)',
+  errors: 'tiny errors are {code, message, status}: no class name, no mayHaveBeenProcessed',
+  regions: 'named regions only, resolved inside createClient (the scenarios check each host)',
+  tokens: 'no token check: the token is sent as given',
 };
-const NOT_ENVELOPE = 'text that is no JSON envelope gives one error (not_an_envelope, or unexpected_status)';
 const SKIPPED: Record<string, string> = {
-  'envelope: 502 HTML page from a proxy': NOT_ENVELOPE,
-  'envelope: 200 with an empty body': NOT_ENVELOPE,
-  'envelope: 200 with truncated JSON': NOT_ENVELOPE,
-  'envelope: 200 with an HTML page': NOT_ENVELOPE,
-  'envelope: 200 declared text/html whose body does not start with <': NOT_ENVELOPE,
-  'envelope: 503 declared text/html whose body does not start with <': NOT_ENVELOPE,
-  'envelope: 200 with JSON that is not an envelope': NOT_ENVELOPE,
-  'envelope: 200 with a status that is not a boolean': NOT_ENVELOPE,
-  'envelope: excerpt is cut at 200 characters': NOT_ENVELOPE,
-  'envelope: raw mode returns the whole JSON body': 'no raw-answer operation in the tiny build',
-  'envelope: raw mode returns text bodies as text': 'no raw-answer operation in the tiny build',
-  'envelope: raw mode does not treat status false as an error': 'no raw-answer operation in the tiny build',
-  'envelope: a server message that echoes the token is redacted': 'no redaction of the token in messages',
-  "envelope: a token at the excerpt's edge is redacted before the cut": 'no redaction, no excerpt',
   'envelope: a UTF-8 byte order mark before the envelope is ignored': 'no byte order mark handling',
-  'envelope: a byte order mark before an error body is ignored': 'no byte order mark handling',
-  'envelope: a redirect to another origin is not followed': 'a 3xx is unexpected_status, not TagoRedirectError',
-  'envelope: a redirect in raw mode is not followed either': 'a 3xx is unexpected_status, not TagoRedirectError',
-  'envelope: a redirect without a location is not followed': 'a 3xx is unexpected_status, not TagoRedirectError',
   'retry-after: HTTP date in the header': "Retry-After dates are not read (digits, and TagoIO's message form)",
 };
 const FLAT_QUERY = 'flat ASCII query only: arrays, objects, Dates, null and non-ASCII are refused';
@@ -61,36 +49,21 @@ for (const name of [
   'data query',
 ])
   SKIPPED[`query: ${name}`] = FLAT_QUERY;
-for (const name of [
-  'TagoDeploy',
-  'TagoDeploy id with a dot is refused',
-  'custom api derives sse',
-  'custom api and sse',
-  'http without opt-in is refused',
-  'http with opt-in is insecure',
-  'a path is refused',
-  'userinfo is refused',
-  'host smuggling with @ is refused',
-  'spaces are refused',
-  'CRLF is refused',
-  'a non-http scheme is refused',
-  'javascript scheme is refused',
-  'a query is refused',
-  'not a URL',
-  'env region reads TAGOIO_API',
-  'env region without TAGOIO_API',
-  'env region is checked like any URL',
-]) {
-  SKIPPED[`regions: ${name}`] = 'named regions only (plain HTTP is the plainHttp option, not a URL)';
+
+interface EnvelopeCase { name: string; mode: string; expect: { error?: unknown } }
+const envelopeCases = (vectorData()['envelope'] as { cases: EnvelopeCase[] }).cases;
+for (const c of envelopeCases) {
+  if (c.mode === 'raw') SKIPPED[`envelope: ${c.name}`] = 'no raw-answer operation in the tiny build';
+  else if (c.expect.error) SKIPPED[`envelope: ${c.name}`] = 'tiny errors carry no class name (scenarios check codes)';
 }
 
 /** Skipped, but an engine may pass them on its own: mujs's JSON.parse skips a byte order mark itself. */
-const MAY_PASS = new Set([
-  'envelope: a UTF-8 byte order mark before the envelope is ignored',
-  'envelope: a byte order mark before an error body is ignored',
-]);
+const MAY_PASS = new Set(['envelope: a UTF-8 byte order mark before the envelope is ignored']);
 
 const skipReason = (r: EngineResult) => SKIPPED_FILES[r.file] ?? SKIPPED[`${r.file}: ${r.name}`];
+
+/** How many shared vectors the tiny build runs (envelope successes, the flat query, Retry-After). */
+const KEPT_VECTORS = 31;
 
 const builtins = read('test/engines/espruino-builtins.js');
 const vectorRuns: Record<string, string> = {
@@ -111,7 +84,7 @@ for (const [engine, text] of Object.entries(vectorRuns)) {
           `${list.length - kept.length} of ${list.length} skipped with the reason`,
       );
       expect(kept.filter((r) => !r.ok).map((r) => `${r.file}: ${r.name}: ${r.detail}`)).toEqual([]);
-      expect(kept.length).toBe(73);
+      expect(kept.length).toBe(KEPT_VECTORS);
     });
     // A skipped vector must really be out of reach: once the tiny build passes one, it leaves this list.
     for (const r of list.filter((x) => skipReason(x))) {
@@ -139,24 +112,26 @@ for (const [engine, text] of Object.entries(scenarioRuns)) {
     const out = lastJson<Out>(text);
     const by = (token: string) => out['log'].filter((l: Out) => l['headers'].token === token);
 
-    it('sends data over HTTPS to the named region with the token, Content-Length and ASCII JSON', () => {
+    it('sends data over HTTPS (no port: Espruino picks 443) with the token, Content-Length and ASCII JSON', () => {
       expect(out['sendData']).toMatchObject({ error: null, data: '1 Data Added', status: 202 });
       const req = by(TOKEN).find((l: Out) => l['method'] === 'POST');
       expect(req).toMatchObject({ host: 'api.us-e1.tago.io', port: 443, protocol: 'https:', path: '/data' });
       expect(JSON.parse(req.body)).toEqual([{ variable: 'temperature', value: 21.5, unit: '\u00b0C' }]);
-      // Espruino's own JSON.stringify already escapes as \u00B0 (upper case), the runtime's as \u00b0.
-      expect(req.body.toLowerCase()).toContain('"\\u00b0c"');
+      // Espruino's own JSON.stringify escapes it (as \u00B0): the body is ASCII, so its length is its byte count.
+      expect(req.body).toContain('"\\u00B0C"');
       expect(req.headers).toEqual({
         token: TOKEN,
         'content-type': 'application/json',
         'content-length': String(req.body.length),
       });
     });
-    it('sends plain HTTP with _ssl=false when plainHttp is set', () => {
+    it('sends plain HTTP with _ssl=false when plainHttp is set; usa-1 is us-e1', () => {
       expect(out['plainHttp'].error).toBeNull();
       const req = out['log'].find((l: Out) => l['port'] === 80);
       expect(req).toMatchObject({ host: 'api.us-e1.tago.io', protocol: 'http:', method: 'POST' });
       expect(req.headers._ssl).toBe('false');
+      expect(out['alias'].data).toEqual({ id: 'd1', name: 'board', type: 'device' });
+      expect(out['log'].filter((l: Out) => l['path'] === '/info' && l['port'] === 80)[0].host).toBe('api.us-e1.tago.io');
     });
     it('reads /info in another named region, data with a query, config params and their acknowledgement', () => {
       expect(out['getTokenInfo'].data).toEqual({ id: 'd1', name: 'board', type: 'device' });
@@ -175,20 +150,19 @@ for (const [engine, text] of Object.entries(scenarioRuns)) {
         body: '{"sent":true}',
       });
     });
-    it('keeps short API messages (split with a long separator) and gives status, code and message', () => {
+    it('keeps short API messages (split with a long separator) and gives code, status and message', () => {
       expect(out['shortMessage'].error).toEqual({
-        name: 'AuthenticationError',
         code: 'authentication',
         status: 401,
         message: 'Authorization Denied',
-        mayHaveBeenProcessed: false,
       });
       expect(out['warning'].data).toBe('ok');
     });
     it("waits once for a 429's Retry-After (header or TagoIO's message), then gives the error", () => {
-      expect(out['retryAfterMessage'].error).toMatchObject({
-        name: 'RateLimitError',
+      expect(out['retryAfterMessage'].error).toEqual({
         code: 'rate_limited',
+        status: 429,
+        message: 'Too many requests (Retry-After: 3)',
         retryAfterSeconds: 3,
       });
       expect(out['retryAfterMessage'].at).toBe(3020);
@@ -198,37 +172,30 @@ for (const [engine, text] of Object.entries(scenarioRuns)) {
       expect(by('busy')).toHaveLength(2);
     });
     it('never resends a POST after a 5xx or a timeout, and closes the timed-out socket', () => {
-      expect(out['post5xx'].error).toMatchObject({
-        name: 'InternalServerError',
-        status: 502,
-        message: 'Bad Gateway',
-        mayHaveBeenProcessed: true,
-      });
+      expect(out['post5xx'].error).toMatchObject({ code: 'server_error', status: 502, message: 'Bad Gateway' });
       expect(by(T('gateway-5xx'))).toHaveLength(1);
-      expect(out['timeout'].error).toMatchObject({
-        name: 'TagoTimeoutError',
-        code: 'timeout',
-        mayHaveBeenProcessed: true,
-      });
+      expect(out['timeout'].error).toEqual({ code: 'timeout', message: 'timeout' });
+      expect(out['timeout'].at).toBe(1000);
       expect(out['silentRequests']).toBe(1);
       expect(out['openSockets']).toBe(0);
     });
-    it('refuses before sending: NaN, an invalid Date, dot or missing path values, non-ASCII query, body misuse', () => {
-      expect(out['nan'].error).toMatchObject({
-        name: 'TagoValidationError',
+    it('caps an answer at 4 KB and gives a cut-short answer the envelope error', () => {
+      expect(out['tooLarge'].error).toEqual({ code: 'response_too_large', message: 'response_too_large' });
+      expect(out['cutShort'].error).toEqual({ code: 'not_an_envelope', status: 200, message: 'HTTP 200' });
+    });
+    it('refuses before sending: NaN, an invalid Date, dot or missing path values, non-ASCII query, unknown region', () => {
+      expect(out['nan'].error).toEqual({
         code: 'body_invalid_number',
         field: 'body[1].value',
+        message: 'body[1].value: body_invalid_number',
       });
       expect(out['nanDate'].error).toMatchObject({ code: 'body_invalid_date', field: 'body.time' });
       expect(out['dotPath'].error).toMatchObject({ code: 'path_param_invalid', field: 'paramID' });
-      expect(out['missingPath'].error).toMatchObject({ code: 'path_param_missing', field: 'paramID' });
+      expect(out['missingPath'].error).toMatchObject({ code: 'path_param_invalid', field: 'paramID' });
       expect(out['nonAsciiQuery'].error).toMatchObject({ code: 'query_invalid_value', field: 'variables' });
-      expect(out['unexpectedBody'].error).toMatchObject({ code: 'body_unexpected' });
-      expect(out['missingBody'].error).toMatchObject({ code: 'body_missing' });
       expect(out['namedOnly']).toMatchObject({ code: 'region_unknown', field: 'region' });
-      expect(out['badToken']).toMatchObject({ code: 'token_whitespace', field: 'token' });
-      // Exactly the 14 requests of the scenarios that should send (two of them after a 429 wait).
-      expect(out['log']).toHaveLength(14);
+      // Exactly the requests of the scenarios that should send (two of them after a 429 wait).
+      expect(out['log']).toHaveLength(17);
     });
   });
 }

@@ -3,6 +3,7 @@
 // counters, a summary of the state, devices added at run time, snapshots and restores of the whole state, and a
 // reset. The README's "Control endpoint" table lists the routes.
 import { FAULT_SETTING_KEYS } from './faults.mjs';
+import { addAnalysis } from './handlers/analysis.mjs';
 import { readBody } from './http/body.mjs';
 import { fileContent } from './handlers/file-store.mjs';
 import { refuse, send } from './http/respond.mjs';
@@ -105,6 +106,10 @@ export function createControl({ store, stats, faults, bodyLimits, uploadFaults }
     if (path === '/__emulator/devices' && method === 'POST') {
       const d = store.createDevice(body);
       return ok({ id: d.id, token: d.tokens[0]?.token }, 201);
+    }
+    if (path === '/__emulator/analyses' && method === 'POST') {
+      const analysis = addAnalysis(store, body ?? {});
+      return ok({ id: analysis.id, token: analysis.token }, 201);
     }
     if (path === '/__emulator/reset' && method === 'POST') {
       for (const d of store.devices.values()) d.data = [];

@@ -1,7 +1,8 @@
 // Reads the bundled spec once and turns it into what the emulator needs: a route table (method + template ->
 // operation), each operation's token kinds, parameters, body schema and success example, and a validator of
 // requests built on the same ajv set-up the contract tests use.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { BUNDLED_SPEC } from '@tagokit/contract';
 import { createValidator } from '@tagokit/contract/schema-validator';
 import {
@@ -13,9 +14,13 @@ import {
 } from '@tagokit/spec-model';
 import { isJsonMediaType, mediaTypeOf, parseTarget } from './request.mjs';
 
-/** specs/dist/tagoio.openapi.json, as the contract harness finds it. */
+/**
+ * The spec beside this module when there is one (the published package: dist/tagoio.openapi.json next to the
+ * bundle), else specs/dist/tagoio.openapi.json of the workspace, as the contract harness finds it.
+ */
 export function defaultSpecPath() {
-  return BUNDLED_SPEC;
+  const beside = fileURLToPath(new URL('./tagoio.openapi.json', import.meta.url));
+  return existsSync(beside) ? beside : BUNDLED_SPEC;
 }
 
 /**

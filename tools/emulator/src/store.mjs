@@ -72,6 +72,9 @@ export function idFactory(prefix = 0) {
 }
 
 export const DEFAULT_PROFILE_ID = '5bbcb03b667d7a002e56664b';
+/** The network and connector a device is in when its creation names none (TagoIO's custom HTTPS ones). */
+export const DEFAULT_DEVICE_NETWORK = '5bbd120d4051a50034cd1a05';
+export const DEFAULT_DEVICE_CONNECTOR = '5f5a8f3351d4db99c40ded2d';
 
 /** Tokens every emulator knows unless the config says otherwise: one of each kind. */
 export const DEFAULT_TOKENS = {
@@ -139,8 +142,8 @@ export class Store {
       type: input.type ?? 'mutable',
       active: input.active ?? true,
       visible: input.visible ?? true,
-      connector: input.connector ?? '5f5a8f3351d4db99c40ded2d',
-      network: input.network ?? '5bbd120d4051a50034cd1a05',
+      connector: input.connector ?? DEFAULT_DEVICE_CONNECTOR,
+      network: input.network ?? DEFAULT_DEVICE_NETWORK,
       tags: input.tags ?? [],
       payload_decoder: input.payload_decoder ?? null,
       serie_number: input.serie_number,

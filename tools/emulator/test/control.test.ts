@@ -72,6 +72,48 @@ describe('unknown settings are refused with a clear error', () => {
   });
 });
 
+describe('analyses added over the control API', () => {
+  it('POST /__emulator/analyses registers a working analysis token; bad fields answer 400 naming them', async () => {
+    const emu = await startEmulator({ rateLimits: false });
+    try {
+      const add = (body: unknown) =>
+        fetch(`${emu.url}/__emulator/analyses`, { method: 'POST', body: JSON.stringify(body) });
+      const created = await add({ name: 'Report', run_on: 'tago', variables: [{ key: 'limit', value: '3' }] });
+      expect(created.status).toBe(201);
+      const { result } = (await created.json()) as { result: { id: string; token: string } };
+      expect(result.id).toMatch(/^[0-9a-f]{24}$/);
+      expect(emu.realtime.analyses.get(result.id)).toEqual({
+        id: result.id,
+        name: 'Report',
+        token: result.token,
+        active: true,
+        run_on: 'tago',
+        variables: [{ key: 'limit', value: '3' }],
+      });
+      const info = await fetch(`${emu.url}/info`, { headers: { token: result.token } });
+      expect((await info.json()).result).toMatchObject({ id: result.id, name: 'Report', run_on: 'tago' });
+      const refusals = [
+        [{ nmae: 'x' }, 'unknown key "nmae" in the analysis (did you mean "name"?)'],
+        [{ variables: [{ key: 'a', value: 1 }] }, 'the analysis variables must be a list of { key, value } strings'],
+        [{ run_on: 'cloud' }, 'the analysis run_on must be "tago" or "external"'],
+      ] as const;
+      for (const [body, message] of refusals) {
+        const res = await add(body);
+        expect(res.status).toBe(400);
+        expect((await res.json()).message).toContain(message);
+      }
+      expect(emu.realtime.analyses.size).toBe(1);
+      // Analyses are part of the state: a snapshot carries them, a restore of an older one removes them.
+      const saved = emu.saveState();
+      expect(saved.collections['analyses']?.[result.id]).toMatchObject({ name: 'Report', token: result.token });
+      emu.restoreState({ ...saved, collections: { ...saved.collections, analyses: {} } });
+      expect(emu.realtime.analyses.size).toBe(0);
+    } finally {
+      await emu.stop();
+    }
+  });
+});
+
 describe('snapshot and restore', () => {
   let emu: Emulator;
   const profile = { token: DEFAULT_TOKENS.profile, 'content-type': 'application/json' };

@@ -2,6 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { resolveRef } from '@tagokit/spec-model';
 import { ACCESS_POLICY } from '../src/handlers/access.mjs';
 import { ACTION } from '../src/handlers/actions.mjs';
+import { ANALYSIS } from '../src/handlers/analysis.mjs';
+import { CONNECTOR, NETWORK } from '../src/handlers/integrations.mjs';
+import { SQL_QUERY, TAGOCORE } from '../src/handlers/platform.mjs';
 import { exampleResult } from '../src/handlers/answers.mjs';
 import { DASHBOARD, WIDGET } from '../src/handlers/dashboards.mjs';
 import { ENTITY } from '../src/handlers/entities.mjs';
@@ -9,7 +12,14 @@ import { NOTIFICATION } from '../src/handlers/notifications.mjs';
 import type { ResourceKind } from '../src/handlers/resources.mjs';
 import { RUN_USER } from '../src/handlers/run-users.mjs';
 import { SECRET } from '../src/handlers/secrets.mjs';
-import { DEFAULT_DEVICE, DEFAULT_TOKENS, loadSpec, type EmulatorState, type TokenKind } from '../src/index.mjs';
+import {
+  DEFAULT_DEVICE,
+  DEFAULT_PROFILE_ID,
+  DEFAULT_TOKENS,
+  loadSpec,
+  type EmulatorState,
+  type TokenKind,
+} from '../src/index.mjs';
 
 export const spec = loadSpec();
 
@@ -32,6 +42,11 @@ export const EXTRA_DEVICE_TOKEN = '11111111-2222-4333-8444-555555555555';
 /** A profile token made through the account's token routes (seedResources adds it), so removing it is possible. */
 export const MADE_PROFILE_TOKEN = 'p-11111111-2222-4333-8444-666666666666';
 
+/** A service authorization seedResources keeps, so editing and removing one is possible. */
+export const MADE_SERVICE_AUTHORIZATION = 'at11111111-2222-4333-8444-777777777777';
+/** The analysis token of the analysis seedResources adds under the examples' analysis id. */
+export const SEEDED_ANALYSIS_TOKEN = 'a-11111111-2222-4333-8444-888888888888';
+
 /** A device with a parameter and a second token, so every stateful route has something to act on. */
 export const seedDevices = () => [
   {
@@ -52,6 +67,7 @@ function deref(node: any): any {
 
 function sampleFor(p: SpecOp['params'][number], method: string, template: string): string {
   if (p.name === 'token' && template.startsWith('/profile/')) return MADE_PROFILE_TOKEN;
+  if (p.name === 'token' && template.startsWith('/serviceauth/')) return MADE_SERVICE_AUTHORIZATION;
   if (p.name === 'deviceID') return DEFAULT_DEVICE.id;
   if (p.name === 'paramID') return PARAM_ID;
   if (p.name === 'serial') return 'SN-0001';
@@ -110,6 +126,11 @@ export const RESOURCE_KINDS: ResourceKind[] = [
   ACCESS_POLICY,
   ENTITY,
   NOTIFICATION,
+  ANALYSIS,
+  CONNECTOR,
+  NETWORK,
+  TAGOCORE,
+  SQL_QUERY,
 ];
 
 /** The example value of a path parameter, as the spec gives it to any operation that has it. */
@@ -134,6 +155,28 @@ export function seedResources(state: EmulatorState): void {
     if (kind.parent) record[kind.parent.field] = pathExample(kind.parent.kind.idParam);
     store.resources(kind.collection).set(id, record);
   }
+  // The seeded analysis runs with a token of its own (the example's is empty).
+  const analysis = store.resources('analyses').get(pathExample('analysisID'))!;
+  analysis['token'] = SEEDED_ANALYSIS_TOKEN;
+  state.addToken('analysis', SEEDED_ANALYSIS_TOKEN);
+  // The run notification the examples name (the list example's row, for its user), the query's first version,
+  // the portal's custom domain, a network token and a service authorization to edit and remove.
+  const notification = (exampleResult(spec, 'listRunUserNotifications') as Record<string, unknown>[])[0]!;
+  store.resources('runNotifications').set(String(notification['id']), structuredClone(notification));
+  const sql = exampleResult(spec, 'getSqlQueryVersion') as Record<string, unknown>;
+  store.resources('sqlVersions').set(`${pathExample('sqlID')}/1`, structuredClone(sql));
+  const domain = exampleResult(spec, 'getRunCustomDomain') as Record<string, unknown>;
+  store.resources('runCustomDomains').set(DEFAULT_PROFILE_ID, structuredClone(domain));
+  const networkToken = (exampleResult(spec, 'listNetworkTokens') as Record<string, unknown>[])[0]!;
+  state.addToken('network', String(networkToken['token']));
+  store
+    .resources('networkTokens')
+    .set(String(networkToken['token']), { ...networkToken, network: pathExample('networkID') });
+  state.addToken('serviceAuthorization', MADE_SERVICE_AUTHORIZATION);
+  const authorization = { name: 'made', token: MADE_SERVICE_AUTHORIZATION, permission: 'full' };
+  store.resources('serviceAuthorizations').set(MADE_SERVICE_AUTHORIZATION, authorization);
+  const template = { ...(exampleResult(spec, 'getTemplate') as object), id: pathExample('templateID') };
+  store.resources('templates').set(template.id, template);
   state.addToken('profile', MADE_PROFILE_TOKEN);
   const made = { name: 'made', token: MADE_PROFILE_TOKEN, permission: 'full' };
   store.resources('profileTokens').set(MADE_PROFILE_TOKEN, made);

@@ -1,7 +1,7 @@
 // TagoIO's official SDK (@tago-io/sdk), a client nobody here wrote, pointed at the emulator: a wide set of its
 // modules, each call checked for the result it must give (what was written is read back), not only for success.
 // The table in the README ("Official SDK") lists the modules and calls this file drives.
-import { Device, Resources } from '@tago-io/sdk';
+import { Device, Network, Resources } from '@tago-io/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEVICE, DEFAULT_PROFILE_ID, DEFAULT_TOKENS, startEmulator, type Emulator } from '../src/index.mjs';
 import { exampleRequest, operations, seedDevices } from './helpers.js';
@@ -241,9 +241,246 @@ describe('Resources (profile token)', () => {
     await expect(withToken.dashboards.list()).rejects.toBe('Authorization Denied');
   });
 
-  it('trailing-slash routes the SDK sends answer (analysis list, profile notifications, connectors)', async () => {
-    expect(Array.isArray(await resources.analysis.list())).toBe(true);
-    expect(Array.isArray(await resources.integration.connectors.list())).toBe(true);
+  it('payment history (sent with a trailing slash) answers its example', async () => {
     expect(Array.isArray(await resources.paymentHistory.getHistory())).toBe(true);
+  });
+});
+
+/** A call outside the SDK (for what it has no method for), with the profile token. */
+async function raw(method: string, path: string, body?: unknown, token: string = DEFAULT_TOKENS.profile) {
+  const headers: Record<string, string> = { token };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as { status: boolean; result?: any; message?: string } };
+}
+
+describe('Resources (profile token): analyses, integrations, TagoCore, SQL, templates, TagoRUN settings, account', () => {
+  const region = () => ({ api: emu.url, sse: emu.url });
+
+  it('analyses: create, info, edit, list (trailing slash), run fires a trigger, tokenGenerate, delete', async () => {
+    const made = await resources.analysis.create({
+      name: 'SDK report',
+      run_on: 'external',
+      variables: [{ key: 'limit', value: '30' }],
+    } as never);
+    expect(made).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/), token: expect.stringMatching(/^a-/) });
+    // The new token is an analysis token: /info names its analysis.
+    expect((await raw('GET', '/info', undefined, made.token)).json.result).toMatchObject({
+      id: made.id,
+      name: 'SDK report',
+      run_on: 'external',
+    });
+    expect(await resources.analysis.edit(made.id, { name: 'SDK report (daily)', active: false } as never)).toBe(
+      'Successfully Updated',
+    );
+    expect(await resources.analysis.info(made.id)).toMatchObject({
+      id: made.id,
+      name: 'SDK report (daily)',
+      active: false,
+      variables: [{ key: 'limit', value: '30' }],
+    });
+    expect(await resources.analysis.list({ filter: { name: 'SDK report*' } })).toEqual([
+      expect.objectContaining({ id: made.id, name: 'SDK report (daily)' }),
+    ]);
+    const before = emu.realtime.events.length;
+    expect(await resources.analysis.run(made.id, [{ variable: 'go', value: 1 }])).toEqual({
+      analysis_token: made.token,
+    });
+    expect(emu.realtime.events.slice(before)).toEqual([
+      {
+        id: expect.any(Number),
+        channel: 'analysis_trigger',
+        payload: {
+          analysis_id: made.id,
+          token: made.token,
+          environment: [{ key: 'limit', value: '30' }],
+          data: [{ variable: 'go', value: 1 }],
+        },
+      },
+    ]);
+    const renewed = await resources.analysis.tokenGenerate(made.id);
+    expect(renewed.analysis_token).not.toBe(made.token);
+    expect((await raw('GET', '/info', undefined, made.token)).status).toBe(401);
+    expect((await raw('GET', '/info', undefined, renewed.analysis_token)).status).toBe(200);
+    expect(await resources.analysis.delete(made.id)).toBe('Successfully Removed');
+    await expect(resources.analysis.info(made.id)).rejects.toBe('Analysis not found');
+    expect((await raw('GET', '/info', undefined, renewed.analysis_token)).status).toBe(401);
+  });
+
+  it('connectors: create, info, edit, list (trailing slash), delete', async () => {
+    const { connector } = await resources.integration.connectors.create({
+      ...specBody('createConnector'),
+      name: 'SDK decoder',
+    });
+    expect(connector).toMatch(/^[0-9a-f]{24}$/);
+    expect(await resources.integration.connectors.edit(connector, { description: 'v3 firmware' })).toBe(
+      'Connector Successfully Updated',
+    );
+    expect(await resources.integration.connectors.info(connector)).toMatchObject({
+      id: connector,
+      name: 'SDK decoder',
+      description: 'v3 firmware',
+    });
+    expect(await resources.integration.connectors.list({ filter: { name: 'SDK*' } } as never)).toEqual([
+      expect.objectContaining({ id: connector, name: 'SDK decoder' }),
+    ]);
+    expect(await resources.integration.connectors.delete(connector)).toBe('Connector Successfully Deleted');
+    await expect(resources.integration.connectors.info(connector)).rejects.toBe('Connector not found');
+  });
+
+  it('networks: create, info, edit, list, tokens that work as network tokens until removed, delete', async () => {
+    const networks = resources.integration.networks;
+    const { network } = await networks.create({ ...specBody('createNetwork'), name: 'SDK gateway' });
+    expect(await networks.edit(network, { description: 'LoRa gateways' })).toMatch(/Successfully Updated$/);
+    expect(await networks.info(network, ['id', 'name', 'description'])).toMatchObject({
+      id: network,
+      name: 'SDK gateway',
+      description: 'LoRa gateways',
+    });
+    expect(await networks.list({ filter: { name: 'SDK*' } } as never)).toEqual([
+      expect.objectContaining({ id: network, name: 'SDK gateway' }),
+    ]);
+    const made = await networks.tokenCreate(network, { name: 'middleware', permission: 'full' } as never);
+    expect(made).toEqual({ token: expect.any(String), name: 'middleware', network });
+    expect(await networks.tokenList(network)).toEqual([
+      expect.objectContaining({ name: 'middleware', token: made.token, permission: 'full' }),
+    ]);
+    // The token resolves a device by its serial number, as a network's middleware does.
+    const middleware = new Network({ token: made.token, region: region() });
+    expect(await middleware.resolveToken('SN-0001')).toBe(DEFAULT_DEVICE.token);
+    expect(await networks.tokenDelete(made.token)).toBe('Token Successfully Removed');
+    await expect(middleware.resolveToken('SN-0001')).rejects.toBe('Authorization Denied');
+    expect(await networks.tokenList(network)).toEqual([]);
+    expect(await networks.delete(network)).toMatch(/Successfully (Deleted|Removed)$/);
+    await expect(networks.info(network)).rejects.toBe('Network not found');
+  });
+
+  it('service authorizations: tokenCreate (a working token), tokenList, tokenEdit, tokenDelete', async () => {
+    const auth = resources.serviceAuthorization;
+    const made = await auth.tokenCreate({ name: 'LoRaWAN partner', permission: 'full' } as never);
+    expect(made).toMatchObject({ token: expect.stringMatching(/^at/), name: 'LoRaWAN partner' });
+    expect((await raw('GET', '/info', undefined, made.token)).status).toBe(200);
+    expect(await auth.tokenList()).toContainEqual(
+      expect.objectContaining({ name: 'LoRaWAN partner', token: made.token }),
+    );
+    expect(await auth.tokenEdit(made.token, 'code-42')).toBe('Authorization Code Successfully Updated');
+    expect(emu.state.resources('serviceAuthorizations').get(made.token)).toMatchObject({
+      verification_code: 'code-42',
+    });
+    expect(await auth.tokenDelete(made.token)).toBe('Token Successfully Removed');
+    expect((await raw('GET', '/info', undefined, made.token)).status).toBe(401);
+    await expect(auth.tokenEdit(made.token, 'x')).rejects.toBe('Token not found');
+  });
+
+  it('TagoCore: list, info, edit, tokenGenerate, delete (created over HTTP: the SDK has no create)', async () => {
+    const created = await raw('POST', '/tcore/instance', { name: 'SDK edge box' });
+    const id = created.json.result.id as string;
+    expect(await resources.tagocores.list({ filter: { name: 'SDK*' } } as never)).toEqual([
+      expect.objectContaining({ id, name: 'SDK edge box' }),
+    ]);
+    expect(await resources.tagocores.edit(id, { name: 'SDK edge box 2', active: false })).toBe(
+      'TagoCore Successfully Updated',
+    );
+    expect(await resources.tagocores.info(id)).toMatchObject({ id, name: 'SDK edge box 2', active: false });
+    const token = await resources.tagocores.tokenGenerate(id);
+    expect(token).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await resources.tagocores.tokenGenerate(id)).not.toBe(token);
+    expect(await resources.tagocores.delete(id)).toBe('TagoCore Successfully Removed');
+    await expect(resources.tagocores.info(id)).rejects.toBe('TagoCore not found');
+  });
+
+  it('SQL: create, info, edit (a new version), list, getVersion, execute, tables, delete', async () => {
+    const first = "SELECT value FROM device($1) AS d WHERE variable = 'level'";
+    const made = await resources.sql.create({ name: 'SDK levels', query: first, params: [] } as never);
+    expect(made).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-f]{24}$/),
+      name: 'SDK levels',
+      query: first,
+      version: 1,
+    });
+    const second = `${first} LIMIT 5`;
+    expect(await resources.sql.edit(made.id, { name: 'SDK levels', query: second } as never)).toMatchObject({
+      id: made.id,
+      query: second,
+      version: 2,
+    });
+    expect(await resources.sql.info(made.id)).toMatchObject({ id: made.id, query: second, version: 2 });
+    expect(await resources.sql.list({ filter: { name: 'SDK*' } } as never)).toEqual([
+      expect.objectContaining({ id: made.id, name: 'SDK levels' }),
+    ]);
+    expect(await resources.sql.getVersion(made.id, 1)).toMatchObject({ query: first });
+    expect(await resources.sql.getVersion(made.id, 2)).toMatchObject({ query: second });
+    await expect(resources.sql.getVersion(made.id, 3)).rejects.toBe('Version not found');
+    // No SQL engine: execution and the table list answer the spec's examples.
+    expect(await resources.sql.execute(made.id)).toMatchObject({ columns: expect.any(Array), rows: expect.any(Array) });
+    expect(await resources.sql.tables()).toBeTruthy();
+    expect(await resources.sql.delete(made.id)).toEqual({ id: made.id });
+    await expect(resources.sql.info(made.id)).rejects.toBe('SQL query not found');
+  });
+
+  it('templates: generateTemplate from a dashboard, getTemplate, installTemplate', async () => {
+    const { dashboard } = await resources.dashboards.create({ label: 'Template source' } as never);
+    const id = await resources.template.generateTemplate({ dashboard, name: 'Cold chain' } as never);
+    expect(id).toMatch(/^[0-9a-f]{24}$/);
+    expect(await resources.template.getTemplate(id)).toMatchObject({ name: 'Cold chain', type: 'dashboard' });
+    expect(await resources.template.installTemplate(id, {} as never)).toBeTruthy();
+    await expect(resources.template.getTemplate('65f0000000000000000000ff')).rejects.toBe('Template not found');
+    await expect(
+      resources.template.generateTemplate({ dashboard: '65f0000000000000000000ff', name: 'x' } as never),
+    ).rejects.toBe('Dashboard not found');
+  });
+
+  it('TagoRUN: settings and SAML read back as edited, a custom domain, notifications for a run user', async () => {
+    expect(await resources.run.edit({ name: 'SDK portal', sidebar_buttons: [] } as never)).toBe(
+      'TagoRUN Successfully Updated',
+    );
+    expect(await resources.run.info()).toMatchObject({ name: 'SDK portal', sidebar_buttons: [] });
+    expect(await resources.run.ssoSAMLEdit({ active: true } as never)).toBe('SAML SSO Successfully Updated');
+    expect(await resources.run.ssoSAMLInfo()).toMatchObject({ active: true });
+    const domain = { domain: 'example.com', subdomain: 'portal', email: 'example.com' };
+    expect(await resources.run.createCustomDomain(DEFAULT_PROFILE_ID, domain)).toBe('Custom domain created');
+    expect(await resources.run.getCustomDomain(DEFAULT_PROFILE_ID)).toMatchObject({ ...domain, active: false });
+    expect(await resources.run.deleteCustomDomain(DEFAULT_PROFILE_ID)).toBe('Custom domain deleted');
+    await expect(resources.run.getCustomDomain(DEFAULT_PROFILE_ID)).rejects.toBe('Custom domain not found');
+    const { user } = await resources.run.userCreate({
+      name: 'Rui',
+      email: 'rui@example.com',
+      password: 'secret-pw',
+      timezone: 'UTC',
+    } as never);
+    const { id } = await resources.run.notificationCreate(user, { title: 'Low level', message: 'Tank 2 is low' });
+    expect(await resources.run.notificationList(user)).toEqual([
+      expect.objectContaining({ id, run_user: user, title: 'Low level', message: 'Tank 2 is low' }),
+    ]);
+    expect(await resources.run.notificationEdit(id, { read: true } as never)).toBe('Notification Successfully Updated');
+    expect(await resources.run.notificationList(user)).toEqual([expect.objectContaining({ id, read: true })]);
+    expect(await resources.run.notificationDelete(id)).toBe('Notification Successfully Removed');
+    expect(await resources.run.notificationList(user)).toEqual([]);
+  });
+
+  it('profiles and billing: settings read back as edited', async () => {
+    expect(await resources.profiles.list()).toContainEqual(expect.objectContaining({ id: DEFAULT_PROFILE_ID }));
+    expect(await resources.profiles.edit(DEFAULT_PROFILE_ID, { name: 'SDK profile' } as never)).toBe(
+      'Profile Successfully Updated',
+    );
+    expect((await resources.profiles.info(DEFAULT_PROFILE_ID)).info).toMatchObject({
+      id: DEFAULT_PROFILE_ID,
+      name: 'SDK profile',
+    });
+    expect(await resources.billing.editBillingInformation({ company: 'SDK Ltd', city: 'Porto' } as never)).toBe(
+      'Billing information Successfully Updated',
+    );
+    expect(await resources.billing.getBillingInformation()).toMatchObject({ company: 'SDK Ltd', city: 'Porto' });
+    const [row] = (await resources.billing.getAllocation()) as unknown as { profile: string }[];
+    expect(await resources.billing.editAllocation([{ profile: row!.profile, analysis: 7 }] as never)).toBe(
+      'Profile resource allocation Successfully Updated',
+    );
+    expect(await resources.billing.getAllocation()).toContainEqual(
+      expect.objectContaining({ profile: row!.profile, analysis: 7 }),
+    );
   });
 });

@@ -97,9 +97,10 @@ export function emitModdableManifest(version: string): string {
     {
       '//': generated,
       include: ['$(MODDABLE)/examples/manifest_base.json', '$(MODDABLE)/examples/manifest_net.json'],
-      // The assembled module is build output (npm run build in packages/mcu), not a committed file.
-      modules: { '*': ['../dist/moddable/tagokit'] },
-      preload: ['tagokit'],
+      // The assembled modules are build output (npm run build in packages/mcu), not committed files; tagokit-poll
+      // holds the polling helpers.
+      modules: { '*': ['../dist/moddable/tagokit', '../dist/moddable/tagokit-poll'] },
+      preload: ['tagokit', 'tagokit-poll'],
     },
     null,
     2,

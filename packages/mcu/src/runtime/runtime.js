@@ -10,7 +10,10 @@ var Obj = Object,
   /* Status -> 'ClassName code' (the name without its 'Error' suffix); every status >= 500; any other failure. */
   STATUS_ERRORS = /*@fact STATUS_ERRORS*/{}, SERVER_ERROR = /*@fact SERVER_ERROR*/'', API_ERROR = /*@fact API_ERROR*/'',
   /* Region id -> 'api-url sse-url'. */
-  NAMED_REGIONS = /*@fact NAMED_REGIONS*/{}, HEX = '0123456789ABCDEF';
+  NAMED_REGIONS = /*@fact NAMED_REGIONS*/{}, HEX = '0123456789ABCDEF',
+  /* Codes thrown from several places, written once (the minified build names each with one letter). */
+  QUERY_INVALID = 'query_invalid_value', HOST_UNSAFE = 'host_unsafe', PATH_INVALID = 'path_param_invalid',
+  REGION_UNKNOWN = 'region_unknown';
 
 /* t with every s replaced, by hand: Espruino's split(s) answers [] when s is longer than t plus one character,
    which blanked every message shorter than the token. */
@@ -64,7 +67,7 @@ function isDots(s) {
   s = s.toLowerCase();
   for (i = 0; i < s.length; i++, n++) {
     if (s.slice(i, i + 3) == '%2e') i += 2;
-    else if (s.charAt(i) != '.') return false;
+    else if (s[i] != '.') return false;
   }
   return n > 0 && n < 3;
 }
@@ -81,17 +84,17 @@ function buildPath(template, params, ctx, reserved, used) {
     k = parts[i].split('}');
     v = params[k[0]];
     if (v == null || v === '') throw verr('path_param_missing', k[0]);
-    if (typeof v != 'string' && !(typeof v == 'number' && isFinite(v))) throw verr('path_param_invalid', k[0]);
+    if (typeof v != 'string' && !(typeof v == 'number' && isFinite(v))) throw verr(PATH_INVALID, k[0]);
     v = String(v);
     if (reserved && reserved.indexOf(k[0]) > -1) {
-      while (v.charAt(0) == '/') v = v.slice(1);
+      while (v[0] == '/') v = v.slice(1);
       s = v.split('/');
     } else {
       s = [v];
     }
     for (j = 0; j < s.length; j++) {
-      if (!s[j] || isDots(s[j])) throw verr('path_param_invalid', k[0]);
-      s[j] = enc(s[j], 'path_param_invalid', k[0]);
+      if (!s[j] || isDots(s[j])) throw verr(PATH_INVALID, k[0]);
+      s[j] = enc(s[j], PATH_INVALID, k[0]);
     }
     if (used) used[k[0]] = 1;
     out += s.join('/') + k[1];
@@ -102,22 +105,22 @@ function buildPath(template, params, ctx, reserved, used) {
 /* Splits an http(s) base URL into [scheme, host, path], refusing what the core refuses (without regexes). */
 function baseUrl(u, o, f, withPath) {
   var i, c, s, h, p;
-  if (typeof u != 'string' || !u) throw verr('host_unsafe', f);
+  if (typeof u != 'string' || !u) throw verr(HOST_UNSAFE, f);
   for (i = 0; i < u.length; i++) {
     c = u.charCodeAt(i);
-    if (c < 33 || c > 126) throw verr('host_unsafe', f);
+    if (c < 33 || c > 126) throw verr(HOST_UNSAFE, f);
   }
   i = find(u, '://');
   s = u.slice(0, i).toLowerCase();
   if (i < 0 || (s != 'https' && s != 'http') || u.indexOf('@') > -1 || u.indexOf('?') > -1 || u.indexOf('#') > -1) {
-    throw verr('host_unsafe', f);
+    throw verr(HOST_UNSAFE, f);
   }
   h = u.slice(i + 3);
   i = h.indexOf('/');
   p = i < 0 ? '' : h.slice(i);
   h = (i < 0 ? h : h.slice(0, i)).toLowerCase();
-  while (p.charAt(p.length - 1) == '/') p = p.slice(0, -1);
-  if (!h || (p && !withPath)) throw verr('host_unsafe', f);
+  while (p[p.length - 1] == '/') p = p.slice(0, -1);
+  if (!h || (p && !withPath)) throw verr(HOST_UNSAFE, f);
   if (s == 'http' && !o.allowInsecureHttp) throw verr('insecure_http_refused', f);
   return [s, h, p];
 }
@@ -134,14 +137,14 @@ function resolveRegion(r, o) {
   if (typeof r == 'string') {
     r = r == 'usa-1' ? 'us-e1' : r;
     /* Own keys only: 'constructor' is no region. */
-    if (!NAMED_REGIONS.hasOwnProperty(r)) throw verr('region_unknown', 'region');
+    if (!NAMED_REGIONS.hasOwnProperty(r)) throw verr(REGION_UNKNOWN, 'region');
     r = NAMED_REGIONS[r].split(' ');
     return { api: r[0], sse: r[1], insecure: false };
   }
-  if (!isObj(r)) throw verr('region_unknown', 'region');
+  if (!isObj(r)) throw verr(REGION_UNKNOWN, 'region');
   if ('tdeploy' in r) {
     e = r.tdeploy;
-    a = typeof e == 'string' && e.length && e.length < 64 && e.charAt(0) != '-' && e.charAt(e.length - 1) != '-';
+    a = typeof e == 'string' && e.length && e.length < 64 && e[0] != '-' && e[e.length - 1] != '-';
     for (i = 0; a && i < e.length; i++) {
       c = e.charCodeAt(i);
       a = (c > 47 && c < 58) || (c > 64 && c < 91) || (c > 96 && c < 123) || c == 45;
@@ -149,7 +152,7 @@ function resolveRegion(r, o) {
     if (!a) throw verr('region_tdeploy_invalid', 'region.tdeploy');
     return { api: 'https://api.' + e + '.tagoio.net', sse: 'https://sse.' + e + '.tagoio.net/events', insecure: false };
   }
-  if (!('api' in r)) throw verr('region_unknown', 'region');
+  if (!('api' in r)) throw verr(REGION_UNKNOWN, 'region');
   a = baseUrl(r.api, o, 'region.api');
   e = r.sse === undefined ? [a[0], a[1].slice(0, 4) == 'api.' ? 'sse.' + a[1].slice(4) : a[1], '/events']
     : baseUrl(r.sse, o, 'region.sse', 1);
@@ -163,26 +166,26 @@ function addQuery(p, k, v) {
     p.push(k + '=');
   } else if (v instanceof Date) {
     /* Only a Date that is NaN can be told from a good one: on Espruino new Date('junk') is the epoch instead. */
-    if (isNaN(v.getTime())) throw verr('query_invalid_value', k);
+    if (isNaN(v.getTime())) throw verr(QUERY_INVALID, k);
     p.push(k + '=' + encodeURIComponent(v.toISOString()));
   } else if (Array.isArray(v)) {
     for (i = 0; i < v.length; i++) addQuery(p, k + '[' + i + ']', v[i]);
   } else if (typeof v == 'object') {
     ks = Obj.keys(v);
-    for (i = 0; i < ks.length; i++) addQuery(p, k + '[' + enc(ks[i], 'query_invalid_value', k) + ']', v[ks[i]]);
+    for (i = 0; i < ks.length; i++) addQuery(p, k + '[' + enc(ks[i], QUERY_INVALID, k) + ']', v[ks[i]]);
   } else if (typeof v == 'number') {
-    if (!isFinite(v)) throw verr('query_invalid_value', k);
+    if (!isFinite(v)) throw verr(QUERY_INVALID, k);
     p.push(k + '=' + v);
   } else if (typeof v == 'string' || typeof v == 'boolean') {
-    p.push(k + '=' + enc(String(v), 'query_invalid_value', k));
+    p.push(k + '=' + enc(String(v), QUERY_INVALID, k));
   } else {
-    throw verr('query_invalid_value', k);
+    throw verr(QUERY_INVALID, k);
   }
 }
 
 function serializeQuery(q) {
   var p = [], ks = Obj.keys(q || {}), i;
-  for (i = 0; i < ks.length; i++) addQuery(p, enc(ks[i], 'query_invalid_value', ks[i]), q[ks[i]]);
+  for (i = 0; i < ks.length; i++) addQuery(p, enc(ks[i], QUERY_INVALID, ks[i]), q[ks[i]]);
   return p.join('&');
 }
 
@@ -222,7 +225,7 @@ function retryAfterFrom(h, m, now) {
   i = m ? find(m.toLowerCase(), 'retry-after:') : -1;
   if (i < 0) return undefined;
   m = m.slice(i + 12);
-  while (m.charAt(0) == ' ' || m.charAt(0) == '\t') m = m.slice(1);
+  while (m[0] == ' ' || m[0] == '\t') m = m.slice(1);
   for (i = 0; isDigits(m.charAt(i)); i++);
   return i ? whole(m.slice(0, i)) : undefined;
 }
@@ -241,7 +244,7 @@ function originOf(l) {
     if (!((x > 96 && x < 123) || (c && ((x > 47 && x < 58) || x == 43 || x == 45 || x == 46)))) return undefined;
   }
   a = l.slice(i + 3);
-  for (c = 0; c < a.length && a.charAt(c) != '/' && a.charAt(c) != '?' && a.charAt(c) != '#'; c++);
+  for (c = 0; c < a.length && a[c] != '/' && a[c] != '?' && a[c] != '#'; c++);
   a = a.slice(0, c);
   while ((c = a.indexOf('@')) > -1) a = a.slice(c + 1);
   return l.slice(0, i) + '://' + a;
@@ -261,7 +264,7 @@ function tooDeep(b) {
     if (c == '"') {
       do {
         i = b.indexOf('"', i + 1);
-        for (j = i; j > 0 && b.charAt(j - 1) == '\\'; j--);
+        for (j = i; j > 0 && b[j - 1] == '\\'; j--);
       } while ((i - j) % 2);
       /* An unterminated string: JSON.parse stops there, with every bracket before it counted. */
       if (i < 0) return false;
@@ -304,7 +307,7 @@ function parseAnswer(a) {
   if (b.charCodeAt(0) == 65279) b = b.slice(1);
   else if (b.slice(0, 3) == '\xef\xbb\xbf') b = b.slice(3);
   bare = b.trim();
-  html = bare.charAt(0) == '<' || find(String(h['content-type'] || ''), 'text/html') > -1;
+  html = bare[0] == '<' || find(String(h['content-type'] || ''), 'text/html') > -1;
   deep = bare && !html && tooDeep(b);
   d = 'HTTP ' + s + (!bare ? ' with an empty body'
     : html ? ' with an HTML page instead of JSON (a proxy or gateway answered)'
@@ -373,28 +376,28 @@ function isDate(s) {
       return x.length == 2 && whole(x) >= lo && whole(x) <= hi;
     };
   if (p.length == 2 && isDigits(p[0])) {
-    z = p[1].charAt(p[1].length - 1) == 's' ? p[1].slice(0, -1) : p[1];
+    z = p[1][p[1].length - 1] == 's' ? p[1].slice(0, -1) : p[1];
     return find(' second minute hour day week month year ', ' ' + z + ' ') > -1;
   }
   s = s.toUpperCase();
-  if (!(isDigits(s.slice(0, 4)) && s.charAt(4) == '-' && two(5, 1, 12) && s.charAt(7) == '-' && two(8, 1, 31))) {
+  if (!(isDigits(s.slice(0, 4)) && s[4] == '-' && two(5, 1, 12) && s[7] == '-' && two(8, 1, 31))) {
     return false;
   }
   if (s.length == 10) return true;
-  if (!((s.charAt(10) == 'T' || s.charAt(10) == ' ') && two(11, 0, 23) && s.charAt(13) == ':' && two(14, 0, 59))) {
+  if (!((s[10] == 'T' || s[10] == ' ') && two(11, 0, 23) && s[13] == ':' && two(14, 0, 59))) {
     return false;
   }
-  if (s.charAt(i) == ':') {
+  if (s[i] == ':') {
     if (!two(17, 0, 59)) return false;
     i = 19;
-    if (s.charAt(i) == '.') {
+    if (s[i] == '.') {
       for (j = ++i; isDigits(s.charAt(i)); i++);
       if (i == j) return false;
     }
   }
   z = s.slice(i);
-  return z == '' || z == 'Z' || ((z.charAt(0) == '+' || z.charAt(0) == '-') && two(i + 1, 0, 23) && (z.length == 3 ||
-    (z.length == 5 && two(i + 3, 0, 59)) || (z.length == 6 && z.charAt(3) == ':' && two(i + 4, 0, 59))));
+  return z == '' || z == 'Z' || ((z[0] == '+' || z[0] == '-') && two(i + 1, 0, 23) && (z.length == 3 ||
+    (z.length == 5 && two(i + 3, 0, 59)) || (z.length == 6 && z[3] == ':' && two(i + 4, 0, 59))));
 }
 
 /* Refuses, before anything is sent, what JSON.stringify would write wrongly: NaN and Infinity become null (the API
@@ -459,7 +462,7 @@ Client.prototype.request = function (method, path, a, cb, flags, reserved) {
     /* Date text in the query is checked by hand, as in a body (see isDate). */
     ks = ['start_date', 'end_date'];
     for (i = 0; i < 2; i++) {
-      if (typeof v[ks[i]] == 'string' && !isDate(v[ks[i]])) throw verr('query_invalid_value', ks[i]);
+      if (typeof v[ks[i]] == 'string' && !isDate(v[ks[i]])) throw verr(QUERY_INVALID, ks[i]);
     }
     v = serializeQuery(v);
     url += v ? '?' + v : '';

@@ -29,32 +29,30 @@ function verr(code, field) {
 }
 
 function validateToken(t) {
-  var i, c;
-  if (typeof t != 'string') throw verr('token_not_string', 'token');
-  if (!t) throw verr('token_empty', 'token');
-  for (i = 0; i < t.length; i++) {
+  var e = typeof t != 'string' ? 'not_string' : t ? '' : 'empty', i, c;
+  for (i = 0; !e && i < t.length; i++) {
     c = t.charCodeAt(i);
-    if (c == 13 || c == 10) throw verr('token_line_break', 'token');
-    if (c == 32 || c == 9) throw verr('token_whitespace', 'token');
     /* A quote or a backslash is escaped in a JSON text that echoes the token, so redaction would miss it. */
-    if (c < 32 || c > 126 || c == 34 || c == 92) throw verr('token_invalid_char', 'token');
+    e = c == 13 || c == 10 ? 'line_break' : c == 32 || c == 9 ? 'whitespace' :
+      c < 32 || c > 126 || c == 34 || c == 92 ? 'invalid_char' : '';
   }
+  if (e) throw verr('token_' + e, 'token');
   return t;
 }
 
-function isDigits(s) {
-  var i;
-  for (i = 0; i < s.length; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
-  return s.length > 0;
-}
-
-/* The value of a string of decimal digits, or NaN for anything else (a sign, a fraction, a space). By hand:
+/* The value of a string of decimal digits, or NaN for anything else (a sign, a fraction, a space, ''). By hand:
    Espruino reads a leading 0 as octal ('010' would be 8). */
 function whole(s) {
-  var n = 0, i;
-  if (!isDigits(s)) return NaN;
-  for (i = 0; i < s.length; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  var n = s.length ? 0 : NaN, i, c;
+  for (i = 0; i < s.length; i++) {
+    c = s.charCodeAt(i) - 48;
+    n = c < 0 || c > 9 ? NaN : n * 10 + c;
+  }
   return n;
+}
+
+function isDigits(s) {
+  return whole(s) >= 0;
 }
 
 /* JSON with every non-ASCII character escaped, so the body length in characters is its length in bytes. */

@@ -13,9 +13,11 @@
    - encodeURIComponent (src/jswrap_functions.c) escapes each byte through a C char; where char is signed (x86
      builds) a byte above 0x7F is sign-extended before the shift, so '\xe9' gives '%59' instead of '%E9'. Strings
      hold bytes without ESPR_UNICODE_SUPPORT, so the model reads each character's low byte.
+   - JSON.stringify (src/jsutils.c, escapeCharacter) escapes every character below 32 or from 127 up itself, as
+     \u00E9 (upper-case hex): its text is ASCII, which the tiny build relies on for Content-Length.
    Also a self-check, ESPRUINO_QUIRKS, that the test compares with what the firmware answers. */
 var ESPRUINO_QUIRKS = (function () {
-  var indexOf = String.prototype.indexOf, split = String.prototype.split, parse = JSON.parse, RealDate = Date,
+  var indexOf = String.prototype.indexOf, split = String.prototype.split, parse = JSON.parse, stringify = JSON.stringify, RealDate = Date,
     HEX = '0123456789ABCDEF', KEEP = "-_.!~*'()";
   var EspruinoDate = function (a) {
     var t;
@@ -64,6 +66,15 @@ var ESPRUINO_QUIRKS = (function () {
     }
     return o;
   };
+  JSON.stringify = function () {
+    var j = stringify.apply(JSON, arguments), o = '', i, c;
+    if (typeof j != 'string') return j;
+    for (i = 0; i < j.length; i++) {
+      c = j.charCodeAt(i);
+      o += c < 127 ? j.charAt(i) : '\\u' + ('000' + c.toString(16).toUpperCase()).slice(-4);
+    }
+    return o;
+  };
   JSON.parse = function (text) {
     try {
       return parse(text);
@@ -78,6 +89,7 @@ var ESPRUINO_QUIRKS = (function () {
     junkDate: new Date('junk').getTime(),
     utc: typeof Date.UTC,
     badJson: typeof JSON.parse('-x'),
-    signedEncode: encodeURIComponent('a\xe9 ')
+    signedEncode: encodeURIComponent('a\xe9 '),
+    escapedJson: JSON.stringify('\xe9\x7f')
   };
 })();

@@ -76,6 +76,8 @@ TOKENS[T('warning-200')] = { status: '200', headers: {}, body: '{"status":true,"
 TOKENS[T('moved-302')] = { status: '302', headers: { Location: 'HTTPS://Evil.Example:8443/steal?x=1' }, body: '' };
 TOKENS[T('bom-bytes')] = { status: '200', headers: {}, body: '\xef\xbb\xbf{"status":true,"result":"bom"}' };
 TOKENS[T('deep-400')] = { status: '400', headers: {}, body: '{"status":false,"message":"Deep","result":' + nested(5000) + '}' };
+TOKENS[T('big-200')] = { status: '200', headers: {}, body: '{"status":true,"result":"' + new Array(5001).join('x') + '"}' };
+TOKENS[T('cut-200')] = { status: '200', headers: {}, body: '{"status":true,"result":' };
 TOKENS[T('deep-200')] = { status: '200', headers: {}, body: '{"status":true,"result":' + nested(5000) + '}' };
 var http = {
   request: function (opts, onResponse) {
@@ -83,7 +85,8 @@ var http = {
     if (opts.host == 'nothing.example') return undefined;
     req.end = function (body) {
       var key = opts.method + ' ' + opts.path.split('?')[0], route = ROUTES[key], res;
-      log.push({ host: opts.host, port: opts.port, protocol: opts.protocol, method: opts.method, path: opts.path, headers: opts.headers, body: body });
+      /* socketserver.c (clientRequestConnect): no port means 443 with TLS, 80 without. */
+      log.push({ host: opts.host, port: opts.port || (opts.protocol == 'https:' ? 443 : 80), protocol: opts.protocol, method: opts.method, path: opts.path, headers: opts.headers, body: body });
       if (opts.host == 'refused.example') throw new Error('Unable to create socket');
       if (opts.host == 'reset.example') {
         setTimeout(function () {

@@ -3,7 +3,7 @@
    regions only, so the fake answers by token. Prints the results as JSON. */
 var TOKEN = 'b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d';
 var tiny = function (token, extra) {
-  var o = { token: token, transport: TAGOKIT.espruino(http), timeoutMs: 1000 }, k;
+  var o = { token: token, http: http, timeoutMs: 1000 }, k;
   for (k in extra) o[k] = extra[k];
   return TAGOKIT.createClient(o);
 };
@@ -37,14 +37,12 @@ tiny(TOKEN).sendData({ body: { variable: 't', value: 1, time: new Date(NaN) } },
 tiny(TOKEN).markConfigParamRead({ paramID: '../x', body: { sent: true } }, record('dotPath'));
 tiny(TOKEN).markConfigParamRead({ body: { sent: true } }, record('missingPath'));
 tiny(TOKEN).getData({ variables: 'caf\u00e9' }, record('nonAsciiQuery'));
-tiny(TOKEN).getTokenInfo({ body: {} }, record('unexpectedBody'));
-tiny(TOKEN).sendData({}, record('missingBody'));
 thrown('namedOnly', function () {
-  tiny(TOKEN, { region: { api: 'http://127.0.0.1:8080' } });
+  tiny(TOKEN, { region: 'us-w9' });
 });
-thrown('badToken', function () {
-  tiny('has space');
-});
+tiny(T('big-200')).getData(record('tooLarge'));
+tiny(T('cut-200')).getData(record('cutShort'));
+tiny(TOKEN, { region: 'usa-1', plainHttp: true }).getTokenInfo(record('alias'));
 runTimers();
 out.openSockets = 0;
 for (var si = 0; si < silent.length; si++) if (silent[si].clsNow !== true) out.openSockets++;

@@ -4,6 +4,9 @@
 // reconnect with `Last-Event-ID` first receives what it missed. Tests drop every open stream (`drop()`) or keep
 // streams open but silent (`silence(true)`: events are still kept, so a reconnect replays them).
 
+/** The store collection of analyses. */
+export const ANALYSES = 'analyses';
+
 /** Events kept for replay after a reconnect. */
 const MAX_KEPT = 1000;
 
@@ -25,8 +28,18 @@ export class RealtimeHub {
    * @type {{ channels: string[], lastEventId: string | undefined }[]}
    */
   connections = [];
-  /** @type {Map<string, EmulatedAnalysis>} */
-  analyses = new Map();
+  #store;
+  /** @param {import('../store.mjs').Store} store */
+  constructor(store) {
+    this.#store = store;
+  }
+  /**
+   * The analyses, kept in the store's `analyses` collection (so snapshots and restores carry them), live.
+   * @returns {Map<string, EmulatedAnalysis>}
+   */
+  get analyses() {
+    return /** @type {Map<string, any>} */ (this.#store.resources(ANALYSES));
+  }
   /** Every console message sent by an analysis token, in order. @type {ConsoleLine[]} */
   console = [];
   #nextId = 1;
@@ -67,11 +80,11 @@ function write(res, event) {
 /** @type {WeakMap<object, RealtimeHub>} */
 const HUBS = new WeakMap();
 
-/** @param {object} store @returns {RealtimeHub} */
+/** @param {import('../store.mjs').Store} store @returns {RealtimeHub} */
 export function realtimeOf(store) {
   let hub = HUBS.get(store);
   if (!hub) {
-    hub = new RealtimeHub();
+    hub = new RealtimeHub(store);
     HUBS.set(store, hub);
   }
   return hub;

@@ -17,6 +17,10 @@ import { FILE_HANDLERS } from './files.mjs';
 import { NOTIFICATION_HANDLERS } from './notifications.mjs';
 import { RUN_USER_HANDLERS } from './run-users.mjs';
 import { SECRET_HANDLERS } from './secrets.mjs';
+import { ACCOUNT_HANDLERS } from './account.mjs';
+import { INTEGRATION_HANDLERS } from './integrations.mjs';
+import { PLATFORM_HANDLERS } from './platform.mjs';
+import { RUN_SETTINGS_HANDLERS } from './run-settings.mjs';
 
 /** @typedef {import('./answers.mjs').HandlerMap} HandlerMap */
 
@@ -38,6 +42,10 @@ export const HANDLER_AREAS = Object.freeze({
   access: ACCESS_HANDLERS,
   dictionaries: DICTIONARY_HANDLERS,
   analysis: ANALYSIS_HANDLERS,
+  integrations: INTEGRATION_HANDLERS,
+  platform: PLATFORM_HANDLERS,
+  runSettings: RUN_SETTINGS_HANDLERS,
+  account: ACCOUNT_HANDLERS,
 });
 
 /**

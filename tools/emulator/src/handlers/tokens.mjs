@@ -2,9 +2,8 @@
 // Device tokens on the account side: created (with an expiry), listed by device or by one of its tokens, removed;
 // and profile tokens, which work as profile tokens on every route once created.
 import { parseDate } from '../store.mjs';
-import { listPage } from '../list-query.mjs';
 import { notFound, ok } from './answers.mjs';
-import { confirmation } from './resources.mjs';
+import { issueToken, listTokens, revokeToken } from './issued-tokens.mjs';
 
 const PROFILE_TOKENS = 'profileTokens';
 
@@ -34,33 +33,15 @@ export const TOKEN_HANDLERS = {
   },
   createProfileToken(ctx) {
     const b = ctx.body ?? {};
-    const token = ctx.store.newToken();
-    ctx.store.addToken('profile', token);
-    const record = {
-      name: b.name,
-      token,
-      permission: b.permission ?? 'full',
-      expire_time: b.expire_time ?? 'never',
-      created_at: new Date().toISOString(),
-    };
-    ctx.store.resources(PROFILE_TOKENS).set(token, record);
-    return ok(ctx.op, { token, expire_date: expiry(b.expire_time), permission: record.permission });
+    const fields = { name: b.name, permission: b.permission ?? 'full', expire_time: b.expire_time ?? 'never' };
+    const record = issueToken(ctx, PROFILE_TOKENS, 'profile', fields);
+    return ok(ctx.op, { token: record.token, expire_date: expiry(b.expire_time), permission: record.permission });
   },
   listProfileTokens(ctx) {
-    const rows = [...ctx.store.resources(PROFILE_TOKENS).values()].map((t) => ({ ...t, id: t.token }));
-    const defaultFields = ['name', 'token', 'permission', 'expire_time', 'created_at'];
-    const page = listPage(rows, ctx.query, { defaultFields, defaultOrder: 'created_at,desc' });
-    // Tokens have no id of their own: listPage's row id was the token.
-    return ok(
-      ctx.op,
-      page.map(({ id: _id, ...t }) => t),
-    );
+    return listTokens(ctx, PROFILE_TOKENS, ['name', 'token', 'permission', 'expire_time', 'created_at']);
   },
   deleteProfileToken(ctx) {
-    const token = ctx.pathParams.token ?? '';
-    if (!ctx.store.resources(PROFILE_TOKENS).delete(token)) return notFound('Token not found');
-    ctx.store.tokens.delete(token);
-    return ok(ctx.op, confirmation(ctx));
+    return revokeToken(ctx, PROFILE_TOKENS, ctx.pathParams.token ?? '');
   },
   deleteDeviceToken(ctx) {
     const removed = ctx.store.removeDeviceToken(ctx.pathParams.deviceIDOrToken ?? ctx.pathParams.token ?? '');
@@ -72,7 +53,7 @@ export const TOKEN_HANDLERS = {
  * `never`, or the instant an expiry means (relative spans count forward from now).
  * @param {unknown} input
  */
-function expiry(input) {
+export function expiry(input) {
   if (input === undefined || input === 'never') return 'never';
   const now = Date.now();
   const t = parseDate(String(input), now);

@@ -1,0 +1,3 @@
+import { tagokitVitest } from '../../vitest.shared.js';
+
+export default tagokitVitest('example-analysis');
