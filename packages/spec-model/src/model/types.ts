@@ -29,6 +29,8 @@ export interface BodyModel {
   mediaKey: string;
   shape: BodyShape;
   requiredKeys: string[];
+  /** Top-level keys a closed body may carry (object or array items); undefined when the body is open. */
+  allowedKeys: string[] | undefined;
   /** The first example of the chosen media type. */
   example: unknown;
 }
