@@ -4902,7 +4902,6 @@ export interface components {
         };
         /** @description Id and token of the new device. */
         NetworkDeviceCreateResult: {
-            deviceID?: components["schemas"]["GenericID"];
             /** @description The name the generated API pages give the id. */
             device_id?: components["schemas"]["GenericID"];
             token: components["schemas"]["GenericToken"];
@@ -5538,6 +5537,11 @@ export interface components {
             /** @description The provider's id of the sent message. */
             message_id?: string;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `ProfileToken`).
+         * @enum {string}
+         */
+        ProfileTokenListFields: "token" | "name" | "type" | "permission" | "serie_number" | "last_authorization" | "verification_code" | "expire_time" | "ref_id" | "created_at" | "created_by";
         /** @description Expiry as the API reports it, an ISO 8601 instant or the string `never`. */
         ExpireDate: components["schemas"]["DateTime"] | "never";
         /** @description A profile token. List rows carry only the fields asked for in `fields` plus a few defaults. */
@@ -5631,6 +5635,11 @@ export interface components {
          */
         ProfileTagKeyType: "bucket" | "device" | "dashboard" | "action" | "analysis" | "tcore" | "run_users" | "secrets";
         /**
+         * @description A field a list's `fields` may ask for (a property of `DeviceListItem`).
+         * @enum {string}
+         */
+        DeviceListFields: "id" | "profile" | "bucket" | "name" | "description" | "type" | "active" | "visible" | "connector" | "connector_name" | "bucket_name" | "network" | "tags" | "chunk_period" | "chunk_retention" | "mutable_variable_regex" | "payload_decoder" | "rpm" | "last_input" | "created_at" | "updated_at";
+        /**
          * @description How the device stores data. `mutable`: records can be edited and deleted one by one (at most 50 000 records). `immutable`: append-only, split into time chunks that expire after a retention. `hybrid`: both at once, a variable goes to the mutable side when its name matches `mutable_variable_regex`. `legacy`: the storage of devices made before storage types existed (deprecated).
          * @enum {string}
          */
@@ -5702,9 +5711,8 @@ export interface components {
         } & (unknown & unknown & unknown & unknown);
         /** @description The new device's id and its first token. */
         DeviceCreateResult: {
-            device_id?: components["schemas"]["GenericID"];
+            device_id: components["schemas"]["GenericID"];
             bucket_id?: components["schemas"]["GenericID"];
-            deviceID?: components["schemas"]["GenericID"];
             token: components["schemas"]["GenericToken"];
         };
         /**
@@ -5795,6 +5803,11 @@ export interface components {
             expire_date?: components["schemas"]["ExpireDate"];
             expire_time?: components["schemas"]["ExpireDate"];
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `DeviceToken`).
+         * @enum {string}
+         */
+        DeviceTokenListFields: "token" | "device_id" | "network_id" | "name" | "permission" | "serie_number" | "last_authorization" | "expire_time" | "created_at";
         /** @description A token of a device as listed. Only the fields asked for in `fields` (default `name`, `token`, `permission`) are sure to be present. */
         DeviceToken: {
             token?: components["schemas"]["GenericToken"];
@@ -5872,6 +5885,11 @@ export interface components {
             chunk_period?: components["schemas"]["DeviceChunkPeriod"];
             chunk_retention?: components["schemas"]["DeviceChunkRetention"];
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `DashboardListItem`).
+         * @enum {string}
+         */
+        DashboardListFields: "id" | "label" | "name" | "type" | "profile" | "tags" | "visible" | "group_by" | "icon" | "tabs" | "last_access" | "created_at" | "updated_at";
         /**
          * @description `dashboard` is a plain dashboard; `blueprint` picks its devices or entities at view time.
          * @enum {string}
@@ -6290,6 +6308,11 @@ export interface components {
             scope?: unknown;
         };
         /**
+         * @description A field a list's `fields` may ask for (a property of `AnalysisListItem`).
+         * @enum {string}
+         */
+        AnalysisListFields: "id" | "name" | "active" | "run_on" | "runtime" | "description" | "interval" | "file_name" | "variables" | "version" | "tags" | "last_run" | "created_at" | "updated_at";
+        /**
          * @description `tago` runs the script on TagoIO; `external` means it runs on the user's own machine with the analysis token.
          * @enum {string}
          */
@@ -6630,6 +6653,11 @@ export interface components {
             body: string;
         };
         /**
+         * @description A field a list's `fields` may ask for (a property of `Action`).
+         * @enum {string}
+         */
+        ActionListFields: "id" | "name" | "profile" | "type" | "trigger" | "action" | "active" | "lock" | "trigger_when_unlock" | "description" | "tags" | "last_triggered" | "created_at" | "updated_at";
+        /**
          * @description What kind of event fires the action; it decides the shape of each entry of `trigger`. `condition` watches a device variable, `condition_geofence` a device position, `resource` the creation, change or removal of a resource, `interval` and `schedule` the clock, `mqtt_topic` a topic of the MQTT broker, `usage_alert` the profile's service quotas.
          * @enum {string}
          */
@@ -6939,6 +6967,11 @@ export interface components {
             description?: string | null;
             tags?: components["schemas"]["Tags"];
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `AccessPolicySummary`).
+         * @enum {string}
+         */
+        AccessPolicyListFields: "id" | "name" | "active" | "profile" | "tags" | "created_at" | "updated_at";
         /** @description A row of the policy list; it holds only the fields asked for in `fields` (never the rules). */
         AccessPolicySummary: {
             id: components["schemas"]["GenericID"];
@@ -7150,6 +7183,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `RunUserInfo`).
+         * @enum {string}
+         */
+        RunUserListFields: "id" | "profile" | "name" | "email" | "timezone" | "company" | "phone" | "language" | "tags" | "active" | "newsletter" | "options" | "otp" | "custom_preferences" | "agreements" | "force_password_change" | "last_login" | "created_at" | "updated_at";
         /** @description Display preferences of a user. */
         RunUserOptions: {
             decimal_separator?: string;
@@ -7472,6 +7510,11 @@ export interface components {
             newsletter?: boolean;
             options?: components["schemas"]["RunUserOptions"];
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `RunNotification`).
+         * @enum {string}
+         */
+        RunNotificationListFields: "id" | "run_user" | "title" | "message" | "read" | "icon" | "buttons" | "buttons_enabled" | "buttons_autodisable" | "created_at" | "updated_at";
         /** @description Notifications to mark, and whether as read or unread. */
         RunUserNotificationReadRequest: {
             notification_ids: components["schemas"]["GenericID"][];
@@ -7491,6 +7534,11 @@ export interface components {
         RunUserDictionaryContent: {
             [key: string]: string;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `Notification`).
+         * @enum {string}
+         */
+        NotificationListFields: "id" | "title" | "message" | "read" | "icon" | "buttons" | "buttons_enabled" | "buttons_autodisable" | "created_at";
         /** @description A notification in the profile's inbox. List rows may carry only the requested fields. */
         Notification: {
             id: components["schemas"]["GenericID"];
@@ -7533,6 +7581,11 @@ export interface components {
         NotificationPushUnregister: {
             device_token: string;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `Secret`).
+         * @enum {string}
+         */
+        SecretListFields: "id" | "key" | "tags" | "value_length" | "created_at" | "updated_at";
         /** @description A stored secret, described without its value (only the value's length is shown). List rows may carry only the requested fields. */
         Secret: {
             id: components["schemas"]["GenericID"];
@@ -7558,6 +7611,11 @@ export interface components {
             value?: string;
             tags?: components["schemas"]["Tags"];
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `EntityListItem`).
+         * @enum {string}
+         */
+        EntityListFields: "id" | "profile" | "name" | "schema" | "index" | "tags" | "payload_decoder" | "created_at" | "updated_at";
         /**
          * @description Column type. Limits: `string` holds up to 255 characters, `text` up to 30 000, `json` up to 10 kB.
          * @enum {string}
@@ -7819,6 +7877,11 @@ export interface components {
             file: components["schemas"]["FilePath"];
             public: boolean;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `ConnectorInfo`).
+         * @enum {string}
+         */
+        ConnectorListFields: "id" | "name" | "description" | "logo_url" | "public" | "device_parameters" | "networks" | "payload_encoder" | "payload_decoder" | "install_text" | "install_end_text" | "device_annotation" | "created_at" | "updated_at";
         /** @description A connector as the API returns it. Lists return only the fields asked for in `fields` (by default `id` and `name`), so every field is optional here. */
         ConnectorInfo: {
             id?: components["schemas"]["GenericID"];
@@ -7867,6 +7930,11 @@ export interface components {
         };
         /** @description Fields of a connector to change; anything left out keeps its value. */
         ConnectorEdit: components["schemas"]["ConnectorCreateFields"];
+        /**
+         * @description A field a list's `fields` may ask for (a property of `NetworkInfo`).
+         * @enum {string}
+         */
+        NetworkListFields: "id" | "name" | "description" | "logo_url" | "icon_url" | "banner_url" | "device_parameters" | "middleware_endpoint" | "payload_encoder" | "payload_decoder" | "public" | "documentation_url" | "serial_number" | "require_devices_access" | "created_at" | "updated_at";
         /** @description A new network (a middleware that brings devices' data in from a provider). Every field is optional for the API; a name is expected in practice. */
         NetworkCreateFields: {
             name?: string;
@@ -7894,6 +7962,11 @@ export interface components {
         };
         /** @description Fields of a network to change; anything left out keeps its value. */
         NetworkEdit: components["schemas"]["NetworkCreateFields"];
+        /**
+         * @description A field a list's `fields` may ask for (a property of `NetworkTokenInfo`).
+         * @enum {string}
+         */
+        NetworkTokenListFields: "name" | "token" | "permission" | "expire_time" | "created_at";
         /** @description A token of a network. Lists return only the fields asked for in `fields` (by default `name`, `token` and `permission`). */
         NetworkTokenInfo: {
             name?: string;
@@ -7928,6 +8001,11 @@ export interface components {
             network?: components["schemas"]["GenericID"];
             expire_date?: components["schemas"]["DateTime"] | null;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `ServiceAuthorizationInfo`).
+         * @enum {string}
+         */
+        ServiceAuthorizationListFields: "token" | "name" | "type" | "permission" | "serie_number" | "last_authorization" | "verification_code" | "expire_time" | "ref_id" | "created_at" | "created_by";
         /** @description A new service authorization token. */
         ServiceAuthorizationCreate: {
             name: string;
@@ -7951,6 +8029,11 @@ export interface components {
         ServiceAuthorizationEdit: {
             verification_code?: string | null;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `DictionaryListItem`).
+         * @enum {string}
+         */
+        DictionaryListFields: "id" | "name" | "slug" | "fallback" | "languages" | "created_at" | "updated_at";
         /**
          * @description Short upper-case name of a dictionary, used in place-holders such as `#ADM.WELCOME#` and to read it without knowing its id.
          * @example ADM
@@ -8016,6 +8099,11 @@ export interface components {
             dictionary: components["schemas"]["DictionaryStrings"];
             active?: boolean;
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `TagoCoreListItem`).
+         * @enum {string}
+         */
+        TagoCoreListFields: "id" | "name" | "active" | "connected" | "internet_ip" | "local_ips" | "last_connection" | "machine_id" | "profile" | "system_start_time" | "tcore_start_time" | "tcore_version" | "tags" | "created_at" | "updated_at";
         /** @description A TagoCore instance as lists return it. Only the fields asked for in `fields` come back (by default `id` and `name`), so every field is optional here. */
         TagoCoreListItem: {
             id?: components["schemas"]["GenericID"];
@@ -8148,6 +8236,11 @@ export interface components {
             dashboard?: components["schemas"]["GenericID"];
             analysis?: components["schemas"]["GenericID"];
         };
+        /**
+         * @description A field a list's `fields` may ask for (a property of `SqlQueryListItem`).
+         * @enum {string}
+         */
+        SqlQueryListFields: "id" | "name" | "tags" | "active" | "created_at" | "updated_at";
         /** @description A saved query as a list returns it. Lists can only project `id`, `name`, `tags`, `active`, `created_at` and `updated_at`; the other fields come from `GET /sql/{sqlID}`. */
         SqlQueryListItem: {
             id: components["schemas"]["GenericID"];
@@ -8403,13 +8496,157 @@ export interface components {
          */
         OrderBy: string;
         /**
-         * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+         * @description Fields of `ProfileToken` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "name"
+         *     ]
+         */
+        ProfileTokenFields: components["schemas"]["ProfileTokenListFields"][];
+        /**
+         * @description Fields of `DeviceListItem` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        DeviceFields: components["schemas"]["DeviceListFields"][];
+        /**
+         * @description Fields of `DeviceToken` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "name"
+         *     ]
+         */
+        DeviceTokenFields: components["schemas"]["DeviceTokenListFields"][];
+        /**
+         * @description Fields of `DashboardListItem` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id"
+         *     ]
+         */
+        DashboardFields: components["schemas"]["DashboardListFields"][];
+        /**
+         * @description Fields of `AnalysisListItem` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        AnalysisFields: components["schemas"]["AnalysisListFields"][];
+        /**
+         * @description Fields of `Action` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        ActionFields: components["schemas"]["ActionListFields"][];
+        /**
+         * @description Fields of `AccessPolicySummary` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        AccessPolicyFields: components["schemas"]["AccessPolicyListFields"][];
+        /**
+         * @description Fields of `RunUserInfo` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        RunUserFields: components["schemas"]["RunUserListFields"][];
+        /**
+         * @description Fields of `RunNotification` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id"
+         *     ]
+         */
+        RunNotificationFields: components["schemas"]["RunNotificationListFields"][];
+        /**
+         * @description Fields of `Notification` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id"
+         *     ]
+         */
+        NotificationFields: components["schemas"]["NotificationListFields"][];
+        /**
+         * @description Fields of `Secret` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id"
+         *     ]
+         */
+        SecretFields: components["schemas"]["SecretListFields"][];
+        /**
+         * @description Fields of `EntityListItem` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        EntityFields: components["schemas"]["EntityListFields"][];
+        /**
+         * @description Fields to return for each row (a projection); the API adds a few defaults of its own. Lists whose rows have known fields use their own `<Resource>Fields` parameter instead, typed by the row schema.
          * @example [
          *       "id",
          *       "name"
          *     ]
          */
         Fields: string[];
+        /**
+         * @description Fields of `ConnectorInfo` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        ConnectorFields: components["schemas"]["ConnectorListFields"][];
+        /**
+         * @description Fields of `NetworkInfo` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        NetworkFields: components["schemas"]["NetworkListFields"][];
+        /**
+         * @description Fields of `NetworkTokenInfo` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "name"
+         *     ]
+         */
+        NetworkTokenFields: components["schemas"]["NetworkTokenListFields"][];
+        /**
+         * @description Fields of `ServiceAuthorizationInfo` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "name"
+         *     ]
+         */
+        ServiceAuthorizationFields: components["schemas"]["ServiceAuthorizationListFields"][];
+        /**
+         * @description Fields of `DictionaryListItem` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        DictionaryFields: components["schemas"]["DictionaryListFields"][];
+        /**
+         * @description Fields of `TagoCoreListItem` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        TagoCoreFields: components["schemas"]["TagoCoreListFields"][];
+        /**
+         * @description Fields of `SqlQueryListItem` to return for each row (a projection); the API adds a few defaults of its own.
+         * @example [
+         *       "id",
+         *       "name"
+         *     ]
+         */
+        SqlQueryFields: components["schemas"]["SqlQueryListFields"][];
     };
     requestBodies: never;
     headers: {
@@ -10561,13 +10798,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `ProfileToken` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["ProfileTokenFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -11024,13 +11260,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `DeviceListItem` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["DeviceFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -11363,13 +11599,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `DeviceToken` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["DeviceTokenFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -11984,13 +12219,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `DashboardListItem` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
-                 *       "name"
+                 *       "id"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["DashboardFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -12859,13 +13093,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `AnalysisListItem` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["AnalysisFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -13544,13 +13778,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `Action` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["ActionFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -13729,13 +13963,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `AccessPolicySummary` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["AccessPolicyFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -13991,13 +14225,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `RunUserInfo` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["RunUserFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -14863,13 +15097,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `RunNotification` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
-                 *       "name"
+                 *       "id"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["RunNotificationFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -15343,13 +15576,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `Notification` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
-                 *       "name"
+                 *       "id"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["NotificationFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -15608,13 +15840,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `Secret` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
-                 *       "name"
+                 *       "id"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["SecretFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -15793,13 +16024,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `EntityListItem` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["EntityFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -16048,7 +16279,7 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own. Lists whose rows have known fields use their own `<Resource>Fields` parameter instead, typed by the row schema.
                  * @example [
                  *       "id",
                  *       "name"
@@ -16572,13 +16803,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `ConnectorInfo` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["ConnectorFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -16648,13 +16879,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `ConnectorInfo` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["ConnectorFields"];
             };
             header?: never;
             path: {
@@ -16767,13 +16998,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `NetworkInfo` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["NetworkFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -16843,13 +17074,13 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `NetworkInfo` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["NetworkFields"];
             };
             header?: never;
             path: {
@@ -16962,13 +17193,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `NetworkTokenInfo` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["NetworkTokenFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -17087,13 +17317,12 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `ServiceAuthorizationInfo` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
-                 *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["ServiceAuthorizationFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -17241,13 +17470,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `DictionaryListItem` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["DictionaryFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -17545,13 +17774,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `TagoCoreListItem` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["TagoCoreFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
@@ -17878,13 +18107,13 @@ export interface operations {
                  */
                 amount?: components["parameters"]["Amount"];
                 /**
-                 * @description Fields to return for each row (a projection); the API adds a few defaults of its own.
+                 * @description Fields of `SqlQueryListItem` to return for each row (a projection); the API adds a few defaults of its own.
                  * @example [
                  *       "id",
                  *       "name"
                  *     ]
                  */
-                fields?: components["parameters"]["Fields"];
+                fields?: components["parameters"]["SqlQueryFields"];
                 /**
                  * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
                  * @example {
