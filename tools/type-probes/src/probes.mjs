@@ -279,6 +279,50 @@ export const EDGE_PROBES = [
     expect: refused('option_unknown'),
   },
   {
+    id: 'body/device-create-activ',
+    lines: [`await E.createDevice(profile, { body: { name: 'x', network: ${ID}, connector: ${ID}, activ: true } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/secret-create-tgas',
+    lines: [`await E.createSecret(profile, { body: { key: 'API_KEY', value: 'secret-value', tgas: [] } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/record-edit-valeu',
+    lines: [`await E.editData(device, { body: [{ id: ${ID}, valeu: 2 }] });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'fields/dashboards-title',
+    lines: [`await E.listDashboards(profile, { fields: ['id', 'title'] });`],
+    expect: badRequest,
+  },
+  {
+    id: 'query/list-amount-text',
+    lines: [`await E.listSecrets(profile, { amount: '20' });`],
+    expect: refused('paging_invalid'),
+  },
+  { id: 'path/device-id-missing', lines: ['await E.getDevice(profile, {});'], expect: refused('path_param_missing') },
+  {
+    id: 'path/device-tokens-name',
+    lines: [`await E.listDeviceTokens(profile, { deviceID: ${ID} });`],
+    expect: refused('arg_unknown'),
+  },
+  {
+    id: 'options/token-kind-plural',
+    lines: ["E.createEdgeClient({ token, tokenKind: 'devices' });"],
+    expect: refused('option_invalid'),
+  },
+  {
+    id: 'result/device-create-deviceID',
+    lines: [
+      `const made = await E.createDevice(profile, { body: { name: 'x', network: ${ID}, connector: ${ID} } });`,
+      'await E.getDevice(profile, { deviceID: made.deviceID });',
+    ],
+    expect: refused('path_param_invalid'),
+  },
+  {
     id: 'result/dashboard-create-id',
     lines: [
       "const made = await E.createDashboard(profile, { body: { label: 'x' } });",
