@@ -3,11 +3,13 @@ import {
   bodyKeyCheck,
   callOperation,
   checkBodyKeys,
+  checkQueryValues,
   createEndpoint,
   regionById,
   sender,
   TagoValidationError,
   type BodyKeyTable,
+  type QueryValueTable,
   type OperationDescriptor,
   type Transport,
   type WireRequest,
@@ -68,6 +70,28 @@ describe('checkBodyKeys', () => {
     expect(() => checkBodyKeys(descriptor('sendEntityData', 'object'), { any_column: 1 }, table)).not.toThrow();
     // Inherited names are not table entries: a body for an operation called "constructor" is not checked.
     expect(() => checkBodyKeys(descriptor('constructor', 'object'), { x: 1 }, table)).not.toThrow();
+  });
+});
+
+describe('checkQueryValues', () => {
+  const listDevices = { ...descriptor('listDevices', 'object'), queryParams: ['fields', 'ordination'] };
+  const values: QueryValueTable = { listDevices: { fields: ['id', 'name', 'tags'], ordination: ['ascending'] } };
+
+  it('refuses a value of a list the enum does not hold, naming its place and the closest value', () => {
+    const error = refusal(() => checkQueryValues(listDevices, { fields: ['id', 'nmae'] }, values));
+    expect(error.message).toBe('listDevices: "nmae" is not a value of fields; did you mean "name"?');
+    expect(error).toMatchObject({ code: 'query_value_invalid', field: 'fields[1]' });
+  });
+
+  it('refuses a single value the same way', () => {
+    const error = refusal(() => checkQueryValues(listDevices, { ordination: 'asc' }, values));
+    expect(error).toMatchObject({ field: 'ordination', message: 'listDevices: "asc" is not a value of ordination' });
+  });
+
+  it('accepts listed values, other parameters, non-strings and operations without entries', () => {
+    expect(() => checkQueryValues(listDevices, { fields: ['id', 'tags'], page: 2 }, values)).not.toThrow();
+    expect(() => checkQueryValues(listDevices, { ordination: 1 }, values)).not.toThrow();
+    expect(() => checkQueryValues(updateDashboard, { fields: ['x'] }, values)).not.toThrow();
   });
 });
 

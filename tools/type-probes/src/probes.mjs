@@ -16,7 +16,8 @@ export const CLASSES = ['body', 'fields', 'query', 'path', 'token-kind', 'region
 const ID = "'5dcad1c216174c001ca23ab9'";
 /** @param {string} code */
 const refused = (code) => ({ name: 'TagoValidationError', code });
-const badRequest = { name: 'BadRequestError', code: 'bad_request' };
+/** A value the spec's enum does not hold: refused by the client before sending (the emulator would answer 400). */
+const notAValue = refused('query_value_invalid');
 const unknownKey = refused('body_field_unknown');
 
 /**
@@ -96,35 +97,35 @@ export const CLIENT_PROBES = [
     lines: [`await profile.notifications.create({ body: { title: 't', message: 'm', titel: 't' } });`],
     expect: unknownKey,
   },
-  // Typos in `fields` (string enums per list; the emulator validates the query against the spec).
-  { id: 'fields/devices-nmae', lines: [`await profile.devices.list({ fields: ['id', 'nmae'] });`], expect: badRequest },
+  // Typos in `fields` (string enums per list).
+  { id: 'fields/devices-nmae', lines: [`await profile.devices.list({ fields: ['id', 'nmae'] });`], expect: notAValue },
   {
     id: 'fields/dashboards-title',
     lines: [`await profile.dashboards.list({ fields: ['id', 'title'] });`],
-    expect: badRequest,
+    expect: notAValue,
   },
-  { id: 'fields/analyses-runtim', lines: [`await profile.analyses.list({ fields: ['runtim'] });`], expect: badRequest },
+  { id: 'fields/analyses-runtim', lines: [`await profile.analyses.list({ fields: ['runtim'] });`], expect: notAValue },
   {
     id: 'fields/secrets-value',
     lines: [`await profile.secrets.list({ fields: ['key', 'value'] });`],
-    expect: badRequest,
+    expect: notAValue,
   },
-  { id: 'fields/actions-trigers', lines: [`await profile.actions.list({ fields: ['trigers'] });`], expect: badRequest },
+  { id: 'fields/actions-trigers', lines: [`await profile.actions.list({ fields: ['trigers'] });`], expect: notAValue },
   {
     id: 'fields/device-tokens-id',
     lines: [`await profile.devices.listTokens({ deviceIDOrToken: ${ID}, fields: ['id'] });`],
-    expect: badRequest,
+    expect: notAValue,
   },
   // Wrong query values.
   {
     id: 'query/data-query-mode',
     lines: [`await device.deviceData.getData({ query: 'last_valeu' });`],
-    expect: badRequest,
+    expect: notAValue,
   },
   {
     id: 'query/data-ordination',
     lines: [`await device.deviceData.getData({ ordination: 'asc' });`],
-    expect: badRequest,
+    expect: notAValue,
   },
   {
     id: 'query/data-qty-text',
@@ -264,9 +265,9 @@ export const EDGE_PROBES = [
   {
     id: 'fields/devices-nmae',
     lines: [`await E.listDevices(profile, { fields: ['id', 'nmae'] });`],
-    expect: badRequest,
+    expect: notAValue,
   },
-  { id: 'query/data-query-mode', lines: [`await E.getData(device, { query: 'last_valeu' });`], expect: badRequest },
+  { id: 'query/data-query-mode', lines: [`await E.getData(device, { query: 'last_valeu' });`], expect: notAValue },
   {
     id: 'path/device-id-case',
     lines: [`await E.getDevice(profile, { deviceId: ${ID} });`],
@@ -296,7 +297,7 @@ export const EDGE_PROBES = [
   {
     id: 'fields/dashboards-title',
     lines: [`await E.listDashboards(profile, { fields: ['id', 'title'] });`],
-    expect: badRequest,
+    expect: notAValue,
   },
   {
     id: 'query/list-amount-text',

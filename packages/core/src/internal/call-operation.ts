@@ -23,7 +23,10 @@ export interface RequestEngine {
 export interface OperationContext {
   readonly core: RequestEngine;
   readonly tokenKind?: TokenKind | undefined;
-  /** The keys of closed request bodies; when given, a body key it does not list is refused before sending. */
+  /**
+   * The closed names of requests (body keys, enumerated query values); when given, a name they do not list is
+   * refused before sending.
+   */
   readonly bodyKeys?: BodyKeyCheck | undefined;
 }
 
@@ -51,7 +54,7 @@ function checkedRequest(
     );
   }
   const request = buildOperationRequest(op, args);
-  ctx.bodyKeys?.check(op, request.body);
+  ctx.bodyKeys?.check(op, request.body, request.query ?? {});
   return request;
 }
 

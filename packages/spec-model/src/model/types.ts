@@ -17,6 +17,8 @@ export interface ParameterModel {
   allowReserved: boolean;
   /** The spec's example, used by generated contract tests. */
   example: unknown;
+  /** The only values a query parameter takes, when its schema is a string enum or an array of one. */
+  allowedValues: string[] | undefined;
 }
 
 export interface BodyModel {
