@@ -7,7 +7,7 @@ describe('emitBodyKeys', () => {
   it('lists the keys of closed bodies only, by operation id, over the core check', () => {
     const open = emitBodyKeys(buildModel(miniSpec()));
     expect(open).toContain('export const BODY_KEY_TABLE: BodyKeyTable = {\n};');
-    const doc = miniSpec() as { components: { schemas: Record<string, Record<string, unknown>> } };
+    const doc = miniSpec() as unknown as { components: { schemas: Record<string, Record<string, unknown>> } };
     doc.components.schemas['DataItem']!['additionalProperties'] = false;
     const closed = emitBodyKeys(buildModel(doc as never));
     const keys = Object.keys((doc.components.schemas['DataItem']!['properties'] as object) ?? {});
@@ -19,7 +19,7 @@ describe('emitBodyKeys', () => {
   });
 
   it('lists the values of enumerated query parameters, by operation and parameter', () => {
-    const doc = miniSpec() as { components: { parameters: Record<string, Record<string, unknown>> } };
+    const doc = miniSpec() as unknown as { components: { parameters: Record<string, Record<string, unknown>> } };
     doc.components.parameters['Page']!['schema'] = { type: 'array', items: { type: 'string', enum: ['id', 'name'] } };
     const text = emitBodyKeys(buildModel(doc as never));
     expect(text).toContain(
