@@ -30,6 +30,7 @@ import {
   type AnonymousKind,
   type ScopedClient,
 } from '@tagokit/core/internal';
+import { BODY_KEYS } from '@tagokit/api/body-keys';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
@@ -130,7 +131,8 @@ export function createClient(options: DenoClientOptions & { tokenKind?: TokenKin
     ...(env ? { env } : {}),
     transport: core.transport ?? denoFetchTransport(httpClient),
   });
-  const generated = createGroups({ core: engine, tokenKind });
+  // BODY_KEYS: a misspelt body key is refused before sending, naming the closest known one.
+  const generated = createGroups({ core: engine, tokenKind, bodyKeys: BODY_KEYS });
   const realtime = createRealtime(engine, { token: core.token, oneShot: generated.realtime });
   return Object.freeze({ ...generated, realtime, core: engine, tokenKind });
 }

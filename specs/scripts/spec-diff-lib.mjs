@@ -6,6 +6,28 @@ import { collectOperations } from './operations.mjs';
 /** The node a reference points at; `{}` for none, so a comparison reads an absent schema as an empty one. */
 const deref = (doc, node) => resolveRef(doc, node) ?? {};
 
+/** Refuses keys it does not list: `additionalProperties: false` or (3.1) `unevaluatedProperties: false`. */
+const isClosed = (s) => s.additionalProperties === false || s.unevaluatedProperties === false;
+
+/**
+ * A schema whose `allOf` parts are all plain objects, read as one object: moving fields into a base that a closed
+ * wrapper extends (`X: {allOf: [XFields], unevaluatedProperties: false}`) changes no field a client sends.
+ */
+function flattenAllOf(doc, s, depth = 0) {
+  if (!Array.isArray(s.allOf) || depth > 6) return s;
+  const parts = s.allOf.map((p) => flattenAllOf(doc, deref(doc, p), depth + 1));
+  const withAlternatives = [s, ...parts].filter((p) => p.oneOf || p.anyOf);
+  if (withAlternatives.length > 1 || parts.some((p) => p.allOf || (p.type !== undefined && p.type !== 'object')))
+    return s;
+  const { allOf, ...rest } = s;
+  const alternatives = withAlternatives[0];
+  if (alternatives?.oneOf) rest.oneOf = alternatives.oneOf;
+  if (alternatives?.anyOf) rest.anyOf = alternatives.anyOf;
+  const properties = Object.assign({}, ...parts.map((p) => p.properties ?? {}), s.properties ?? {});
+  const required = [...new Set([...parts.flatMap((p) => p.required ?? []), ...(s.required ?? [])])];
+  return { type: 'object', ...rest, properties, ...(required.length ? { required } : {}) };
+}
+
 const typesOf = (s) => (s.type === undefined ? undefined : new Set(Array.isArray(s.type) ? s.type : [s.type]));
 
 /**
@@ -14,8 +36,10 @@ const typesOf = (s) => (s.type === undefined ? undefined : new Set(Array.isArray
  */
 function compareSchemas(oldDoc, newDoc, oldNode, newNode, side, where, out, depth = 0) {
   if (depth > 12) return;
-  const a = deref(oldDoc, oldNode);
-  const b = deref(newDoc, newNode);
+  const a = flattenAllOf(oldDoc, deref(oldDoc, oldNode));
+  const b = flattenAllOf(newDoc, deref(newDoc, newNode));
+  if (side === 'request' && isClosed(b) && !isClosed(a) && (a.properties || b.properties))
+    out.push({ level: 'breaking', rule: 'request-closed', where, detail: 'keys it does not list are now refused' });
   const ta = typesOf(a);
   const tb = typesOf(b);
   if (ta && tb) {
@@ -77,7 +101,7 @@ function compareSchemas(oldDoc, newDoc, oldNode, newNode, side, where, out, dept
     if (!(key in pb)) {
       if (side === 'response')
         out.push({ level: 'breaking', rule: 'response-field-removed', where: at, detail: 'field removed' });
-      else if (b.additionalProperties === false)
+      else if (isClosed(b))
         out.push({ level: 'breaking', rule: 'request-field-removed', where: at, detail: 'field no longer accepted' });
       else out.push({ level: 'minor', rule: 'request-field-removed', where: at, detail: 'field no longer documented' });
       continue;

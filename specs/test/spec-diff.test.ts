@@ -175,6 +175,27 @@ describe('spec:diff rules', () => {
       }).changes,
     ).toEqual(['breaking required-field-added sendData body.unit']);
   });
+  it('a request body closed to unknown keys is breaking, by additionalProperties or unevaluatedProperties', () => {
+    const body = (d: any) => d.paths['/data'].post.requestBody.content['application/json'].schema;
+    expect(rules((d) => (body(d).additionalProperties = false))).toEqual({
+      changes: ['breaking request-closed sendData body'],
+      bump: 'major',
+    });
+    expect(rules((d) => (body(d).unevaluatedProperties = false)).changes).toEqual([
+      'breaking request-closed sendData body',
+    ]);
+  });
+  it('fields moved into an allOf base of a wrapper are no change; a closed wrapper is', () => {
+    const wrap = (d: any, closed: boolean) => {
+      d.components.schemas.DataFields = d.paths['/data'].post.requestBody.content['application/json'].schema;
+      d.paths['/data'].post.requestBody.content['application/json'].schema = {
+        allOf: [{ $ref: '#/components/schemas/DataFields' }],
+        ...(closed ? { unevaluatedProperties: false } : {}),
+      };
+    };
+    expect(rules((d) => wrap(d, false)).changes).toEqual([]);
+    expect(rules((d) => wrap(d, true)).changes).toEqual(['breaking request-closed sendData body']);
+  });
   it('auth changes: a kind removed is breaking, added is minor', () => {
     expect(rules((d) => (d.paths['/device'].get.security = [{ profileToken: [] }])).changes).toEqual([
       'breaking auth-kind-removed listDevices',

@@ -17,7 +17,7 @@ try {
       type: 'mutable',
     },
   });
-  console.log(`[tagokit] created device ${created.device_id ?? created.deviceID}`);
+  console.log(`[tagokit] created device ${created.device_id}`);
 
   const device = createClient({ token: created.token, tokenKind: 'device', ...local });
   const sent = await device.deviceData.sendData({

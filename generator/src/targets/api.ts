@@ -1,3 +1,4 @@
+import { emitBodyKeys } from '../emit/body-keys.js';
 import { emitClient } from '../emit/client.js';
 import { emitContractCases } from '../emit/contract-cases.js';
 import { emitDescriptors } from '../emit/descriptors.js';
@@ -17,6 +18,7 @@ const CORE_INTERNAL = '@tagokit/core/internal';
  * - `client.ts`: the grouped, token-scoped classes of the Node and Deno clients;
  * - `functions.ts`: one tree-shakable function per operation for edge workers (kept apart from `client.ts` so a
  *   worker bundle never pulls the classes in);
+ * - `body-keys.ts`: the keys each closed request body may carry, which the full clients check before sending;
  * - `test/generated/contract-cases.ts` (not published): every operation with the spec's example arguments, which
  *   the node, deno and edge contract runners call.
  *
@@ -31,6 +33,7 @@ export const apiTarget: Target = {
     { path: `${API_SRC}/operations.ts`, text: emitDescriptors(model, { coreModule: CORE_INTERNAL }) },
     { path: `${API_SRC}/client.ts`, text: emitClient(model, { coreModule: CORE_INTERNAL, ext: '.ts' }) },
     { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(model) },
+    { path: `${API_SRC}/body-keys.ts`, text: emitBodyKeys(model) },
     { path: 'packages/api/test/generated/contract-cases.ts', text: emitContractCases(model) },
   ],
 };

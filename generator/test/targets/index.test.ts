@@ -50,6 +50,7 @@ describe('generateAll on the real bundle', () => {
       'packages/api/src/operations.ts',
       'packages/api/src/client.ts',
       'packages/api/src/functions.ts',
+      'packages/api/src/body-keys.ts',
       'packages/api/test/generated/contract-cases.ts',
     ]);
     const [, operations, client, functions] = api.map((f) => f.text);

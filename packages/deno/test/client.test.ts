@@ -21,6 +21,28 @@ Deno.test('client: a device client hides account operations, in types and at run
   ok(typeof any.devices.list === 'function');
 });
 
+Deno.test('client: a misspelt body key is refused before sending, with the closest known key', async () => {
+  const sent: unknown[] = [];
+  const transport = (request: unknown) => {
+    sent.push(request);
+    return Promise.resolve({ status: 200, headers: {}, body: '{"status":true,"result":"Successfully Updated"}' });
+  };
+  const profile = createClient({ token: TOKEN, tokenKind: 'profile', transport });
+  let error: unknown;
+  try {
+    // @ts-expect-error: `lable` is not a key of the (closed) dashboard edit body.
+    await profile.dashboards.update({ dashboardID: '5dcad1c216174c001ca23ab9', body: { lable: 'Plant' } });
+  } catch (e) {
+    error = e;
+  }
+  ok(error instanceof TagoValidationError, String(error));
+  deepStrictEqual(
+    [error.code, error.field, error.message],
+    ['body_field_unknown', 'body.lable', 'updateDashboard: body has no field "lable"; did you mean "label"?'],
+  );
+  strictEqual(sent.length, 0);
+});
+
 Deno.test('client: region env reads TAGOIO_API through Deno.env', () => {
   Deno.env.set('TAGOIO_API', 'https://api.example-tdeploy.tagoio.net');
   try {

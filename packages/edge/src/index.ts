@@ -14,9 +14,11 @@ import {
   ownProperties,
   regionById,
   sender,
+  type BodyKeyCheck,
   type OperationContext,
   type RequestEngine,
 } from '@tagokit/core/internal';
+import { BODY_KEYS } from '@tagokit/api/body-keys';
 
 // The core's public list (errors, option types, regions, transports), so a worker imports everything from one
 // place. The package has `sideEffects: false`, so re-exports cost nothing a worker does not use.
@@ -34,6 +36,7 @@ export interface EdgeClientOptions extends ClientOptions {
 export interface EdgeClient extends OperationContext {
   readonly core: TagoCore;
   readonly tokenKind: TokenKind | undefined;
+  readonly bodyKeys: BodyKeyCheck;
 }
 
 const EDGE_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind'];
@@ -57,7 +60,8 @@ export function createEdgeClient(options: EdgeClientOptions = {}): EdgeClient {
   const own = ownProperties(options);
   checkOptionNames(own, EDGE_OPTION_NAMES, 'client');
   const { tokenKind, ...core } = own;
-  return { core: new TagoCore(core), tokenKind: checkTokenKind(tokenKind) };
+  // The lean client leaves BODY_KEYS out (a few kB of key lists); this one refuses misspelt body keys.
+  return { core: new TagoCore(core), tokenKind: checkTokenKind(tokenKind), bodyKeys: BODY_KEYS };
 }
 
 /** Options of a lean client: no timeouts, retries, hooks or size cap (see createLeanClient). */

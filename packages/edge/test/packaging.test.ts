@@ -30,7 +30,7 @@ function pack(name: string): string {
 
 // The ES5 device client ships plain CommonJS without type declarations, so attw has nothing to judge there.
 // The entry points attw must find: @tagokit/api has only subpaths (one per generated module), no `.`.
-const API_ENTRIES = ['./schema', './operations', './client', './functions'];
+const API_ENTRIES = ['./schema', './operations', './client', './functions', './body-keys'];
 describe.each([
   ['core', true, ['.']],
   ['api', true, API_ENTRIES],

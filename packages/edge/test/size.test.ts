@@ -27,16 +27,29 @@ const fullApi = await measure({
   },
   format: 'esm',
 });
-// The floor the full-featured core imposes: the same call without @tagokit/edge (TagoCore + callOperation + one descriptor).
+// The floor the full-featured core imposes: the same call without @tagokit/edge (TagoCore + callOperation + one
+// descriptor + the body-key table the full client checks bodies with).
 const coreOnly = await measure({
   entry: {
     contents: `import { TagoCore } from '@tagokit/core';
 import { callOperation } from '@tagokit/core/internal';
+import { BODY_KEYS } from '@tagokit/api/body-keys';
 const op = { id: 'sendData', method: 'POST', path: '/data', kinds: ['device'], envelope: 'envelope', paging: 'none', pathParams: [], queryParams: [], requiredQuery: [], body: { required: true, contentType: 'application/json', shape: 'object-or-array', requiredKeys: ['variable'] } };
-export default { async fetch(request, env) { const core = new TagoCore({ token: env.T }); return Response.json(await callOperation({ core }, op, { body: await request.json() })); } };`,
+export default { async fetch(request, env) { const core = new TagoCore({ token: env.T }); return Response.json(await callOperation({ core, bodyKeys: BODY_KEYS }, op, { body: await request.json() })); } };`,
     resolveDir: import.meta.dirname,
     loader: 'js',
     sourcefile: 'core-floor.js',
+  },
+  format: 'esm',
+});
+
+// The body-key table alone (every closed body's keys): the full client carries it, the lean one does not.
+const bodyKeys = await measure({
+  entry: {
+    contents: "export { BODY_KEYS } from '@tagokit/api/body-keys';",
+    resolveDir: import.meta.dirname,
+    loader: 'js',
+    sourcefile: 'body-keys.js',
   },
   format: 'esm',
 });
@@ -47,7 +60,8 @@ console.log(
     `[edge size] send-data worker, lean (createLeanClient): ${show(sendData)}`,
     `[edge size] send-data worker, full (createEdgeClient): ${show(sendDataFull)}`,
     `[edge size] full API: ${show(fullApi)}`,
-    `[edge size] core floor (TagoCore + callOperation, no edge code): ${show(coreOnly)}`,
+    `[edge size] core floor (TagoCore + callOperation + body-key table, no edge code): ${show(coreOnly)}`,
+    `[edge size] body-key table alone (full client only): ${show(bodyKeys)}`,
   ].join('\n'),
 );
 
@@ -68,8 +82,16 @@ describe('bundle size', () => {
     ['full', sendDataFull],
   ] as const)('the %s send-data worker keeps only sendData: no other operation, no Node built-in', (_, s) => {
     expect(s.code).toContain('"/data"');
-    expect(s.code).not.toMatch(/"\/device"|"\/analysis"|"\/account"|getDeviceList|listDevices/);
+    // `listDevices:` as an object key is the full client's body-key table naming every operation, not its code.
+    expect(s.code).not.toMatch(/"\/device"|"\/analysis"|"\/account"|getDeviceList|listDevices(?!:)/);
     expect(s.code).not.toMatch(/\bnode:|require\(/);
+  });
+
+  it('the body-key table is in the full worker only', () => {
+    // A key only closed bodies list: the dashboard edit's `blueprint_selector_behavior`.
+    expect(bodyKeys.code).toContain('blueprint_selector_behavior');
+    expect(sendDataFull.code).toContain('blueprint_selector_behavior');
+    expect(sendData.code).not.toContain('blueprint_selector_behavior');
   });
 
   it('the full worker adds little over the core floor', () => {

@@ -7,6 +7,7 @@ import {
   type AnonymousKind,
   type ScopedClient,
 } from '@tagokit/core/internal';
+import { BODY_KEYS } from '@tagokit/api/body-keys';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 export { fileBody, type FileBodyOptions } from './file-body.js';
@@ -76,7 +77,8 @@ export function createClient(options: NodeClientOptions & { tokenKind?: TokenKin
   // Only a transport this client made is the client's to close.
   const made = core.transport ? undefined : undiciTransport(transportOptions);
   const engine = new TagoCore({ ...core, transport: core.transport ?? made, fetch: core.fetch ?? made?.fetch });
-  const generated = createGroups({ core: engine, tokenKind });
+  // BODY_KEYS: a misspelt body key is refused before sending, naming the closest known one.
+  const generated = createGroups({ core: engine, tokenKind, bodyKeys: BODY_KEYS });
   const groups = { ...generated, realtime: createRealtime(engine, { token: core.token, oneShot: generated.realtime }) };
   const close = (closeOptions?: CloseOptions): Promise<void> => made?.close(closeOptions) ?? Promise.resolve();
   return Object.freeze({ ...groups, core: engine, tokenKind, close, [Symbol.asyncDispose]: () => close() });

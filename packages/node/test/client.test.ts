@@ -109,6 +109,8 @@ describe('the Node client on the wire', () => {
   });
 });
 
+const DASHBOARD = '5dcad1c216174c001ca23ab9';
+
 describe('bad input is refused before sending', () => {
   const device = () => {
     const r = recorder(envelope('ok'));
@@ -175,6 +177,24 @@ describe('bad input is refused before sending', () => {
       client.deviceData.sendData({ body: [{ variable: 'a' }, { value: 1 } as never] }),
     ).rejects.toMatchObject({ code: 'body_field_missing', field: 'body[1].variable' });
     expect(requests).toHaveLength(0);
+  });
+
+  it('refuses a misspelt body key, naming it and the closest known one; open bodies take any key', async () => {
+    const { transport, requests } = recorder(envelope('Successfully Updated'), envelope('1 item(s) added'));
+    const client = createClient({ token: PROFILE_TOKEN, tokenKind: 'profile', transport });
+    // @ts-expect-error `lable` is not a key of DashboardEdit (the spec closes the body)
+    const error = await client.dashboards.update({ dashboardID: DASHBOARD, body: { lable: 'Plant' } }).catch((e) => e);
+    expect(error).toBeInstanceOf(TagoValidationError);
+    expect(error).toMatchObject({
+      code: 'body_field_unknown',
+      field: 'body.lable',
+      message: 'updateDashboard: body has no field "lable"; did you mean "label"?',
+    });
+    expect(requests).toHaveLength(0);
+    // Entity rows are open on purpose (the entity's own columns): any key goes through.
+    await client.entities.sendData({ entityID: DASHBOARD, body: [{ temperature: 21 }] });
+    expect(requests).toHaveLength(1);
+    expect(JSON.parse(String(requests[0]!.body))).toEqual([{ temperature: 21 }]);
   });
 
   it('refuses unknown arguments', async () => {

@@ -47,7 +47,7 @@ describe('loadSpec', () => {
   it('loads the real bundle', () => {
     const doc = loadSpec(fileURLToPath(new URL('../../../specs/dist/tagoio.openapi.json', import.meta.url)));
     expect(doc.openapi.startsWith('3.1')).toBe(true);
-    expect(doc.info.version).toBe('2.1.0');
+    expect(doc.info.version).toBe('3.0.0');
   });
 });
 

@@ -17,6 +17,14 @@ function extensionKeywords(node, found = new Set()) {
   return found;
 }
 
+/** What an error names besides its message: the allowed value, or the key a closed object refuses. */
+function detail(params) {
+  if (!params) return '';
+  if ('allowedValue' in params) return ` (${JSON.stringify(params.allowedValue)})`;
+  const key = params.additionalProperty ?? params.unevaluatedProperty;
+  return key === undefined ? '' : ` ('${key}')`;
+}
+
 const SPEC_ID = 'https://tagokit.invalid/spec.json';
 
 /** Rewrites `#/components/schemas/X` refs so schemas can be compiled outside the OpenAPI document. */
@@ -56,11 +64,6 @@ export function createValidator(bundle) {
       cache.set(schema, validate);
     }
     const ok = validate(value);
-    return ok
-      ? []
-      : (validate.errors ?? []).map(
-          (e) =>
-            `${e.instancePath || '/'} ${e.message}${e.params && 'allowedValue' in e.params ? ` (${JSON.stringify(e.params.allowedValue)})` : ''}`,
-        );
+    return ok ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}${detail(e.params)}`);
   };
 }

@@ -165,7 +165,7 @@ describe('devices, parameters and /info', () => {
         serie_number: 'SN-0042',
       },
     });
-    const stored = emu.state.devices.get(created.deviceID!)!;
+    const stored = emu.state.devices.get(created.device_id!)!;
     expect(stored).toMatchObject({
       name: 'From the network',
       network: '5bbd120d4051a50034cd1a05',

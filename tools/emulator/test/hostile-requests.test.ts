@@ -265,18 +265,28 @@ describe('device creation never registers an existing token', () => {
       body: JSON.stringify(body),
     });
 
-  it('POST /device ignores a chosen token, tokens list or id and answers a new random token', async () => {
+  it('POST /device refuses a chosen token, tokens list, id or profile, and answers a new random token', async () => {
     const before = kinds();
+    const devices = emu.state.devices.size;
+    const wanted = { name: 'Hijacker', network: NETWORK_ID, connector: CONNECTOR_ID };
     const chosen = {
-      name: 'Hijacker',
-      network: NETWORK_ID,
-      connector: CONNECTOR_ID,
+      ...wanted,
       id: DEFAULT_DEVICE.id,
       profile: '000000000000000000000000',
       token: DEFAULT_TOKENS.network,
       tokens: [DEFAULT_TOKENS.analysis, { token: DEFAULT_TOKENS.runUser }, DEFAULT_DEVICE.token],
     };
-    const res = await post('/device', PROFILE, chosen);
+    // The body is closed: each key the caller may not choose is refused by name, and nothing is registered.
+    const refused = await post('/device', PROFILE, chosen);
+    expect(refused.status).toBe(400);
+    const { field_errors } = await refused.json();
+    // The emulator names at most three errors per field.
+    for (const key of ['id', 'profile', 'token'])
+      expect(field_errors.body).toContain(`body must NOT have additional properties ('${key}')`);
+    expect(emu.state.devices.size).toBe(devices);
+    for (const [t, k] of before) expect(kinds().get(t), t.slice(0, 2)).toBe(k);
+
+    const res = await post('/device', PROFILE, wanted);
     expect(res.status).toBe(201);
     const { result } = await res.json();
     expect(existing().filter((t) => t === result.token)).toHaveLength(1);
@@ -294,13 +304,16 @@ describe('device creation never registers an existing token', () => {
 
   it('POST /integration/network/device does the same with a network token', async () => {
     const before = kinds();
-    const res = await post('/integration/network/device', DEFAULT_TOKENS.network, {
-      name: 'Gateway child',
-      connector: CONNECTOR_ID,
-      type: 'mutable',
+    const wanted = { name: 'Gateway child', connector: CONNECTOR_ID, type: 'mutable' };
+    const refused = await post('/integration/network/device', DEFAULT_TOKENS.network, {
+      ...wanted,
       tokens: [PROFILE],
       token: DEFAULT_TOKENS.serviceAuthorization,
     });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).field_errors.body).toContain("body must NOT have additional properties ('tokens')");
+    for (const [t, k] of before) expect(kinds().get(t)).toBe(k);
+    const res = await post('/integration/network/device', DEFAULT_TOKENS.network, wanted);
     const text = await res.text();
     expect(res.status, text).toBe(201);
     const { result } = JSON.parse(text);

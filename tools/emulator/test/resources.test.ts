@@ -82,8 +82,11 @@ describe('dashboards and widgets', () => {
     expect(got.json.result).toMatchObject({ id: widgetId, dashboard: id, label: 'Temperature', type: 'display' });
     expect(validateResult('getWidget', got.json.result)).toEqual([]);
     const other = (await call('POST', '/dashboard', { label: 'Other' })).json.result.dashboard;
-    // An edit cannot move a widget to another dashboard.
-    await call('PUT', `/dashboard/${id}/widget/${widgetId}`, { dashboard: other, label: 'Temperature (C)' });
+    // An edit cannot move a widget to another dashboard: `dashboard` is not a key of the (closed) edit body.
+    const move = await call('PUT', `/dashboard/${id}/widget/${widgetId}`, { dashboard: other, label: 'x' });
+    expect(move.status).toBe(400);
+    expect(move.json.field_errors.body).toEqual(["body must NOT have additional properties ('dashboard')"]);
+    await call('PUT', `/dashboard/${id}/widget/${widgetId}`, { label: 'Temperature (C)' });
     expect((await call('GET', `/dashboard/${id}/widget/${widgetId}`)).json.result).toMatchObject({
       dashboard: id,
       label: 'Temperature (C)',

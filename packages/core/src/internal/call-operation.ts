@@ -4,6 +4,7 @@ import type { ServerSentEvent } from '../events.ts';
 import { paginateByPage, paginateBySkip } from '../paging.ts';
 import { TagoEventStream, TagoPagePromise, TagoPromise } from '../tago-promise.ts';
 import type { TokenKind } from '../token-kinds.ts';
+import type { BodyKeyCheck } from './body-keys.ts';
 import { buildOperationRequest } from './build-operation-request.ts';
 import type { OperationArgs, OperationDescriptor } from './operation-descriptor.ts';
 
@@ -22,6 +23,11 @@ export interface RequestEngine {
 export interface OperationContext {
   readonly core: RequestEngine;
   readonly tokenKind?: TokenKind | undefined;
+  /**
+   * The closed names of requests (body keys, enumerated query values); when given, a name they do not list is
+   * refused before sending.
+   */
+  readonly bodyKeys?: BodyKeyCheck | undefined;
 }
 
 /** Whether a client with this token kind may call the operation (anonymous operations suit every client). */
@@ -31,7 +37,8 @@ export function acceptsKind(op: OperationDescriptor, kind: TokenKind | undefined
 
 /**
  * The request of one call, after the checks that need no network: the client's token kind may call the operation
- * (the types already forbid it), and the arguments fit the descriptor.
+ * (the types already forbid it), the arguments fit the descriptor, and the body's keys fit the closed body (when
+ * the client carries the table).
  */
 function checkedRequest(
   ctx: OperationContext,
@@ -46,7 +53,9 @@ function checkedRequest(
       { method: op.method, path: op.path },
     );
   }
-  return buildOperationRequest(op, args);
+  const request = buildOperationRequest(op, args);
+  ctx.bodyKeys?.check(op, request.body, request.query ?? {});
+  return request;
 }
 
 /** Checks and sends one call; a refused call rejects (at `await`) rather than throwing from the method itself. */

@@ -10,6 +10,14 @@ export { acceptsKind, callEventStream, callOperation, callPagedOperation } from 
 export type { OperationContext, RequestEngine } from './call-operation.ts';
 export type { BodyShape, OperationArgs, OperationDescriptor } from './operation-descriptor.ts';
 export { buildOperationRequest } from './build-operation-request.ts';
+export {
+  bodyKeyCheck,
+  checkBodyKeys,
+  checkQueryValues,
+  type BodyKeyCheck,
+  type BodyKeyTable,
+  type QueryValueTable,
+} from './body-keys.ts';
 export type { EnvelopeResult, ItemOf, PathParams, QueryParams, RawResult, RequestBody } from './operation-types.ts';
 export type { AnonymousKind, ScopedClient, ScopedGroup } from './token-scoping.ts';
 export { ownProperties } from './own-properties.ts';

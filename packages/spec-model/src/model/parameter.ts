@@ -1,7 +1,14 @@
 import { resolveRef, type OpenApiDocument } from '../index.js';
 import { ModelError, type ParameterModel } from './types.js';
 
+interface RawSchema {
+  enum?: unknown[];
+  items?: unknown;
+  type?: string | string[];
+}
+
 interface RawParameter {
+  schema?: unknown;
   name: string;
   in: string;
   required?: boolean;
@@ -9,6 +16,13 @@ interface RawParameter {
   example?: unknown;
   examples?: Record<string, { value?: unknown }>;
   'x-tago-allow-reserved'?: boolean;
+}
+
+/** The values a string enum (or an array of one) allows; undefined for any other schema. */
+export function allowedValues(doc: OpenApiDocument, schema: unknown): string[] | undefined {
+  const s = resolveRef<RawSchema>(doc, schema ?? {});
+  const values = s.type === 'array' ? resolveRef<RawSchema>(doc, s.items ?? {}).enum : s.enum;
+  return values && values.length > 0 && values.every((v) => typeof v === 'string') ? (values as string[]) : undefined;
 }
 
 /** Path-level and operation-level parameters, the operation's winning on a name clash (as OpenAPI says). */
@@ -44,6 +58,7 @@ export function buildParameters(
       description: p.description,
       allowReserved: Boolean(p['x-tago-allow-reserved']),
       example,
+      allowedValues: p.in === 'query' ? allowedValues(doc, p.schema) : undefined,
     });
   }
   const names = out.map((p) => p.name);

@@ -3,6 +3,10 @@ import { ModelError, type BodyModel, type BodyShape } from './types.js';
 
 interface Schema {
   type?: string | string[];
+  properties?: Record<string, unknown>;
+  patternProperties?: Record<string, unknown>;
+  additionalProperties?: unknown;
+  unevaluatedProperties?: unknown;
   oneOf?: unknown[];
   anyOf?: unknown[];
   allOf?: unknown[];
@@ -60,6 +64,39 @@ export function requiredKeys(doc: OpenApiDocument, schema: unknown): string[] {
   return [...keys];
 }
 
+/**
+ * The top-level keys a closed body may carry (of the object, or of each array item), or undefined when any part of
+ * it takes other keys. Closed means `additionalProperties: false` (its own `properties` count) or
+ * `unevaluatedProperties: false` (the `properties` of its `allOf`, `oneOf` and `anyOf` parts count too).
+ */
+export function allowedKeys(doc: OpenApiDocument, schema: unknown): string[] | undefined {
+  /** Keys a part lists for an enclosing `unevaluatedProperties` (its own and those of its parts). */
+  const listed = (node: unknown, depth: number): string[] => {
+    if (depth > 6) return [];
+    const n = resolveRef<Schema>(doc, node ?? {});
+    const parts = [...(n.allOf ?? []), ...(n.oneOf ?? []), ...(n.anyOf ?? [])];
+    return [...Object.keys(n.properties ?? {}), ...parts.flatMap((part) => listed(part, depth + 1))];
+  };
+  const visit = (node: unknown, depth: number): string[] | undefined => {
+    if (depth > 6) return undefined;
+    const n = resolveRef<Schema>(doc, node ?? {});
+    const types = n.type === undefined ? [] : Array.isArray(n.type) ? n.type : [n.type];
+    if (types.length === 1 && types[0] === 'array') return n.items ? visit(n.items, depth + 1) : undefined;
+    if (n.patternProperties) return undefined;
+    if (n.additionalProperties === false) return Object.keys(n.properties ?? {});
+    if (n.unevaluatedProperties === false) return listed(n, depth);
+    // Alternatives without keys of their own (a record or a list of records): each must be closed.
+    const alternatives = n.oneOf ?? n.anyOf;
+    if (alternatives && !n.properties && !n.allOf) {
+      const sets = alternatives.map((a) => visit(a, depth + 1));
+      return sets.every((x) => x !== undefined) ? sets.flat() : undefined;
+    }
+    return undefined;
+  };
+  const keys = visit(schema, 0);
+  return keys === undefined ? undefined : [...new Set(keys)];
+}
+
 interface RawBody {
   required?: boolean;
   content?: Record<
@@ -85,6 +122,7 @@ export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, for
       mediaTypes,
       shape: 'any',
       requiredKeys: [],
+      allowedKeys: undefined,
       example: undefined,
       mediaKey: mediaTypes[0]!,
     };
@@ -108,6 +146,7 @@ export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, for
     mediaTypes,
     shape: contentType === 'text/plain' ? 'string' : bodyShape(doc, media.schema),
     requiredKeys: contentType === 'text/plain' ? [] : requiredKeys(doc, media.schema),
+    allowedKeys: contentType === 'text/plain' ? undefined : allowedKeys(doc, media.schema),
     example,
   };
 }

@@ -17,6 +17,8 @@ export interface ParameterModel {
   allowReserved: boolean;
   /** The spec's example, used by generated contract tests. */
   example: unknown;
+  /** The only values a query parameter takes, when its schema is a string enum or an array of one. */
+  allowedValues: string[] | undefined;
 }
 
 export interface BodyModel {
@@ -29,6 +31,8 @@ export interface BodyModel {
   mediaKey: string;
   shape: BodyShape;
   requiredKeys: string[];
+  /** Top-level keys a closed body may carry (object or array items); undefined when the body is open. */
+  allowedKeys: string[] | undefined;
   /** The first example of the chosen media type. */
   example: unknown;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildParameters } from '../../src/model/parameter.js';
+import { allowedValues, buildParameters } from '../../src/model/parameter.js';
 import { ModelError } from '../../src/model/types.js';
 import { miniSpec } from '../fixtures/mini-spec.js';
 
@@ -118,5 +118,31 @@ describe('buildParameters', () => {
     expect(() => buildParameters(doc, [{ name: 'id', in: 'path' }], [{ name: 'id', in: 'query' }], 'getThing')).toThrow(
       new ModelError('getThing: "id" is both a path and a query parameter'),
     );
+  });
+});
+
+describe('allowedValues', () => {
+  it.each<[string, unknown, string[] | undefined]>([
+    ['a string enum', { type: 'string', enum: ['asc', 'desc'] }, ['asc', 'desc']],
+    ['an array of a string enum', { type: 'array', items: { type: 'string', enum: ['id', 'name'] } }, ['id', 'name']],
+    ['a plain string', { type: 'string' }, undefined],
+    ['an enum with a non-string', { enum: ['a', 1] }, undefined],
+    ['an array of plain strings', { type: 'array', items: { type: 'string' } }, undefined],
+  ])('%s', (_name, schema, values) => {
+    expect(allowedValues(doc, schema)).toEqual(values);
+  });
+
+  it('is read for query parameters only', () => {
+    const schema = { type: 'string', enum: ['a'] };
+    const [path, query] = buildParameters(
+      doc,
+      [],
+      [
+        { name: 'id', in: 'path', example: 'a', schema },
+        { name: 'mode', in: 'query', schema },
+      ],
+      'op',
+    );
+    expect([path!.allowedValues, query!.allowedValues]).toEqual([undefined, ['a']]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyShape, buildBody, requiredKeys } from '../../src/model/request-body.js';
+import { allowedKeys, bodyShape, buildBody, requiredKeys } from '../../src/model/request-body.js';
 import { ModelError } from '../../src/model/types.js';
 import type { OpenApiDocument } from '../../src/index.js';
 
@@ -12,6 +12,13 @@ const doc = {
       Item: { type: 'object', required: ['variable'], properties: { variable: { type: 'string' } } },
       Items: { type: 'array', items: { $ref: '#/components/schemas/Item' } },
       Named: { type: 'object', required: ['name'] },
+      Closed: { type: 'object', additionalProperties: false, properties: { label: {}, tags: {} } },
+      BaseFields: { type: 'object', properties: { to: {}, message: {} } },
+      Wrapper: { allOf: [{ $ref: '#/components/schemas/BaseFields' }], unevaluatedProperties: false },
+      Extended: {
+        allOf: [{ $ref: '#/components/schemas/BaseFields' }, { type: 'object', properties: { smtp: {} } }],
+        unevaluatedProperties: false,
+      },
     },
     requestBodies: {
       Shared: {
@@ -178,5 +185,26 @@ describe('buildBody', () => {
   it('refuses a body without content', () => {
     expect(() => buildBody(doc, { required: true }, 'op')).toThrow(new ModelError('op: request body has no content'));
     expect(() => buildBody(doc, { content: {} }, 'op')).toThrow(new ModelError('op: request body has no content'));
+  });
+});
+
+describe('allowedKeys', () => {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  it.each<[string, unknown, string[] | undefined]>([
+    ['a closed object: its own properties', ref('Closed'), ['label', 'tags']],
+    ['an open object', ref('Item'), undefined],
+    ['a closed wrapper over an open base', ref('Wrapper'), ['to', 'message']],
+    ['a closed extension: base and own part', ref('Extended'), ['to', 'message', 'smtp']],
+    ['an array of closed items', { type: 'array', items: ref('Closed') }, ['label', 'tags']],
+    [
+      'one closed record or a list of them',
+      { oneOf: [ref('Closed'), { type: 'array', items: ref('Closed') }] },
+      ['label', 'tags'],
+    ],
+    ['alternatives with one open', { oneOf: [ref('Closed'), ref('Item')] }, undefined],
+    ['pattern properties', { type: 'object', additionalProperties: false, patternProperties: { '^x': {} } }, undefined],
+    ['a string', { type: 'string' }, undefined],
+  ])('%s', (_name, schema, keys) => {
+    expect(allowedKeys(doc, schema)).toEqual(keys);
   });
 });

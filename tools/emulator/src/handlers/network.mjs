@@ -8,7 +8,7 @@ export const NETWORK_HANDLERS = {
   createDeviceUsingNetwork(ctx) {
     // The network is the token's own: the emulator's network token belongs to the store's default network.
     const d = ctx.store.createDevice({ ...newDeviceInput(ctx.body), network: undefined });
-    return ok(ctx.op, { deviceID: d.id, token: d.tokens[0]?.token });
+    return ok(ctx.op, { device_id: d.id, token: d.tokens[0]?.token });
   },
   resolveNetworkDeviceToken(ctx) {
     const d = [...ctx.store.devices.values()].find((x) => x.serie_number === ctx.pathParams.serial);
