@@ -439,8 +439,11 @@ describe('Resources (profile token): analyses, integrations, TagoCore, SQL, temp
       'TagoRUN Successfully Updated',
     );
     expect(await resources.run.info()).toMatchObject({ name: 'SDK portal', sidebar_buttons: [] });
-    expect(await resources.run.ssoSAMLEdit({ active: true } as never)).toBe('SAML SSO Successfully Updated');
-    expect(await resources.run.ssoSAMLInfo()).toMatchObject({ active: true });
+    // The SAML body is closed (`idp_metadata`, `mapping`); the SDK's own types allow only those two.
+    const mapping = { email: 'mail', firstName: 'givenName', lastName: 'sn' };
+    expect(await resources.run.ssoSAMLEdit({ mapping })).toBe('SAML SSO Successfully Updated');
+    expect(await resources.run.ssoSAMLInfo()).toMatchObject({ mapping });
+    await expect(resources.run.ssoSAMLEdit({ active: true } as never)).rejects.toMatch(/additional properties/);
     const domain = { domain: 'example.com', subdomain: 'portal', email: 'example.com' };
     expect(await resources.run.createCustomDomain(DEFAULT_PROFILE_ID, domain)).toBe('Custom domain created');
     expect(await resources.run.getCustomDomain(DEFAULT_PROFILE_ID)).toMatchObject({ ...domain, active: false });
