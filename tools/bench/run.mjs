@@ -15,11 +15,19 @@ import { BENCH, figure, round, workDir } from './lib/util.mjs';
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
 const outIndex = argv.indexOf('--out');
-const outFile = outIndex >= 0 ? argv[outIndex + 1] : join(BENCH, smoke ? 'results.smoke.json' : 'results.json');
+// `--only throughput,bundles` runs those groups alone (quick checks while working); such a run never writes
+// results.json, whose table must show one full run.
+const onlyIndex = argv.indexOf('--only');
+const only = onlyIndex >= 0 ? new Set(argv[onlyIndex + 1].split(',')) : undefined;
+const outFile =
+  outIndex >= 0
+    ? argv[outIndex + 1]
+    : join(BENCH, smoke ? 'results.smoke.json' : only ? 'results.partial.json' : 'results.json');
 const started = performance.now();
 const log = (m) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(1)}s] ${m}`);
 
 async function group(name, fn) {
+  if (only && !only.has(name)) return { figures: [], skipped: true };
   log(`${name} ...`);
   const t = performance.now();
   try {
