@@ -158,18 +158,36 @@ function fullGc() {
   collect();
 }
 
-/** GC pauses as they happen (V8's gc performance entries), summed per burst by `burst`. */
-const gcPauses = { ms: 0, longest: 0 };
+/**
+ * GC pauses as V8 reports them (gc performance entries). Entries arrive a tick or two after the pause, so each
+ * burst counts the ones that started within it (`pausesBetween`), not the ones that arrived meanwhile.
+ */
+let gcEntries = [];
 let gcObserver;
 function watchGc() {
   if (gcObserver) return;
   gcObserver = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      gcPauses.ms += entry.duration;
-      gcPauses.longest = Math.max(gcPauses.longest, entry.duration);
-    }
+    for (const entry of list.getEntries()) gcEntries.push({ start: entry.startTime, ms: entry.duration });
   });
   gcObserver.observe({ entryTypes: ['gc'] });
+}
+
+const ticks = async (n) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+/** Total and longest GC pause that started between `from` and `to` (performance.now() times). */
+async function pausesBetween(from, to) {
+  await ticks(3);
+  let ms = 0;
+  let longest = 0;
+  for (const e of gcEntries) {
+    if (e.start < from || e.start > to) continue;
+    ms += e.ms;
+    longest = Math.max(longest, e.ms);
+  }
+  gcEntries = gcEntries.filter((e) => e.start > to);
+  return { ms, longest };
 }
 
 /** `n` calls of `fn`, `concurrency` at a time; the elapsed time and every call's latency. */
@@ -210,19 +228,17 @@ export async function benchThroughput({ smoke }) {
       for (const op of r % 2 ? ['get', 'post'] : ['post', 'get']) {
         const order = orders[r % orders.length].map((i) => clients[i]);
         for (const c of order) {
-          fullGc();
           watchGc();
-          // The forced GC's own entry may arrive late: drop entries until the burst starts.
-          await new Promise((resolve) => setImmediate(resolve));
-          gcPauses.ms = 0;
-          gcPauses.longest = 0;
+          fullGc();
+          await ticks(1);
+          const from = performance.now();
           const { elapsed, latencies } = await burst(c[op], perRound, concurrency);
-          await new Promise((resolve) => setImmediate(resolve));
+          const gc = await pausesBetween(from, performance.now());
           const t = totals.get(c.name)[op];
           t.n += perRound;
           t.ms += elapsed;
-          t.gcMs += gcPauses.ms;
-          t.gcLongest = Math.max(t.gcLongest, gcPauses.longest);
+          t.gcMs += gc.ms;
+          t.gcLongest = Math.max(t.gcLongest, gc.longest);
           t.lat.push(...latencies);
         }
       }
@@ -294,6 +310,7 @@ export async function benchThroughput({ smoke }) {
   } finally {
     gcObserver?.disconnect();
     gcObserver = undefined;
+    gcEntries = [];
     child.kill();
   }
 }
