@@ -39,7 +39,7 @@ if (mode === 'ours-full') {
   const doc = gen!.loadSpec(spec, { foreign: true });
   const model = gen!.buildModel(doc, { foreign: true });
   const schema = await gen!.emitSchemaTypes(doc);
-  const operations = gen!.emitDescriptors(model);
+  const operations = gen!.emitDescriptors(model, { coreModule: '@tagokit/core/internal' });
   const client = gen!.emitClient(model, { coreModule: '@tagokit/core/internal', ext: '.js' });
   files = [
     { path: 'schema.ts', text: schema },
