@@ -25,7 +25,9 @@ export class TagoPromise<T> implements PromiseLike<T> {
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     // One promise layer, not two (`.then(dataOf).then(...)`): a call's answer reaches `await` one tick sooner.
-    const fulfilled = onfulfilled ? (answer: TagoResponse<T>) => onfulfilled(answer.data) : dataOf;
+    // A non-function handler passes the value through, as Promise#then does.
+    const fulfilled =
+      typeof onfulfilled === 'function' ? (answer: TagoResponse<T>) => onfulfilled(answer.data) : dataOf;
     return this.withResponse().then(fulfilled as (answer: TagoResponse<T>) => A | PromiseLike<A>, onrejected);
   }
 
