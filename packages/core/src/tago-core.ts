@@ -19,8 +19,8 @@ import {
   responseRetryable,
   sendAttempt,
   transportRetryable,
+  RetryableFailure,
   type AttemptSettings,
-  type RetryableFailure,
 } from './internal/attempt.ts';
 import type { RequestEngine } from './internal/call-operation.ts';
 import {
@@ -51,9 +51,6 @@ import { redactUrl } from './internal/url-redaction.ts';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** How one attempt ended: with the answer, or with a failure the retry policy may repeat. */
-type AttemptResult<T> = { readonly answer: TagoResponse<T> } | { readonly failed: RetryableFailure };
-
 /**
  * The full-featured engine every generated client calls: resolves the region once, checks the token and headers
  * before any request, and sends each call through the same pieces as the plain `send` (prepareRequest,
@@ -68,6 +65,8 @@ export class TagoCore implements RequestEngine {
   /** The client's retry policy, merged and checked once; a call's own `retry` or `maxRetries` is merged over it. */
   readonly #policy: RetryPolicy;
   readonly #timeoutMs: number;
+  /** What every attempt runs with unless its call sets its own timeout (one object for all of them). */
+  readonly #settings: AttemptSettings;
   readonly #deadlineMs: number | undefined;
   readonly #maxResponseBytes: number;
   readonly #debug: ((line: string) => void) | undefined;
@@ -94,6 +93,11 @@ export class TagoCore implements RequestEngine {
     this.#maxResponseBytes =
       options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : checkByteCap(options.maxResponseBytes);
     this.#policy = mergePolicy(DEFAULT_RETRY_POLICY, options.retry, options.maxRetries);
+    this.#settings = {
+      transport: this.#transport,
+      timeoutMs: this.#timeoutMs,
+      maxResponseBytes: this.#maxResponseBytes,
+    };
     this.#streamLimits = checkStreamLimits(options.eventStream);
   }
 
@@ -115,56 +119,55 @@ export class TagoCore implements RequestEngine {
     const timeoutMs = call.timeoutMs === undefined ? this.#timeoutMs : checkPositive(call.timeoutMs, 'timeoutMs');
     const deadlineMs = call.deadlineMs === undefined ? this.#deadlineMs : checkPositive(call.deadlineMs, 'deadlineMs');
     const deadlineAt = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
-    const base: AttemptSettings = { transport: this.#transport, timeoutMs, maxResponseBytes: this.#maxResponseBytes };
-    const passed = (detail: string, cause: TagoError | undefined): TagoDeadlineError =>
-      new TagoDeadlineError(deadlineMs!, {
-        ...ctx,
-        sent: mayHaveReached,
-        cause,
-        message: `The call's deadline of ${deadlineMs} ms ${detail}`,
-      });
+    // The client's settings object unless the call sets its own timeout: most calls allocate none.
+    const base: AttemptSettings =
+      timeoutMs === this.#settings.timeoutMs ? this.#settings : { ...this.#settings, timeoutMs };
+    // A call's own retry options are checked before anything is sent, like the client's.
     const policy =
       call.retry === undefined && call.maxRetries === undefined
         ? this.#policy
         : mergePolicy(this.#policy, call.retry, call.maxRetries);
-    const sleep = this.#options.sleep ?? abortableSleep;
-    const random = this.#options.random ?? Math.random;
     let mayHaveReached = false;
     let lastFailure: TagoError | undefined;
 
     for (let attempt = 1; ; attempt++) {
-      if (call.signal?.aborted) throw new TagoAbortError({ ...ctx, sent: mayHaveReached });
+      if (call.signal?.aborted) throw new TagoAbortError({ method: op.method, path: op.path, sent: mayHaveReached });
       // Within a deadline, an attempt gets what is left of it when that is less than its own timeout.
-      const left = deadlineAt - Date.now();
-      if (left <= 0) throw passed(`passed before attempt ${attempt}`, lastFailure);
+      const left = deadlineMs === undefined ? Infinity : deadlineAt - Date.now();
+      if (left <= 0)
+        throw deadlinePassed(op, deadlineMs!, mayHaveReached, `passed before attempt ${attempt}`, lastFailure);
       const cut = left < timeoutMs;
       const settings = cut ? { ...base, timeoutMs: Math.ceil(left) } : base;
-      let result: AttemptResult<T>;
+      let result: TagoResponse<T> | RetryableFailure;
       try {
         result = await this.#attempt<T>(req, op, settings, call.signal, attempt);
       } catch (error) {
         throw markProcessed(error, mayHaveReached);
       }
-      if ('answer' in result) {
-        this.#warn(result.answer, op);
-        return result.answer;
+      if (!(result instanceof RetryableFailure)) {
+        this.#warn(result, op);
+        return result;
       }
-      const { error, outcome } = result.failed;
+      const { error, outcome } = result;
       mayHaveReached ||= error.mayHaveBeenProcessed;
       lastFailure = error;
-      if (cut && error instanceof TagoTimeoutError) throw passed(`passed during attempt ${attempt}`, error);
+      if (cut && error instanceof TagoTimeoutError) {
+        throw deadlinePassed(op, deadlineMs!, mayHaveReached, `passed during attempt ${attempt}`, error);
+      }
       const idempotent = call.idempotent === undefined ? {} : { idempotent: call.idempotent };
-      const decision = decideRetry({ method: op.method, attempt, outcome, policy, random: random(), ...idempotent });
+      const random = (this.#options.random ?? Math.random)();
+      const decision = decideRetry({ method: op.method, attempt, outcome, policy, random, ...idempotent });
       if (!decision.retry) throw markProcessed(error, mayHaveReached);
       if (!req.replayable) throw markProcessed(notReplayable(ctx, decision.reason, error), mayHaveReached);
       if (Date.now() + decision.delayMs >= deadlineAt) {
-        throw passed(`would pass before attempt ${attempt + 1} (${decision.reason}: ${decision.delayMs} ms)`, error);
+        const detail = `would pass before attempt ${attempt + 1} (${decision.reason}: ${decision.delayMs} ms)`;
+        throw deadlinePassed(op, deadlineMs!, mayHaveReached, detail, error);
       }
       this.#log(`retrying ${op.method} ${op.path} in ${decision.delayMs} ms: ${decision.reason}`, req.secrets);
       try {
-        await sleep(decision.delayMs, call.signal);
+        await (this.#options.sleep ?? abortableSleep)(decision.delayMs, call.signal);
       } catch {
-        throw new TagoAbortError({ ...ctx, sent: mayHaveReached });
+        throw new TagoAbortError({ method: op.method, path: op.path, sent: mayHaveReached });
       }
     }
   }
@@ -209,25 +212,31 @@ export class TagoCore implements RequestEngine {
     settings: AttemptSettings,
     signal: AbortSignal | undefined,
     attempt: number,
-  ): Promise<AttemptResult<T>> {
-    const started = Date.now();
-    const took = (): string => `${Date.now() - started} ms, attempt ${attempt}`;
+  ): Promise<TagoResponse<T> | RetryableFailure> {
+    const started = this.#debug ? Date.now() : 0;
     let wire: Awaited<ReturnType<typeof sendAttempt>>;
     try {
       wire = await sendAttempt(req, settings, signal, { method: op.method, path: op.path });
     } catch (error) {
       const failed = transportRetryable(error);
       if (failed === undefined) throw error;
-      if (this.#debug) this.#log(`${op.method} ${redactUrl(req.url)} -> ${failed.error.code} (${took()})`, req.secrets);
-      return { failed };
+      if (this.#debug) this.#logAttempt(req, op, failed.error.code, started, attempt);
+      return failed;
     }
-    if (this.#debug) this.#log(`${op.method} ${redactUrl(req.url)} -> ${wire.status} (${took()})`, req.secrets);
+    if (this.#debug) this.#logAttempt(req, op, wire.status, started, attempt);
     try {
-      return { answer: readAnswer<T>(req, op, wire, attempt) };
+      return readAnswer<T>(req, op, wire, attempt);
     } catch (error) {
-      if (error instanceof TagoApiError) return { failed: responseRetryable(error) };
+      if (error instanceof TagoApiError) return responseRetryable(error);
       throw error;
     }
+  }
+
+  #logAttempt(req: PreparedRequest, op: OperationRequest, ended: string | number, started: number, attempt: number) {
+    this.#log(
+      `${op.method} ${redactUrl(req.url)} -> ${ended} (${Date.now() - started} ms, attempt ${attempt})`,
+      req.secrets,
+    );
   }
 
   /** Hands a warning of the answer to `onWarning`. */
@@ -257,6 +266,23 @@ function notReplayable(ctx: { method: string; path: string }, reason: string, ca
   );
   Object.defineProperty(error, 'cause', { value: cause, configurable: true, writable: true });
   return error;
+}
+
+/** The error of a call whose deadline passed (`detail` says when), carrying the last attempt's failure. */
+function deadlinePassed(
+  op: OperationRequest,
+  deadlineMs: number,
+  sent: boolean,
+  detail: string,
+  cause: TagoError | undefined,
+): TagoDeadlineError {
+  return new TagoDeadlineError(deadlineMs, {
+    method: op.method,
+    path: op.path,
+    sent,
+    cause,
+    message: `The call's deadline of ${deadlineMs} ms ${detail}`,
+  });
 }
 
 /** Call options when none are given: without a prototype, so a polluted Object.prototype adds nothing. */

@@ -381,6 +381,33 @@ describe('timeouts and aborts', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it("leaves no listener on the caller's signal after each attempt, retried or not", async () => {
+    const { transport } = scripted(fail(503, 'busy'), ok('done'));
+    const { core } = client(transport);
+    const controller = new AbortController();
+    const added: unknown[] = [];
+    const removed: unknown[] = [];
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    const remove = controller.signal.removeEventListener.bind(controller.signal);
+    controller.signal.addEventListener = ((type: string, listener: never, options?: never) => {
+      added.push(listener);
+      add(type, listener, options);
+    }) as AbortSignal['addEventListener'];
+    controller.signal.removeEventListener = ((type: string, listener: never) => {
+      removed.push(listener);
+      remove(type, listener);
+    }) as AbortSignal['removeEventListener'];
+    await expect(core.request({ method: 'GET', path: '/info' }, { signal: controller.signal })).resolves.toMatchObject({
+      data: 'done',
+      attempts: 2,
+    });
+    // One listener per attempt (the sleep between adds none: this client's sleep is its own), each removed again.
+    expect(added).toHaveLength(2);
+    expect(removed).toEqual(added);
+    // An abort after the call changes nothing.
+    controller.abort();
+  });
+
   it('aborts during the backoff sleep', async () => {
     const { transport, requests } = scripted(fail(503, 'busy'));
     const core = new TagoCore({ token: TOKEN, transport, retry: { initialDelayMs: 10_000 } });

@@ -39,7 +39,8 @@ export interface EdgeClient extends OperationContext {
   readonly bodyKeys: BodyKeyCheck;
 }
 
-const EDGE_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind'];
+// Pure, so the lean worker (which checks its own short list) leaves the full client's option list out.
+const EDGE_OPTION_NAMES = /* @__PURE__ */ CLIENT_OPTION_NAMES.concat('tokenKind');
 /** Every option of a lean client, checked by name like the full client's. */
 const LEAN_OPTION_KEYS: Record<keyof LeanClientOptions, true> = {
   token: true,

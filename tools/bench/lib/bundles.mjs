@@ -69,14 +69,20 @@ export function findMcuMinified() {
 }
 
 export async function benchBundles() {
-  const programs = {
-    edge: existsSync(join(ROOT, 'packages', 'edge', 'src', 'index.ts'))
+  const hasEdge = existsSync(join(ROOT, 'packages', 'edge', 'src', 'index.ts'));
+  const edgeWorker = async (name, factory) =>
+    hasEdge
       ? await tryBundle(
-          'edge',
-          `import { createEdgeClient, sendData } from '@tagokit/edge';
-export default (token: string) => sendData(createEdgeClient({ token, tokenKind: 'device' }), { body: ${POINT} });`,
+          name,
+          `import { ${factory}, sendData } from '@tagokit/edge';
+export default (token: string) => sendData(${factory}({ token, tokenKind: 'device' }), { body: ${POINT} });`,
         )
-      : { error: 'packages/edge does not exist' },
+      : { error: 'packages/edge does not exist' };
+  const programs = {
+    // The lean worker: one attempt over fetch, with the same request building, checks, envelope rules and typed
+    // errors (createLeanClient); the full-client worker adds timeouts, retries with the 429 wait, hooks and caps.
+    edgeLean: await edgeWorker('edge-lean', 'createLeanClient'),
+    edge: await edgeWorker('edge', 'createEdgeClient'),
     node: await tryBundle(
       'node',
       `import { createClient } from '@tagokit/node';
@@ -105,7 +111,8 @@ export default (token: string) => createClient<paths>({ baseUrl: 'https://api.ta
   const oaf = programs.openapiFetch;
   const figures = [];
   const subjects = [
-    ['edge', '@tagokit/edge send-data', '<= 1/20 (0.05x) of @tago-io/sdk'],
+    ['edgeLean', '@tagokit/edge lean worker (createLeanClient) send-data', { gzip: '<= 3072 bytes gzip' }],
+    ['edge', '@tagokit/edge full-client worker (createEdgeClient) send-data'],
     ['node', '@tagokit/node send-data'],
     ['mcu', '@tagokit/mcu (minified output)'],
     ['openapiFetch', 'openapi-fetch + openapi-typescript types send-data'],
@@ -120,7 +127,7 @@ export default (token: string) => createClient<paths>({ baseUrl: 'https://api.ta
         baselines.push({ subject: 'openapi-fetch send-data', value: oaf[m] });
       figures.push(
         figure('bundles', subject, `bundle size (${m})`, 'bytes', p.error ? null : p[m], baselines, {
-          ...(m === 'raw' && goal ? { goal } : {}),
+          ...(goal?.[m] ? { goal: goal[m] } : {}),
           ...(p.error ? { note: `not available: ${p.error}` } : p.file ? { note: p.file } : {}),
         }),
       );

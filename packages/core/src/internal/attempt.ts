@@ -21,29 +21,59 @@ export async function sendAttempt(
   callerSignal: AbortSignal | undefined,
   ctx: RequestContext,
 ): Promise<WireResponse> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, settings.timeoutMs);
-  const onAbort = (): void => controller.abort();
-  callerSignal?.addEventListener('abort', onAbort, { once: true });
+  const timer = new AttemptTimer(settings.timeoutMs, callerSignal);
   try {
-    return await settings.transport({ ...req, signal: controller.signal, maxResponseBytes: settings.maxResponseBytes });
+    return await settings.transport({
+      ...req,
+      signal: timer.controller.signal,
+      maxResponseBytes: settings.maxResponseBytes,
+    });
   } catch (error) {
-    if (timedOut) throw new TagoTimeoutError(settings.timeoutMs, { ...ctx, sent: !requestNotWritten(error) });
+    if (timer.timedOut) throw new TagoTimeoutError(settings.timeoutMs, { ...ctx, sent: !requestNotWritten(error) });
     throw transportFailure(error, ctx, callerSignal, req.secrets);
   } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onAbort);
+    timer.stop();
   }
 }
 
+/**
+ * The abort controller of one attempt, fired by its timeout or by the caller's signal. One object is both the
+ * timer's argument and the signal's listener (`handleEvent`), so an attempt allocates no closures for them.
+ */
+class AttemptTimer {
+  readonly controller = new AbortController();
+  timedOut = false;
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #callerSignal: AbortSignal | undefined;
+
+  constructor(timeoutMs: number, callerSignal: AbortSignal | undefined) {
+    this.#timer = setTimeout(fireTimeout, timeoutMs, this);
+    this.#callerSignal = callerSignal;
+    callerSignal?.addEventListener('abort', this, { once: true });
+  }
+
+  /** The caller aborted. */
+  handleEvent(): void {
+    this.controller.abort();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#callerSignal?.removeEventListener('abort', this);
+  }
+}
+
+function fireTimeout(timer: AttemptTimer): void {
+  timer.timedOut = true;
+  timer.controller.abort();
+}
+
 /** A failed attempt that the retry policy may repeat, with what happened as the policy reads it. */
-export interface RetryableFailure {
-  readonly error: TagoError;
-  readonly outcome: AttemptOutcome;
+export class RetryableFailure {
+  constructor(
+    readonly error: TagoError,
+    readonly outcome: AttemptOutcome,
+  ) {}
 }
 
 /**
@@ -53,16 +83,16 @@ export interface RetryableFailure {
  */
 export function transportRetryable(error: unknown): RetryableFailure | undefined {
   if (error instanceof TagoTimeoutError)
-    return { error, outcome: { kind: error.mayHaveBeenProcessed ? 'timeout' : 'refused' } };
+    return new RetryableFailure(error, { kind: error.mayHaveBeenProcessed ? 'timeout' : 'refused' });
   if (error instanceof TagoConnectionError)
-    return { error, outcome: { kind: error.mayHaveBeenProcessed ? 'network' : 'refused' } };
+    return new RetryableFailure(error, { kind: error.mayHaveBeenProcessed ? 'network' : 'refused' });
   return undefined;
 }
 
 /** What an API error answer means for retrying: its status, and the wait a 429 asked for. */
 export function responseRetryable(error: TagoApiError): RetryableFailure {
   const retryAfterSeconds = 'retryAfterSeconds' in error ? (error.retryAfterSeconds as number | undefined) : undefined;
-  return { error, outcome: { kind: 'response', status: error.status, retryAfterSeconds } };
+  return new RetryableFailure(error, { kind: 'response', status: error.status, retryAfterSeconds });
 }
 
 /** The error of a call that already made an attempt which may have reached the server: it says so. */

@@ -137,10 +137,11 @@ const CALL_OPTION_KEYS: Record<keyof CallOptions, true> = {
   idempotent: true,
 };
 
+// Marked pure so a bundle that never checks client options (the lean edge worker) leaves the list out.
 /** The options TagoCore takes; a runtime's client adds its own to this list when it checks names. */
-export const CLIENT_OPTION_NAMES: readonly string[] = Object.keys(CLIENT_OPTION_KEYS);
+export const CLIENT_OPTION_NAMES: readonly string[] = /* @__PURE__ */ Object.keys(CLIENT_OPTION_KEYS);
 /** The options of one call. */
-export const CALL_OPTION_NAMES: readonly string[] = Object.keys(CALL_OPTION_KEYS);
+export const CALL_OPTION_NAMES: readonly string[] = /* @__PURE__ */ Object.keys(CALL_OPTION_KEYS);
 
 /**
  * Refuses an option name that is not in `known`, with the closest known one as a suggestion: a mistyped

@@ -56,14 +56,16 @@ const SECRET_PARAM = /(token|authorization|authorized)$/i;
 /** The credentials one call carries: the client's token, plus secret-named path and query values. */
 export function secretsOf(endpoint: { readonly token: string | undefined }, op: OperationRequest): string[] {
   const secrets = endpoint.token === undefined ? [] : [endpoint.token];
-  for (const group of [op.pathParams, op.query]) {
-    if (!group) continue;
-    for (const key in group) {
-      const value = group[key];
-      if (SECRET_PARAM.test(key) && typeof value === 'string' && value.length > 0) secrets.push(value);
-    }
-  }
+  addSecrets(secrets, op.pathParams);
+  addSecrets(secrets, op.query);
   return secrets;
+}
+
+function addSecrets(secrets: string[], group: Readonly<Record<string, unknown>> | undefined): void {
+  for (const key in group) {
+    const value = group[key];
+    if (SECRET_PARAM.test(key) && typeof value === 'string' && value.length > 0) secrets.push(value);
+  }
 }
 
 /** Checks the token, the token header and the fixed headers once, before any request (in this order). */
@@ -135,11 +137,10 @@ export function buildHeaders(
   callHeaders: Record<string, string> | undefined,
   ctx: RequestContext,
 ): Record<string, string> {
-  const headers: Record<string, string> = {
-    accept: op.accept ?? 'application/json',
-    ...endpoint.headers,
-    ...checkHeaders(callHeaders ?? {}),
-  };
+  const headers: Record<string, string> = { accept: op.accept ?? 'application/json' };
+  // Own properties only, as a spread would; a call without headers of its own skips the checked copy.
+  Object.assign(headers, endpoint.headers);
+  if (callHeaders) Object.assign(headers, checkHeaders(callHeaders));
   if (endpoint.insecure) headers['_ssl'] = 'false';
   if (op.auth !== false) {
     if (endpoint.token === undefined) {
