@@ -3,6 +3,7 @@
 // counters, a summary of the state, devices added at run time, snapshots and restores of the whole state, and a
 // reset. The README's "Control endpoint" table lists the routes.
 import { FAULT_SETTING_KEYS } from './faults.mjs';
+import { normalizeCorsOrigins } from './http/cors.mjs';
 import { readBody } from './http/body.mjs';
 import { refuse, send } from './http/respond.mjs';
 import { refuseUnknownKeys, SettingsError } from './settings.mjs';
@@ -14,10 +15,11 @@ import { ConflictError } from './store.mjs';
 /**
  * The handler of `/__emulator/...` requests.
  * @param {{ store: import('./store.mjs').Store, stats: import('./stats.mjs').RequestStats,
- *   faults: import('./faults.mjs').FaultSettings, bodyLimits: { maxBytes: number, timeoutMs: number } }} emulator
+ *   faults: import('./faults.mjs').FaultSettings, bodyLimits: { maxBytes: number, timeoutMs: number },
+ *   cors: { origins: import('./http/cors.mjs').CorsOrigins } }} emulator
  * @returns {(req: IncomingMessage, res: ServerResponse, method: string, segments: string[]) => Promise<void>}
  */
-export function createControl({ store, stats, faults, bodyLimits }) {
+export function createControl({ store, stats, faults, bodyLimits, cors }) {
   return async function control(req, res, method, segments) {
     const read = await readBody(req, bodyLimits);
     if (read.status !== undefined) {
@@ -65,6 +67,15 @@ export function createControl({ store, stats, faults, bodyLimits }) {
         return ok({ config, seed: faults.seed });
       }
       if (method === 'DELETE') return ok({ config: faults.replace({ rate: 0 }) });
+    }
+    if (path === '/__emulator/cors') {
+      if (method === 'GET') return ok({ origins: cors.origins });
+      if (method === 'POST' || method === 'PUT') {
+        refuseUnknownKeys(body, ['origins'], 'the CORS settings');
+        if (body?.origins === undefined) throw new SettingsError('the CORS settings need "origins"');
+        cors.origins = normalizeCorsOrigins(body.origins);
+        return ok({ origins: cors.origins });
+      }
     }
     if (path === '/__emulator/stats' && method === 'GET') {
       return ok({ ...stats.snapshot(), faults: faults.plan.stats() });

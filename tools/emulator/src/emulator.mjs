@@ -7,6 +7,7 @@ import { addAnalysis } from './handlers/analysis.mjs';
 import { realtimeOf, serveEvents } from './handlers/events.mjs';
 import { checkedHandlers, HANDLER_AREAS } from './handlers/index.mjs';
 import { normalizeLimits } from './http/body.mjs';
+import { normalizeCorsOrigins } from './http/cors.mjs';
 import { startHttpServer } from './http/server.mjs';
 import { parseQuery } from '@tagokit/core/internal';
 import { createApiPipeline } from './pipeline/api-request.mjs';
@@ -31,6 +32,7 @@ export const EMULATOR_OPTION_KEYS = Object.freeze([
   'bodyTimeoutMs',
   'headersTimeoutMs',
   'log',
+  'corsOrigins',
 ]);
 const RATE_LIMIT_KEYS = ['plan', 'rpm', 'now'];
 
@@ -55,12 +57,13 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
   const limiter = new RateLimiter(options.rateLimits === undefined ? {} : options.rateLimits);
   const stats = new RequestStats();
   const log = options.log;
+  const cors = { origins: normalizeCorsOrigins(options.corsOrigins) };
 
   const http = await startHttpServer(
-    { limits, port: options.port, host: options.host, log },
+    { limits, port: options.port, host: options.host, log, cors },
     {
       api: createApiPipeline({ spec, store, limiter, stats, handlers, faults, bodyLimits, log }),
-      control: createControl({ store, stats, faults, bodyLimits }),
+      control: createControl({ store, stats, faults, bodyLimits, cors }),
       events: (req, res, search) => serveEvents(store, req, res, parseQuery(search)),
       refused: (status) => {
         stats.requests++;
@@ -78,6 +81,11 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
     faultSequence: () => [...faults.plan.sequence],
     setFaults: (newFaults, seed) => faults.replace(newFaults, seed),
     getFaults: () => faults.plan.config,
+    setCorsOrigins: (origins) => {
+      cors.origins = normalizeCorsOrigins(origins);
+      return cors.origins;
+    },
+    getCorsOrigins: () => cors.origins,
     saveState: () => store.exportState(),
     restoreState: (state) => store.importState(state),
     realtime: realtimeOf(store),
