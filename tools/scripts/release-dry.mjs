@@ -40,10 +40,13 @@ const packed = attempt('pnpm pack of every published package', () => packPublish
 for (const p of packed) {
   console.log(`${p.name}@${p.version}`);
   step('publint --strict', run(bin('packages/edge', 'publint'), ['run', '--strict', p.tarball]));
-  // attw needs type declarations, which the ES5 device client does not ship.
-  // Without `main` (subpath exports only) node10 cannot resolve anything: attw checks node16 and bundler then.
-  const profile = p.manifest.main ? [] : ['--profile', 'node16'];
-  if (p.manifest.exports) step('attw', run(bin('packages/edge', 'attw'), [p.tarball, ...profile]));
+  // attw needs type declarations, which the ES5 device client does not ship. node10 resolution knows no subpath
+  // exports: every entry point is checked under node16 and bundler, and the `main` entry under node10 as well.
+  const attw = (args) => run(bin('packages/edge', 'attw'), [p.tarball, ...args]);
+  if (p.manifest.exports) {
+    step('attw (node16, bundler)', attw(['--profile', 'node16']));
+    if (p.manifest.main) step('attw (node10: main)', attw(['--entrypoints', '.']));
+  }
   const publish = ['publish', '--dry-run', '--ignore-scripts', '--tag', 'dry-run', p.tarball];
   step('npm publish --dry-run', run('npm', publish));
   const size = `${readFileSync(p.tarball).length} B packed`;

@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PNPM = 'pnpm@12.4.2';
 // Dependency order: a package comes after what it depends on.
-export const PUBLISHED = ['packages/core', 'packages/api', 'packages/node', 'packages/edge', 'packages/mcu'];
+export const PUBLISHED = [
+  'packages/core',
+  'packages/api',
+  'packages/node',
+  'packages/edge',
+  'packages/mcu',
+  'packages/helpers',
+  'packages/analysis',
+];
 // Node from the npm registry (root optional dependency): @tagokit/node needs >= 22.19, the system node may be older.
 export const newestNode = join(root, 'node_modules', 'node', 'bin', 'node');
 

@@ -1,4 +1,7 @@
-// A Node ES-module consumer of the installed @tagokit/node tarball: send a record, read it back, one typed error.
+// A Node ES-module consumer of the installed @tagokit/node tarball: send a record, read it back, one typed error;
+// then @tagokit/helpers (a batched write through the same client) and @tagokit/analysis (its environment parser).
+import { AnalysisSetupError, parseEnvironment } from '@tagokit/analysis';
+import { sendDataBatched } from '@tagokit/helpers';
 import { AuthenticationError, createClient } from '@tagokit/node';
 
 const options = { tokenKind: 'device', region: { api: process.env.TAGO_API_URL }, allowInsecureHttp: true };
@@ -7,11 +10,22 @@ await device.deviceData.sendData({ body: [{ variable: 'temperature', value: 21.5
 const [last] = await device.deviceData.getData({ variables: ['temperature'], query: 'last_value' });
 const intruder = createClient({ ...options, token: 'not-a-known-token' });
 const error = await intruder.deviceData.getData({ variables: ['temperature'] }).catch((e) => e);
+const batch = await sendDataBatched(device, [{ variable: 'pressure', value: 1013 }], { maxRecords: 1 });
+const environment = parseEnvironment('[{"key":"site","value":"north"}]');
+const setupError = (() => {
+  try {
+    parseEnvironment('{not json');
+  } catch (e) {
+    return e;
+  }
+})();
 await device.close();
 await intruder.close();
 console.log(
   JSON.stringify({
     read: { variable: last.variable, value: last.value, unit: last.unit },
     error: { typed: error instanceof AuthenticationError, name: error.name, status: error.status },
+    helpers: { storedRecords: batch.storedRecords },
+    analysis: { environment, error: { typed: setupError instanceof AnalysisSetupError, message: setupError.message } },
   }),
 );

@@ -50,6 +50,11 @@ describe.each(NODES)('Node $version', ({ version, bin }) => {
     expect(JSON.parse(result.stdout)).toEqual({
       read: { variable: consumer.variable, value: consumer.value, unit: consumer.unit },
       error: { typed: true, name: 'AuthenticationError', status: 401 },
+      helpers: { storedRecords: 1 },
+      analysis: {
+        environment: [{ key: 'site', value: 'north' }],
+        error: { typed: true, message: 'T_ANALYSIS_ENV is not JSON' },
+      },
     });
   });
 });

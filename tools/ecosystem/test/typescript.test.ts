@@ -1,5 +1,6 @@
 // TypeScript consumers of the installed tarballs: an ES-module `.ts` and a CommonJS `.cts` file type-check under
-// moduleResolution node16, nodenext and bundler (the `.cts` reads the dist/cjs declarations through `require`).
+// moduleResolution node16, nodenext and bundler (the `.cts` reads the dist/cjs declarations through `require`);
+// it uses @tagokit/node, core, helpers and analysis.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +15,11 @@ const here = join(import.meta.dirname, '..');
 const tsc = createRequire(join(here, 'package.json')).resolve('typescript/bin/tsc');
 const CONSUMER = `import { AuthenticationError, createClient, type TagoClient } from '@tagokit/node';
 import { TagoCore } from '@tagokit/core';
+import { sendDataBatched, type SendDataBatchedResult } from '@tagokit/helpers';
+import { parseEnvironment } from '@tagokit/analysis';
 const device: TagoClient<'device'> = createClient({ token: 'x', tokenKind: 'device' });
+export const batch = (): Promise<SendDataBatchedResult> => sendDataBatched(device, [{ variable: 't', value: 1 }]);
+export const environment: { key: string; value: string }[] = parseEnvironment('[]');
 export const send = (): PromiseLike<unknown> => device.deviceData.sendData({ body: [{ variable: 't', value: 1 }] });
 export const isAuth = (e: unknown): boolean => e instanceof AuthenticationError;
 export const core = new TagoCore({ token: 'x' });
