@@ -2,14 +2,11 @@
 // moduleResolution node16, nodenext and bundler (the `.cts` reads the dist/cjs declarations through `require`);
 // it uses @tagokit/node, core, helpers and analysis.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error plain .mjs module without declarations
-import { installTarballs, packPublished } from '../../scripts/tarballs.mjs';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 const here = join(import.meta.dirname, '..');
 const tsc = createRequire(join(here, 'package.json')).resolve('typescript/bin/tsc');
@@ -32,19 +29,13 @@ const MODES = [
   { resolution: 'bundler', module: 'preserve' },
 ];
 
-let work: string;
-let project: string;
+// A folder of the shared consumer project (global setup), so that its node_modules resolve the packages.
+const project = join(inject('project'), 'typescript');
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'tagokit-ecosystem-ts-'));
-  project = join(work, 'ts-consumer');
-  installTarballs(project, packPublished(join(work, 'tarballs')));
+  mkdirSync(project, { recursive: true });
   writeFileSync(join(project, 'esm.ts'), CONSUMER);
   writeFileSync(join(project, 'cjs.cts'), CONSUMER);
-});
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe.each(MODES)('moduleResolution $resolution', ({ resolution, module }) => {

@@ -1,11 +1,13 @@
-// A Node ES-module consumer of the installed @tagokit/node tarball: send a record, read it back, one typed error;
-// then @tagokit/helpers (a batched write through the same client) and @tagokit/analysis (its environment parser).
+// Node, ES modules: send a record, read it back, one typed error (an unknown token), then @tagokit/helpers (a
+// batched write through the same client) and @tagokit/analysis (its environment parser and typed setup error).
 import { AnalysisSetupError, parseEnvironment } from '@tagokit/analysis';
 import { sendDataBatched } from '@tagokit/helpers';
 import { AuthenticationError, createClient } from '@tagokit/node';
 
-const options = { tokenKind: 'device', region: { api: process.env.TAGO_API_URL }, allowInsecureHttp: true };
-const device = createClient({ ...options, token: process.env.TAGO_DEVICE_TOKEN });
+// TAGOIO_API points the client at another API (the emulator: http://127.0.0.1:PORT); without it, us-e1.
+const api = process.env.TAGOIO_API;
+const options = { tokenKind: 'device', region: api ? 'env' : 'us-e1', allowInsecureHttp: api?.startsWith('http://') };
+const device = createClient({ ...options, token: process.env.TAGOIO_DEVICE_TOKEN });
 await device.deviceData.sendData({ body: [{ variable: 'temperature', value: 21.5, unit: 'C' }] });
 const [last] = await device.deviceData.getData({ variables: ['temperature'], query: 'last_value' });
 const intruder = createClient({ ...options, token: 'not-a-known-token' });
