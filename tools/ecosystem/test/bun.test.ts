@@ -4,23 +4,17 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_DEVICE, startEmulator, type Emulator } from '@tagokit/emulator';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_DEVICE } from '@tagokit/emulator';
+import { describe, expect, inject, it } from 'vitest';
+import { emulatorPerFile } from './support/emulator.js';
 
 const here = join(import.meta.dirname, '..');
 const BUN = join(here, 'node_modules', '@oven', 'bun-linux-x64', 'bin', 'bun');
 const project = inject('project');
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ host: '127.0.0.1', rateLimits: false });
-});
-afterAll(async () => {
-  await emulator?.stop();
-});
+const emulator = emulatorPerFile();
 
 const bun = async (dir: string, file: string) => {
-  const env = { ...process.env, TAGOIO_API: emulator.url, TAGOIO_DEVICE_TOKEN: DEFAULT_DEVICE.token };
+  const env = { ...process.env, TAGOIO_API: emulator().url, TAGOIO_DEVICE_TOKEN: DEFAULT_DEVICE.token };
   const run = await promisify(execFile)(BUN, [file], { cwd: join(project, dir), encoding: 'utf8', env });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout);

@@ -3,10 +3,11 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DEFAULT_DEVICE, startEmulator, type Emulator } from '@tagokit/emulator';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_DEVICE } from '@tagokit/emulator';
+import { describe, expect, inject, it } from 'vitest';
 // @ts-expect-error plain .mjs module without declarations
 import { newestNode } from '../../scripts/tarballs.mjs';
+import { emulatorPerFile } from './support/emulator.js';
 
 const here = join(import.meta.dirname, '..');
 const NODES = [
@@ -31,15 +32,7 @@ const CONSUMERS = [
 ];
 const example = join(inject('project'), 'node');
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ host: '127.0.0.1', rateLimits: false });
-});
-
-afterAll(async () => {
-  await emulator?.stop();
-});
+const emulator = emulatorPerFile();
 
 describe.each(NODES)('Node $version', ({ version, bin }) => {
   it('is the version the test claims', () => {
@@ -47,7 +40,7 @@ describe.each(NODES)('Node $version', ({ version, bin }) => {
   });
 
   it.each(CONSUMERS)('$kind: sends a record, reads it back, gets a typed AuthenticationError', async (consumer) => {
-    const env = { ...process.env, TAGOIO_API: emulator.url, TAGOIO_DEVICE_TOKEN: DEFAULT_DEVICE.token };
+    const env = { ...process.env, TAGOIO_API: emulator().url, TAGOIO_DEVICE_TOKEN: DEFAULT_DEVICE.token };
     // Asynchronous: the emulator answers from this process, so it must not be blocked while the example runs.
     const result = await promisify(execFile)(bin, [consumer.file], { cwd: example, encoding: 'utf8', env });
     expect(result.stderr).toBe('');
