@@ -78,8 +78,9 @@ if (packed.length) {
 }
 rmSync(work, { recursive: true, force: true });
 
-// JSR: the root Deno workspace (deno.json) publishes @tagokit/core, @tagokit/api and @tagokit/deno from their sources.
-const JSR = ['packages/core', 'packages/api', 'packages/deno'];
+// JSR: the root Deno workspace (deno.json) publishes @tagokit/core, @tagokit/api, @tagokit/helpers and
+// @tagokit/deno from their sources.
+const JSR = ['packages/core', 'packages/api', 'packages/helpers', 'packages/deno'];
 console.log('JSR workspace');
 // deno.mjs runs Deno in packages/deno; --config names the workspace root so that all three members are published.
 const denoArgs = ['publish', '--dry-run', '--allow-dirty', '--config', join(root, 'deno.json')];
