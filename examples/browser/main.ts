@@ -18,10 +18,12 @@ async function run(): Promise<unknown> {
   const device = clientFor(params.get('token') ?? '');
   try {
     await sendData(device, { body: { variable: 'light', value: 320, unit: 'lx' } });
-    const [last] = await getData(device, { variables: ['light'], query: 'last_value' });
+    const rows = await getData(device, { variables: ['light'], query: 'last_value' });
+    const last = Array.isArray(rows) ? rows[0] : undefined;
+    if (!last || !('variable' in last)) return { failed: { name: 'NoRecord', message: 'no record came back' } };
     const denied: unknown = await getData(clientFor('not-a-known-token'), { variables: ['light'] }).catch((e) => e);
     return {
-      read: { variable: last?.variable, value: last?.value, unit: last?.unit },
+      read: { variable: last.variable, value: last.value, unit: last.unit },
       error: { typed: denied instanceof AuthenticationError, status: (denied as AuthenticationError).status },
     };
   } catch (error) {

@@ -16,7 +16,9 @@ export default {
     const { variable, value } = (await request.json()) as { variable: string; value: number };
     try {
       await sendData(device, { body: { variable, value } });
-      const [last] = await getData(device, { variables: [variable], query: 'last_value' });
+      // getData answers records, aggregates ({ time, value }) or, for `count`, a number: last_value gives records.
+      const rows = await getData(device, { variables: [variable], query: 'last_value' });
+      const last = Array.isArray(rows) ? rows.find((row) => 'variable' in row) : undefined;
       const stranger = createEdgeClient({ token: 'not-a-known-token', region, allowInsecureHttp });
       const denied = await getData(stranger, { variables: [variable] }).then(
         () => undefined,

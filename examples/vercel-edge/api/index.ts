@@ -18,7 +18,9 @@ export default async function handler(request: Request): Promise<Response> {
   try {
     if (request.method === 'POST') await sendData(client, { body: await request.json() });
     const rows = await getData(client, { variables: [variable], query: 'last_value' });
-    return Response.json({ variable, value: rows[0]?.value ?? null });
+    // A number only for `query: 'count'`; otherwise a list of rows.
+    const value = typeof rows === 'number' ? rows : (rows[0]?.value ?? null);
+    return Response.json({ variable, value });
   } catch (error) {
     if (error instanceof TagoApiError) return Response.json({ error: error.name }, { status: error.status });
     return Response.json({ error: String(error) }, { status: 502 });

@@ -38,18 +38,31 @@ beforeAll(() => {
   writeFileSync(join(project, 'cjs.cts'), CONSUMER);
 });
 
+/** Runs tsc on `files` (relative to the consumer project) with these compiler options; returns its exit code and output. */
+async function typeCheck(name: string, compilerOptions: Record<string, unknown>, files: string[]) {
+  // @types/node comes from this suite's install: @tagokit/node's declarations use Node's and undici's types.
+  const typeRoots = [join(here, 'node_modules', '@types')];
+  const config = { compilerOptions: { strict: true, noEmit: true, typeRoots, types: ['node'], ...compilerOptions } };
+  writeFileSync(join(project, name), JSON.stringify({ ...config, files }));
+  return promisify(execFile)(process.execPath, [tsc, '-p', name], { cwd: project, encoding: 'utf8' })
+    .then((r) => ({ code: 0, output: r.stdout + r.stderr }))
+    .catch((e) => ({ code: e.code as number, output: `${e.stdout}${e.stderr}` }));
+}
+
 describe.each(MODES)('moduleResolution $resolution', ({ resolution, module }) => {
   it.each(['esm.ts', 'cjs.cts'])('%s type-checks against the installed packages', async (file) => {
-    const options = { strict: true, noEmit: true, module, moduleResolution: resolution, target: 'es2022' };
-    // @types/node comes from this suite's install: @tagokit/node's declarations use Node's and undici's types.
-    const typeRoots = [join(here, 'node_modules', '@types')];
-    const config = { compilerOptions: { ...options, typeRoots, types: ['node'] } };
-    const name = `tsconfig.${resolution}.${file}.json`;
-    writeFileSync(join(project, name), JSON.stringify({ ...config, files: [file] }));
-    const run = await promisify(execFile)(process.execPath, [tsc, '-p', name], { cwd: project, encoding: 'utf8' })
-      .then((r) => ({ code: 0, output: r.stdout + r.stderr }))
-      .catch((e) => ({ code: e.code as number, output: `${e.stdout}${e.stderr}` }));
+    const options = { module, moduleResolution: resolution, target: 'es2022' };
+    const run = await typeCheck(`tsconfig.${resolution}.${file}.json`, options, [file]);
     expect(run.output).toBe('');
     expect(run.code).toBe(0);
   });
+});
+
+it('the TypeScript examples for workers and browsers type-check against the installed @tagokit/edge', async () => {
+  // As their bundlers see them: bundler resolution, the DOM's fetch types (Vercel's `process.env` from @types/node).
+  const options = { module: 'preserve', moduleResolution: 'bundler', target: 'es2022', lib: ['es2022', 'dom'] };
+  const files = ['../cloudflare-worker/src/index.ts', '../vercel-edge/api/index.ts', '../browser/main.ts'];
+  const run = await typeCheck('tsconfig.examples.json', options, files);
+  expect(run.output).toBe('');
+  expect(run.code).toBe(0);
 });
