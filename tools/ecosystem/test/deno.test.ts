@@ -1,7 +1,8 @@
 // Deno as its README documents it (`import ... from 'jsr:@tagokit/deno'`), on what JSR would publish: the JSR dry run
 // of the workspace must pass, and the exact files it lists are copied into a fresh Deno workspace beside
 // examples/deno, so that `jsr:@tagokit/deno` resolves to those files (a member of the same name) and nothing else.
-// The example then runs, type-checked, against the emulator: send, read back, a typed 401.
+// The example then runs, type-checked, against the emulator: send, read back, a typed 401. Deno also runs the Node
+// example on the npm tarballs (`@tagokit/node`, helpers, analysis from node_modules).
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,19 @@ describe('Deno', () => {
     expect(dryRun.code, dryRun.output).toBe(0);
     expect([...published.keys()].sort()).toEqual(['api', 'core', 'deno', 'helpers']);
     expect(published.get('deno')).toContain('mod.ts');
+  });
+
+  it('runs examples/node/index.mjs on the npm tarballs too (node_modules as npm installed it)', async () => {
+    // Here Deno must read the consumer's package.json: it names the npm packages installed in node_modules.
+    const env = { TAGOIO_API: emulator().url, TAGOIO_DEVICE_TOKEN: DEFAULT_DEVICE.token, DENO_NO_PACKAGE_JSON: '' };
+    const dir = join(inject('project'), 'node');
+    const run = await deno(['run', '--node-modules-dir=manual', '--allow-all', 'index.mjs'], dir, env);
+    expect(run.code, run.output).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      read: { variable: 'temperature', value: 21.5, unit: 'C' },
+      error: { typed: true, name: 'AuthenticationError', status: 401 },
+      helpers: { storedRecords: 1 },
+    });
   });
 
   it('runs examples/deno on the published files: send, read back, a typed 401', async () => {
