@@ -22,12 +22,14 @@ function pnpmCommand() {
 }
 
 // What the test suites run outside Node, by Debian package: the microcontroller suites run the ES5 client in
-// duktape (/usr/bin/duk) and mujs (/usr/bin/mujs) and build the Moddable XS engine with a C compiler and make.
+// duktape (/usr/bin/duk) and mujs (/usr/bin/mujs) and build the Moddable XS engine with a C compiler and make; the
+// ecosystem suite drives headless Chromium (/usr/bin/chromium) with puppeteer-core.
 const DEBIAN_FOR_TESTS = [
   { pkg: 'duktape', path: '/usr/bin/duk' },
   { pkg: 'mujs', path: '/usr/bin/mujs' },
   { pkg: 'make', command: 'make' },
   { pkg: 'gcc', command: 'gcc' },
+  { pkg: 'chromium', path: '/usr/bin/chromium' },
 ];
 
 const onPath = (command) => (process.env.PATH ?? '').split(delimiter).some((dir) => existsSync(join(dir, command)));

@@ -52,12 +52,16 @@ const packed =
 for (const p of packed) {
   console.log(`${p.name}@${p.version}`);
   step('publint --strict', run(bin('packages/edge', 'publint'), ['run', '--strict', p.tarball]));
-  // attw needs type declarations, which the ES5 device client does not ship.
-  // Without `main` (subpath exports only) node10 cannot resolve anything: attw checks node16 and bundler then.
+  // attw needs type declarations, which the ES5 device client does not ship. node10 resolution knows no subpath
+  // exports: every entry point is checked under node16 and bundler, and the `main` entry under node10 as well.
   // An ES-module-only package (the bundled emulator: no `require` condition) is checked as one.
+  const attw = (args) => run(bin('packages/edge', 'attw'), [p.tarball, ...args]);
   const esmOnly = p.manifest.type === 'module' && !JSON.stringify(p.manifest.exports ?? {}).includes('"require"');
-  const profile = esmOnly ? ['--profile', 'esm-only'] : p.manifest.main ? [] : ['--profile', 'node16'];
-  if (p.manifest.exports) step('attw', run(bin('packages/edge', 'attw'), [p.tarball, ...profile]));
+  if (p.manifest.exports && esmOnly) step('attw (esm-only)', attw(['--profile', 'esm-only']));
+  else if (p.manifest.exports) {
+    step('attw (node16, bundler)', attw(['--profile', 'node16']));
+    if (p.manifest.main) step('attw (node10: main)', attw(['--entrypoints', '.']));
+  }
   const publish = ['publish', '--dry-run', '--ignore-scripts', '--tag', 'dry-run', p.tarball];
   step('npm publish --dry-run', run('npm', publish));
   const size = `${readFileSync(p.tarball).length} B packed`;
@@ -89,8 +93,9 @@ if (packed.length) {
 }
 rmSync(work, { recursive: true, force: true });
 
-// JSR: the root Deno workspace (deno.json) publishes @tagokit/core, @tagokit/api and @tagokit/deno from their sources.
-const JSR = ['packages/core', 'packages/api', 'packages/deno'];
+// JSR: the root Deno workspace (deno.json) publishes @tagokit/core, @tagokit/api, @tagokit/helpers and
+// @tagokit/deno from their sources.
+const JSR = ['packages/core', 'packages/api', 'packages/helpers', 'packages/deno'];
 console.log('JSR workspace');
 // deno.mjs runs Deno in packages/deno; --config names the workspace root so that all three members are published.
 const denoArgs = ['publish', '--dry-run', '--allow-dirty', '--config', join(root, 'deno.json')];

@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PNPM = 'pnpm@12.4.2';
 // Dependency order: a package comes after what it depends on.
-export const PUBLISHED = ['packages/core', 'packages/api', 'packages/node', 'packages/edge', 'packages/mcu'];
+export const PUBLISHED = [
+  'packages/core',
+  'packages/api',
+  'packages/node',
+  'packages/edge',
+  'packages/mcu',
+  'packages/helpers',
+  'packages/analysis',
+];
 // Tools released to npm beside the clients (bundled, no dependencies): release:dry packs and checks them too.
 export const RELEASED_TOOLS = ['tools/emulator'];
 // Node from the npm registry (root optional dependency): @tagokit/node needs >= 22.19, the system node may be older.
@@ -22,12 +30,19 @@ export function run(cmd, args, cwd = root, env = {}) {
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'peerDependencies', 'optionalDependencies'];
+/** What a registry page shows besides the code: every published manifest must say it. */
+const METADATA_FIELDS = ['license', 'repository', 'homepage', 'bugs', 'keywords'];
 
 /** What is wrong with a packed tarball's contents and manifest; empty when it can be published. */
 export function tarballProblems(files, manifest) {
   const problems = [];
   for (const required of ['package.json', 'README.md', 'LICENSE']) {
     if (!files.includes(required)) problems.push(`${required} is missing`);
+  }
+  for (const field of METADATA_FIELDS) {
+    const value = manifest[field];
+    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    if (empty) problems.push(`package.json has no ${field}`);
   }
   for (const field of DEPENDENCY_FIELDS) {
     for (const [name, range] of Object.entries(manifest[field] ?? {})) {

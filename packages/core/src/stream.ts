@@ -16,6 +16,7 @@ import {
 import { parseAnswer } from './internal/envelope.ts';
 import { redactedExcerpt, withoutSecrets } from './internal/redaction.ts';
 import { buildHeaders, buildUrl, secretsOf, type Endpoint, type RequestContext } from './internal/request-building.ts';
+import { corsHint } from './internal/cors-hint.ts';
 import { connectionError, headersOf, readBodyCapped } from './internal/transport-support.ts';
 
 /** What bounds an event stream besides the connection timeout. */
@@ -77,7 +78,7 @@ export async function* openEventStream(
       expired = which;
       controller.abort();
     }, ms);
-  const failure = (error: unknown): TagoError => {
+  const failure = (error: unknown, hint = ''): TagoError => {
     if (call.signal?.aborted) return new TagoAbortError({ ...ctx, sent: true });
     if (expired === 'connect')
       return new TagoTimeoutError(connectTimeoutMs, {
@@ -89,7 +90,7 @@ export async function* openEventStream(
         ...ctx,
         message: `The event stream was silent for ${limits.idleTimeoutMs} ms`,
       });
-    return error instanceof TagoError ? error : connectionError(withoutSecrets(error, secrets), ctx);
+    return error instanceof TagoError ? error : connectionError(withoutSecrets(error, secrets), ctx, hint);
   };
   try {
     let response: Response;
@@ -103,7 +104,8 @@ export async function* openEventStream(
         redirect: 'manual',
       });
     } catch (error) {
-      throw failure(error);
+      // A browser refusing the stream by CORS says nothing more than a failed fetch (internal/cors-hint.ts).
+      throw failure(error, corsHint(error, url));
     } finally {
       clearTimeout(connectTimer);
     }

@@ -1,5 +1,6 @@
 import { TagoRedirectError, TagoResponseParseError } from './errors.ts';
 import type { WireBody } from './internal/request-body.ts';
+import { corsHint } from './internal/cors-hint.ts';
 import { connectionError, headersOf, readBodyCapped } from './internal/transport-support.ts';
 
 /** One HTTP request as it goes on the wire. Header names are lower-case. */
@@ -68,7 +69,7 @@ function overFetch(
       response = await fetchImpl(request.url, init);
     } catch (error) {
       if (request.signal.aborted) throw error;
-      throw connectionError(error, {});
+      throw connectionError(error, {}, corsHint(error, request.url));
     }
     // Browsers hide a manual redirect's status and Location behind an opaque answer.
     if (response.type === 'opaqueredirect') throw new TagoRedirectError(0, undefined);

@@ -5,6 +5,7 @@ import {
   callEventStream,
   EventStreamParser,
   TagoAbortError,
+  TagoConnectionError,
   TagoCore,
   type OperationDescriptor,
   type ServerSentEvent,
@@ -151,5 +152,29 @@ describe('event streams through the core', () => {
         void _;
     };
     await expect(aborted()).rejects.toBeInstanceOf(TagoAbortError);
+  });
+});
+
+describe('an event stream refused in a browser', () => {
+  it('is a TagoConnectionError whose message names CORS as the likely cause, without the token', async () => {
+    const page = 'http://127.0.0.1:5173';
+    Object.defineProperty(globalThis, 'location', { value: { origin: page }, configurable: true });
+    try {
+      const fetch = async (): Promise<Response> => {
+        throw new TypeError('Failed to fetch');
+      };
+      const core = new TagoCore({ region: 'eu-w1', fetch });
+      const iterate = async () => {
+        for await (const _ of callEventStream({ core }, SUBSCRIBE, { token: 'a-123456' })) break;
+      };
+      const error = await iterate().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TagoConnectionError);
+      expect((error as Error).message).toBe(
+        'Connection lost: the browser gave no reason ("Failed to fetch"); likely CORS: the server does not allow ' +
+          `origin ${page} (see the browser console), or it cannot be reached`,
+      );
+    } finally {
+      Reflect.deleteProperty(globalThis, 'location');
+    }
   });
 });

@@ -1,4 +1,11 @@
-import { createRealtime, TagoCore, type ClientOptions, type Realtime, type TokenKind } from '@tagokit/core';
+import {
+  createRealtime,
+  TagoCore,
+  TagoValidationError,
+  type ClientOptions,
+  type Realtime,
+  type TokenKind,
+} from '@tagokit/core';
 import {
   checkOptionNames,
   checkTokenKind,
@@ -9,6 +16,7 @@ import {
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
 import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
+import { bunFetchTransport, inBun } from './bun-transport.js';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 export { fileBody, type FileBodyOptions } from './file-body.js';
 
@@ -74,12 +82,25 @@ export function createClient(options: NodeClientOptions & { tokenKind?: TokenKin
   if (dispatcher) transportOptions.dispatcher = dispatcher;
   if (connections !== undefined) transportOptions.connections = connections;
   if (keepAliveTimeout !== undefined) transportOptions.keepAliveTimeout = keepAliveTimeout;
+  if (inBun) refusePoolOptionsInBun(transportOptions);
   // Only a transport this client made is the client's to close.
-  const made = core.transport ? undefined : undiciTransport(transportOptions);
+  const made = core.transport ? undefined : inBun ? bunFetchTransport() : undiciTransport(transportOptions);
   const engine = new TagoCore({ ...core, transport: core.transport ?? made, fetch: core.fetch ?? made?.fetch });
   // BODY_KEYS: a misspelt body key is refused before sending, naming the closest known one.
   const generated = createGroups({ core: engine, tokenKind, bodyKeys: BODY_KEYS });
   const groups = { ...generated, realtime: createRealtime(engine, { token: core.token, oneShot: generated.realtime }) };
   const close = (closeOptions?: CloseOptions): Promise<void> => made?.close(closeOptions) ?? Promise.resolve();
   return Object.freeze({ ...groups, core: engine, tokenKind, close, [Symbol.asyncDispose]: () => close() });
+}
+
+/** Bun runs no undici pool (its `undici` module cannot dispatch): an option that configures one is refused by name. */
+function refusePoolOptionsInBun(options: UndiciTransportOptions): void {
+  const [name] = Object.keys(options);
+  if (name === undefined) return;
+  throw new TagoValidationError(
+    `${name} configures undici's connection pool, which Bun does not run (its undici module cannot dispatch); ` +
+      "leave it out: in Bun the client sends over Bun's fetch, which keeps connections alive itself",
+    'option_unsupported',
+    name,
+  );
 }

@@ -58,12 +58,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
     return dispatcher;
   };
   const fetchOver = (async (input: string | URL, init?: RequestInit) => {
-    if (closed)
-      throw new TagoValidationError(
-        'This client was closed; create a new one to send more requests',
-        'client_closed',
-        'client',
-      );
+    if (closed) throw clientClosed();
     const url = new URL(String(input));
     return await undiciFetch(url, { ...(init as object), dispatcher: dispatcherFor(url.origin) });
   }) as unknown as typeof fetch;
@@ -71,14 +66,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
     new Promise<WireResponse>((resolve, reject) => {
       const signal = req.signal;
       if (signal.aborted) return reject(signal.reason);
-      if (closed)
-        return reject(
-          new TagoValidationError(
-            'This client was closed; create a new one to send more requests',
-            'client_closed',
-            'client',
-          ),
-        );
+      if (closed) return reject(clientClosed());
       // The URL is always `<origin><path>`; splitting it by hand avoids a URL parse per call.
       const url = req.url;
       let origin = lastOrigin;
@@ -113,14 +101,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
   return Object.assign(transport, {
     fetch: fetchOver,
     async close(options: CloseOptions = {}): Promise<void> {
-      const timeoutMs = Object.hasOwn(options, 'timeoutMs') ? options.timeoutMs : undefined;
-      if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || timeoutMs > 2 ** 31 - 1)) {
-        throw new TagoValidationError(
-          'close: timeoutMs must be a number of milliseconds from 0 to 2^31 - 1',
-          'option_invalid',
-          'timeoutMs',
-        );
-      }
+      const timeoutMs = closeTimeout(options);
       closed = true;
       const opened = [...pools.values()];
       pools.clear();
@@ -137,6 +118,28 @@ export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTra
       if (first === 'deadline') await Promise.all(opened.map((pool) => pool.destroy()));
     },
   });
+}
+
+/** The error of a call on a closed client. */
+export function clientClosed(): TagoValidationError {
+  return new TagoValidationError(
+    'This client was closed; create a new one to send more requests',
+    'client_closed',
+    'client',
+  );
+}
+
+/** close()'s `timeoutMs`, checked; undefined when absent. */
+export function closeTimeout(options: CloseOptions): number | undefined {
+  const timeoutMs = Object.hasOwn(options, 'timeoutMs') ? options.timeoutMs : undefined;
+  if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || timeoutMs > 2 ** 31 - 1)) {
+    throw new TagoValidationError(
+      'close: timeoutMs must be a number of milliseconds from 0 to 2^31 - 1',
+      'option_invalid',
+      'timeoutMs',
+    );
+  }
+  return timeoutMs;
 }
 
 /** `/`, `?` or `#`: where the origin of a URL ends (a realtime host may be given without a path). */

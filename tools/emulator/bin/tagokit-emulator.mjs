@@ -16,6 +16,7 @@ const CONFIG_KEYS = [
   'maxBodyBytes',
   'bodyTimeoutMs',
   'headersTimeoutMs',
+  'corsOrigins',
 ];
 
 const HELP = `Usage: tagokit-emulator [options]
@@ -36,6 +37,8 @@ const HELP = `Usage: tagokit-emulator [options]
   --max-body-bytes N    largest request body, bytes (default 1048576); larger answers 413
   --body-timeout MS     time a body may take after the headers (default 10000); then 408
   --headers-timeout MS  time the request line and headers may take (default 10000); then 408
+  --cors-origins LIST   origins browser pages may call from: "*" (default), "none", or a comma list such as
+                        "http://localhost:5173,http://127.0.0.1:8080"; other origins' preflights answer 403
   --verbose             print one line per injected fault
   --help                this text`;
 
@@ -59,6 +62,7 @@ try {
       'max-body-bytes': { type: 'string' },
       'body-timeout': { type: 'string' },
       'headers-timeout': { type: 'string' },
+      'cors-origins': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -143,6 +147,7 @@ try {
     devices: config.devices,
     tokens: config.tokens,
     rateLimits,
+    corsOrigins: args['cors-origins'] ?? config.corsOrigins,
     log: args.verbose ? (line) => console.log(`[emulator] ${line}`) : undefined,
     fixture: args.fixture ? readJson(args.fixture) : undefined,
   });
@@ -158,6 +163,8 @@ console.log(`tagokit emulator listening on ${emulator.url}`);
 for (const d of emulator.state.devices.values())
   console.log(`  device ${d.id} "${d.name}" token ${d.tokens[0]?.token ?? '(none)'}`);
 for (const [kind, t] of Object.entries(tokens)) console.log(`  ${kind} token ${[].concat(t).join(', ')}`);
+const origins = emulator.getCorsOrigins();
+console.log(`  CORS origins: ${origins === '*' ? 'any' : origins.join(', ') || 'none'}`);
 const f = emulator.getFaults();
 console.log(
   f.rate > 0

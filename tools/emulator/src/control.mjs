@@ -4,6 +4,7 @@
 // reset. The README's "Control endpoint" table lists the routes.
 import { FAULT_SETTING_KEYS } from './faults.mjs';
 import { addAnalysis } from './handlers/analysis.mjs';
+import { normalizeCorsOrigins } from './http/cors.mjs';
 import { readBody } from './http/body.mjs';
 import { fileContent } from './handlers/file-store.mjs';
 import { refuse, send } from './http/respond.mjs';
@@ -18,10 +19,11 @@ import { normalizeUploadFaults } from './upload-faults.mjs';
  * The handler of `/__emulator/...` requests.
  * @param {{ store: import('./store.mjs').Store, stats: import('./stats.mjs').RequestStats,
  *   faults: import('./faults.mjs').FaultSettings, bodyLimits: { maxBytes: number, timeoutMs: number },
- *   uploadFaults: import('./handlers/answers.mjs').UploadFaultContext }} emulator
+ *   uploadFaults: import('./handlers/answers.mjs').UploadFaultContext,
+ *   cors: { origins: import('./http/cors.mjs').CorsOrigins } }} emulator
  * @returns {(req: IncomingMessage, res: ServerResponse, method: string, segments: string[]) => Promise<void>}
  */
-export function createControl({ store, stats, faults, bodyLimits, uploadFaults }) {
+export function createControl({ store, stats, faults, bodyLimits, uploadFaults, cors }) {
   return async function control(req, res, method, segments) {
     // `/__emulator/files/<profile>/<path>`: what getFile's signed URL downloads, without a token (as S3's does).
     if (method === 'GET' && segments[1] === 'files' && segments.length > 3) {
@@ -84,6 +86,15 @@ export function createControl({ store, stats, faults, bodyLimits, uploadFaults }
       uploadFaults.settings = normalizeUploadFaults(body.faults ?? {});
       if (body.seed !== undefined) uploadFaults.seed = body.seed;
       return ok({ config: uploadFaults.settings, seed: uploadFaults.seed });
+    }
+    if (path === '/__emulator/cors') {
+      if (method === 'GET') return ok({ origins: cors.origins });
+      if (method === 'POST' || method === 'PUT') {
+        refuseUnknownKeys(body, ['origins'], 'the CORS settings');
+        if (body?.origins === undefined) throw new SettingsError('the CORS settings need "origins"');
+        cors.origins = normalizeCorsOrigins(body.origins);
+        return ok({ origins: cors.origins });
+      }
     }
     if (path === '/__emulator/stats' && method === 'GET') {
       return ok({ ...stats.snapshot(), faults: faults.plan.stats() });

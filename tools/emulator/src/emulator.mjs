@@ -7,6 +7,7 @@ import { addAnalysis } from './handlers/analysis.mjs';
 import { realtimeOf, serveEvents } from './handlers/events.mjs';
 import { checkedHandlers, HANDLER_AREAS } from './handlers/index.mjs';
 import { normalizeLimits } from './http/body.mjs';
+import { normalizeCorsOrigins } from './http/cors.mjs';
 import { startHttpServer } from './http/server.mjs';
 import { parseQuery } from '@tagokit/core/internal';
 import { createApiPipeline } from './pipeline/api-request.mjs';
@@ -34,6 +35,7 @@ export const EMULATOR_OPTION_KEYS = Object.freeze([
   'bodyTimeoutMs',
   'headersTimeoutMs',
   'log',
+  'corsOrigins',
 ]);
 const RATE_LIMIT_KEYS = ['plan', 'rpm', 'now'];
 
@@ -63,12 +65,13 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
   const limiter = new RateLimiter(options.rateLimits === undefined ? {} : options.rateLimits);
   const stats = new RequestStats();
   const log = options.log;
+  const cors = { origins: normalizeCorsOrigins(options.corsOrigins) };
 
   const http = await startHttpServer(
-    { limits, port: options.port, host: options.host, log },
+    { limits, port: options.port, host: options.host, log, cors },
     {
       api: createApiPipeline({ spec, store, limiter, stats, handlers, faults, bodyLimits, log, uploadFaults }),
-      control: createControl({ store, stats, faults, bodyLimits, uploadFaults }),
+      control: createControl({ store, stats, faults, bodyLimits, uploadFaults, cors }),
       events: (req, res, search) => serveEvents(store, req, res, parseQuery(search)),
       refused: (status) => {
         stats.requests++;
@@ -90,6 +93,11 @@ export async function startEmulator(options = {}, handlerAreas = HANDLER_AREAS) 
       uploadFaults.settings = normalizeUploadFaults(newFaults ?? {});
       if (seed !== undefined) uploadFaults.seed = seed;
     },
+    setCorsOrigins: (origins) => {
+      cors.origins = normalizeCorsOrigins(origins);
+      return cors.origins;
+    },
+    getCorsOrigins: () => cors.origins,
     saveState: () => store.exportState(),
     restoreState: (state) => store.importState(state),
     realtime: realtimeOf(store),

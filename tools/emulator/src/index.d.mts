@@ -86,6 +86,11 @@ export interface EmulatorOptions {
   headersTimeoutMs?: number;
   /** One line per fault and per internal error. Never receives tokens. */
   log?: (line: string) => void;
+  /**
+   * Origins a browser page may call from (CORS): `"*"` (default, any), `"none"` or `[]`, or origins such as
+   * `"http://localhost:5173"` (an array or a comma list). A preflight from any other origin answers 403.
+   */
+  corsOrigins?: '*' | 'none' | string | readonly string[];
 }
 
 export interface StoredRecord {
@@ -152,6 +157,9 @@ export interface Emulator {
   /** Replaces the upload part faults (and their seed, when given). */
   setUploadFaults(faults: UploadFaultOptions | null, seed?: number): void;
   getFaults(): NormalizedFaults;
+  /** Replaces the allowed CORS origins (as `corsOrigins` takes them); throws a `SettingsError` on a bad one. */
+  setCorsOrigins(origins: '*' | 'none' | string | readonly string[]): '*' | readonly string[];
+  getCorsOrigins(): '*' | readonly string[];
   /** The whole state, to restore later (between the tests of a suite) or to save as a fixture file. */
   saveState(): EmulatorStateSnapshot;
   /** Replaces the whole state; throws a `SettingsError` naming the problem (and keeps the state) when it is bad. */

@@ -201,7 +201,7 @@ describe('the command line and the package bin', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(
       `unknown key "fault" in ${config} (did you mean "faults"?); known keys: devices, tokens, faults, seed, ` +
-        'rateLimits, maxBodyBytes, bodyTimeoutMs, headersTimeoutMs',
+        'rateLimits, maxBodyBytes, bodyTimeoutMs, headersTimeoutMs, corsOrigins',
     );
   });
 

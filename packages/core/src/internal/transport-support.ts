@@ -31,11 +31,18 @@ export function networkErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Wraps a low-level failure into a TagoConnectionError that says whether the server may have seen the request. */
-export function connectionError(error: unknown, ctx: { method?: string; path?: string }): TagoConnectionError {
+/**
+ * Wraps a low-level failure into a TagoConnectionError that says whether the server may have seen the request;
+ * `hint` (e.g. corsHint's) is appended to the message.
+ */
+export function connectionError(
+  error: unknown,
+  ctx: { method?: string; path?: string },
+  hint = '',
+): TagoConnectionError {
   const code = networkErrorCode(error);
   const reachedServer = !(code !== undefined && NOT_SENT_CODES.has(code));
-  const what = code ? ` (${code})` : '';
+  const what = `${code ? ` (${code})` : ''}${hint}`;
   return new TagoConnectionError(reachedServer ? `Connection lost${what}` : `Could not connect${what}`, {
     ...ctx,
     reachedServer,

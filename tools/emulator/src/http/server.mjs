@@ -4,6 +4,8 @@
 // each request target: `/__emulator/...` to the control API, everything else to the API pipeline.
 import { createServer, STATUS_CODES } from 'node:http';
 import { bodyCapOf, bodyTooLarge } from './body.mjs';
+import { bodyTooLarge } from './body.mjs';
+import { handleCors } from './cors.mjs';
 import { parseTarget } from '../request.mjs';
 import { refuse, send } from './respond.mjs';
 
@@ -26,11 +28,13 @@ import { refuse, send } from './respond.mjs';
 
 /**
  * Starts listening; resolves once the port is bound.
- * @param {{ limits: Limits, port?: number, host?: string, log?: (line: string) => void }} options
+ * @param {{ limits: Limits, port?: number, host?: string, log?: (line: string) => void,
+ *   cors: { origins: import('./cors.mjs').CorsOrigins } }} options  `cors` is read on every request (the control
+ *   API changes it)
  * @param {HttpRoutes} routes
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void> }>}
  */
-export async function startHttpServer({ limits, port = 0, host = '127.0.0.1', log }, routes) {
+export async function startHttpServer({ limits, port = 0, host = '127.0.0.1', log, cors }, routes) {
   const serverOptions = {
     headersTimeout: limits.headersTimeoutMs,
     // Node's own limit on receiving a whole request: a backstop behind the body timer, which answers first.
@@ -67,6 +71,7 @@ export async function startHttpServer({ limits, port = 0, host = '127.0.0.1', lo
    */
   async function route(req, res) {
     const method = (req.method ?? 'GET').toUpperCase();
+    if (handleCors(req, res, method, cors.origins)) return undefined;
     // Never `new URL()`: it resolves `..` and `%2e%2e` into another route (see parseTarget).
     const target = parseTarget(req.url);
     if (target.error !== undefined) {
