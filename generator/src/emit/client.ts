@@ -9,37 +9,9 @@ import {
 import type { ApiModel, GroupModel, OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
-import { docText, printStructures } from './ts.js';
-
-export interface ClientEmitOptions {
-  /** Where the core is imported from (`@tagokit/core`). */
-  coreModule: string;
-  /** Extension of relative imports: `.ts` in @tagokit/api (tsc rewrites it to `.js` in dist), `.js` for plain ESM. */
-  ext: '.js' | '.ts';
-}
-
-/** Whether the operation takes arguments at all, must get them, and iterates pages (shared by every TS emitter). */
-export const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== undefined;
-export const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
-export const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
-export const isStream = (op: OperationModel) => op.response.mediaType === 'text/event-stream';
-
-/** What a generated method or function returns. */
-export function returnType(op: OperationModel): string {
-  const T = pascalCase(op.id);
-  if (isStream(op)) return 'TagoEventStream';
-  return isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`;
-}
-
-/** The one statement of a generated method or function: hand the call to the core. */
-export function callStatement(op: OperationModel, ctx: string): string {
-  const T = pascalCase(op.id);
-  const args = hasArgs(op) ? 'args' : 'undefined';
-  if (isStream(op)) return `return callEventStream(${ctx}, ops.${op.id}, ${args}, options);`;
-  return isPaged(op)
-    ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(${ctx}, ops.${op.id}, ${args}, options);`
-    : `return callOperation<${T}Result>(${ctx}, ops.${op.id}, ${args}, options);`;
-}
+import type { EmitContext, ImportStyle } from './context.js';
+import { hasArgs, operationSignature } from './signature.js';
+import { docText } from './ts.js';
 
 /** A single-quoted TypeScript string literal. */
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -59,36 +31,16 @@ export function resultType(op: OperationModel): string {
   return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations[${quote(op.typeKey)}]>`;
 }
 
-/** The JSDoc of an operation's method or function. */
-export function methodDocs(op: OperationModel): string {
-  const kinds = op.kinds.length ? op.kinds.join(', ') : 'none (no token needed)';
-  const lines = [
-    docText(op.summary),
-    '',
-    docText(op.description),
-    '',
-    `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`,
-  ];
-  if (isPaged(op)) lines.push('', 'Await it for one page, or walk every row with `for await`.');
-  if (isStream(op))
-    lines.push('', 'Iterate it with `for await` to receive events live; awaited, it reads the stream to its end.');
-  if (op.deprecated) lines.push('', '@deprecated The spec marks this operation deprecated.');
-  return lines.join('\n');
-}
-
 function method(op: OperationModel): MethodDeclarationStructure {
-  const T = pascalCase(op.id);
-  const parameters = [];
-  if (hasArgs(op)) parameters.push({ name: 'args', type: `${T}Args`, hasQuestionToken: !argsRequired(op) });
-  parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true });
+  const signature = operationSignature(op);
   return {
     kind: StructureKind.Method,
     name: op.methodName,
     scope: Scope.Public,
-    docs: [methodDocs(op)],
-    parameters,
-    returnType: returnType(op),
-    statements: [callStatement(op, 'this.#ctx')],
+    docs: [signature.docs],
+    parameters: signature.parameters,
+    returnType: signature.returnType,
+    statements: signature.statements('this.#ctx'),
   };
 }
 
@@ -111,21 +63,9 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  * `client.ts`: one class per tag with one method per operation, the argument and result types of every
  * operation, and the maps the core's scoped-client type reads to hide what a token kind cannot call.
  */
-export function emitClient(model: ApiModel, options: ClientEmitOptions): string {
-  const imports = clientImports(options);
-  // Only the imports differ between runtimes; the body is printed once per model and shared (Node and Deno).
-  let body = clientBodies.get(model);
-  if (body === undefined) {
-    body = printStructures('client-body.ts', clientBody(model), '');
-    clientBodies.set(model, body);
-  }
-  return `${printStructures('client-imports.ts', imports, banner(model.version))}${body}`;
-}
-
-const clientBodies = new WeakMap<ApiModel, string>();
-
-function clientBody(model: ApiModel): StatementStructures[] {
-  const statements: StatementStructures[] = [];
+export function emitClient(ctx: EmitContext): string {
+  const { model } = ctx;
+  const statements: StatementStructures[] = [...clientImports(ctx.imports)];
   for (const op of model.operations) statements.push(...operationTypes(op));
   statements.push(...model.groups.map(groupClass));
   statements.push({
@@ -155,20 +95,20 @@ function clientBody(model: ApiModel): StatementStructures[] {
     statements: [`return { ${model.groups.map((g) => `${g.name}: new ${groupClassName(g)}(ctx)`).join(', ')} };`],
   });
   statements.push(operationIds(model));
-  return statements;
+  return ctx.print('client.ts', statements, banner(model.version));
 }
 
 /** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
-export function clientImports(options: ClientEmitOptions): StatementStructures[] {
+export function clientImports(imports: ImportStyle): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: options.coreModule,
+      moduleSpecifier: imports.coreModule,
       namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'],
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: options.coreModule,
+      moduleSpecifier: imports.coreModule,
       isTypeOnly: true,
       namedImports: [
         'CallOptions',
@@ -186,11 +126,11 @@ export function clientImports(options: ClientEmitOptions): StatementStructures[]
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: `./schema${options.ext}`,
+      moduleSpecifier: `./schema${imports.ext}`,
       isTypeOnly: true,
       namedImports: ['operations'],
     },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${imports.ext}`, namespaceImport: 'ops' },
   ];
 }
 

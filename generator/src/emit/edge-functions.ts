@@ -1,18 +1,9 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
-import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
-import { pascalCase } from '@tagokit/spec-model/model/naming';
+import type { OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
-import {
-  argsRequired,
-  callStatement,
-  clientImports,
-  hasArgs,
-  methodDocs,
-  operationIds,
-  operationTypes,
-  returnType,
-} from './client.js';
-import { printStructures } from './ts.js';
+import { clientImports, operationIds, operationTypes } from './client.js';
+import type { EmitContext } from './context.js';
+import { operationSignature } from './signature.js';
 
 /**
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
@@ -21,23 +12,15 @@ import { printStructures } from './ts.js';
 const RESERVED = new Set(['createEdgeClient', 'EdgeClient', 'EdgeClientOptions', 'OPERATION_IDS']);
 
 function operationFunction(op: OperationModel): FunctionDeclarationStructure {
-  const T = pascalCase(op.id);
-  const parameters = [{ name: 'client', type: 'OperationContext' }];
-  if (hasArgs(op))
-    parameters.push({
-      name: 'args',
-      type: `${T}Args`,
-      ...(argsRequired(op) ? {} : { hasQuestionToken: true }),
-    } as never);
-  parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true } as never);
+  const signature = operationSignature(op);
   return {
     kind: StructureKind.Function,
     name: op.id,
     isExported: true,
-    docs: [methodDocs(op)],
-    parameters,
-    returnType: returnType(op),
-    statements: [callStatement(op, 'client')],
+    docs: [signature.docs],
+    parameters: [{ name: 'client', type: 'OperationContext' }, ...signature.parameters],
+    returnType: signature.returnType,
+    statements: signature.statements('client'),
   };
 }
 
@@ -46,13 +29,13 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
  * (`sendData(client, args, options)`), so a bundler keeps only the functions, and through `ops.<id>` only the
  * descriptors, that a worker calls.
  */
-export function emitEdgeFunctions(model: ApiModel): string {
+export function emitEdgeFunctions(ctx: EmitContext): string {
+  const { model } = ctx;
   for (const op of model.operations) {
     if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  // `.ts` siblings: @tagokit/api is read as source by Deno and rewritten to `.js` by tsc for npm.
-  const statements: StatementStructures[] = [...clientImports({ coreModule: '@tagokit/core/internal', ext: '.ts' })];
+  const statements: StatementStructures[] = [...clientImports(ctx.imports)];
   for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
   statements.push(operationIds(model));
-  return printStructures('functions.ts', statements, banner(model.version));
+  return ctx.print('functions.ts', statements, banner(model.version));
 }

@@ -6,8 +6,6 @@ import type { Target } from './types.js';
 
 /** Where @tagokit/api's sources live; each file is one subpath export (`@tagokit/api/client` ...). */
 const API_SRC = 'packages/api/src';
-/** The core's entry for sibling packages (`@tagokit/core/internal`): generated code calls its internals. */
-const CORE_INTERNAL = '@tagokit/core/internal';
 
 /**
  * @tagokit/api: every generated TypeScript module, written once and shared by the Node, edge and Deno packages.
@@ -26,11 +24,12 @@ const CORE_INTERNAL = '@tagokit/core/internal';
 export const apiTarget: Target = {
   name: 'api',
   usesSchemaTypes: true,
-  generate: ({ model, schemaTypes }) => [
+  // The context's import style (API_IMPORTS): the core's internals, `.ts` siblings.
+  generate: ({ model, schemaTypes, ctx }) => [
     { path: `${API_SRC}/schema.ts`, text: schemaTypes },
-    { path: `${API_SRC}/operations.ts`, text: emitDescriptors(model, { coreModule: CORE_INTERNAL }) },
-    { path: `${API_SRC}/client.ts`, text: emitClient(model, { coreModule: CORE_INTERNAL, ext: '.ts' }) },
-    { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(model) },
+    { path: `${API_SRC}/operations.ts`, text: emitDescriptors(ctx) },
+    { path: `${API_SRC}/client.ts`, text: emitClient(ctx) },
+    { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(ctx) },
     { path: 'packages/api/test/generated/contract-cases.ts', text: emitContractCases(model) },
   ],
 };

@@ -7,12 +7,12 @@ import { argsType, emitClient, groupClassName, resultType } from '../../src/emit
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
 import { buildModel } from '@tagokit/spec-model/model';
-import { miniModel } from '../fixtures/mini-model.js';
+import { miniModel, plainContext } from '../fixtures/mini-model.js';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const model = miniModel();
 const op = (id: string) => model.operations.find((o) => o.id === id)!;
-const text = emitClient(model, { coreModule: '@tagokit/core', ext: '.js' });
+const text = emitClient(plainContext(model));
 const lines = text.split('\n');
 
 describe('argsType / resultType / groupClassName', () => {
@@ -54,7 +54,7 @@ describe('emitClient', () => {
       "import type { operations } from './schema.js';",
       "import * as ops from './operations.js';",
     ]);
-    const deno = emitClient(model, { coreModule: '../core/mod.ts', ext: '.ts' }).split('\n');
+    const deno = emitClient(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })).split('\n');
     expect(deno).toContain("import type { operations } from './schema.ts';");
     expect(deno).toContain("import * as ops from './operations.ts';");
     expect(deno).toContain("import { callEventStream, callOperation, callPagedOperation } from '../core/mod.ts';");
@@ -101,7 +101,7 @@ describe('emitClient', () => {
   it('marks deprecated operations', () => {
     const doc = miniSpec();
     opOf(doc, '/status')['deprecated'] = true;
-    expect(emitClient(buildModel(doc), { coreModule: '@tagokit/core', ext: '.js' }).split('\n')).toContain(
+    expect(emitClient(plainContext(buildModel(doc))).split('\n')).toContain(
       '   * @deprecated The spec marks this operation deprecated.',
     );
   });
@@ -142,7 +142,7 @@ describe('the emitted client type-checks against the core', () => {
   it('compiles, and its types accept right calls and refuse wrong ones', async () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'schema.ts'), await emitSchemaTypes(miniSpec()));
-    writeFileSync(join(dir, 'operations.ts'), emitDescriptors(model));
+    writeFileSync(join(dir, 'operations.ts'), emitDescriptors(plainContext(model)));
     writeFileSync(join(dir, 'client.ts'), text);
     // Each @ts-expect-error must meet an error, so wrong calls that compile fail the check too.
     writeFileSync(

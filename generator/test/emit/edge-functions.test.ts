@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
-import { miniModel } from '../fixtures/mini-model.js';
+import { miniModel, plainContext } from '../fixtures/mini-model.js';
 
 const model = miniModel();
-const text = emitEdgeFunctions(model);
+const text = emitEdgeFunctions(plainContext(model));
 const lines = text.split('\n');
 
 describe('emitEdgeFunctions', () => {
@@ -30,7 +30,7 @@ describe('emitEdgeFunctions', () => {
   it('refuses an operation id that would shadow an export of the package', () => {
     const clash = miniModel();
     clash.operations[0]!.id = 'createEdgeClient';
-    expect(() => emitEdgeFunctions(clash)).toThrow(
+    expect(() => emitEdgeFunctions(plainContext(clash))).toThrow(
       'edge: operation id createEdgeClient collides with an export of @tagokit/edge',
     );
   });

@@ -3,6 +3,7 @@ import { emitClient } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { buildModel } from '@tagokit/spec-model/model';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
+import { plainContext } from '../fixtures/mini-model.js';
 
 /** The lines of `after` that differ from `before` (same line count expected), as [before, after] pairs. */
 function changedLines(before: string, after: string): [string, string][] {
@@ -15,8 +16,8 @@ function changedLines(before: string, after: string): [string, string][] {
 const emit = (doc = miniSpec()) => {
   const model = buildModel(doc);
   return {
-    descriptors: emitDescriptors(model),
-    client: emitClient(model, { coreModule: '@tagokit/core', ext: '.js' }),
+    descriptors: emitDescriptors(plainContext(model)),
+    client: emitClient(plainContext(model)),
   };
 };
 

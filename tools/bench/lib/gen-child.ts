@@ -13,6 +13,7 @@ const gen = mode.startsWith('ours')
       ...(await import('../../../generator/src/emit/schema-types.js')),
       ...(await import('../../../generator/src/emit/descriptors.js')),
       ...(await import('../../../generator/src/emit/client.js')),
+      ...(await import('../../../generator/src/emit/context.js')),
     }
   : undefined;
 const oats = mode === 'openapi-typescript' ? await import('openapi-typescript') : undefined;
@@ -37,8 +38,9 @@ if (mode === 'ours-full') {
   const doc = gen!.loadSpec(spec, { foreign: true });
   const model = gen!.buildModel(doc, { foreign: true });
   const schema = await gen!.emitSchemaTypes(doc);
-  const operations = gen!.emitDescriptors(model);
-  const client = gen!.emitClient(model, { coreModule: '@tagokit/core/internal', ext: '.js' });
+  const ctx = gen!.createEmitContext(model, { coreModule: '@tagokit/core/internal', ext: '.js' });
+  const operations = gen!.emitDescriptors(ctx);
+  const client = gen!.emitClient(ctx);
   files = [
     { path: 'schema.ts', text: schema },
     { path: 'operations.ts', text: operations },
