@@ -10,7 +10,7 @@ import type { ApiModel, GroupModel, OperationModel } from '@tagokit/spec-model/m
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
 import type { EmitContext, ImportStyle } from './context.js';
-import { hasArgs, operationSignature } from './signature.js';
+import { hasArgs, kindsUnion, operationSignature } from './signature.js';
 import { docText } from './ts.js';
 
 /** A single-quoted TypeScript string literal. */
@@ -31,18 +31,35 @@ export function resultType(op: OperationModel): string {
   return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations[${quote(op.typeKey)}]>`;
 }
 
-function method(op: OperationModel): MethodDeclarationStructure {
+/** The method of an operation, then one deprecated method per former name (same signature, same call). */
+function methods(op: OperationModel): MethodDeclarationStructure[] {
   const signature = operationSignature(op);
-  return {
+  const method = (name: string, docs: string): MethodDeclarationStructure => ({
     kind: StructureKind.Method,
-    name: op.methodName,
+    name,
     scope: Scope.Public,
-    docs: [signature.docs],
+    docs: [docs],
     parameters: signature.parameters,
     returnType: signature.returnType,
     statements: signature.statements('this.#ctx'),
-  };
+  });
+  return [
+    method(op.methodName, signature.docs),
+    ...op.methodAliases.map((alias) =>
+      method(
+        alias,
+        `${docText(op.summary)}\n\n@deprecated Renamed to \`${op.methodName}\`, the name every runtime uses; \`${alias}\` ` +
+          'will be removed in the next minor version.',
+      ),
+    ),
+  ];
 }
+
+/** The method names of an operation in its group: its name and its deprecated aliases. */
+const methodNames = (op: OperationModel) => [op.methodName, ...op.methodAliases];
+
+/** The token kinds an operation accepts, as a type (`'anonymous'` when it needs none). */
+const kindsType = (op: OperationModel) => kindsUnion(op) ?? "'anonymous'";
 
 /** `DevicesResource`: the suffix keeps tag names such as TagoCore clear of the core's own exports. */
 export const groupClassName = (group: GroupModel) => `${pascalCase(group.name)}Resource`;
@@ -55,7 +72,7 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
     docs: [docText(`${group.tag}: ${group.description}`)],
     properties: [{ name: '#ctx', isReadonly: true, type: 'OperationContext' }],
     ctors: [{ parameters: [{ name: 'ctx', type: 'OperationContext' }], statements: ['this.#ctx = ctx;'] }],
-    methods: group.operations.map(method),
+    methods: group.operations.flatMap(methods),
   };
 }
 
@@ -82,7 +99,7 @@ export function emitClient(ctx: EmitContext): string {
     docs: ['The token kinds each method accepts (`anonymous`: no token needed); the scoped client types read it.'],
     properties: model.groups.map((g) => ({
       name: g.name,
-      type: `{ ${g.operations.map((op) => `${op.methodName}: ${op.kinds.length ? op.kinds.map((k) => `'${k}'`).join(' | ') : "'anonymous'"}`).join('; ')} }`,
+      type: `{ ${g.operations.flatMap((op) => methodNames(op).map((name) => `${name}: ${kindsType(op)}`)).join('; ')} }`,
     })),
   });
   statements.push({
@@ -99,7 +116,7 @@ export function emitClient(ctx: EmitContext): string {
 }
 
 /** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
-export function clientImports(imports: ImportStyle): StatementStructures[] {
+export function clientImports(imports: ImportStyle, extraTypes: string[] = []): StatementStructures[] {
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -119,6 +136,7 @@ export function clientImports(imports: ImportStyle): StatementStructures[] {
         'QueryParams',
         'RawResult',
         'RequestBody',
+        ...extraTypes,
         'TagoEventStream',
         'TagoPagePromise',
         'TagoPromise',

@@ -3,13 +3,22 @@ import type { OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 import { clientImports, operationIds, operationTypes } from './client.js';
 import type { EmitContext } from './context.js';
-import { operationSignature } from './signature.js';
+import { kindsUnion, operationSignature } from './signature.js';
 
 /**
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
  * make `export *` ambiguous, so generation stops instead.
  */
 const RESERVED = new Set(['createEdgeClient', 'EdgeClient', 'EdgeClientOptions', 'OPERATION_IDS']);
+
+/**
+ * The client an operation function takes: one whose token kind may call it (`ScopedContext<'device'>`), so
+ * `listDevices(createEdgeClient({ tokenKind: 'device' }))` does not compile; any client for a public route.
+ */
+function clientType(op: OperationModel): string {
+  const kinds = kindsUnion(op);
+  return kinds ? `ScopedContext<${kinds}>` : 'OperationContext';
+}
 
 function operationFunction(op: OperationModel): FunctionDeclarationStructure {
   const signature = operationSignature(op);
@@ -18,7 +27,7 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
     name: op.id,
     isExported: true,
     docs: [signature.docs],
-    parameters: [{ name: 'client', type: 'OperationContext' }, ...signature.parameters],
+    parameters: [{ name: 'client', type: clientType(op) }, ...signature.parameters],
     returnType: signature.returnType,
     statements: signature.statements('client'),
   };
@@ -34,7 +43,7 @@ export function emitEdgeFunctions(ctx: EmitContext): string {
   for (const op of model.operations) {
     if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  const statements: StatementStructures[] = [...clientImports(ctx.imports)];
+  const statements: StatementStructures[] = [...clientImports(ctx.imports, ['ScopedContext'])];
   for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
   statements.push(operationIds(model));
   return ctx.print('functions.ts', statements, banner(model.version));

@@ -21,6 +21,10 @@ export function argumentKeys(op: OperationModel): string[] {
   return keys;
 }
 
+/** The token kinds an operation accepts as a union type (`'profile' | 'analysis'`); `undefined` when it needs none. */
+export const kindsUnion = (op: OperationModel): string | undefined =>
+  op.kinds.length ? op.kinds.map((k) => `'${k}'`).join(' | ') : undefined;
+
 /** What a generated method or function returns. */
 export function returnType(op: OperationModel): string {
   const T = pascalCase(op.id);

@@ -77,6 +77,7 @@ describe('emitClient', () => {
   it('writes one method per operation with the right signature and call', () => {
     expect(lines.filter((l) => l.startsWith('  public '))).toEqual([
       '  public status(options?: CallOptions): TagoPromise<GetStatusResult> {',
+      '  public sendData(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {',
       '  public send(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {',
       '  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
       '  public get(args: GetDeviceArgs, options?: CallOptions): TagoPromise<GetDeviceResult> {',
@@ -84,6 +85,7 @@ describe('emitClient', () => {
     ]);
     expect(lines.filter((l) => l.startsWith('    return call'))).toEqual([
       '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, undefined, options);',
+      '    return callOperation<SendDataResult>(this.#ctx, ops.sendData, args, options);',
       '    return callOperation<SendDataResult>(this.#ctx, ops.sendData, args, options);',
       '    return callPagedOperation<ListDevicesResult, ItemOf<ListDevicesResult>>(this.#ctx, ops.listDevices, args, options);',
       '    return callOperation<GetDeviceResult>(this.#ctx, ops.getDevice, args, options);',
@@ -96,6 +98,20 @@ describe('emitClient', () => {
     expect(lines).toContain('   * Token kinds: profile, analysis. `GET /device` (listDevices).');
     expect(lines).toContain('   * Await it for one page, or walk every row with `for await`.');
     expect(lines).toContain('/** Device Data: Data of a device. */');
+  });
+
+  it('keeps a former method name as a deprecated alias with the same signature and call', () => {
+    const at = lines.indexOf('  public send(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {');
+    expect(lines.slice(at - 5, at + 3)).toEqual([
+      '  /**',
+      '   * Send data',
+      '   *',
+      '   * @deprecated Renamed to `sendData`, the name every runtime uses; `send` will be removed in the next minor version.',
+      '   */',
+      '  public send(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {',
+      '    return callOperation<SendDataResult>(this.#ctx, ops.sendData, args, options);',
+      '  }',
+    ]);
   });
 
   it('marks deprecated operations', () => {
@@ -111,7 +127,7 @@ describe('emitClient', () => {
     expect(lines.slice(start, start + 6)).toEqual([
       'export interface ApiKinds {',
       "  info: { status: 'anonymous' };",
-      "  deviceData: { send: 'device' };",
+      "  deviceData: { sendData: 'device'; send: 'device' };",
       "  devices: { list: 'profile' | 'analysis'; get: 'profile' };",
       "  files: { read: 'profile' };",
       '}',
@@ -157,15 +173,17 @@ export const calls = [
   api.devices.list(),
   api.devices.list({ page: 2, amount: 10 }),
   api.files.read({ filePath: 'a/b.txt', version: 3 }),
+  api.deviceData.sendData({ body: { variable: 'temperature', value: 21 } }),
+  api.deviceData.sendData({ body: [{ variable: 'a' }, { variable: 'b' }] }),
+  // The former name still works (deprecated).
   api.deviceData.send({ body: { variable: 'temperature', value: 21 } }),
-  api.deviceData.send({ body: [{ variable: 'a' }, { variable: 'b' }] }),
   api.info.status(),
   // @ts-expect-error deviceID is required
   api.devices.get({}),
   // @ts-expect-error version is a required query parameter
   api.files.read({ filePath: 'a/b.txt' }),
   // @ts-expect-error every record needs variable
-  api.deviceData.send({ body: { value: 21 } }),
+  api.deviceData.sendData({ body: { value: 21 } }),
   // @ts-expect-error getStatus takes no arguments
   api.info.status({ x: 1 }),
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emitClient } from '../../src/emit/client.js';
 import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
 import { emitMcuOperations } from '../../src/emit/mcu/index.js';
-import { argumentKeys, operationSignature } from '../../src/emit/signature.js';
+import { argumentKeys, kindsUnion, operationSignature } from '../../src/emit/signature.js';
 import { miniModel, plainContext } from '../fixtures/mini-model.js';
 
 const model = miniModel();
@@ -25,7 +25,8 @@ describe('the one signature builder', () => {
       const s = operationSignature(o);
       const params = s.parameters.map((p) => `${p.name}${p.hasQuestionToken ? '?' : ''}: ${p.type}`).join(', ');
       expect(client).toContain(`  public ${o.methodName}(${params}): ${s.returnType} {`);
-      expect(functions).toContain(`export function ${o.id}(client: OperationContext, ${params}): ${s.returnType} {`);
+      const receiver = kindsUnion(o) ? `ScopedContext<${kindsUnion(o)}>` : 'OperationContext';
+      expect(functions).toContain(`export function ${o.id}(client: ${receiver}, ${params}): ${s.returnType} {`);
     }
   });
 });

@@ -75,17 +75,17 @@ describe('a one-line change to the spec', () => {
   it('a new token kind changes the descriptor kinds, the method docs and ApiKinds', () => {
     const before = emit();
     const doc = miniSpec();
-    opOf(doc, '/status')['security'] = [{ deviceToken: [] }];
+    opOf(doc, '/status')['security'] = [{ profileToken: [] }];
     const after = emit(doc);
     expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
-      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[]};',
+      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[]};',
     ]);
     expect(changedLines(before.client, after.client)).toEqual([
       [
         '   * Token kinds: none (no token needed). `GET /status` (getStatus).',
-        '   * Token kinds: device. `GET /status` (getStatus).',
+        '   * Token kinds: profile. `GET /status` (getStatus).',
       ],
-      ["  info: { status: 'anonymous' };", "  info: { status: 'device' };"],
+      ["  info: { status: 'anonymous' };", "  info: { status: 'profile' };"],
     ]);
   });
 });

@@ -1070,6 +1070,15 @@ export class InfoResource {
    *
    * Token kinds: device, network, analysis, serviceAuthorization, profile. `GET /info` (getTokenInfo).
    */
+  public getTokenInfo(args?: GetTokenInfoArgs, options?: CallOptions): TagoPromise<GetTokenInfoResult> {
+    return callOperation<GetTokenInfoResult>(this.#ctx, ops.getTokenInfo, args, options);
+  }
+
+  /**
+   * Describe the calling token's owner
+   *
+   * @deprecated Renamed to `getTokenInfo`, the name every runtime uses; `get` will be removed in the next minor version.
+   */
   public get(args?: GetTokenInfoArgs, options?: CallOptions): TagoPromise<GetTokenInfoResult> {
     return callOperation<GetTokenInfoResult>(this.#ctx, ops.getTokenInfo, args, options);
   }
@@ -1147,6 +1156,15 @@ export class DeviceDataResource {
    *
    * Token kinds: device. `GET /device/params` (listConfigParams).
    */
+  public listConfigParams(args?: ListConfigParamsArgs, options?: CallOptions): TagoPromise<ListConfigParamsResult> {
+    return callOperation<ListConfigParamsResult>(this.#ctx, ops.listConfigParams, args, options);
+  }
+
+  /**
+   * List the device's configuration parameters
+   *
+   * @deprecated Renamed to `listConfigParams`, the name every runtime uses; `listParams` will be removed in the next minor version.
+   */
   public listParams(args?: ListConfigParamsArgs, options?: CallOptions): TagoPromise<ListConfigParamsResult> {
     return callOperation<ListConfigParamsResult>(this.#ctx, ops.listConfigParams, args, options);
   }
@@ -1157,6 +1175,15 @@ export class DeviceDataResource {
    * Sets `sent` to true on one configuration parameter of the device that owns the token, so the device can tell later which values it has already handled.
    *
    * Token kinds: device. `PUT /device/params/{paramID}` (markConfigParamRead).
+   */
+  public markConfigParamRead(args: MarkConfigParamReadArgs, options?: CallOptions): TagoPromise<MarkConfigParamReadResult> {
+    return callOperation<MarkConfigParamReadResult>(this.#ctx, ops.markConfigParamRead, args, options);
+  }
+
+  /**
+   * Mark a configuration parameter as read
+   *
+   * @deprecated Renamed to `markConfigParamRead`, the name every runtime uses; `markParamRead` will be removed in the next minor version.
    */
   public markParamRead(args: MarkConfigParamReadArgs, options?: CallOptions): TagoPromise<MarkConfigParamReadResult> {
     return callOperation<MarkConfigParamReadResult>(this.#ctx, ops.markConfigParamRead, args, options);
@@ -1178,6 +1205,15 @@ export class NetworkIntegrationResource {
    *
    * Token kinds: network. `GET /integration/network/resolve/{serial}` (resolveNetworkDeviceToken).
    */
+  public resolveNetworkDeviceToken(args: ResolveNetworkDeviceTokenArgs, options?: CallOptions): TagoPromise<ResolveNetworkDeviceTokenResult> {
+    return callOperation<ResolveNetworkDeviceTokenResult>(this.#ctx, ops.resolveNetworkDeviceToken, args, options);
+  }
+
+  /**
+   * Find a device token by serial number
+   *
+   * @deprecated Renamed to `resolveNetworkDeviceToken`, the name every runtime uses; `resolveToken` will be removed in the next minor version.
+   */
   public resolveToken(args: ResolveNetworkDeviceTokenArgs, options?: CallOptions): TagoPromise<ResolveNetworkDeviceTokenResult> {
     return callOperation<ResolveNetworkDeviceTokenResult>(this.#ctx, ops.resolveNetworkDeviceToken, args, options);
   }
@@ -1189,6 +1225,15 @@ export class NetworkIntegrationResource {
    *
    * Token kinds: network. `GET /integration/network/resolve/{serial}/{authorization}` (resolveNetworkDeviceTokenWithAuthorization).
    */
+  public resolveNetworkDeviceTokenWithAuthorization(args: ResolveNetworkDeviceTokenWithAuthorizationArgs, options?: CallOptions): TagoPromise<ResolveNetworkDeviceTokenWithAuthorizationResult> {
+    return callOperation<ResolveNetworkDeviceTokenWithAuthorizationResult>(this.#ctx, ops.resolveNetworkDeviceTokenWithAuthorization, args, options);
+  }
+
+  /**
+   * Find a device token by serial number within one profile
+   *
+   * @deprecated Renamed to `resolveNetworkDeviceTokenWithAuthorization`, the name every runtime uses; `resolveTokenWithAuthorization` will be removed in the next minor version.
+   */
   public resolveTokenWithAuthorization(args: ResolveNetworkDeviceTokenWithAuthorizationArgs, options?: CallOptions): TagoPromise<ResolveNetworkDeviceTokenWithAuthorizationResult> {
     return callOperation<ResolveNetworkDeviceTokenWithAuthorizationResult>(this.#ctx, ops.resolveNetworkDeviceTokenWithAuthorization, args, options);
   }
@@ -1199,6 +1244,15 @@ export class NetworkIntegrationResource {
    * Writes configuration parameters of a device that uses this network, typically to mark a downlink value as delivered (`sent: true`). A parameter with `id` is edited; one without is added.
    *
    * Token kinds: network. `POST /integration/network/{deviceID}/params` (setNetworkDeviceParams).
+   */
+  public setNetworkDeviceParams(args: SetNetworkDeviceParamsArgs, options?: CallOptions): TagoPromise<SetNetworkDeviceParamsResult> {
+    return callOperation<SetNetworkDeviceParamsResult>(this.#ctx, ops.setNetworkDeviceParams, args, options);
+  }
+
+  /**
+   * Create or edit a configuration parameter of a device
+   *
+   * @deprecated Renamed to `setNetworkDeviceParams`, the name every runtime uses; `setDeviceParams` will be removed in the next minor version.
    */
   public setDeviceParams(args: SetNetworkDeviceParamsArgs, options?: CallOptions): TagoPromise<SetNetworkDeviceParamsResult> {
     return callOperation<SetNetworkDeviceParamsResult>(this.#ctx, ops.setNetworkDeviceParams, args, options);
@@ -1213,6 +1267,15 @@ export class NetworkIntegrationResource {
    *
    * Await it for one page, or walk every row with `for await`.
    */
+  public listNetworkConnectorDevices(args: ListNetworkConnectorDevicesArgs, options?: CallOptions): TagoPagePromise<ListNetworkConnectorDevicesResult, ItemOf<ListNetworkConnectorDevicesResult>> {
+    return callPagedOperation<ListNetworkConnectorDevicesResult, ItemOf<ListNetworkConnectorDevicesResult>>(this.#ctx, ops.listNetworkConnectorDevices, args, options);
+  }
+
+  /**
+   * List the devices of a connector with their tokens
+   *
+   * @deprecated Renamed to `listNetworkConnectorDevices`, the name every runtime uses; `listDevices` will be removed in the next minor version.
+   */
   public listDevices(args: ListNetworkConnectorDevicesArgs, options?: CallOptions): TagoPagePromise<ListNetworkConnectorDevicesResult, ItemOf<ListNetworkConnectorDevicesResult>> {
     return callPagedOperation<ListNetworkConnectorDevicesResult, ItemOf<ListNetworkConnectorDevicesResult>>(this.#ctx, ops.listNetworkConnectorDevices, args, options);
   }
@@ -1223,6 +1286,15 @@ export class NetworkIntegrationResource {
    * Hands a message to TagoIO's MQTT relay on behalf of a device of this network, so that clients subscribed to the topic receive it. `device` is required (the SDK refuses the call without it).
    *
    * Token kinds: network. `POST /integration/network/publish` (publishNetworkRelayMessage).
+   */
+  public publishNetworkRelayMessage(args: PublishNetworkRelayMessageArgs, options?: CallOptions): TagoPromise<PublishNetworkRelayMessageResult> {
+    return callOperation<PublishNetworkRelayMessageResult>(this.#ctx, ops.publishNetworkRelayMessage, args, options);
+  }
+
+  /**
+   * Publish a message to the MQTT relay
+   *
+   * @deprecated Renamed to `publishNetworkRelayMessage`, the name every runtime uses; `publishToRelay` will be removed in the next minor version.
    */
   public publishToRelay(args: PublishNetworkRelayMessageArgs, options?: CallOptions): TagoPromise<PublishNetworkRelayMessageResult> {
     return callOperation<PublishNetworkRelayMessageResult>(this.#ctx, ops.publishNetworkRelayMessage, args, options);
@@ -1235,6 +1307,15 @@ export class NetworkIntegrationResource {
    *
    * Token kinds: network. `POST /integration/network/data` (sendNetworkData).
    */
+  public sendNetworkData(args: SendNetworkDataArgs, options?: CallOptions): TagoPromise<SendNetworkDataResult> {
+    return callOperation<SendNetworkDataResult>(this.#ctx, ops.sendNetworkData, args, options);
+  }
+
+  /**
+   * Send data through the network's payload parser
+   *
+   * @deprecated Renamed to `sendNetworkData`, the name every runtime uses; `sendData` will be removed in the next minor version.
+   */
   public sendData(args: SendNetworkDataArgs, options?: CallOptions): TagoPromise<SendNetworkDataResult> {
     return callOperation<SendNetworkDataResult>(this.#ctx, ops.sendNetworkData, args, options);
   }
@@ -1245,6 +1326,15 @@ export class NetworkIntegrationResource {
    * Creates a device in the network's profile, as a network integration would when it meets a new device: a `mutable` device (classic storage), or an `immutable` one with `chunk_period` and `chunk_retention`. The network is the token's own; `serie_number` is needed only when the network asks for serials. The network token must carry the create-device privilege (see `privileges` when creating network tokens). Answers the new device's id and token. No official SDK wraps this route.
    *
    * Token kinds: network. `POST /integration/network/device` (createDeviceUsingNetwork).
+   */
+  public createDeviceUsingNetwork(args: CreateDeviceUsingNetworkArgs, options?: CallOptions): TagoPromise<CreateDeviceUsingNetworkResult> {
+    return callOperation<CreateDeviceUsingNetworkResult>(this.#ctx, ops.createDeviceUsingNetwork, args, options);
+  }
+
+  /**
+   * Create a device with a network token
+   *
+   * @deprecated Renamed to `createDeviceUsingNetwork`, the name every runtime uses; `createDevice` will be removed in the next minor version.
    */
   public createDevice(args: CreateDeviceUsingNetworkArgs, options?: CallOptions): TagoPromise<CreateDeviceUsingNetworkResult> {
     return callOperation<CreateDeviceUsingNetworkResult>(this.#ctx, ops.createDeviceUsingNetwork, args, options);
@@ -4400,9 +4490,9 @@ export interface ApiGroups {
 
 /** The token kinds each method accepts (`anonymous`: no token needed); the scoped client types read it. */
 export interface ApiKinds {
-  info: { get: 'device' | 'network' | 'analysis' | 'serviceAuthorization' | 'profile'; status: 'anonymous' };
-  deviceData: { getData: 'device'; sendData: 'device'; editData: 'device'; deleteData: 'device'; listParams: 'device'; markParamRead: 'device' };
-  networkIntegration: { resolveToken: 'network'; resolveTokenWithAuthorization: 'network'; setDeviceParams: 'network'; listDevices: 'network'; publishToRelay: 'network'; sendData: 'network'; createDevice: 'network' };
+  info: { getTokenInfo: 'device' | 'network' | 'analysis' | 'serviceAuthorization' | 'profile'; get: 'device' | 'network' | 'analysis' | 'serviceAuthorization' | 'profile'; status: 'anonymous' };
+  deviceData: { getData: 'device'; sendData: 'device'; editData: 'device'; deleteData: 'device'; listConfigParams: 'device'; listParams: 'device'; markConfigParamRead: 'device'; markParamRead: 'device' };
+  networkIntegration: { resolveNetworkDeviceToken: 'network'; resolveToken: 'network'; resolveNetworkDeviceTokenWithAuthorization: 'network'; resolveTokenWithAuthorization: 'network'; setNetworkDeviceParams: 'network'; setDeviceParams: 'network'; listNetworkConnectorDevices: 'network'; listDevices: 'network'; publishNetworkRelayMessage: 'network'; publishToRelay: 'network'; sendNetworkData: 'network'; sendData: 'network'; createDeviceUsingNetwork: 'network'; createDevice: 'network' };
   account: { login: 'anonymous'; requestLoginPinCode: 'anonymous'; createProfileToken: 'anonymous'; get: 'profile' | 'analysis'; create: 'anonymous'; update: 'profile'; delete: 'profile'; requestPasswordReset: 'anonymous'; resetPassword: 'profile'; resendConfirmation: 'anonymous'; confirm: 'anonymous'; enableOtp: 'profile'; disableOtp: 'profile'; confirmOtp: 'profile'; acceptTeamInvitation: 'anonymous'; declineTeamInvitation: 'anonymous'; getPlan: 'profile'; setPlan: 'profile' };
   billing: { getSubscription: 'profile'; updateSubscription: 'profile'; getSchedule: 'profile'; cancelDowngrade: 'profile'; getSubscriptionSummary: 'profile'; checkCoupon: 'profile'; retryPayment: 'profile'; cancelPendingOperation: 'profile'; getPaymentMethod: 'profile'; setPaymentMethod: 'profile'; removePaymentMethod: 'profile'; getInformation: 'profile'; updateInformation: 'profile'; getAllocation: 'profile'; updateAllocation: 'profile'; listPaymentHistory: 'profile'; getPrices: 'profile'; getProratedPrices: 'profile' };
   profiles: { list: 'profile' | 'analysis'; create: 'profile'; get: 'profile' | 'analysis'; update: 'profile'; delete: 'profile'; summary: 'profile' | 'analysis'; usageStatistics: 'profile' | 'analysis'; auditLog: 'profile'; auditLogQuery: 'profile'; getAddons: 'profile'; updateAddons: 'profile'; removeAddon: 'profile'; editServices: 'profile'; configureService: 'profile'; testService: 'profile'; listTokens: 'profile'; createToken: 'profile'; deleteToken: 'profile'; listTeam: 'profile'; addTeamMember: 'profile'; removeTeamMember: 'profile'; listBackups: 'profile'; createBackup: 'profile'; deleteBackup: 'profile'; downloadBackup: 'profile'; transferToken: 'profile'; listTagKeys: 'profile' | 'analysis' };

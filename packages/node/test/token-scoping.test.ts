@@ -9,8 +9,9 @@ describe('clients are typed by token kind', () => {
     const device = createClient({ token: DEVICE_TOKEN, tokenKind: 'device' });
     expectTypeOf(device).toEqualTypeOf<TagoClient<'device'>>();
     expectTypeOf(device.deviceData.sendData).toBeFunction();
-    expectTypeOf(device.deviceData.listParams).toBeFunction();
-    expectTypeOf(device.info.get).toBeFunction();
+    expectTypeOf(device.deviceData.listConfigParams).toBeFunction();
+    expectTypeOf(device.deviceData.listParams).toBeFunction(); // former name, deprecated
+    expectTypeOf(device.info.getTokenInfo).toBeFunction();
     expectTypeOf(device.info.status).toBeFunction(); // public route
     // @ts-expect-error account-only operation: compile error for a device token
     void device.devices.list;
@@ -43,7 +44,7 @@ describe('clients are typed by token kind', () => {
 
   it('a network client reaches the integration routes', () => {
     const network = createClient({ token: 'n-5c2d9a7e-1b3f-4e6a-8d0c-9f1e2a3b4c5d', tokenKind: 'network' });
-    expectTypeOf(network.networkIntegration.resolveToken).toBeFunction();
+    expectTypeOf(network.networkIntegration.resolveNetworkDeviceToken).toBeFunction();
     // @ts-expect-error devices are not reachable with a network token
     void network.devices;
   });
@@ -53,6 +54,8 @@ describe('clients are typed by token kind', () => {
     expectTypeOf(anonymous.account.login).toBeFunction();
     expectTypeOf(anonymous.info.status).toBeFunction();
     // @ts-expect-error needs a token
+    void anonymous.info.getTokenInfo;
+    // @ts-expect-error a former name is scoped like its operation
     void anonymous.info.get;
     // @ts-expect-error needs a token
     void anonymous.devices;

@@ -1,3 +1,5 @@
+import type { OperationContext } from './call-operation.ts';
+
 /** Type-level scoping: a generated client seen through the kind of its token. */
 
 /** Marks operations that need no token in a kinds map. */
@@ -17,3 +19,21 @@ export type ScopedClient<Groups, Kinds, K> = {
     ? never
     : N]: ScopedGroup<Groups[N], Kinds[N], K>;
 };
+
+/** The key of the type-only mark below; no value exists at run time. */
+declare const tokenKindMark: unique symbol;
+
+/**
+ * Type-only mark of the token kinds a context was made for (`KindMark<'device'>`). Never set at run time: it only
+ * lets the compiler tell an edge client made for a device token from one of unknown kind.
+ */
+export interface KindMark<K extends string> {
+  readonly [tokenKindMark]?: { readonly [P in K]: true };
+}
+
+/**
+ * What an edge function takes when the operation needs a token of one of the kinds A: any context whose mark has at
+ * least one of them. One member per kind (the conditional distributes over A), so a client of unknown kind (every
+ * kind marked) fits every operation and `EdgeClient<'device'>` fits only those a device token can call.
+ */
+export type ScopedContext<A extends string> = OperationContext & (A extends string ? KindMark<A> : never);

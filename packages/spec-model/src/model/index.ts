@@ -26,8 +26,10 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions = {}): Ap
     } else if (group.tag !== op.tag && !options.foreign) {
       throw new ModelError(`tags "${group.tag}" and "${op.tag}" both become the client group "${op.group}"`);
     }
-    const clash = group.operations.find((o) => o.methodName === op.methodName);
-    if (clash) throw new ModelError(`${op.id} and ${clash.id} both use x-tago-method "${op.methodName}" in ${op.tag}`);
+    for (const name of [op.methodName, ...op.methodAliases]) {
+      const clash = group.operations.find((o) => o.methodName === name || o.methodAliases.includes(name));
+      if (clash) throw new ModelError(`${op.id} and ${clash.id} both use x-tago-method "${name}" in ${op.tag}`);
+    }
     group.operations.push(op);
   }
   // Order by the spec's tag list, then by first appearance: stable output for stable input.

@@ -1,5 +1,5 @@
 import { specOperations, type OpenApiDocument } from '../index.js';
-import { camelCase } from './naming.js';
+import { camelCase, clientMethodNames } from './naming.js';
 import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
 import { buildResponse } from './response.js';
@@ -28,6 +28,7 @@ interface RawOperation {
   requestBody?: unknown;
   responses?: Record<string, unknown>;
   'x-tago-method'?: string;
+  'x-tago-method-aliases'?: unknown;
   'x-tago-envelope'?: boolean;
   'x-tago-pagination'?: string;
 }
@@ -51,9 +52,6 @@ export function buildOperation(
   if (!id || !/^[a-z][A-Za-z0-9]*$/.test(id)) throw new ModelError(`${where}: operationId missing or not camelCase`);
   const tag = raw.tags?.[0] ?? (foreign ? 'default' : undefined);
   if (!tag || (!foreign && raw.tags!.length !== 1)) throw new ModelError(`${id}: needs exactly one tag`);
-  const methodName = raw['x-tago-method'] ?? (foreign ? id : undefined);
-  if (!methodName || !/^[a-z][A-Za-z0-9]*$/.test(methodName))
-    throw new ModelError(`${id}: x-tago-method missing or not camelCase`);
   const paging = (raw['x-tago-pagination'] ?? 'none') as Paging;
   if (!PAGING.includes(paging)) throw new ModelError(`${id}: unknown x-tago-pagination "${paging}"`);
   const parameters = buildParameters(doc, pathParameters, raw.parameters, id, foreign);
@@ -66,6 +64,18 @@ export function buildOperation(
     if (p.in === 'path' && !templated.includes(p.name))
       throw new ModelError(`${id}: path parameter "${p.name}" does not appear in ${path}`);
   }
+  const kinds: TokenKind[] = foreign
+    ? Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length
+      ? ['profile']
+      : []
+    : tokenKinds(raw.security, id, schemes ?? schemeKinds(doc.components?.securitySchemes));
+  const names = clientMethodNames({
+    id,
+    tag,
+    kinds,
+    method: raw['x-tago-method'] ?? (foreign ? id : undefined),
+    aliases: raw['x-tago-method-aliases'],
+  });
   const response = buildResponse(doc, raw.responses, foreign || raw['x-tago-envelope'] === false, id, foreign);
   return {
     id,
@@ -73,16 +83,13 @@ export function buildOperation(
     method: method.toUpperCase() as HttpMethod,
     path,
     tag,
-    group: camelCase(tag),
-    methodName,
+    group: names.group,
+    methodName: names.methodName,
+    methodAliases: names.deprecatedAliases,
     summary: (raw.summary ?? '').trim(),
     description: (raw.description ?? '').trim(),
     deprecated: Boolean(raw.deprecated),
-    kinds: foreign
-      ? Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length
-        ? ['profile']
-        : []
-      : tokenKinds(raw.security, id, schemes ?? schemeKinds(doc.components?.securitySchemes)),
+    kinds,
     paging,
     parameters,
     body: buildBody(doc, raw.requestBody, id, foreign),

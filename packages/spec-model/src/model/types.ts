@@ -50,9 +50,11 @@ export interface OperationModel {
   method: HttpMethod;
   path: string;
   tag: string;
-  /** Client group (the tag in camelCase) and method name inside it (`x-tago-method`). */
+  /** Client group (the tag in camelCase) and method name inside it (`x-tago-method`), from clientMethodNames. */
   group: string;
   methodName: string;
+  /** Former method names the grouped clients keep as deprecated aliases (`x-tago-method-aliases`). */
+  methodAliases: string[];
   summary: string;
   description: string;
   deprecated: boolean;
