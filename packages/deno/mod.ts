@@ -36,6 +36,8 @@ import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';
+// Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
+export type * from '@tagokit/api/types';
 
 /** Options of the Deno client: the core's, plus Deno's own HTTP client (proxies, custom CA certificates). */
 export interface DenoClientOptions extends ClientOptions {

@@ -10,25 +10,52 @@ import type { ApiModel, GroupModel, OperationModel } from '@tagokit/spec-model/m
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
 import type { EmitContext, ImportStyle } from './context.js';
+import { namedTypeOf } from './named-types.js';
 import { hasArgs, kindsUnion, operationSignature } from './signature.js';
 import { docText } from './ts.js';
 
 /** A single-quoted TypeScript string literal. */
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** The type of a method's arguments, composed from the openapi-typescript operation type. */
+/** The body's type by the name the spec gives it (`DataCreateBody`), when it has one. */
+function namedBody(op: OperationModel): string | undefined {
+  return op.body && op.body.mediaKey === 'application/json' ? namedTypeOf(op.body.schema) : undefined;
+}
+
+/** The result's type by the name the spec gives it (`Device`, `DeviceListItem[]`), when it has one. */
+function namedResult(op: OperationModel): string | undefined {
+  return op.response.mediaType === 'application/json' ? namedTypeOf(op.response.resultSchema) : undefined;
+}
+
+/**
+ * The type of a method's arguments: the spec's name for the body when it has one (errors then say `DataCreateBody`),
+ * else read from the openapi-typescript operation type.
+ */
 export function argsType(op: OperationModel): string {
   const o = `operations[${quote(op.typeKey)}]`;
   const parts: string[] = [];
   if (op.parameters.some((p) => p.in === 'path')) parts.push(`PathParams<${o}>`);
   if (op.parameters.some((p) => p.in === 'query')) parts.push(`QueryParams<${o}>`);
-  if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: RequestBody<${o}, '${op.body.mediaKey}'> }`);
+  if (op.body)
+    parts.push(
+      `{ body${op.body.required ? '' : '?'}: ${namedBody(op) ?? `RequestBody<${o}, '${op.body.mediaKey}'>`} }`,
+    );
   return parts.join(' & ');
 }
 
-/** The type a method resolves to: `result` of the envelope, or the raw body. */
+/** The type a method resolves to: the spec's name for it, else `result` of the envelope or the raw body. */
 export function resultType(op: OperationModel): string {
+  const named = namedResult(op);
+  if (named) return named;
   return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations[${quote(op.typeKey)}]>`;
+}
+
+/** The named types the signatures of these operations use (what the module imports from `./types`). */
+export function namedTypesUsed(operations: readonly OperationModel[]): string[] {
+  const names = new Set<string>();
+  for (const op of operations)
+    for (const t of [namedBody(op), namedResult(op)]) if (t) names.add(t.replace(/\[\]$/, ''));
+  return [...names].sort();
 }
 
 /** The method of an operation, then one deprecated method per former name (same signature, same call). */
@@ -82,7 +109,7 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  */
 export function emitClient(ctx: EmitContext): string {
   const { model } = ctx;
-  const statements: StatementStructures[] = [...clientImports(ctx.imports)];
+  const statements: StatementStructures[] = [...clientImports(ctx.imports, model.operations)];
   for (const op of model.operations) statements.push(...operationTypes(op));
   statements.push(...model.groups.map(groupClass));
   statements.push({
@@ -116,7 +143,12 @@ export function emitClient(ctx: EmitContext): string {
 }
 
 /** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
-export function clientImports(imports: ImportStyle, extraTypes: string[] = []): StatementStructures[] {
+export function clientImports(
+  imports: ImportStyle,
+  operations: readonly OperationModel[],
+  extraTypes: string[] = [],
+): StatementStructures[] {
+  const named = namedTypesUsed(operations);
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -148,6 +180,16 @@ export function clientImports(imports: ImportStyle, extraTypes: string[] = []): 
       isTypeOnly: true,
       namedImports: ['operations'],
     },
+    ...(named.length
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: `./types${imports.ext}`,
+            isTypeOnly: true,
+            namedImports: named,
+          } as const,
+        ]
+      : []),
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${imports.ext}`, namespaceImport: 'ops' },
   ];
 }
@@ -172,6 +214,17 @@ export function operationTypes(op: OperationModel): StatementStructures[] {
     docs: [`What ${op.id} resolves to.`],
   });
   return out;
+}
+
+/** Every name client.ts and functions.ts export; a schema name equal to one would make `export *` ambiguous. */
+export function generatedExportNames(model: ApiModel): Set<string> {
+  const names = new Set(['ApiGroups', 'ApiKinds', 'createGroups', 'OPERATION_IDS']);
+  for (const op of model.operations) {
+    const T = pascalCase(op.id);
+    for (const name of [op.id, `${T}Args`, `${T}Result`]) names.add(name);
+  }
+  for (const group of model.groups) names.add(groupClassName(group));
+  return names;
 }
 
 /** `OPERATION_IDS`: every operation id, in spec order. */

@@ -9,7 +9,12 @@ import { kindsUnion, operationSignature } from './signature.js';
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
  * make `export *` ambiguous, so generation stops instead.
  */
-const RESERVED = new Set(['createEdgeClient', 'EdgeClient', 'EdgeClientOptions', 'OPERATION_IDS']);
+export const EDGE_EXPORTS: ReadonlySet<string> = new Set([
+  'createEdgeClient',
+  'EdgeClient',
+  'EdgeClientOptions',
+  'OPERATION_IDS',
+]);
 
 /**
  * The client an operation function takes: one whose token kind may call it (`ScopedContext<'device'>`), so
@@ -41,9 +46,10 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
 export function emitEdgeFunctions(ctx: EmitContext): string {
   const { model } = ctx;
   for (const op of model.operations) {
-    if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
+    if (EDGE_EXPORTS.has(op.id))
+      throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  const statements: StatementStructures[] = [...clientImports(ctx.imports, ['ScopedContext'])];
+  const statements: StatementStructures[] = [...clientImports(ctx.imports, model.operations, ['ScopedContext'])];
   for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
   statements.push(operationIds(model));
   return ctx.print('functions.ts', statements, banner(model.version));

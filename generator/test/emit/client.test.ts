@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { argsType, emitClient, groupClassName, resultType } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
+import { splitNamedTypes } from '../../src/emit/named-types.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
 import { buildModel } from '@tagokit/spec-model/model';
 import { miniModel, plainContext } from '../fixtures/mini-model.js';
@@ -31,8 +32,10 @@ describe('argsType / resultType / groupClassName', () => {
     expect(argsType(sendData)).toBe("{ body?: RequestBody<operations['sendData'], 'application/json'> }");
   });
 
-  it('reads the envelope result, or the raw body', () => {
-    expect(resultType(op('getDevice'))).toBe("EnvelopeResult<operations['getDevice']>");
+  it('names the result by its schema when the spec names it, else reads the envelope result or the raw body', () => {
+    expect(resultType(op('getDevice'))).toBe('Device');
+    expect(resultType(op('listDevices'))).toBe('Device[]');
+    expect(resultType(op('sendData'))).toBe("EnvelopeResult<operations['sendData']>");
     expect(resultType(op('readFile'))).toBe("RawResult<operations['readFile']>");
   });
 
@@ -48,10 +51,11 @@ describe('argsType / resultType / groupClassName', () => {
 
 describe('emitClient', () => {
   it('imports the core, the schema types and the descriptors', () => {
-    expect(lines.slice(2, 6)).toEqual([
+    expect(lines.slice(2, 7)).toEqual([
       "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
       "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
       "import type { operations } from './schema.js';",
+      "import type { Device } from './types.js';",
       "import * as ops from './operations.js';",
     ]);
     const deno = emitClient(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })).split('\n');
@@ -63,9 +67,9 @@ describe('emitClient', () => {
   it('writes the args and result aliases of every operation (no Args without inputs)', () => {
     expect(lines.filter((l) => l.startsWith('export type '))).toEqual([
       "export type ListDevicesArgs = QueryParams<operations['listDevices']>;",
-      "export type ListDevicesResult = EnvelopeResult<operations['listDevices']>;",
+      'export type ListDevicesResult = Device[];',
       "export type GetDeviceArgs = PathParams<operations['getDevice']>;",
-      "export type GetDeviceResult = EnvelopeResult<operations['getDevice']>;",
+      'export type GetDeviceResult = Device;',
       "export type SendDataArgs = { body: RequestBody<operations['sendData'], 'application/json'> };",
       "export type SendDataResult = EnvelopeResult<operations['sendData']>;",
       "export type GetStatusResult = EnvelopeResult<operations['getStatus']>;",
@@ -157,7 +161,9 @@ describe('the emitted client type-checks against the core', () => {
 
   it('compiles, and its types accept right calls and refuse wrong ones', async () => {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'schema.ts'), await emitSchemaTypes(miniSpec()));
+    const split = splitNamedTypes(await emitSchemaTypes(miniSpec()), '9.8.7', '.js', new Set());
+    writeFileSync(join(dir, 'schema.ts'), split.schema);
+    writeFileSync(join(dir, 'types.ts'), split.types);
     writeFileSync(join(dir, 'operations.ts'), emitDescriptors(plainContext(model)));
     writeFileSync(join(dir, 'client.ts'), text);
     // Each @ts-expect-error must meet an error, so wrong calls that compile fail the check too.
@@ -197,7 +203,7 @@ export const ids: readonly ['listDevices', 'getDevice', 'sendData', 'getStatus',
     );
     const core = fileURLToPath(new URL('../../../packages/core/src/internal/index.ts', import.meta.url));
     const program = ts.createProgram(
-      ['schema.ts', 'operations.ts', 'client.ts', 'usage.ts'].map((f) => join(dir, f)),
+      ['schema.ts', 'types.ts', 'operations.ts', 'client.ts', 'usage.ts'].map((f) => join(dir, f)),
       {
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.NodeNext,

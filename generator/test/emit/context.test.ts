@@ -34,6 +34,7 @@ describe('the emit context', () => {
         "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
       ],
       ["import type { operations } from './schema.js';", "import type { operations } from './schema.ts';"],
+      ["import type { Device } from './types.js';", "import type { Device } from './types.ts';"],
       ["import * as ops from './operations.js';", "import * as ops from './operations.ts';"],
     ]);
   });

@@ -47,12 +47,13 @@ describe('generateAll on the real bundle', () => {
     const api = await generateAll(doc, model, ['api']);
     expect(api.map((f) => f.path)).toEqual([
       'packages/api/src/schema.ts',
+      'packages/api/src/types.ts',
       'packages/api/src/operations.ts',
       'packages/api/src/client.ts',
       'packages/api/src/functions.ts',
       'packages/api/test/generated/contract-cases.ts',
     ]);
-    const [, operations, client, functions] = api.map((f) => f.text);
+    const [, , operations, client, functions] = api.map((f) => f.text);
     expect(client!.split('\n')).toContain(
       '  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
     );

@@ -3,281 +3,282 @@
 import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';
 import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';
 import type { operations } from './schema.ts';
+import type { AccessPolicy, AccessPolicyCreate, AccessPolicyCreateResult, AccessPolicySettings, AccessPolicySummary, AccessPolicyUpdate, Account, AccountCreateRequest, AccountCredentials, AccountLoginPinRequest, AccountLoginRequest, AccountLoginResult, AccountOtpConfirmRequest, AccountPasswordChangeRequest, AccountPlan, AccountPlanSetRequest, AccountProfileTokenRequest, AccountProfileTokenResult, AccountUpdateRequest, Action, ActionCreate, ActionCreateResult, ActionUpdate, Analysis, AnalysisCreate, AnalysisCreateResult, AnalysisEdit, AnalysisListItem, AnalysisRun, AnalysisScriptDownload, AnalysisScriptUpload, AnalysisTokenResult, AnyValue, BillingAllocation, BillingAllocationUpdate, BillingCoupon, BillingInformation, BillingInformationUpdate, BillingPaymentHistoryEntry, BillingPaymentMethod, BillingPaymentMethodUpdate, BillingPrices, BillingSchedule, BillingSubscription, BillingSubscriptionUpdate, ConnectorCreate, ConnectorCreateResult, ConnectorEdit, ConnectorInfo, Dashboard, DashboardCreate, DashboardCreateResult, DashboardDuplicate, DashboardDuplicateResult, DashboardEdit, DashboardListItem, DashboardPublicToken, DashboardRelatedAnalysis, DashboardRelatedDevice, DataCreateBody, DataEditBody, DataQueryResult, Device, DeviceChunk, DeviceChunkCopy, DeviceConfigParam, DeviceConfigParamSent, DeviceConfigParamSetBody, DeviceConvert, DeviceCreate, DeviceCreateResult, DeviceDataBackup, DeviceDataRestore, DeviceEdit, DeviceEmpty, DeviceExportResult, DeviceListItem, DeviceToken, DeviceTokenCreate, DeviceTokenCreateResult, Dictionary, DictionaryCreate, DictionaryCreateResult, DictionaryEdit, DictionaryLanguageEdit, DictionaryListItem, DictionaryStrings, Entity, EntityCreate, EntityCreateResult, EntityDataDelete, EntityDataEditBody, EntityDataExport, EntityDataExportResult, EntityDataInputBody, EntityDataRow, EntityEdit, EntityListItem, EntitySchemaEdit, EntityUpdateResult, FileList, FileMove, FilePath, FilePermission, FilePermissionChange, FileUploadJsonBody, FileUploadResult, GenericID, GenericToken, MessageResult, NetworkCreate, NetworkCreateResult, NetworkDeviceCreate, NetworkDeviceCreateResult, NetworkDeviceParamBody, NetworkDeviceWithToken, NetworkEdit, NetworkInfo, NetworkPublishBody, NetworkTokenCreate, NetworkTokenCreateResult, NetworkTokenInfo, Notification, NotificationCreate, NotificationPushRegister, NotificationPushUnregister, NotificationReadMark, ProfileAddonEdit, ProfileAddonInfo, ProfileAuditLog, ProfileBackup, ProfileBackupCreateResult, ProfileBackupDownload, ProfileCreate, ProfileCredentials, ProfileEdit, ProfileInfo, ProfileListItem, ProfileServiceConfig, ProfileServiceTest, ProfileServiceTestResult, ProfileServicesEdit, ProfileSummary, ProfileTeamInvite, ProfileTeamMember, ProfileToken, ProfileTokenCreate, ProfileTokenCreateResult, ProfileUsageStatistic, RunCustomDomain, RunCustomDomainCreate, RunEmailTestRequest, RunNotification, RunNotificationCreate, RunNotificationCreateResult, RunNotificationUpdate, RunSamlEdit, RunSamlInfo, RunSettings, RunSettingsUpdate, RunUserCreateRequest, RunUserCreateResult, RunUserCredentials, RunUserDictionaryContent, RunUserEditRequest, RunUserInfo, RunUserLoginAsResult, RunUserLoginRequest, RunUserLoginResult, RunUserNotificationReadRequest, RunUserPasswordChange, RunUserPinCode, RunUserPinRequest, RunUserSelf, RunUserSelfEdit, RunUserSignupRequest, RunUserSignupResult, Secret, SecretCreate, SecretEdit, ServiceAttachmentUpload, ServiceAuthorizationCreate, ServiceAuthorizationCreateResult, ServiceAuthorizationEdit, ServiceAuthorizationInfo, ServiceConsoleMessage, ServiceEmail, ServiceMqttPublish, ServiceNotification, ServiceSendgridEmail, ServiceSms, ServiceSmtpEmail, ServiceSqsMessage, ServiceTipCommand, ServiceTwilioSms, ServiceTwilioWhatsapp, SqlDeleteResult, SqlExecute, SqlExecuteResult, SqlQuery, SqlQueryCreate, SqlQueryListItem, SqlTables, SqlVersion, TagoCoreCreate, TagoCoreEdit, TagoCoreInfo, TagoCoreListItem, Template, TemplateCreate, TemplateInstall, TemplateInstallResult, TokenOwnerInfo, Widget, WidgetCreate, WidgetCreateResult, WidgetDataCreateBody, WidgetDataEditBody, WidgetDataResult, WidgetEdit, WidgetFileUploadEnd, WidgetFileUploadResult, WidgetHeaderAnalysisRun, WidgetResourceEditBody, WidgetSourceUpload, WidgetSourceUploadResult, WidgetToken } from './types.ts';
 import * as ops from './operations.ts';
 /** Arguments of getTokenInfo. */
 export type GetTokenInfoArgs = QueryParams<operations['getTokenInfo']>;
 /** What getTokenInfo resolves to. */
-export type GetTokenInfoResult = EnvelopeResult<operations['getTokenInfo']>;
+export type GetTokenInfoResult = TokenOwnerInfo;
 /** What getApiStatus resolves to. */
 export type GetApiStatusResult = EnvelopeResult<operations['getApiStatus']>;
 /** Arguments of getData. */
 export type GetDataArgs = QueryParams<operations['getData']>;
 /** What getData resolves to. */
-export type GetDataResult = EnvelopeResult<operations['getData']>;
+export type GetDataResult = DataQueryResult;
 /** Arguments of sendData. */
-export type SendDataArgs = { body: RequestBody<operations['sendData'], 'application/json'> };
+export type SendDataArgs = { body: DataCreateBody };
 /** What sendData resolves to. */
-export type SendDataResult = EnvelopeResult<operations['sendData']>;
+export type SendDataResult = MessageResult;
 /** Arguments of editData. */
-export type EditDataArgs = { body: RequestBody<operations['editData'], 'application/json'> };
+export type EditDataArgs = { body: DataEditBody };
 /** What editData resolves to. */
-export type EditDataResult = EnvelopeResult<operations['editData']>;
+export type EditDataResult = MessageResult;
 /** Arguments of deleteData. */
 export type DeleteDataArgs = QueryParams<operations['deleteData']>;
 /** What deleteData resolves to. */
-export type DeleteDataResult = EnvelopeResult<operations['deleteData']>;
+export type DeleteDataResult = MessageResult;
 /** Arguments of listConfigParams. */
 export type ListConfigParamsArgs = QueryParams<operations['listConfigParams']>;
 /** What listConfigParams resolves to. */
-export type ListConfigParamsResult = EnvelopeResult<operations['listConfigParams']>;
+export type ListConfigParamsResult = DeviceConfigParam[];
 /** Arguments of markConfigParamRead. */
-export type MarkConfigParamReadArgs = PathParams<operations['markConfigParamRead']> & { body: RequestBody<operations['markConfigParamRead'], 'application/json'> };
+export type MarkConfigParamReadArgs = PathParams<operations['markConfigParamRead']> & { body: DeviceConfigParamSent };
 /** What markConfigParamRead resolves to. */
-export type MarkConfigParamReadResult = EnvelopeResult<operations['markConfigParamRead']>;
+export type MarkConfigParamReadResult = MessageResult;
 /** Arguments of resolveNetworkDeviceToken. */
 export type ResolveNetworkDeviceTokenArgs = PathParams<operations['resolveNetworkDeviceToken']> & QueryParams<operations['resolveNetworkDeviceToken']>;
 /** What resolveNetworkDeviceToken resolves to. */
-export type ResolveNetworkDeviceTokenResult = EnvelopeResult<operations['resolveNetworkDeviceToken']>;
+export type ResolveNetworkDeviceTokenResult = GenericToken;
 /** Arguments of resolveNetworkDeviceTokenWithAuthorization. */
 export type ResolveNetworkDeviceTokenWithAuthorizationArgs = PathParams<operations['resolveNetworkDeviceTokenWithAuthorization']> & QueryParams<operations['resolveNetworkDeviceTokenWithAuthorization']>;
 /** What resolveNetworkDeviceTokenWithAuthorization resolves to. */
-export type ResolveNetworkDeviceTokenWithAuthorizationResult = EnvelopeResult<operations['resolveNetworkDeviceTokenWithAuthorization']>;
+export type ResolveNetworkDeviceTokenWithAuthorizationResult = GenericToken;
 /** Arguments of setNetworkDeviceParams. */
-export type SetNetworkDeviceParamsArgs = PathParams<operations['setNetworkDeviceParams']> & { body: RequestBody<operations['setNetworkDeviceParams'], 'application/json'> };
+export type SetNetworkDeviceParamsArgs = PathParams<operations['setNetworkDeviceParams']> & { body: NetworkDeviceParamBody };
 /** What setNetworkDeviceParams resolves to. */
-export type SetNetworkDeviceParamsResult = EnvelopeResult<operations['setNetworkDeviceParams']>;
+export type SetNetworkDeviceParamsResult = MessageResult;
 /** Arguments of listNetworkConnectorDevices. */
 export type ListNetworkConnectorDevicesArgs = PathParams<operations['listNetworkConnectorDevices']> & QueryParams<operations['listNetworkConnectorDevices']>;
 /** What listNetworkConnectorDevices resolves to. */
-export type ListNetworkConnectorDevicesResult = EnvelopeResult<operations['listNetworkConnectorDevices']>;
+export type ListNetworkConnectorDevicesResult = NetworkDeviceWithToken[];
 /** Arguments of publishNetworkRelayMessage. */
-export type PublishNetworkRelayMessageArgs = { body: RequestBody<operations['publishNetworkRelayMessage'], 'application/json'> };
+export type PublishNetworkRelayMessageArgs = { body: NetworkPublishBody };
 /** What publishNetworkRelayMessage resolves to. */
-export type PublishNetworkRelayMessageResult = EnvelopeResult<operations['publishNetworkRelayMessage']>;
+export type PublishNetworkRelayMessageResult = MessageResult;
 /** Arguments of sendNetworkData. */
-export type SendNetworkDataArgs = QueryParams<operations['sendNetworkData']> & { body: RequestBody<operations['sendNetworkData'], 'application/json'> };
+export type SendNetworkDataArgs = QueryParams<operations['sendNetworkData']> & { body: DataCreateBody };
 /** What sendNetworkData resolves to. */
-export type SendNetworkDataResult = EnvelopeResult<operations['sendNetworkData']>;
+export type SendNetworkDataResult = MessageResult;
 /** Arguments of createDeviceUsingNetwork. */
-export type CreateDeviceUsingNetworkArgs = { body: RequestBody<operations['createDeviceUsingNetwork'], 'application/json'> };
+export type CreateDeviceUsingNetworkArgs = { body: NetworkDeviceCreate };
 /** What createDeviceUsingNetwork resolves to. */
-export type CreateDeviceUsingNetworkResult = EnvelopeResult<operations['createDeviceUsingNetwork']>;
+export type CreateDeviceUsingNetworkResult = NetworkDeviceCreateResult;
 /** Arguments of loginAccount. */
-export type LoginAccountArgs = { body: RequestBody<operations['loginAccount'], 'application/json'> };
+export type LoginAccountArgs = { body: AccountLoginRequest };
 /** What loginAccount resolves to. */
-export type LoginAccountResult = EnvelopeResult<operations['loginAccount']>;
+export type LoginAccountResult = AccountLoginResult;
 /** Arguments of requestAccountLoginPinCode. */
-export type RequestAccountLoginPinCodeArgs = { body: RequestBody<operations['requestAccountLoginPinCode'], 'application/json'> };
+export type RequestAccountLoginPinCodeArgs = { body: AccountLoginPinRequest };
 /** What requestAccountLoginPinCode resolves to. */
-export type RequestAccountLoginPinCodeResult = EnvelopeResult<operations['requestAccountLoginPinCode']>;
+export type RequestAccountLoginPinCodeResult = MessageResult;
 /** Arguments of createAccountProfileToken. */
-export type CreateAccountProfileTokenArgs = { body: RequestBody<operations['createAccountProfileToken'], 'application/json'> };
+export type CreateAccountProfileTokenArgs = { body: AccountProfileTokenRequest };
 /** What createAccountProfileToken resolves to. */
-export type CreateAccountProfileTokenResult = EnvelopeResult<operations['createAccountProfileToken']>;
+export type CreateAccountProfileTokenResult = AccountProfileTokenResult;
 /** What getAccount resolves to. */
-export type GetAccountResult = EnvelopeResult<operations['getAccount']>;
+export type GetAccountResult = Account;
 /** Arguments of createAccount. */
-export type CreateAccountArgs = { body: RequestBody<operations['createAccount'], 'application/json'> };
+export type CreateAccountArgs = { body: AccountCreateRequest };
 /** What createAccount resolves to. */
-export type CreateAccountResult = EnvelopeResult<operations['createAccount']>;
+export type CreateAccountResult = MessageResult;
 /** Arguments of updateAccount. */
-export type UpdateAccountArgs = { body: RequestBody<operations['updateAccount'], 'application/json'> };
+export type UpdateAccountArgs = { body: AccountUpdateRequest };
 /** What updateAccount resolves to. */
-export type UpdateAccountResult = EnvelopeResult<operations['updateAccount']>;
+export type UpdateAccountResult = MessageResult;
 /** What deleteAccount resolves to. */
-export type DeleteAccountResult = EnvelopeResult<operations['deleteAccount']>;
+export type DeleteAccountResult = MessageResult;
 /** Arguments of requestAccountPasswordReset. */
 export type RequestAccountPasswordResetArgs = PathParams<operations['requestAccountPasswordReset']>;
 /** What requestAccountPasswordReset resolves to. */
-export type RequestAccountPasswordResetResult = EnvelopeResult<operations['requestAccountPasswordReset']>;
+export type RequestAccountPasswordResetResult = MessageResult;
 /** Arguments of resetAccountPassword. */
-export type ResetAccountPasswordArgs = { body: RequestBody<operations['resetAccountPassword'], 'application/json'> };
+export type ResetAccountPasswordArgs = { body: AccountPasswordChangeRequest };
 /** What resetAccountPassword resolves to. */
-export type ResetAccountPasswordResult = EnvelopeResult<operations['resetAccountPassword']>;
+export type ResetAccountPasswordResult = MessageResult;
 /** Arguments of resendAccountConfirmation. */
 export type ResendAccountConfirmationArgs = PathParams<operations['resendAccountConfirmation']>;
 /** What resendAccountConfirmation resolves to. */
-export type ResendAccountConfirmationResult = EnvelopeResult<operations['resendAccountConfirmation']>;
+export type ResendAccountConfirmationResult = MessageResult;
 /** Arguments of confirmAccount. */
 export type ConfirmAccountArgs = PathParams<operations['confirmAccount']>;
 /** What confirmAccount resolves to. */
-export type ConfirmAccountResult = EnvelopeResult<operations['confirmAccount']>;
+export type ConfirmAccountResult = MessageResult;
 /** Arguments of enableAccountOtp. */
-export type EnableAccountOtpArgs = PathParams<operations['enableAccountOtp']> & { body: RequestBody<operations['enableAccountOtp'], 'application/json'> };
+export type EnableAccountOtpArgs = PathParams<operations['enableAccountOtp']> & { body: AccountCredentials };
 /** What enableAccountOtp resolves to. */
-export type EnableAccountOtpResult = EnvelopeResult<operations['enableAccountOtp']>;
+export type EnableAccountOtpResult = MessageResult;
 /** Arguments of disableAccountOtp. */
-export type DisableAccountOtpArgs = PathParams<operations['disableAccountOtp']> & { body: RequestBody<operations['disableAccountOtp'], 'application/json'> };
+export type DisableAccountOtpArgs = PathParams<operations['disableAccountOtp']> & { body: AccountCredentials };
 /** What disableAccountOtp resolves to. */
-export type DisableAccountOtpResult = EnvelopeResult<operations['disableAccountOtp']>;
+export type DisableAccountOtpResult = MessageResult;
 /** Arguments of confirmAccountOtp. */
-export type ConfirmAccountOtpArgs = PathParams<operations['confirmAccountOtp']> & { body: RequestBody<operations['confirmAccountOtp'], 'application/json'> };
+export type ConfirmAccountOtpArgs = PathParams<operations['confirmAccountOtp']> & { body: AccountOtpConfirmRequest };
 /** What confirmAccountOtp resolves to. */
-export type ConfirmAccountOtpResult = EnvelopeResult<operations['confirmAccountOtp']>;
+export type ConfirmAccountOtpResult = MessageResult;
 /** Arguments of acceptTeamInvitation. */
 export type AcceptTeamInvitationArgs = PathParams<operations['acceptTeamInvitation']>;
 /** What acceptTeamInvitation resolves to. */
-export type AcceptTeamInvitationResult = EnvelopeResult<operations['acceptTeamInvitation']>;
+export type AcceptTeamInvitationResult = MessageResult;
 /** Arguments of declineTeamInvitation. */
 export type DeclineTeamInvitationArgs = PathParams<operations['declineTeamInvitation']>;
 /** What declineTeamInvitation resolves to. */
-export type DeclineTeamInvitationResult = EnvelopeResult<operations['declineTeamInvitation']>;
+export type DeclineTeamInvitationResult = MessageResult;
 /** What getAccountPlan resolves to. */
-export type GetAccountPlanResult = EnvelopeResult<operations['getAccountPlan']>;
+export type GetAccountPlanResult = AccountPlan;
 /** Arguments of setAccountPlan. */
-export type SetAccountPlanArgs = { body: RequestBody<operations['setAccountPlan'], 'application/json'> };
+export type SetAccountPlanArgs = { body: AccountPlanSetRequest };
 /** What setAccountPlan resolves to. */
-export type SetAccountPlanResult = EnvelopeResult<operations['setAccountPlan']>;
+export type SetAccountPlanResult = MessageResult;
 /** What getBillingSubscription resolves to. */
-export type GetBillingSubscriptionResult = EnvelopeResult<operations['getBillingSubscription']>;
+export type GetBillingSubscriptionResult = BillingSubscription;
 /** Arguments of updateBillingSubscription. */
-export type UpdateBillingSubscriptionArgs = { body: RequestBody<operations['updateBillingSubscription'], 'application/json'> };
+export type UpdateBillingSubscriptionArgs = { body: BillingSubscriptionUpdate };
 /** What updateBillingSubscription resolves to. */
 export type UpdateBillingSubscriptionResult = EnvelopeResult<operations['updateBillingSubscription']>;
 /** What getBillingSubscriptionSchedule resolves to. */
-export type GetBillingSubscriptionScheduleResult = EnvelopeResult<operations['getBillingSubscriptionSchedule']>;
+export type GetBillingSubscriptionScheduleResult = BillingSchedule;
 /** What cancelBillingDowngrade resolves to. */
-export type CancelBillingDowngradeResult = EnvelopeResult<operations['cancelBillingDowngrade']>;
+export type CancelBillingDowngradeResult = MessageResult;
 /** What getBillingSubscriptionSummary resolves to. */
 export type GetBillingSubscriptionSummaryResult = EnvelopeResult<operations['getBillingSubscriptionSummary']>;
 /** Arguments of checkBillingCoupon. */
 export type CheckBillingCouponArgs = PathParams<operations['checkBillingCoupon']>;
 /** What checkBillingCoupon resolves to. */
-export type CheckBillingCouponResult = EnvelopeResult<operations['checkBillingCoupon']>;
+export type CheckBillingCouponResult = BillingCoupon;
 /** What retryBillingPayment resolves to. */
-export type RetryBillingPaymentResult = EnvelopeResult<operations['retryBillingPayment']>;
+export type RetryBillingPaymentResult = MessageResult;
 /** What cancelBillingPendingOperation resolves to. */
-export type CancelBillingPendingOperationResult = EnvelopeResult<operations['cancelBillingPendingOperation']>;
+export type CancelBillingPendingOperationResult = MessageResult;
 /** What getBillingPaymentMethod resolves to. */
-export type GetBillingPaymentMethodResult = EnvelopeResult<operations['getBillingPaymentMethod']>;
+export type GetBillingPaymentMethodResult = BillingPaymentMethod;
 /** Arguments of setBillingPaymentMethod. */
-export type SetBillingPaymentMethodArgs = { body: RequestBody<operations['setBillingPaymentMethod'], 'application/json'> };
+export type SetBillingPaymentMethodArgs = { body: BillingPaymentMethodUpdate };
 /** What setBillingPaymentMethod resolves to. */
-export type SetBillingPaymentMethodResult = EnvelopeResult<operations['setBillingPaymentMethod']>;
+export type SetBillingPaymentMethodResult = MessageResult;
 /** What removeBillingPaymentMethod resolves to. */
-export type RemoveBillingPaymentMethodResult = EnvelopeResult<operations['removeBillingPaymentMethod']>;
+export type RemoveBillingPaymentMethodResult = MessageResult;
 /** What getBillingInformation resolves to. */
-export type GetBillingInformationResult = EnvelopeResult<operations['getBillingInformation']>;
+export type GetBillingInformationResult = BillingInformation;
 /** Arguments of updateBillingInformation. */
-export type UpdateBillingInformationArgs = { body: RequestBody<operations['updateBillingInformation'], 'application/json'> };
+export type UpdateBillingInformationArgs = { body: BillingInformationUpdate };
 /** What updateBillingInformation resolves to. */
-export type UpdateBillingInformationResult = EnvelopeResult<operations['updateBillingInformation']>;
+export type UpdateBillingInformationResult = MessageResult;
 /** What getBillingAllocation resolves to. */
-export type GetBillingAllocationResult = EnvelopeResult<operations['getBillingAllocation']>;
+export type GetBillingAllocationResult = BillingAllocation[];
 /** Arguments of updateBillingAllocation. */
-export type UpdateBillingAllocationArgs = { body: RequestBody<operations['updateBillingAllocation'], 'application/json'> };
+export type UpdateBillingAllocationArgs = { body: BillingAllocationUpdate[] };
 /** What updateBillingAllocation resolves to. */
-export type UpdateBillingAllocationResult = EnvelopeResult<operations['updateBillingAllocation']>;
+export type UpdateBillingAllocationResult = MessageResult;
 /** Arguments of listBillingPaymentHistory. */
 export type ListBillingPaymentHistoryArgs = QueryParams<operations['listBillingPaymentHistory']>;
 /** What listBillingPaymentHistory resolves to. */
-export type ListBillingPaymentHistoryResult = EnvelopeResult<operations['listBillingPaymentHistory']>;
+export type ListBillingPaymentHistoryResult = BillingPaymentHistoryEntry[];
 /** What getBillingPrices resolves to. */
-export type GetBillingPricesResult = EnvelopeResult<operations['getBillingPrices']>;
+export type GetBillingPricesResult = BillingPrices;
 /** What getBillingProratedPrices resolves to. */
-export type GetBillingProratedPricesResult = EnvelopeResult<operations['getBillingProratedPrices']>;
+export type GetBillingProratedPricesResult = BillingPrices;
 /** What listProfiles resolves to. */
-export type ListProfilesResult = EnvelopeResult<operations['listProfiles']>;
+export type ListProfilesResult = ProfileListItem[];
 /** Arguments of createProfile. */
-export type CreateProfileArgs = QueryParams<operations['createProfile']> & { body: RequestBody<operations['createProfile'], 'application/json'> };
+export type CreateProfileArgs = QueryParams<operations['createProfile']> & { body: ProfileCreate };
 /** What createProfile resolves to. */
 export type CreateProfileResult = EnvelopeResult<operations['createProfile']>;
 /** Arguments of getProfile. */
 export type GetProfileArgs = PathParams<operations['getProfile']>;
 /** What getProfile resolves to. */
-export type GetProfileResult = EnvelopeResult<operations['getProfile']>;
+export type GetProfileResult = ProfileInfo;
 /** Arguments of updateProfile. */
-export type UpdateProfileArgs = PathParams<operations['updateProfile']> & { body: RequestBody<operations['updateProfile'], 'application/json'> };
+export type UpdateProfileArgs = PathParams<operations['updateProfile']> & { body: ProfileEdit };
 /** What updateProfile resolves to. */
-export type UpdateProfileResult = EnvelopeResult<operations['updateProfile']>;
+export type UpdateProfileResult = MessageResult;
 /** Arguments of deleteProfile. */
-export type DeleteProfileArgs = PathParams<operations['deleteProfile']> & { body: RequestBody<operations['deleteProfile'], 'application/json'> };
+export type DeleteProfileArgs = PathParams<operations['deleteProfile']> & { body: ProfileCredentials };
 /** What deleteProfile resolves to. */
-export type DeleteProfileResult = EnvelopeResult<operations['deleteProfile']>;
+export type DeleteProfileResult = MessageResult;
 /** Arguments of getProfileSummary. */
 export type GetProfileSummaryArgs = PathParams<operations['getProfileSummary']> & QueryParams<operations['getProfileSummary']>;
 /** What getProfileSummary resolves to. */
-export type GetProfileSummaryResult = EnvelopeResult<operations['getProfileSummary']>;
+export type GetProfileSummaryResult = ProfileSummary;
 /** Arguments of listProfileUsageStatistics. */
 export type ListProfileUsageStatisticsArgs = PathParams<operations['listProfileUsageStatistics']> & QueryParams<operations['listProfileUsageStatistics']>;
 /** What listProfileUsageStatistics resolves to. */
-export type ListProfileUsageStatisticsResult = EnvelopeResult<operations['listProfileUsageStatistics']>;
+export type ListProfileUsageStatisticsResult = ProfileUsageStatistic[];
 /** Arguments of queryProfileAuditLog. */
 export type QueryProfileAuditLogArgs = PathParams<operations['queryProfileAuditLog']> & QueryParams<operations['queryProfileAuditLog']>;
 /** What queryProfileAuditLog resolves to. */
-export type QueryProfileAuditLogResult = EnvelopeResult<operations['queryProfileAuditLog']>;
+export type QueryProfileAuditLogResult = ProfileAuditLog;
 /** Arguments of getProfileAuditLogQuery. */
 export type GetProfileAuditLogQueryArgs = PathParams<operations['getProfileAuditLogQuery']>;
 /** What getProfileAuditLogQuery resolves to. */
-export type GetProfileAuditLogQueryResult = EnvelopeResult<operations['getProfileAuditLogQuery']>;
+export type GetProfileAuditLogQueryResult = ProfileAuditLog;
 /** Arguments of getProfileAddons. */
 export type GetProfileAddonsArgs = PathParams<operations['getProfileAddons']>;
 /** What getProfileAddons resolves to. */
-export type GetProfileAddonsResult = EnvelopeResult<operations['getProfileAddons']>;
+export type GetProfileAddonsResult = ProfileAddonInfo;
 /** Arguments of updateProfileAddons. */
-export type UpdateProfileAddonsArgs = PathParams<operations['updateProfileAddons']> & { body: RequestBody<operations['updateProfileAddons'], 'application/json'> };
+export type UpdateProfileAddonsArgs = PathParams<operations['updateProfileAddons']> & { body: ProfileAddonEdit };
 /** What updateProfileAddons resolves to. */
-export type UpdateProfileAddonsResult = EnvelopeResult<operations['updateProfileAddons']>;
+export type UpdateProfileAddonsResult = MessageResult;
 /** Arguments of removeProfileAddon. */
 export type RemoveProfileAddonArgs = PathParams<operations['removeProfileAddon']>;
 /** What removeProfileAddon resolves to. */
-export type RemoveProfileAddonResult = EnvelopeResult<operations['removeProfileAddon']>;
+export type RemoveProfileAddonResult = MessageResult;
 /** Arguments of updateProfileServices. */
-export type UpdateProfileServicesArgs = PathParams<operations['updateProfileServices']> & { body: RequestBody<operations['updateProfileServices'], 'application/json'> };
+export type UpdateProfileServicesArgs = PathParams<operations['updateProfileServices']> & { body: ProfileServicesEdit };
 /** What updateProfileServices resolves to. */
-export type UpdateProfileServicesResult = EnvelopeResult<operations['updateProfileServices']>;
+export type UpdateProfileServicesResult = MessageResult;
 /** Arguments of configureProfileService. */
-export type ConfigureProfileServiceArgs = PathParams<operations['configureProfileService']> & { body: RequestBody<operations['configureProfileService'], 'application/json'> };
+export type ConfigureProfileServiceArgs = PathParams<operations['configureProfileService']> & { body: ProfileServiceConfig };
 /** What configureProfileService resolves to. */
-export type ConfigureProfileServiceResult = EnvelopeResult<operations['configureProfileService']>;
+export type ConfigureProfileServiceResult = MessageResult;
 /** Arguments of testProfileService. */
-export type TestProfileServiceArgs = PathParams<operations['testProfileService']> & { body: RequestBody<operations['testProfileService'], 'application/json'> };
+export type TestProfileServiceArgs = PathParams<operations['testProfileService']> & { body: ProfileServiceTest };
 /** What testProfileService resolves to. */
-export type TestProfileServiceResult = EnvelopeResult<operations['testProfileService']>;
+export type TestProfileServiceResult = ProfileServiceTestResult;
 /** Arguments of listProfileTokens. */
 export type ListProfileTokensArgs = PathParams<operations['listProfileTokens']> & QueryParams<operations['listProfileTokens']>;
 /** What listProfileTokens resolves to. */
-export type ListProfileTokensResult = EnvelopeResult<operations['listProfileTokens']>;
+export type ListProfileTokensResult = ProfileToken[];
 /** Arguments of createProfileToken. */
-export type CreateProfileTokenArgs = PathParams<operations['createProfileToken']> & { body: RequestBody<operations['createProfileToken'], 'application/json'> };
+export type CreateProfileTokenArgs = PathParams<operations['createProfileToken']> & { body: ProfileTokenCreate };
 /** What createProfileToken resolves to. */
-export type CreateProfileTokenResult = EnvelopeResult<operations['createProfileToken']>;
+export type CreateProfileTokenResult = ProfileTokenCreateResult;
 /** Arguments of deleteProfileToken. */
 export type DeleteProfileTokenArgs = PathParams<operations['deleteProfileToken']>;
 /** What deleteProfileToken resolves to. */
-export type DeleteProfileTokenResult = EnvelopeResult<operations['deleteProfileToken']>;
+export type DeleteProfileTokenResult = MessageResult;
 /** Arguments of listProfileTeamMembers. */
 export type ListProfileTeamMembersArgs = PathParams<operations['listProfileTeamMembers']>;
 /** What listProfileTeamMembers resolves to. */
-export type ListProfileTeamMembersResult = EnvelopeResult<operations['listProfileTeamMembers']>;
+export type ListProfileTeamMembersResult = ProfileTeamMember[];
 /** Arguments of addProfileTeamMember. */
-export type AddProfileTeamMemberArgs = PathParams<operations['addProfileTeamMember']> & { body: RequestBody<operations['addProfileTeamMember'], 'application/json'> };
+export type AddProfileTeamMemberArgs = PathParams<operations['addProfileTeamMember']> & { body: ProfileTeamInvite };
 /** What addProfileTeamMember resolves to. */
-export type AddProfileTeamMemberResult = EnvelopeResult<operations['addProfileTeamMember']>;
+export type AddProfileTeamMemberResult = MessageResult;
 /** Arguments of removeProfileTeamMember. */
 export type RemoveProfileTeamMemberArgs = PathParams<operations['removeProfileTeamMember']>;
 /** What removeProfileTeamMember resolves to. */
-export type RemoveProfileTeamMemberResult = EnvelopeResult<operations['removeProfileTeamMember']>;
+export type RemoveProfileTeamMemberResult = MessageResult;
 /** Arguments of listProfileBackups. */
 export type ListProfileBackupsArgs = PathParams<operations['listProfileBackups']> & QueryParams<operations['listProfileBackups']>;
 /** What listProfileBackups resolves to. */
-export type ListProfileBackupsResult = EnvelopeResult<operations['listProfileBackups']>;
+export type ListProfileBackupsResult = ProfileBackup[];
 /** Arguments of createProfileBackup. */
 export type CreateProfileBackupArgs = PathParams<operations['createProfileBackup']>;
 /** What createProfileBackup resolves to. */
-export type CreateProfileBackupResult = RawResult<operations['createProfileBackup']>;
+export type CreateProfileBackupResult = ProfileBackupCreateResult;
 /** Arguments of deleteProfileBackup. */
-export type DeleteProfileBackupArgs = PathParams<operations['deleteProfileBackup']> & { body: RequestBody<operations['deleteProfileBackup'], 'application/json'> };
+export type DeleteProfileBackupArgs = PathParams<operations['deleteProfileBackup']> & { body: ProfileCredentials };
 /** What deleteProfileBackup resolves to. */
-export type DeleteProfileBackupResult = EnvelopeResult<operations['deleteProfileBackup']>;
+export type DeleteProfileBackupResult = MessageResult;
 /** Arguments of downloadProfileBackup. */
-export type DownloadProfileBackupArgs = PathParams<operations['downloadProfileBackup']> & { body: RequestBody<operations['downloadProfileBackup'], 'application/json'> };
+export type DownloadProfileBackupArgs = PathParams<operations['downloadProfileBackup']> & { body: ProfileCredentials };
 /** What downloadProfileBackup resolves to. */
-export type DownloadProfileBackupResult = EnvelopeResult<operations['downloadProfileBackup']>;
+export type DownloadProfileBackupResult = ProfileBackupDownload;
 /** Arguments of transferTokenToProfile. */
 export type TransferTokenToProfileArgs = PathParams<operations['transferTokenToProfile']>;
 /** What transferTokenToProfile resolves to. */
-export type TransferTokenToProfileResult = EnvelopeResult<operations['transferTokenToProfile']>;
+export type TransferTokenToProfileResult = MessageResult;
 /** Arguments of listTagKeys. */
 export type ListTagKeysArgs = PathParams<operations['listTagKeys']>;
 /** What listTagKeys resolves to. */
@@ -285,47 +286,47 @@ export type ListTagKeysResult = EnvelopeResult<operations['listTagKeys']>;
 /** Arguments of listDevices. */
 export type ListDevicesArgs = QueryParams<operations['listDevices']>;
 /** What listDevices resolves to. */
-export type ListDevicesResult = EnvelopeResult<operations['listDevices']>;
+export type ListDevicesResult = DeviceListItem[];
 /** Arguments of createDevice. */
-export type CreateDeviceArgs = { body: RequestBody<operations['createDevice'], 'application/json'> };
+export type CreateDeviceArgs = { body: DeviceCreate };
 /** What createDevice resolves to. */
-export type CreateDeviceResult = EnvelopeResult<operations['createDevice']>;
+export type CreateDeviceResult = DeviceCreateResult;
 /** Arguments of getDevice. */
 export type GetDeviceArgs = PathParams<operations['getDevice']> & QueryParams<operations['getDevice']>;
 /** What getDevice resolves to. */
-export type GetDeviceResult = EnvelopeResult<operations['getDevice']>;
+export type GetDeviceResult = Device;
 /** Arguments of updateDevice. */
-export type UpdateDeviceArgs = PathParams<operations['updateDevice']> & { body: RequestBody<operations['updateDevice'], 'application/json'> };
+export type UpdateDeviceArgs = PathParams<operations['updateDevice']> & { body: DeviceEdit };
 /** What updateDevice resolves to. */
-export type UpdateDeviceResult = EnvelopeResult<operations['updateDevice']>;
+export type UpdateDeviceResult = MessageResult;
 /** Arguments of deleteDevice. */
 export type DeleteDeviceArgs = PathParams<operations['deleteDevice']>;
 /** What deleteDevice resolves to. */
-export type DeleteDeviceResult = EnvelopeResult<operations['deleteDevice']>;
+export type DeleteDeviceResult = MessageResult;
 /** Arguments of listDeviceParams. */
 export type ListDeviceParamsArgs = PathParams<operations['listDeviceParams']> & QueryParams<operations['listDeviceParams']>;
 /** What listDeviceParams resolves to. */
-export type ListDeviceParamsResult = EnvelopeResult<operations['listDeviceParams']>;
+export type ListDeviceParamsResult = DeviceConfigParam[];
 /** Arguments of setDeviceParams. */
-export type SetDeviceParamsArgs = PathParams<operations['setDeviceParams']> & { body: RequestBody<operations['setDeviceParams'], 'application/json'> };
+export type SetDeviceParamsArgs = PathParams<operations['setDeviceParams']> & { body: DeviceConfigParamSetBody };
 /** What setDeviceParams resolves to. */
-export type SetDeviceParamsResult = EnvelopeResult<operations['setDeviceParams']>;
+export type SetDeviceParamsResult = MessageResult;
 /** Arguments of deleteDeviceParam. */
 export type DeleteDeviceParamArgs = PathParams<operations['deleteDeviceParam']>;
 /** What deleteDeviceParam resolves to. */
-export type DeleteDeviceParamResult = EnvelopeResult<operations['deleteDeviceParam']>;
+export type DeleteDeviceParamResult = MessageResult;
 /** Arguments of createDeviceToken. */
-export type CreateDeviceTokenArgs = { body: RequestBody<operations['createDeviceToken'], 'application/json'> };
+export type CreateDeviceTokenArgs = { body: DeviceTokenCreate };
 /** What createDeviceToken resolves to. */
-export type CreateDeviceTokenResult = EnvelopeResult<operations['createDeviceToken']>;
+export type CreateDeviceTokenResult = DeviceTokenCreateResult;
 /** Arguments of listDeviceTokens. */
 export type ListDeviceTokensArgs = PathParams<operations['listDeviceTokens']> & QueryParams<operations['listDeviceTokens']>;
 /** What listDeviceTokens resolves to. */
-export type ListDeviceTokensResult = EnvelopeResult<operations['listDeviceTokens']>;
+export type ListDeviceTokensResult = DeviceToken[];
 /** Arguments of deleteDeviceToken. */
 export type DeleteDeviceTokenArgs = PathParams<operations['deleteDeviceToken']>;
 /** What deleteDeviceToken resolves to. */
-export type DeleteDeviceTokenResult = EnvelopeResult<operations['deleteDeviceToken']>;
+export type DeleteDeviceTokenResult = MessageResult;
 /** Arguments of getDeviceDataAmount. */
 export type GetDeviceDataAmountArgs = PathParams<operations['getDeviceDataAmount']>;
 /** What getDeviceDataAmount resolves to. */
@@ -333,551 +334,551 @@ export type GetDeviceDataAmountResult = EnvelopeResult<operations['getDeviceData
 /** Arguments of getDeviceData. */
 export type GetDeviceDataArgs = PathParams<operations['getDeviceData']> & QueryParams<operations['getDeviceData']>;
 /** What getDeviceData resolves to. */
-export type GetDeviceDataResult = EnvelopeResult<operations['getDeviceData']>;
+export type GetDeviceDataResult = DataQueryResult;
 /** Arguments of sendDeviceData. */
-export type SendDeviceDataArgs = PathParams<operations['sendDeviceData']> & { body: RequestBody<operations['sendDeviceData'], 'application/json'> };
+export type SendDeviceDataArgs = PathParams<operations['sendDeviceData']> & { body: DataCreateBody };
 /** What sendDeviceData resolves to. */
-export type SendDeviceDataResult = EnvelopeResult<operations['sendDeviceData']>;
+export type SendDeviceDataResult = MessageResult;
 /** Arguments of editDeviceData. */
-export type EditDeviceDataArgs = PathParams<operations['editDeviceData']> & { body: RequestBody<operations['editDeviceData'], 'application/json'> };
+export type EditDeviceDataArgs = PathParams<operations['editDeviceData']> & { body: DataEditBody };
 /** What editDeviceData resolves to. */
-export type EditDeviceDataResult = EnvelopeResult<operations['editDeviceData']>;
+export type EditDeviceDataResult = MessageResult;
 /** Arguments of deleteDeviceData. */
 export type DeleteDeviceDataArgs = PathParams<operations['deleteDeviceData']> & QueryParams<operations['deleteDeviceData']>;
 /** What deleteDeviceData resolves to. */
-export type DeleteDeviceDataResult = EnvelopeResult<operations['deleteDeviceData']>;
+export type DeleteDeviceDataResult = MessageResult;
 /** Arguments of emptyDeviceData. */
-export type EmptyDeviceDataArgs = PathParams<operations['emptyDeviceData']> & { body?: RequestBody<operations['emptyDeviceData'], 'application/json'> };
+export type EmptyDeviceDataArgs = PathParams<operations['emptyDeviceData']> & { body?: DeviceEmpty };
 /** What emptyDeviceData resolves to. */
-export type EmptyDeviceDataResult = EnvelopeResult<operations['emptyDeviceData']>;
+export type EmptyDeviceDataResult = MessageResult;
 /** Arguments of listDeviceChunks. */
 export type ListDeviceChunksArgs = PathParams<operations['listDeviceChunks']>;
 /** What listDeviceChunks resolves to. */
-export type ListDeviceChunksResult = EnvelopeResult<operations['listDeviceChunks']>;
+export type ListDeviceChunksResult = DeviceChunk[];
 /** Arguments of deleteDeviceChunk. */
 export type DeleteDeviceChunkArgs = PathParams<operations['deleteDeviceChunk']>;
 /** What deleteDeviceChunk resolves to. */
-export type DeleteDeviceChunkResult = EnvelopeResult<operations['deleteDeviceChunk']>;
+export type DeleteDeviceChunkResult = MessageResult;
 /** Arguments of copyDeviceChunk. */
-export type CopyDeviceChunkArgs = PathParams<operations['copyDeviceChunk']> & { body: RequestBody<operations['copyDeviceChunk'], 'application/json'> };
+export type CopyDeviceChunkArgs = PathParams<operations['copyDeviceChunk']> & { body: DeviceChunkCopy };
 /** What copyDeviceChunk resolves to. */
-export type CopyDeviceChunkResult = EnvelopeResult<operations['copyDeviceChunk']>;
+export type CopyDeviceChunkResult = DeviceExportResult;
 /** Arguments of backupDeviceChunk. */
-export type BackupDeviceChunkArgs = PathParams<operations['backupDeviceChunk']> & { body: RequestBody<operations['backupDeviceChunk'], 'application/json'> };
+export type BackupDeviceChunkArgs = PathParams<operations['backupDeviceChunk']> & { body: DeviceChunkCopy };
 /** What backupDeviceChunk resolves to. */
-export type BackupDeviceChunkResult = EnvelopeResult<operations['backupDeviceChunk']>;
+export type BackupDeviceChunkResult = DeviceExportResult;
 /** Arguments of backupDeviceData. */
-export type BackupDeviceDataArgs = PathParams<operations['backupDeviceData']> & { body: RequestBody<operations['backupDeviceData'], 'application/json'> };
+export type BackupDeviceDataArgs = PathParams<operations['backupDeviceData']> & { body: DeviceDataBackup };
 /** What backupDeviceData resolves to. */
-export type BackupDeviceDataResult = EnvelopeResult<operations['backupDeviceData']>;
+export type BackupDeviceDataResult = DeviceExportResult;
 /** Arguments of restoreDeviceData. */
-export type RestoreDeviceDataArgs = PathParams<operations['restoreDeviceData']> & { body: RequestBody<operations['restoreDeviceData'], 'application/json'> };
+export type RestoreDeviceDataArgs = PathParams<operations['restoreDeviceData']> & { body: DeviceDataRestore };
 /** What restoreDeviceData resolves to. */
-export type RestoreDeviceDataResult = EnvelopeResult<operations['restoreDeviceData']>;
+export type RestoreDeviceDataResult = MessageResult;
 /** Arguments of convertDevice. */
-export type ConvertDeviceArgs = PathParams<operations['convertDevice']> & { body: RequestBody<operations['convertDevice'], 'application/json'> };
+export type ConvertDeviceArgs = PathParams<operations['convertDevice']> & { body: DeviceConvert };
 /** What convertDevice resolves to. */
-export type ConvertDeviceResult = EnvelopeResult<operations['convertDevice']>;
+export type ConvertDeviceResult = MessageResult;
 /** Arguments of listDashboards. */
 export type ListDashboardsArgs = QueryParams<operations['listDashboards']>;
 /** What listDashboards resolves to. */
-export type ListDashboardsResult = EnvelopeResult<operations['listDashboards']>;
+export type ListDashboardsResult = DashboardListItem[];
 /** Arguments of createDashboard. */
-export type CreateDashboardArgs = { body: RequestBody<operations['createDashboard'], 'application/json'> };
+export type CreateDashboardArgs = { body: DashboardCreate };
 /** What createDashboard resolves to. */
-export type CreateDashboardResult = EnvelopeResult<operations['createDashboard']>;
+export type CreateDashboardResult = DashboardCreateResult;
 /** Arguments of getDashboard. */
 export type GetDashboardArgs = PathParams<operations['getDashboard']>;
 /** What getDashboard resolves to. */
-export type GetDashboardResult = EnvelopeResult<operations['getDashboard']>;
+export type GetDashboardResult = Dashboard;
 /** Arguments of updateDashboard. */
-export type UpdateDashboardArgs = PathParams<operations['updateDashboard']> & { body: RequestBody<operations['updateDashboard'], 'application/json'> };
+export type UpdateDashboardArgs = PathParams<operations['updateDashboard']> & { body: DashboardEdit };
 /** What updateDashboard resolves to. */
-export type UpdateDashboardResult = EnvelopeResult<operations['updateDashboard']>;
+export type UpdateDashboardResult = MessageResult;
 /** Arguments of deleteDashboard. */
 export type DeleteDashboardArgs = PathParams<operations['deleteDashboard']>;
 /** What deleteDashboard resolves to. */
-export type DeleteDashboardResult = EnvelopeResult<operations['deleteDashboard']>;
+export type DeleteDashboardResult = MessageResult;
 /** Arguments of duplicateDashboard. */
-export type DuplicateDashboardArgs = PathParams<operations['duplicateDashboard']> & { body?: RequestBody<operations['duplicateDashboard'], 'application/json'> };
+export type DuplicateDashboardArgs = PathParams<operations['duplicateDashboard']> & { body?: DashboardDuplicate };
 /** What duplicateDashboard resolves to. */
-export type DuplicateDashboardResult = EnvelopeResult<operations['duplicateDashboard']>;
+export type DuplicateDashboardResult = DashboardDuplicateResult;
 /** Arguments of getDashboardPublicToken. */
 export type GetDashboardPublicTokenArgs = PathParams<operations['getDashboardPublicToken']> & QueryParams<operations['getDashboardPublicToken']>;
 /** What getDashboardPublicToken resolves to. */
-export type GetDashboardPublicTokenResult = EnvelopeResult<operations['getDashboardPublicToken']>;
+export type GetDashboardPublicTokenResult = DashboardPublicToken;
 /** Arguments of listDashboardDevices. */
 export type ListDashboardDevicesArgs = PathParams<operations['listDashboardDevices']>;
 /** What listDashboardDevices resolves to. */
-export type ListDashboardDevicesResult = EnvelopeResult<operations['listDashboardDevices']>;
+export type ListDashboardDevicesResult = DashboardRelatedDevice[];
 /** Arguments of listDashboardAnalyses. */
 export type ListDashboardAnalysesArgs = PathParams<operations['listDashboardAnalyses']>;
 /** What listDashboardAnalyses resolves to. */
-export type ListDashboardAnalysesResult = EnvelopeResult<operations['listDashboardAnalyses']>;
+export type ListDashboardAnalysesResult = DashboardRelatedAnalysis[];
 /** Arguments of createWidget. */
-export type CreateWidgetArgs = PathParams<operations['createWidget']> & { body: RequestBody<operations['createWidget'], 'application/json'> };
+export type CreateWidgetArgs = PathParams<operations['createWidget']> & { body: WidgetCreate };
 /** What createWidget resolves to. */
-export type CreateWidgetResult = EnvelopeResult<operations['createWidget']>;
+export type CreateWidgetResult = WidgetCreateResult;
 /** Arguments of getWidget. */
 export type GetWidgetArgs = PathParams<operations['getWidget']>;
 /** What getWidget resolves to. */
-export type GetWidgetResult = EnvelopeResult<operations['getWidget']>;
+export type GetWidgetResult = Widget;
 /** Arguments of updateWidget. */
-export type UpdateWidgetArgs = PathParams<operations['updateWidget']> & { body: RequestBody<operations['updateWidget'], 'application/json'> };
+export type UpdateWidgetArgs = PathParams<operations['updateWidget']> & { body: WidgetEdit };
 /** What updateWidget resolves to. */
-export type UpdateWidgetResult = EnvelopeResult<operations['updateWidget']>;
+export type UpdateWidgetResult = MessageResult;
 /** Arguments of deleteWidget. */
 export type DeleteWidgetArgs = PathParams<operations['deleteWidget']>;
 /** What deleteWidget resolves to. */
-export type DeleteWidgetResult = EnvelopeResult<operations['deleteWidget']>;
+export type DeleteWidgetResult = MessageResult;
 /** Arguments of generateWidgetToken. */
 export type GenerateWidgetTokenArgs = PathParams<operations['generateWidgetToken']>;
 /** What generateWidgetToken resolves to. */
-export type GenerateWidgetTokenResult = EnvelopeResult<operations['generateWidgetToken']>;
+export type GenerateWidgetTokenResult = WidgetToken;
 /** Arguments of uploadWidgetSource. */
-export type UploadWidgetSourceArgs = PathParams<operations['uploadWidgetSource']> & { body: RequestBody<operations['uploadWidgetSource'], 'application/json'> };
+export type UploadWidgetSourceArgs = PathParams<operations['uploadWidgetSource']> & { body: WidgetSourceUpload };
 /** What uploadWidgetSource resolves to. */
-export type UploadWidgetSourceResult = EnvelopeResult<operations['uploadWidgetSource']>;
+export type UploadWidgetSourceResult = WidgetSourceUploadResult;
 /** Arguments of getWidgetData. */
 export type GetWidgetDataArgs = PathParams<operations['getWidgetData']> & QueryParams<operations['getWidgetData']>;
 /** What getWidgetData resolves to. */
-export type GetWidgetDataResult = EnvelopeResult<operations['getWidgetData']>;
+export type GetWidgetDataResult = WidgetDataResult;
 /** Arguments of sendWidgetData. */
-export type SendWidgetDataArgs = PathParams<operations['sendWidgetData']> & QueryParams<operations['sendWidgetData']> & { body: RequestBody<operations['sendWidgetData'], 'application/json'> };
+export type SendWidgetDataArgs = PathParams<operations['sendWidgetData']> & QueryParams<operations['sendWidgetData']> & { body: WidgetDataCreateBody };
 /** What sendWidgetData resolves to. */
 export type SendWidgetDataResult = EnvelopeResult<operations['sendWidgetData']>;
 /** Arguments of deleteWidgetData. */
 export type DeleteWidgetDataArgs = PathParams<operations['deleteWidgetData']> & QueryParams<operations['deleteWidgetData']>;
 /** What deleteWidgetData resolves to. */
-export type DeleteWidgetDataResult = EnvelopeResult<operations['deleteWidgetData']>;
+export type DeleteWidgetDataResult = MessageResult;
 /** Arguments of editWidgetData. */
-export type EditWidgetDataArgs = PathParams<operations['editWidgetData']> & QueryParams<operations['editWidgetData']> & { body: RequestBody<operations['editWidgetData'], 'application/json'> };
+export type EditWidgetDataArgs = PathParams<operations['editWidgetData']> & QueryParams<operations['editWidgetData']> & { body: WidgetDataEditBody };
 /** What editWidgetData resolves to. */
 export type EditWidgetDataResult = EnvelopeResult<operations['editWidgetData']>;
 /** Arguments of editWidgetResource. */
-export type EditWidgetResourceArgs = PathParams<operations['editWidgetResource']> & QueryParams<operations['editWidgetResource']> & { body: RequestBody<operations['editWidgetResource'], 'application/json'> };
+export type EditWidgetResourceArgs = PathParams<operations['editWidgetResource']> & QueryParams<operations['editWidgetResource']> & { body: WidgetResourceEditBody };
 /** What editWidgetResource resolves to. */
-export type EditWidgetResourceResult = EnvelopeResult<operations['editWidgetResource']>;
+export type EditWidgetResourceResult = AnyValue;
 /** Arguments of uploadWidgetFile. */
-export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: RequestBody<operations['uploadWidgetFile'], 'application/json'> };
+export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: WidgetFileUploadEnd };
 /** What uploadWidgetFile resolves to. */
-export type UploadWidgetFileResult = EnvelopeResult<operations['uploadWidgetFile']>;
+export type UploadWidgetFileResult = WidgetFileUploadResult;
 /** Arguments of runWidgetHeaderAnalysis. */
-export type RunWidgetHeaderAnalysisArgs = PathParams<operations['runWidgetHeaderAnalysis']> & { body?: RequestBody<operations['runWidgetHeaderAnalysis'], 'application/json'> };
+export type RunWidgetHeaderAnalysisArgs = PathParams<operations['runWidgetHeaderAnalysis']> & { body?: WidgetHeaderAnalysisRun };
 /** What runWidgetHeaderAnalysis resolves to. */
-export type RunWidgetHeaderAnalysisResult = EnvelopeResult<operations['runWidgetHeaderAnalysis']>;
+export type RunWidgetHeaderAnalysisResult = MessageResult;
 /** Arguments of listAnalyses. */
 export type ListAnalysesArgs = QueryParams<operations['listAnalyses']>;
 /** What listAnalyses resolves to. */
-export type ListAnalysesResult = EnvelopeResult<operations['listAnalyses']>;
+export type ListAnalysesResult = AnalysisListItem[];
 /** Arguments of createAnalysis. */
-export type CreateAnalysisArgs = { body: RequestBody<operations['createAnalysis'], 'application/json'> };
+export type CreateAnalysisArgs = { body: AnalysisCreate };
 /** What createAnalysis resolves to. */
-export type CreateAnalysisResult = EnvelopeResult<operations['createAnalysis']>;
+export type CreateAnalysisResult = AnalysisCreateResult;
 /** Arguments of getAnalysis. */
 export type GetAnalysisArgs = PathParams<operations['getAnalysis']>;
 /** What getAnalysis resolves to. */
-export type GetAnalysisResult = EnvelopeResult<operations['getAnalysis']>;
+export type GetAnalysisResult = Analysis;
 /** Arguments of updateAnalysis. */
-export type UpdateAnalysisArgs = PathParams<operations['updateAnalysis']> & { body: RequestBody<operations['updateAnalysis'], 'application/json'> };
+export type UpdateAnalysisArgs = PathParams<operations['updateAnalysis']> & { body: AnalysisEdit };
 /** What updateAnalysis resolves to. */
-export type UpdateAnalysisResult = EnvelopeResult<operations['updateAnalysis']>;
+export type UpdateAnalysisResult = MessageResult;
 /** Arguments of deleteAnalysis. */
 export type DeleteAnalysisArgs = PathParams<operations['deleteAnalysis']>;
 /** What deleteAnalysis resolves to. */
-export type DeleteAnalysisResult = EnvelopeResult<operations['deleteAnalysis']>;
+export type DeleteAnalysisResult = MessageResult;
 /** Arguments of runAnalysis. */
-export type RunAnalysisArgs = PathParams<operations['runAnalysis']> & { body?: RequestBody<operations['runAnalysis'], 'application/json'> };
+export type RunAnalysisArgs = PathParams<operations['runAnalysis']> & { body?: AnalysisRun };
 /** What runAnalysis resolves to. */
-export type RunAnalysisResult = EnvelopeResult<operations['runAnalysis']>;
+export type RunAnalysisResult = AnalysisTokenResult;
 /** Arguments of generateAnalysisToken. */
 export type GenerateAnalysisTokenArgs = PathParams<operations['generateAnalysisToken']>;
 /** What generateAnalysisToken resolves to. */
-export type GenerateAnalysisTokenResult = EnvelopeResult<operations['generateAnalysisToken']>;
+export type GenerateAnalysisTokenResult = AnalysisTokenResult;
 /** Arguments of uploadAnalysisScript. */
-export type UploadAnalysisScriptArgs = PathParams<operations['uploadAnalysisScript']> & { body: RequestBody<operations['uploadAnalysisScript'], 'application/json'> };
+export type UploadAnalysisScriptArgs = PathParams<operations['uploadAnalysisScript']> & { body: AnalysisScriptUpload };
 /** What uploadAnalysisScript resolves to. */
-export type UploadAnalysisScriptResult = EnvelopeResult<operations['uploadAnalysisScript']>;
+export type UploadAnalysisScriptResult = MessageResult;
 /** Arguments of downloadAnalysisScript. */
 export type DownloadAnalysisScriptArgs = PathParams<operations['downloadAnalysisScript']> & QueryParams<operations['downloadAnalysisScript']>;
 /** What downloadAnalysisScript resolves to. */
-export type DownloadAnalysisScriptResult = EnvelopeResult<operations['downloadAnalysisScript']>;
+export type DownloadAnalysisScriptResult = AnalysisScriptDownload;
 /** Arguments of sendAnalysisConsoleMessage. */
-export type SendAnalysisConsoleMessageArgs = { body: RequestBody<operations['sendAnalysisConsoleMessage'], 'application/json'> };
+export type SendAnalysisConsoleMessageArgs = { body: ServiceConsoleMessage };
 /** What sendAnalysisConsoleMessage resolves to. */
-export type SendAnalysisConsoleMessageResult = EnvelopeResult<operations['sendAnalysisConsoleMessage']>;
+export type SendAnalysisConsoleMessageResult = MessageResult;
 /** Arguments of sendAnalysisEmail. */
-export type SendAnalysisEmailArgs = { body: RequestBody<operations['sendAnalysisEmail'], 'application/json'> };
+export type SendAnalysisEmailArgs = { body: ServiceEmail };
 /** What sendAnalysisEmail resolves to. */
-export type SendAnalysisEmailResult = EnvelopeResult<operations['sendAnalysisEmail']>;
+export type SendAnalysisEmailResult = MessageResult;
 /** Arguments of sendAnalysisSmtpEmail. */
-export type SendAnalysisSmtpEmailArgs = { body: RequestBody<operations['sendAnalysisSmtpEmail'], 'application/json'> };
+export type SendAnalysisSmtpEmailArgs = { body: ServiceSmtpEmail };
 /** What sendAnalysisSmtpEmail resolves to. */
-export type SendAnalysisSmtpEmailResult = EnvelopeResult<operations['sendAnalysisSmtpEmail']>;
+export type SendAnalysisSmtpEmailResult = MessageResult;
 /** Arguments of sendAnalysisSendgridEmail. */
-export type SendAnalysisSendgridEmailArgs = { body: RequestBody<operations['sendAnalysisSendgridEmail'], 'application/json'> };
+export type SendAnalysisSendgridEmailArgs = { body: ServiceSendgridEmail };
 /** What sendAnalysisSendgridEmail resolves to. */
-export type SendAnalysisSendgridEmailResult = EnvelopeResult<operations['sendAnalysisSendgridEmail']>;
+export type SendAnalysisSendgridEmailResult = MessageResult;
 /** Arguments of sendAnalysisSms. */
-export type SendAnalysisSmsArgs = { body: RequestBody<operations['sendAnalysisSms'], 'application/json'> };
+export type SendAnalysisSmsArgs = { body: ServiceSms };
 /** What sendAnalysisSms resolves to. */
-export type SendAnalysisSmsResult = EnvelopeResult<operations['sendAnalysisSms']>;
+export type SendAnalysisSmsResult = MessageResult;
 /** Arguments of sendAnalysisTwilioSms. */
-export type SendAnalysisTwilioSmsArgs = { body: RequestBody<operations['sendAnalysisTwilioSms'], 'application/json'> };
+export type SendAnalysisTwilioSmsArgs = { body: ServiceTwilioSms };
 /** What sendAnalysisTwilioSms resolves to. */
-export type SendAnalysisTwilioSmsResult = EnvelopeResult<operations['sendAnalysisTwilioSms']>;
+export type SendAnalysisTwilioSmsResult = MessageResult;
 /** Arguments of sendAnalysisTwilioWhatsapp. */
-export type SendAnalysisTwilioWhatsappArgs = { body: RequestBody<operations['sendAnalysisTwilioWhatsapp'], 'application/json'> };
+export type SendAnalysisTwilioWhatsappArgs = { body: ServiceTwilioWhatsapp };
 /** What sendAnalysisTwilioWhatsapp resolves to. */
-export type SendAnalysisTwilioWhatsappResult = EnvelopeResult<operations['sendAnalysisTwilioWhatsapp']>;
+export type SendAnalysisTwilioWhatsappResult = MessageResult;
 /** Arguments of sendAnalysisSqsMessage. */
-export type SendAnalysisSqsMessageArgs = { body: RequestBody<operations['sendAnalysisSqsMessage'], 'application/json'> };
+export type SendAnalysisSqsMessageArgs = { body: ServiceSqsMessage };
 /** What sendAnalysisSqsMessage resolves to. */
-export type SendAnalysisSqsMessageResult = EnvelopeResult<operations['sendAnalysisSqsMessage']>;
+export type SendAnalysisSqsMessageResult = MessageResult;
 /** Arguments of publishAnalysisMqttMessage. */
-export type PublishAnalysisMqttMessageArgs = { body: RequestBody<operations['publishAnalysisMqttMessage'], 'application/json'> };
+export type PublishAnalysisMqttMessageArgs = { body: ServiceMqttPublish };
 /** What publishAnalysisMqttMessage resolves to. */
-export type PublishAnalysisMqttMessageResult = EnvelopeResult<operations['publishAnalysisMqttMessage']>;
+export type PublishAnalysisMqttMessageResult = MessageResult;
 /** Arguments of sendAnalysisNotification. */
-export type SendAnalysisNotificationArgs = { body: RequestBody<operations['sendAnalysisNotification'], 'application/json'> };
+export type SendAnalysisNotificationArgs = { body: ServiceNotification };
 /** What sendAnalysisNotification resolves to. */
-export type SendAnalysisNotificationResult = EnvelopeResult<operations['sendAnalysisNotification']>;
+export type SendAnalysisNotificationResult = MessageResult;
 /** Arguments of uploadAnalysisAttachment. */
-export type UploadAnalysisAttachmentArgs = { body: RequestBody<operations['uploadAnalysisAttachment'], 'application/json'> };
+export type UploadAnalysisAttachmentArgs = { body: ServiceAttachmentUpload };
 /** What uploadAnalysisAttachment resolves to. */
-export type UploadAnalysisAttachmentResult = EnvelopeResult<operations['uploadAnalysisAttachment']>;
+export type UploadAnalysisAttachmentResult = MessageResult;
 /** Arguments of sendTagoTipCommand. */
-export type SendTagoTipCommandArgs = { body: RequestBody<operations['sendTagoTipCommand'], 'application/json'> };
+export type SendTagoTipCommandArgs = { body: ServiceTipCommand };
 /** What sendTagoTipCommand resolves to. */
-export type SendTagoTipCommandResult = EnvelopeResult<operations['sendTagoTipCommand']>;
+export type SendTagoTipCommandResult = MessageResult;
 /** Arguments of listActions. */
 export type ListActionsArgs = QueryParams<operations['listActions']>;
 /** What listActions resolves to. */
-export type ListActionsResult = EnvelopeResult<operations['listActions']>;
+export type ListActionsResult = Action[];
 /** Arguments of createAction. */
-export type CreateActionArgs = { body: RequestBody<operations['createAction'], 'application/json'> };
+export type CreateActionArgs = { body: ActionCreate };
 /** What createAction resolves to. */
-export type CreateActionResult = EnvelopeResult<operations['createAction']>;
+export type CreateActionResult = ActionCreateResult;
 /** Arguments of getAction. */
 export type GetActionArgs = PathParams<operations['getAction']>;
 /** What getAction resolves to. */
-export type GetActionResult = EnvelopeResult<operations['getAction']>;
+export type GetActionResult = Action;
 /** Arguments of updateAction. */
-export type UpdateActionArgs = PathParams<operations['updateAction']> & { body: RequestBody<operations['updateAction'], 'application/json'> };
+export type UpdateActionArgs = PathParams<operations['updateAction']> & { body: ActionUpdate };
 /** What updateAction resolves to. */
-export type UpdateActionResult = EnvelopeResult<operations['updateAction']>;
+export type UpdateActionResult = MessageResult;
 /** Arguments of deleteAction. */
 export type DeleteActionArgs = PathParams<operations['deleteAction']>;
 /** What deleteAction resolves to. */
-export type DeleteActionResult = EnvelopeResult<operations['deleteAction']>;
+export type DeleteActionResult = MessageResult;
 /** Arguments of listAccessPolicies. */
 export type ListAccessPoliciesArgs = QueryParams<operations['listAccessPolicies']>;
 /** What listAccessPolicies resolves to. */
-export type ListAccessPoliciesResult = EnvelopeResult<operations['listAccessPolicies']>;
+export type ListAccessPoliciesResult = AccessPolicySummary[];
 /** Arguments of createAccessPolicy. */
-export type CreateAccessPolicyArgs = { body: RequestBody<operations['createAccessPolicy'], 'application/json'> };
+export type CreateAccessPolicyArgs = { body: AccessPolicyCreate };
 /** What createAccessPolicy resolves to. */
-export type CreateAccessPolicyResult = EnvelopeResult<operations['createAccessPolicy']>;
+export type CreateAccessPolicyResult = AccessPolicyCreateResult;
 /** What getAccessPolicySettings resolves to. */
-export type GetAccessPolicySettingsResult = EnvelopeResult<operations['getAccessPolicySettings']>;
+export type GetAccessPolicySettingsResult = AccessPolicySettings;
 /** Arguments of getAccessPolicy. */
 export type GetAccessPolicyArgs = PathParams<operations['getAccessPolicy']>;
 /** What getAccessPolicy resolves to. */
-export type GetAccessPolicyResult = EnvelopeResult<operations['getAccessPolicy']>;
+export type GetAccessPolicyResult = AccessPolicy;
 /** Arguments of updateAccessPolicy. */
-export type UpdateAccessPolicyArgs = PathParams<operations['updateAccessPolicy']> & { body: RequestBody<operations['updateAccessPolicy'], 'application/json'> };
+export type UpdateAccessPolicyArgs = PathParams<operations['updateAccessPolicy']> & { body: AccessPolicyUpdate };
 /** What updateAccessPolicy resolves to. */
-export type UpdateAccessPolicyResult = EnvelopeResult<operations['updateAccessPolicy']>;
+export type UpdateAccessPolicyResult = MessageResult;
 /** Arguments of deleteAccessPolicy. */
 export type DeleteAccessPolicyArgs = PathParams<operations['deleteAccessPolicy']>;
 /** What deleteAccessPolicy resolves to. */
-export type DeleteAccessPolicyResult = EnvelopeResult<operations['deleteAccessPolicy']>;
+export type DeleteAccessPolicyResult = MessageResult;
 /** What getRunSettings resolves to. */
-export type GetRunSettingsResult = EnvelopeResult<operations['getRunSettings']>;
+export type GetRunSettingsResult = RunSettings;
 /** Arguments of updateRunSettings. */
-export type UpdateRunSettingsArgs = { body: RequestBody<operations['updateRunSettings'], 'application/json'> };
+export type UpdateRunSettingsArgs = { body: RunSettingsUpdate };
 /** What updateRunSettings resolves to. */
-export type UpdateRunSettingsResult = EnvelopeResult<operations['updateRunSettings']>;
+export type UpdateRunSettingsResult = MessageResult;
 /** Arguments of listRunUsers. */
 export type ListRunUsersArgs = QueryParams<operations['listRunUsers']>;
 /** What listRunUsers resolves to. */
-export type ListRunUsersResult = EnvelopeResult<operations['listRunUsers']>;
+export type ListRunUsersResult = RunUserInfo[];
 /** Arguments of createRunUser. */
-export type CreateRunUserArgs = { body: RequestBody<operations['createRunUser'], 'application/json'> };
+export type CreateRunUserArgs = { body: RunUserCreateRequest };
 /** What createRunUser resolves to. */
-export type CreateRunUserResult = EnvelopeResult<operations['createRunUser']>;
+export type CreateRunUserResult = RunUserCreateResult;
 /** Arguments of getRunUser. */
 export type GetRunUserArgs = PathParams<operations['getRunUser']>;
 /** What getRunUser resolves to. */
-export type GetRunUserResult = EnvelopeResult<operations['getRunUser']>;
+export type GetRunUserResult = RunUserInfo;
 /** Arguments of updateRunUser. */
-export type UpdateRunUserArgs = PathParams<operations['updateRunUser']> & { body: RequestBody<operations['updateRunUser'], 'application/json'> };
+export type UpdateRunUserArgs = PathParams<operations['updateRunUser']> & { body: RunUserEditRequest };
 /** What updateRunUser resolves to. */
-export type UpdateRunUserResult = EnvelopeResult<operations['updateRunUser']>;
+export type UpdateRunUserResult = MessageResult;
 /** Arguments of deleteRunUser. */
 export type DeleteRunUserArgs = PathParams<operations['deleteRunUser']>;
 /** What deleteRunUser resolves to. */
-export type DeleteRunUserResult = EnvelopeResult<operations['deleteRunUser']>;
+export type DeleteRunUserResult = MessageResult;
 /** Arguments of loginAsRunUser. */
 export type LoginAsRunUserArgs = PathParams<operations['loginAsRunUser']> & QueryParams<operations['loginAsRunUser']>;
 /** What loginAsRunUser resolves to. */
-export type LoginAsRunUserResult = EnvelopeResult<operations['loginAsRunUser']>;
+export type LoginAsRunUserResult = RunUserLoginAsResult;
 /** Arguments of sendRunEmailTest. */
-export type SendRunEmailTestArgs = { body: RequestBody<operations['sendRunEmailTest'], 'application/json'> };
+export type SendRunEmailTestArgs = { body: RunEmailTestRequest };
 /** What sendRunEmailTest resolves to. */
-export type SendRunEmailTestResult = EnvelopeResult<operations['sendRunEmailTest']>;
+export type SendRunEmailTestResult = MessageResult;
 /** Arguments of createRunNotification. */
-export type CreateRunNotificationArgs = { body: RequestBody<operations['createRunNotification'], 'application/json'> };
+export type CreateRunNotificationArgs = { body: RunNotificationCreate };
 /** What createRunNotification resolves to. */
-export type CreateRunNotificationResult = EnvelopeResult<operations['createRunNotification']>;
+export type CreateRunNotificationResult = RunNotificationCreateResult;
 /** Arguments of listRunUserNotifications. */
 export type ListRunUserNotificationsArgs = PathParams<operations['listRunUserNotifications']>;
 /** What listRunUserNotifications resolves to. */
-export type ListRunUserNotificationsResult = EnvelopeResult<operations['listRunUserNotifications']>;
+export type ListRunUserNotificationsResult = RunNotification[];
 /** Arguments of updateRunNotification. */
-export type UpdateRunNotificationArgs = PathParams<operations['updateRunNotification']> & { body: RequestBody<operations['updateRunNotification'], 'application/json'> };
+export type UpdateRunNotificationArgs = PathParams<operations['updateRunNotification']> & { body: RunNotificationUpdate };
 /** What updateRunNotification resolves to. */
-export type UpdateRunNotificationResult = EnvelopeResult<operations['updateRunNotification']>;
+export type UpdateRunNotificationResult = MessageResult;
 /** Arguments of deleteRunNotification. */
 export type DeleteRunNotificationArgs = PathParams<operations['deleteRunNotification']>;
 /** What deleteRunNotification resolves to. */
-export type DeleteRunNotificationResult = EnvelopeResult<operations['deleteRunNotification']>;
+export type DeleteRunNotificationResult = MessageResult;
 /** What getRunSamlSettings resolves to. */
-export type GetRunSamlSettingsResult = EnvelopeResult<operations['getRunSamlSettings']>;
+export type GetRunSamlSettingsResult = RunSamlInfo;
 /** Arguments of updateRunSamlSettings. */
-export type UpdateRunSamlSettingsArgs = { body: RequestBody<operations['updateRunSamlSettings'], 'application/json'> };
+export type UpdateRunSamlSettingsArgs = { body: RunSamlEdit };
 /** What updateRunSamlSettings resolves to. */
-export type UpdateRunSamlSettingsResult = EnvelopeResult<operations['updateRunSamlSettings']>;
+export type UpdateRunSamlSettingsResult = MessageResult;
 /** Arguments of getRunCustomDomain. */
 export type GetRunCustomDomainArgs = PathParams<operations['getRunCustomDomain']>;
 /** What getRunCustomDomain resolves to. */
-export type GetRunCustomDomainResult = EnvelopeResult<operations['getRunCustomDomain']>;
+export type GetRunCustomDomainResult = RunCustomDomain;
 /** Arguments of createRunCustomDomain. */
-export type CreateRunCustomDomainArgs = PathParams<operations['createRunCustomDomain']> & { body: RequestBody<operations['createRunCustomDomain'], 'application/json'> };
+export type CreateRunCustomDomainArgs = PathParams<operations['createRunCustomDomain']> & { body: RunCustomDomainCreate };
 /** What createRunCustomDomain resolves to. */
-export type CreateRunCustomDomainResult = EnvelopeResult<operations['createRunCustomDomain']>;
+export type CreateRunCustomDomainResult = MessageResult;
 /** Arguments of deleteRunCustomDomain. */
 export type DeleteRunCustomDomainArgs = PathParams<operations['deleteRunCustomDomain']>;
 /** What deleteRunCustomDomain resolves to. */
-export type DeleteRunCustomDomainResult = EnvelopeResult<operations['deleteRunCustomDomain']>;
+export type DeleteRunCustomDomainResult = MessageResult;
 /** Arguments of regenerateRunCustomDomain. */
 export type RegenerateRunCustomDomainArgs = PathParams<operations['regenerateRunCustomDomain']>;
 /** What regenerateRunCustomDomain resolves to. */
-export type RegenerateRunCustomDomainResult = EnvelopeResult<operations['regenerateRunCustomDomain']>;
+export type RegenerateRunCustomDomainResult = MessageResult;
 /** Arguments of loginRunUser. */
-export type LoginRunUserArgs = PathParams<operations['loginRunUser']> & { body: RequestBody<operations['loginRunUser'], 'application/json'> };
+export type LoginRunUserArgs = PathParams<operations['loginRunUser']> & { body: RunUserLoginRequest };
 /** What loginRunUser resolves to. */
-export type LoginRunUserResult = EnvelopeResult<operations['loginRunUser']>;
+export type LoginRunUserResult = RunUserLoginResult;
 /** Arguments of requestRunUserLoginPin. */
-export type RequestRunUserLoginPinArgs = PathParams<operations['requestRunUserLoginPin']> & { body: RequestBody<operations['requestRunUserLoginPin'], 'application/json'> };
+export type RequestRunUserLoginPinArgs = PathParams<operations['requestRunUserLoginPin']> & { body: RunUserPinRequest };
 /** What requestRunUserLoginPin resolves to. */
-export type RequestRunUserLoginPinResult = EnvelopeResult<operations['requestRunUserLoginPin']>;
+export type RequestRunUserLoginPinResult = MessageResult;
 /** Arguments of signupRunUser. */
-export type SignupRunUserArgs = PathParams<operations['signupRunUser']> & { body: RequestBody<operations['signupRunUser'], 'application/json'> };
+export type SignupRunUserArgs = PathParams<operations['signupRunUser']> & { body: RunUserSignupRequest };
 /** What signupRunUser resolves to. */
-export type SignupRunUserResult = EnvelopeResult<operations['signupRunUser']>;
+export type SignupRunUserResult = RunUserSignupResult;
 /** Arguments of confirmRunUser. */
 export type ConfirmRunUserArgs = PathParams<operations['confirmRunUser']>;
 /** What confirmRunUser resolves to. */
-export type ConfirmRunUserResult = EnvelopeResult<operations['confirmRunUser']>;
+export type ConfirmRunUserResult = MessageResult;
 /** Arguments of requestRunUserPasswordReset. */
 export type RequestRunUserPasswordResetArgs = PathParams<operations['requestRunUserPasswordReset']>;
 /** What requestRunUserPasswordReset resolves to. */
-export type RequestRunUserPasswordResetResult = EnvelopeResult<operations['requestRunUserPasswordReset']>;
+export type RequestRunUserPasswordResetResult = MessageResult;
 /** Arguments of changeRunUserPassword. */
-export type ChangeRunUserPasswordArgs = PathParams<operations['changeRunUserPassword']> & { body: RequestBody<operations['changeRunUserPassword'], 'application/json'> };
+export type ChangeRunUserPasswordArgs = PathParams<operations['changeRunUserPassword']> & { body: RunUserPasswordChange };
 /** What changeRunUserPassword resolves to. */
-export type ChangeRunUserPasswordResult = EnvelopeResult<operations['changeRunUserPassword']>;
+export type ChangeRunUserPasswordResult = MessageResult;
 /** Arguments of getOwnRunUser. */
 export type GetOwnRunUserArgs = PathParams<operations['getOwnRunUser']>;
 /** What getOwnRunUser resolves to. */
-export type GetOwnRunUserResult = EnvelopeResult<operations['getOwnRunUser']>;
+export type GetOwnRunUserResult = RunUserSelf;
 /** Arguments of updateOwnRunUser. */
-export type UpdateOwnRunUserArgs = PathParams<operations['updateOwnRunUser']> & { body: RequestBody<operations['updateOwnRunUser'], 'application/json'> };
+export type UpdateOwnRunUserArgs = PathParams<operations['updateOwnRunUser']> & { body: RunUserSelfEdit };
 /** What updateOwnRunUser resolves to. */
-export type UpdateOwnRunUserResult = EnvelopeResult<operations['updateOwnRunUser']>;
+export type UpdateOwnRunUserResult = MessageResult;
 /** Arguments of deleteOwnRunUser. */
 export type DeleteOwnRunUserArgs = PathParams<operations['deleteOwnRunUser']>;
 /** What deleteOwnRunUser resolves to. */
-export type DeleteOwnRunUserResult = EnvelopeResult<operations['deleteOwnRunUser']>;
+export type DeleteOwnRunUserResult = MessageResult;
 /** Arguments of listOwnRunNotifications. */
 export type ListOwnRunNotificationsArgs = PathParams<operations['listOwnRunNotifications']> & QueryParams<operations['listOwnRunNotifications']>;
 /** What listOwnRunNotifications resolves to. */
-export type ListOwnRunNotificationsResult = EnvelopeResult<operations['listOwnRunNotifications']>;
+export type ListOwnRunNotificationsResult = RunNotification[];
 /** Arguments of markOwnRunNotifications. */
-export type MarkOwnRunNotificationsArgs = PathParams<operations['markOwnRunNotifications']> & { body: RequestBody<operations['markOwnRunNotifications'], 'application/json'> };
+export type MarkOwnRunNotificationsArgs = PathParams<operations['markOwnRunNotifications']> & { body: RunUserNotificationReadRequest };
 /** What markOwnRunNotifications resolves to. */
-export type MarkOwnRunNotificationsResult = EnvelopeResult<operations['markOwnRunNotifications']>;
+export type MarkOwnRunNotificationsResult = MessageResult;
 /** Arguments of markAllOwnRunNotificationsRead. */
 export type MarkAllOwnRunNotificationsReadArgs = PathParams<operations['markAllOwnRunNotificationsRead']>;
 /** What markAllOwnRunNotificationsRead resolves to. */
-export type MarkAllOwnRunNotificationsReadResult = EnvelopeResult<operations['markAllOwnRunNotificationsRead']>;
+export type MarkAllOwnRunNotificationsReadResult = MessageResult;
 /** Arguments of deleteOwnRunNotification. */
 export type DeleteOwnRunNotificationArgs = PathParams<operations['deleteOwnRunNotification']>;
 /** What deleteOwnRunNotification resolves to. */
-export type DeleteOwnRunNotificationResult = EnvelopeResult<operations['deleteOwnRunNotification']>;
+export type DeleteOwnRunNotificationResult = MessageResult;
 /** Arguments of pressOwnRunNotificationButton. */
 export type PressOwnRunNotificationButtonArgs = PathParams<operations['pressOwnRunNotificationButton']>;
 /** What pressOwnRunNotificationButton resolves to. */
-export type PressOwnRunNotificationButtonResult = EnvelopeResult<operations['pressOwnRunNotificationButton']>;
+export type PressOwnRunNotificationButtonResult = AnyValue;
 /** Arguments of enableRunUserOtp. */
-export type EnableRunUserOtpArgs = PathParams<operations['enableRunUserOtp']> & { body: RequestBody<operations['enableRunUserOtp'], 'application/json'> };
+export type EnableRunUserOtpArgs = PathParams<operations['enableRunUserOtp']> & { body: RunUserCredentials };
 /** What enableRunUserOtp resolves to. */
-export type EnableRunUserOtpResult = EnvelopeResult<operations['enableRunUserOtp']>;
+export type EnableRunUserOtpResult = MessageResult;
 /** Arguments of disableRunUserOtp. */
-export type DisableRunUserOtpArgs = PathParams<operations['disableRunUserOtp']> & { body: RequestBody<operations['disableRunUserOtp'], 'application/json'> };
+export type DisableRunUserOtpArgs = PathParams<operations['disableRunUserOtp']> & { body: RunUserCredentials };
 /** What disableRunUserOtp resolves to. */
-export type DisableRunUserOtpResult = EnvelopeResult<operations['disableRunUserOtp']>;
+export type DisableRunUserOtpResult = MessageResult;
 /** Arguments of confirmRunUserOtp. */
-export type ConfirmRunUserOtpArgs = PathParams<operations['confirmRunUserOtp']> & { body: RequestBody<operations['confirmRunUserOtp'], 'application/json'> };
+export type ConfirmRunUserOtpArgs = PathParams<operations['confirmRunUserOtp']> & { body: RunUserPinCode };
 /** What confirmRunUserOtp resolves to. */
-export type ConfirmRunUserOtpResult = EnvelopeResult<operations['confirmRunUserOtp']>;
+export type ConfirmRunUserOtpResult = MessageResult;
 /** Arguments of getRunUserStorageValue. */
 export type GetRunUserStorageValueArgs = PathParams<operations['getRunUserStorageValue']>;
 /** What getRunUserStorageValue resolves to. */
-export type GetRunUserStorageValueResult = EnvelopeResult<operations['getRunUserStorageValue']>;
+export type GetRunUserStorageValueResult = AnyValue;
 /** Arguments of setRunUserStorageValue. */
 export type SetRunUserStorageValueArgs = PathParams<operations['setRunUserStorageValue']> & { body: RequestBody<operations['setRunUserStorageValue'], 'application/json'> };
 /** What setRunUserStorageValue resolves to. */
-export type SetRunUserStorageValueResult = EnvelopeResult<operations['setRunUserStorageValue']>;
+export type SetRunUserStorageValueResult = AnyValue;
 /** Arguments of deleteRunUserStorageValue. */
 export type DeleteRunUserStorageValueArgs = PathParams<operations['deleteRunUserStorageValue']>;
 /** What deleteRunUserStorageValue resolves to. */
-export type DeleteRunUserStorageValueResult = EnvelopeResult<operations['deleteRunUserStorageValue']>;
+export type DeleteRunUserStorageValueResult = AnyValue;
 /** Arguments of getRunDictionaryLanguage. */
 export type GetRunDictionaryLanguageArgs = PathParams<operations['getRunDictionaryLanguage']>;
 /** What getRunDictionaryLanguage resolves to. */
-export type GetRunDictionaryLanguageResult = EnvelopeResult<operations['getRunDictionaryLanguage']>;
+export type GetRunDictionaryLanguageResult = RunUserDictionaryContent;
 /** Arguments of listProfileNotifications. */
 export type ListProfileNotificationsArgs = QueryParams<operations['listProfileNotifications']>;
 /** What listProfileNotifications resolves to. */
-export type ListProfileNotificationsResult = EnvelopeResult<operations['listProfileNotifications']>;
+export type ListProfileNotificationsResult = Notification[];
 /** Arguments of createProfileNotification. */
-export type CreateProfileNotificationArgs = { body: RequestBody<operations['createProfileNotification'], 'application/json'> };
+export type CreateProfileNotificationArgs = { body: NotificationCreate };
 /** What createProfileNotification resolves to. */
 export type CreateProfileNotificationResult = EnvelopeResult<operations['createProfileNotification']>;
 /** Arguments of markProfileNotificationsRead. */
-export type MarkProfileNotificationsReadArgs = { body: RequestBody<operations['markProfileNotificationsRead'], 'application/json'> };
+export type MarkProfileNotificationsReadArgs = { body: NotificationReadMark };
 /** What markProfileNotificationsRead resolves to. */
-export type MarkProfileNotificationsReadResult = EnvelopeResult<operations['markProfileNotificationsRead']>;
+export type MarkProfileNotificationsReadResult = MessageResult;
 /** What markAllProfileNotificationsRead resolves to. */
-export type MarkAllProfileNotificationsReadResult = EnvelopeResult<operations['markAllProfileNotificationsRead']>;
+export type MarkAllProfileNotificationsReadResult = MessageResult;
 /** Arguments of deleteProfileNotification. */
 export type DeleteProfileNotificationArgs = PathParams<operations['deleteProfileNotification']>;
 /** What deleteProfileNotification resolves to. */
-export type DeleteProfileNotificationResult = EnvelopeResult<operations['deleteProfileNotification']>;
+export type DeleteProfileNotificationResult = MessageResult;
 /** Arguments of pressProfileNotificationButton. */
 export type PressProfileNotificationButtonArgs = PathParams<operations['pressProfileNotificationButton']>;
 /** What pressProfileNotificationButton resolves to. */
-export type PressProfileNotificationButtonResult = EnvelopeResult<operations['pressProfileNotificationButton']>;
+export type PressProfileNotificationButtonResult = MessageResult;
 /** Arguments of registerPushDevice. */
-export type RegisterPushDeviceArgs = { body: RequestBody<operations['registerPushDevice'], 'application/json'> };
+export type RegisterPushDeviceArgs = { body: NotificationPushRegister };
 /** What registerPushDevice resolves to. */
-export type RegisterPushDeviceResult = EnvelopeResult<operations['registerPushDevice']>;
+export type RegisterPushDeviceResult = MessageResult;
 /** Arguments of unregisterPushDevice. */
-export type UnregisterPushDeviceArgs = { body: RequestBody<operations['unregisterPushDevice'], 'application/json'> };
+export type UnregisterPushDeviceArgs = { body: NotificationPushUnregister };
 /** What unregisterPushDevice resolves to. */
-export type UnregisterPushDeviceResult = EnvelopeResult<operations['unregisterPushDevice']>;
+export type UnregisterPushDeviceResult = MessageResult;
 /** Arguments of listSecrets. */
 export type ListSecretsArgs = QueryParams<operations['listSecrets']>;
 /** What listSecrets resolves to. */
-export type ListSecretsResult = EnvelopeResult<operations['listSecrets']>;
+export type ListSecretsResult = Secret[];
 /** Arguments of createSecret. */
-export type CreateSecretArgs = { body: RequestBody<operations['createSecret'], 'application/json'> };
+export type CreateSecretArgs = { body: SecretCreate };
 /** What createSecret resolves to. */
 export type CreateSecretResult = EnvelopeResult<operations['createSecret']>;
 /** Arguments of getSecret. */
 export type GetSecretArgs = PathParams<operations['getSecret']>;
 /** What getSecret resolves to. */
-export type GetSecretResult = EnvelopeResult<operations['getSecret']>;
+export type GetSecretResult = Secret;
 /** Arguments of updateSecret. */
-export type UpdateSecretArgs = PathParams<operations['updateSecret']> & { body: RequestBody<operations['updateSecret'], 'application/json'> };
+export type UpdateSecretArgs = PathParams<operations['updateSecret']> & { body: SecretEdit };
 /** What updateSecret resolves to. */
-export type UpdateSecretResult = EnvelopeResult<operations['updateSecret']>;
+export type UpdateSecretResult = MessageResult;
 /** Arguments of deleteSecret. */
 export type DeleteSecretArgs = PathParams<operations['deleteSecret']>;
 /** What deleteSecret resolves to. */
-export type DeleteSecretResult = EnvelopeResult<operations['deleteSecret']>;
+export type DeleteSecretResult = MessageResult;
 /** Arguments of listEntities. */
 export type ListEntitiesArgs = QueryParams<operations['listEntities']>;
 /** What listEntities resolves to. */
-export type ListEntitiesResult = EnvelopeResult<operations['listEntities']>;
+export type ListEntitiesResult = EntityListItem[];
 /** Arguments of createEntity. */
-export type CreateEntityArgs = { body: RequestBody<operations['createEntity'], 'application/json'> };
+export type CreateEntityArgs = { body: EntityCreate };
 /** What createEntity resolves to. */
-export type CreateEntityResult = EnvelopeResult<operations['createEntity']>;
+export type CreateEntityResult = EntityCreateResult;
 /** Arguments of getEntity. */
 export type GetEntityArgs = PathParams<operations['getEntity']>;
 /** What getEntity resolves to. */
-export type GetEntityResult = EnvelopeResult<operations['getEntity']>;
+export type GetEntityResult = Entity;
 /** Arguments of updateEntity. */
-export type UpdateEntityArgs = PathParams<operations['updateEntity']> & { body: RequestBody<operations['updateEntity'], 'application/json'> };
+export type UpdateEntityArgs = PathParams<operations['updateEntity']> & { body: EntityEdit };
 /** What updateEntity resolves to. */
-export type UpdateEntityResult = EnvelopeResult<operations['updateEntity']>;
+export type UpdateEntityResult = EntityUpdateResult;
 /** Arguments of deleteEntity. */
 export type DeleteEntityArgs = PathParams<operations['deleteEntity']>;
 /** What deleteEntity resolves to. */
-export type DeleteEntityResult = EnvelopeResult<operations['deleteEntity']>;
+export type DeleteEntityResult = MessageResult;
 /** Arguments of getEntityDataAmount. */
 export type GetEntityDataAmountArgs = PathParams<operations['getEntityDataAmount']>;
 /** What getEntityDataAmount resolves to. */
 export type GetEntityDataAmountResult = EnvelopeResult<operations['getEntityDataAmount']>;
 /** Arguments of updateEntitySchema. */
-export type UpdateEntitySchemaArgs = PathParams<operations['updateEntitySchema']> & { body: RequestBody<operations['updateEntitySchema'], 'application/json'> };
+export type UpdateEntitySchemaArgs = PathParams<operations['updateEntitySchema']> & { body: EntitySchemaEdit };
 /** What updateEntitySchema resolves to. */
-export type UpdateEntitySchemaResult = EnvelopeResult<operations['updateEntitySchema']>;
+export type UpdateEntitySchemaResult = EntityUpdateResult;
 /** Arguments of listEntityData. */
 export type ListEntityDataArgs = PathParams<operations['listEntityData']> & QueryParams<operations['listEntityData']>;
 /** What listEntityData resolves to. */
-export type ListEntityDataResult = EnvelopeResult<operations['listEntityData']>;
+export type ListEntityDataResult = EntityDataRow[];
 /** Arguments of sendEntityData. */
-export type SendEntityDataArgs = PathParams<operations['sendEntityData']> & { body: RequestBody<operations['sendEntityData'], 'application/json'> };
+export type SendEntityDataArgs = PathParams<operations['sendEntityData']> & { body: EntityDataInputBody };
 /** What sendEntityData resolves to. */
-export type SendEntityDataResult = EnvelopeResult<operations['sendEntityData']>;
+export type SendEntityDataResult = MessageResult;
 /** Arguments of editEntityData. */
-export type EditEntityDataArgs = PathParams<operations['editEntityData']> & { body: RequestBody<operations['editEntityData'], 'application/json'> };
+export type EditEntityDataArgs = PathParams<operations['editEntityData']> & { body: EntityDataEditBody };
 /** What editEntityData resolves to. */
-export type EditEntityDataResult = EnvelopeResult<operations['editEntityData']>;
+export type EditEntityDataResult = MessageResult;
 /** Arguments of deleteEntityData. */
-export type DeleteEntityDataArgs = PathParams<operations['deleteEntityData']> & { body: RequestBody<operations['deleteEntityData'], 'application/json'> };
+export type DeleteEntityDataArgs = PathParams<operations['deleteEntityData']> & { body: EntityDataDelete };
 /** What deleteEntityData resolves to. */
-export type DeleteEntityDataResult = EnvelopeResult<operations['deleteEntityData']>;
+export type DeleteEntityDataResult = MessageResult;
 /** Arguments of emptyEntityData. */
 export type EmptyEntityDataArgs = PathParams<operations['emptyEntityData']>;
 /** What emptyEntityData resolves to. */
-export type EmptyEntityDataResult = EnvelopeResult<operations['emptyEntityData']>;
+export type EmptyEntityDataResult = MessageResult;
 /** Arguments of exportEntityData. */
-export type ExportEntityDataArgs = PathParams<operations['exportEntityData']> & { body: RequestBody<operations['exportEntityData'], 'application/json'> };
+export type ExportEntityDataArgs = PathParams<operations['exportEntityData']> & { body: EntityDataExport };
 /** What exportEntityData resolves to. */
-export type ExportEntityDataResult = EnvelopeResult<operations['exportEntityData']>;
+export type ExportEntityDataResult = EntityDataExportResult;
 /** Arguments of listFiles. */
 export type ListFilesArgs = QueryParams<operations['listFiles']>;
 /** What listFiles resolves to. */
-export type ListFilesResult = EnvelopeResult<operations['listFiles']>;
+export type ListFilesResult = FileList;
 /** Arguments of uploadFiles. */
-export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: RequestBody<operations['uploadFiles'], 'application/json'> };
+export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: FileUploadJsonBody };
 /** What uploadFiles resolves to. */
-export type UploadFilesResult = EnvelopeResult<operations['uploadFiles']>;
+export type UploadFilesResult = FileUploadResult;
 /** Arguments of moveFiles. */
-export type MoveFilesArgs = { body: RequestBody<operations['moveFiles'], 'application/json'> };
+export type MoveFilesArgs = { body: FileMove[] };
 /** What moveFiles resolves to. */
-export type MoveFilesResult = EnvelopeResult<operations['moveFiles']>;
+export type MoveFilesResult = MessageResult;
 /** Arguments of deleteFiles. */
-export type DeleteFilesArgs = { body: RequestBody<operations['deleteFiles'], 'application/json'> };
+export type DeleteFilesArgs = { body: FilePath[] };
 /** What deleteFiles resolves to. */
-export type DeleteFilesResult = EnvelopeResult<operations['deleteFiles']>;
+export type DeleteFilesResult = MessageResult;
 /** Arguments of copyFiles. */
-export type CopyFilesArgs = { body: RequestBody<operations['copyFiles'], 'application/json'> };
+export type CopyFilesArgs = { body: FileMove[] };
 /** What copyFiles resolves to. */
-export type CopyFilesResult = EnvelopeResult<operations['copyFiles']>;
+export type CopyFilesResult = MessageResult;
 /** Arguments of getFilePermission. */
 export type GetFilePermissionArgs = QueryParams<operations['getFilePermission']>;
 /** What getFilePermission resolves to. */
-export type GetFilePermissionResult = EnvelopeResult<operations['getFilePermission']>;
+export type GetFilePermissionResult = FilePermission;
 /** Arguments of updateFilePermissions. */
-export type UpdateFilePermissionsArgs = { body: RequestBody<operations['updateFilePermissions'], 'application/json'> };
+export type UpdateFilePermissionsArgs = { body: FilePermissionChange[] };
 /** What updateFilePermissions resolves to. */
-export type UpdateFilePermissionsResult = EnvelopeResult<operations['updateFilePermissions']>;
+export type UpdateFilePermissionsResult = MessageResult;
 /** Arguments of getFile. */
 export type GetFileArgs = PathParams<operations['getFile']> & QueryParams<operations['getFile']>;
 /** What getFile resolves to. */
@@ -885,171 +886,171 @@ export type GetFileResult = EnvelopeResult<operations['getFile']>;
 /** Arguments of listConnectors. */
 export type ListConnectorsArgs = QueryParams<operations['listConnectors']>;
 /** What listConnectors resolves to. */
-export type ListConnectorsResult = EnvelopeResult<operations['listConnectors']>;
+export type ListConnectorsResult = ConnectorInfo[];
 /** Arguments of createConnector. */
-export type CreateConnectorArgs = { body: RequestBody<operations['createConnector'], 'application/json'> };
+export type CreateConnectorArgs = { body: ConnectorCreate };
 /** What createConnector resolves to. */
-export type CreateConnectorResult = EnvelopeResult<operations['createConnector']>;
+export type CreateConnectorResult = ConnectorCreateResult;
 /** Arguments of getConnector. */
 export type GetConnectorArgs = PathParams<operations['getConnector']> & QueryParams<operations['getConnector']>;
 /** What getConnector resolves to. */
-export type GetConnectorResult = EnvelopeResult<operations['getConnector']>;
+export type GetConnectorResult = ConnectorInfo;
 /** Arguments of updateConnector. */
-export type UpdateConnectorArgs = PathParams<operations['updateConnector']> & { body: RequestBody<operations['updateConnector'], 'application/json'> };
+export type UpdateConnectorArgs = PathParams<operations['updateConnector']> & { body: ConnectorEdit };
 /** What updateConnector resolves to. */
-export type UpdateConnectorResult = EnvelopeResult<operations['updateConnector']>;
+export type UpdateConnectorResult = MessageResult;
 /** Arguments of deleteConnector. */
 export type DeleteConnectorArgs = PathParams<operations['deleteConnector']>;
 /** What deleteConnector resolves to. */
-export type DeleteConnectorResult = EnvelopeResult<operations['deleteConnector']>;
+export type DeleteConnectorResult = MessageResult;
 /** Arguments of listNetworks. */
 export type ListNetworksArgs = QueryParams<operations['listNetworks']>;
 /** What listNetworks resolves to. */
-export type ListNetworksResult = EnvelopeResult<operations['listNetworks']>;
+export type ListNetworksResult = NetworkInfo[];
 /** Arguments of createNetwork. */
-export type CreateNetworkArgs = { body: RequestBody<operations['createNetwork'], 'application/json'> };
+export type CreateNetworkArgs = { body: NetworkCreate };
 /** What createNetwork resolves to. */
-export type CreateNetworkResult = EnvelopeResult<operations['createNetwork']>;
+export type CreateNetworkResult = NetworkCreateResult;
 /** Arguments of getNetwork. */
 export type GetNetworkArgs = PathParams<operations['getNetwork']> & QueryParams<operations['getNetwork']>;
 /** What getNetwork resolves to. */
-export type GetNetworkResult = EnvelopeResult<operations['getNetwork']>;
+export type GetNetworkResult = NetworkInfo;
 /** Arguments of updateNetwork. */
-export type UpdateNetworkArgs = PathParams<operations['updateNetwork']> & { body: RequestBody<operations['updateNetwork'], 'application/json'> };
+export type UpdateNetworkArgs = PathParams<operations['updateNetwork']> & { body: NetworkEdit };
 /** What updateNetwork resolves to. */
-export type UpdateNetworkResult = EnvelopeResult<operations['updateNetwork']>;
+export type UpdateNetworkResult = MessageResult;
 /** Arguments of deleteNetwork. */
 export type DeleteNetworkArgs = PathParams<operations['deleteNetwork']>;
 /** What deleteNetwork resolves to. */
-export type DeleteNetworkResult = EnvelopeResult<operations['deleteNetwork']>;
+export type DeleteNetworkResult = MessageResult;
 /** Arguments of listNetworkTokens. */
 export type ListNetworkTokensArgs = PathParams<operations['listNetworkTokens']> & QueryParams<operations['listNetworkTokens']>;
 /** What listNetworkTokens resolves to. */
-export type ListNetworkTokensResult = EnvelopeResult<operations['listNetworkTokens']>;
+export type ListNetworkTokensResult = NetworkTokenInfo[];
 /** Arguments of deleteNetworkToken. */
 export type DeleteNetworkTokenArgs = PathParams<operations['deleteNetworkToken']>;
 /** What deleteNetworkToken resolves to. */
-export type DeleteNetworkTokenResult = EnvelopeResult<operations['deleteNetworkToken']>;
+export type DeleteNetworkTokenResult = MessageResult;
 /** Arguments of createNetworkToken. */
-export type CreateNetworkTokenArgs = { body: RequestBody<operations['createNetworkToken'], 'application/json'> };
+export type CreateNetworkTokenArgs = { body: NetworkTokenCreate };
 /** What createNetworkToken resolves to. */
-export type CreateNetworkTokenResult = EnvelopeResult<operations['createNetworkToken']>;
+export type CreateNetworkTokenResult = NetworkTokenCreateResult;
 /** Arguments of listServiceAuthorizations. */
 export type ListServiceAuthorizationsArgs = QueryParams<operations['listServiceAuthorizations']>;
 /** What listServiceAuthorizations resolves to. */
-export type ListServiceAuthorizationsResult = EnvelopeResult<operations['listServiceAuthorizations']>;
+export type ListServiceAuthorizationsResult = ServiceAuthorizationInfo[];
 /** Arguments of createServiceAuthorization. */
-export type CreateServiceAuthorizationArgs = { body: RequestBody<operations['createServiceAuthorization'], 'application/json'> };
+export type CreateServiceAuthorizationArgs = { body: ServiceAuthorizationCreate };
 /** What createServiceAuthorization resolves to. */
-export type CreateServiceAuthorizationResult = EnvelopeResult<operations['createServiceAuthorization']>;
+export type CreateServiceAuthorizationResult = ServiceAuthorizationCreateResult;
 /** Arguments of updateServiceAuthorization. */
-export type UpdateServiceAuthorizationArgs = PathParams<operations['updateServiceAuthorization']> & { body: RequestBody<operations['updateServiceAuthorization'], 'application/json'> };
+export type UpdateServiceAuthorizationArgs = PathParams<operations['updateServiceAuthorization']> & { body: ServiceAuthorizationEdit };
 /** What updateServiceAuthorization resolves to. */
-export type UpdateServiceAuthorizationResult = EnvelopeResult<operations['updateServiceAuthorization']>;
+export type UpdateServiceAuthorizationResult = MessageResult;
 /** Arguments of deleteServiceAuthorization. */
 export type DeleteServiceAuthorizationArgs = PathParams<operations['deleteServiceAuthorization']>;
 /** What deleteServiceAuthorization resolves to. */
-export type DeleteServiceAuthorizationResult = EnvelopeResult<operations['deleteServiceAuthorization']>;
+export type DeleteServiceAuthorizationResult = MessageResult;
 /** Arguments of listDictionaries. */
 export type ListDictionariesArgs = QueryParams<operations['listDictionaries']>;
 /** What listDictionaries resolves to. */
-export type ListDictionariesResult = EnvelopeResult<operations['listDictionaries']>;
+export type ListDictionariesResult = DictionaryListItem[];
 /** Arguments of createDictionary. */
-export type CreateDictionaryArgs = { body: RequestBody<operations['createDictionary'], 'application/json'> };
+export type CreateDictionaryArgs = { body: DictionaryCreate };
 /** What createDictionary resolves to. */
-export type CreateDictionaryResult = EnvelopeResult<operations['createDictionary']>;
+export type CreateDictionaryResult = DictionaryCreateResult;
 /** Arguments of getDictionary. */
 export type GetDictionaryArgs = PathParams<operations['getDictionary']>;
 /** What getDictionary resolves to. */
-export type GetDictionaryResult = EnvelopeResult<operations['getDictionary']>;
+export type GetDictionaryResult = Dictionary;
 /** Arguments of updateDictionary. */
-export type UpdateDictionaryArgs = PathParams<operations['updateDictionary']> & { body: RequestBody<operations['updateDictionary'], 'application/json'> };
+export type UpdateDictionaryArgs = PathParams<operations['updateDictionary']> & { body: DictionaryEdit };
 /** What updateDictionary resolves to. */
-export type UpdateDictionaryResult = EnvelopeResult<operations['updateDictionary']>;
+export type UpdateDictionaryResult = MessageResult;
 /** Arguments of deleteDictionary. */
 export type DeleteDictionaryArgs = PathParams<operations['deleteDictionary']>;
 /** What deleteDictionary resolves to. */
-export type DeleteDictionaryResult = EnvelopeResult<operations['deleteDictionary']>;
+export type DeleteDictionaryResult = MessageResult;
 /** Arguments of getDictionaryLanguage. */
 export type GetDictionaryLanguageArgs = PathParams<operations['getDictionaryLanguage']> & QueryParams<operations['getDictionaryLanguage']>;
 /** What getDictionaryLanguage resolves to. */
-export type GetDictionaryLanguageResult = EnvelopeResult<operations['getDictionaryLanguage']>;
+export type GetDictionaryLanguageResult = DictionaryStrings;
 /** Arguments of updateDictionaryLanguage. */
-export type UpdateDictionaryLanguageArgs = PathParams<operations['updateDictionaryLanguage']> & { body: RequestBody<operations['updateDictionaryLanguage'], 'application/json'> };
+export type UpdateDictionaryLanguageArgs = PathParams<operations['updateDictionaryLanguage']> & { body: DictionaryLanguageEdit };
 /** What updateDictionaryLanguage resolves to. */
-export type UpdateDictionaryLanguageResult = EnvelopeResult<operations['updateDictionaryLanguage']>;
+export type UpdateDictionaryLanguageResult = MessageResult;
 /** Arguments of deleteDictionaryLanguage. */
 export type DeleteDictionaryLanguageArgs = PathParams<operations['deleteDictionaryLanguage']>;
 /** What deleteDictionaryLanguage resolves to. */
-export type DeleteDictionaryLanguageResult = EnvelopeResult<operations['deleteDictionaryLanguage']>;
+export type DeleteDictionaryLanguageResult = MessageResult;
 /** Arguments of listTagoCores. */
 export type ListTagoCoresArgs = QueryParams<operations['listTagoCores']>;
 /** What listTagoCores resolves to. */
-export type ListTagoCoresResult = EnvelopeResult<operations['listTagoCores']>;
+export type ListTagoCoresResult = TagoCoreListItem[];
 /** Arguments of createTagoCore. */
-export type CreateTagoCoreArgs = { body: RequestBody<operations['createTagoCore'], 'application/json'> };
+export type CreateTagoCoreArgs = { body: TagoCoreCreate };
 /** What createTagoCore resolves to. */
-export type CreateTagoCoreResult = EnvelopeResult<operations['createTagoCore']>;
+export type CreateTagoCoreResult = AnyValue;
 /** Arguments of getTagoCore. */
 export type GetTagoCoreArgs = PathParams<operations['getTagoCore']> & QueryParams<operations['getTagoCore']>;
 /** What getTagoCore resolves to. */
-export type GetTagoCoreResult = EnvelopeResult<operations['getTagoCore']>;
+export type GetTagoCoreResult = TagoCoreInfo;
 /** Arguments of updateTagoCore. */
-export type UpdateTagoCoreArgs = PathParams<operations['updateTagoCore']> & { body: RequestBody<operations['updateTagoCore'], 'application/json'> };
+export type UpdateTagoCoreArgs = PathParams<operations['updateTagoCore']> & { body: TagoCoreEdit };
 /** What updateTagoCore resolves to. */
-export type UpdateTagoCoreResult = EnvelopeResult<operations['updateTagoCore']>;
+export type UpdateTagoCoreResult = MessageResult;
 /** Arguments of deleteTagoCore. */
 export type DeleteTagoCoreArgs = PathParams<operations['deleteTagoCore']>;
 /** What deleteTagoCore resolves to. */
-export type DeleteTagoCoreResult = EnvelopeResult<operations['deleteTagoCore']>;
+export type DeleteTagoCoreResult = MessageResult;
 /** Arguments of generateTagoCoreToken. */
 export type GenerateTagoCoreTokenArgs = PathParams<operations['generateTagoCoreToken']>;
 /** What generateTagoCoreToken resolves to. */
-export type GenerateTagoCoreTokenResult = EnvelopeResult<operations['generateTagoCoreToken']>;
+export type GenerateTagoCoreTokenResult = GenericToken;
 /** Arguments of createTemplate. */
-export type CreateTemplateArgs = { body: RequestBody<operations['createTemplate'], 'application/json'> };
+export type CreateTemplateArgs = { body: TemplateCreate };
 /** What createTemplate resolves to. */
-export type CreateTemplateResult = EnvelopeResult<operations['createTemplate']>;
+export type CreateTemplateResult = GenericID;
 /** Arguments of getTemplate. */
 export type GetTemplateArgs = PathParams<operations['getTemplate']> & QueryParams<operations['getTemplate']>;
 /** What getTemplate resolves to. */
-export type GetTemplateResult = EnvelopeResult<operations['getTemplate']>;
+export type GetTemplateResult = Template;
 /** Arguments of installTemplate. */
-export type InstallTemplateArgs = PathParams<operations['installTemplate']> & QueryParams<operations['installTemplate']> & { body?: RequestBody<operations['installTemplate'], 'application/json'> };
+export type InstallTemplateArgs = PathParams<operations['installTemplate']> & QueryParams<operations['installTemplate']> & { body?: TemplateInstall };
 /** What installTemplate resolves to. */
-export type InstallTemplateResult = EnvelopeResult<operations['installTemplate']>;
+export type InstallTemplateResult = TemplateInstallResult;
 /** Arguments of listSqlQueries. */
 export type ListSqlQueriesArgs = QueryParams<operations['listSqlQueries']>;
 /** What listSqlQueries resolves to. */
-export type ListSqlQueriesResult = EnvelopeResult<operations['listSqlQueries']>;
+export type ListSqlQueriesResult = SqlQueryListItem[];
 /** Arguments of createSqlQuery. */
-export type CreateSqlQueryArgs = { body: RequestBody<operations['createSqlQuery'], 'application/json'> };
+export type CreateSqlQueryArgs = { body: SqlQueryCreate };
 /** What createSqlQuery resolves to. */
-export type CreateSqlQueryResult = EnvelopeResult<operations['createSqlQuery']>;
+export type CreateSqlQueryResult = SqlQuery;
 /** Arguments of getSqlTables. */
 export type GetSqlTablesArgs = QueryParams<operations['getSqlTables']>;
 /** What getSqlTables resolves to. */
-export type GetSqlTablesResult = EnvelopeResult<operations['getSqlTables']>;
+export type GetSqlTablesResult = SqlTables;
 /** Arguments of getSqlQuery. */
 export type GetSqlQueryArgs = PathParams<operations['getSqlQuery']>;
 /** What getSqlQuery resolves to. */
-export type GetSqlQueryResult = EnvelopeResult<operations['getSqlQuery']>;
+export type GetSqlQueryResult = SqlQuery;
 /** Arguments of updateSqlQuery. */
-export type UpdateSqlQueryArgs = PathParams<operations['updateSqlQuery']> & { body: RequestBody<operations['updateSqlQuery'], 'application/json'> };
+export type UpdateSqlQueryArgs = PathParams<operations['updateSqlQuery']> & { body: SqlQueryCreate };
 /** What updateSqlQuery resolves to. */
-export type UpdateSqlQueryResult = EnvelopeResult<operations['updateSqlQuery']>;
+export type UpdateSqlQueryResult = SqlQuery;
 /** Arguments of deleteSqlQuery. */
 export type DeleteSqlQueryArgs = PathParams<operations['deleteSqlQuery']>;
 /** What deleteSqlQuery resolves to. */
-export type DeleteSqlQueryResult = EnvelopeResult<operations['deleteSqlQuery']>;
+export type DeleteSqlQueryResult = SqlDeleteResult;
 /** Arguments of getSqlQueryVersion. */
 export type GetSqlQueryVersionArgs = PathParams<operations['getSqlQueryVersion']>;
 /** What getSqlQueryVersion resolves to. */
-export type GetSqlQueryVersionResult = EnvelopeResult<operations['getSqlQueryVersion']>;
+export type GetSqlQueryVersionResult = SqlVersion;
 /** Arguments of executeSqlQuery. */
-export type ExecuteSqlQueryArgs = PathParams<operations['executeSqlQuery']> & { body: RequestBody<operations['executeSqlQuery'], 'application/json'> };
+export type ExecuteSqlQueryArgs = PathParams<operations['executeSqlQuery']> & { body: SqlExecute };
 /** What executeSqlQuery resolves to. */
-export type ExecuteSqlQueryResult = EnvelopeResult<operations['executeSqlQuery']>;
+export type ExecuteSqlQueryResult = SqlExecuteResult;
 /** Arguments of subscribeRealtimeEvents. */
 export type SubscribeRealtimeEventsArgs = QueryParams<operations['subscribeRealtimeEvents']>;
 /** What subscribeRealtimeEvents resolves to. */

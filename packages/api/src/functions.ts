@@ -3,11 +3,12 @@
 import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';
 import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, ScopedContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';
 import type { operations } from './schema.ts';
+import type { AccessPolicy, AccessPolicyCreate, AccessPolicyCreateResult, AccessPolicySettings, AccessPolicySummary, AccessPolicyUpdate, Account, AccountCreateRequest, AccountCredentials, AccountLoginPinRequest, AccountLoginRequest, AccountLoginResult, AccountOtpConfirmRequest, AccountPasswordChangeRequest, AccountPlan, AccountPlanSetRequest, AccountProfileTokenRequest, AccountProfileTokenResult, AccountUpdateRequest, Action, ActionCreate, ActionCreateResult, ActionUpdate, Analysis, AnalysisCreate, AnalysisCreateResult, AnalysisEdit, AnalysisListItem, AnalysisRun, AnalysisScriptDownload, AnalysisScriptUpload, AnalysisTokenResult, AnyValue, BillingAllocation, BillingAllocationUpdate, BillingCoupon, BillingInformation, BillingInformationUpdate, BillingPaymentHistoryEntry, BillingPaymentMethod, BillingPaymentMethodUpdate, BillingPrices, BillingSchedule, BillingSubscription, BillingSubscriptionUpdate, ConnectorCreate, ConnectorCreateResult, ConnectorEdit, ConnectorInfo, Dashboard, DashboardCreate, DashboardCreateResult, DashboardDuplicate, DashboardDuplicateResult, DashboardEdit, DashboardListItem, DashboardPublicToken, DashboardRelatedAnalysis, DashboardRelatedDevice, DataCreateBody, DataEditBody, DataQueryResult, Device, DeviceChunk, DeviceChunkCopy, DeviceConfigParam, DeviceConfigParamSent, DeviceConfigParamSetBody, DeviceConvert, DeviceCreate, DeviceCreateResult, DeviceDataBackup, DeviceDataRestore, DeviceEdit, DeviceEmpty, DeviceExportResult, DeviceListItem, DeviceToken, DeviceTokenCreate, DeviceTokenCreateResult, Dictionary, DictionaryCreate, DictionaryCreateResult, DictionaryEdit, DictionaryLanguageEdit, DictionaryListItem, DictionaryStrings, Entity, EntityCreate, EntityCreateResult, EntityDataDelete, EntityDataEditBody, EntityDataExport, EntityDataExportResult, EntityDataInputBody, EntityDataRow, EntityEdit, EntityListItem, EntitySchemaEdit, EntityUpdateResult, FileList, FileMove, FilePath, FilePermission, FilePermissionChange, FileUploadJsonBody, FileUploadResult, GenericID, GenericToken, MessageResult, NetworkCreate, NetworkCreateResult, NetworkDeviceCreate, NetworkDeviceCreateResult, NetworkDeviceParamBody, NetworkDeviceWithToken, NetworkEdit, NetworkInfo, NetworkPublishBody, NetworkTokenCreate, NetworkTokenCreateResult, NetworkTokenInfo, Notification, NotificationCreate, NotificationPushRegister, NotificationPushUnregister, NotificationReadMark, ProfileAddonEdit, ProfileAddonInfo, ProfileAuditLog, ProfileBackup, ProfileBackupCreateResult, ProfileBackupDownload, ProfileCreate, ProfileCredentials, ProfileEdit, ProfileInfo, ProfileListItem, ProfileServiceConfig, ProfileServiceTest, ProfileServiceTestResult, ProfileServicesEdit, ProfileSummary, ProfileTeamInvite, ProfileTeamMember, ProfileToken, ProfileTokenCreate, ProfileTokenCreateResult, ProfileUsageStatistic, RunCustomDomain, RunCustomDomainCreate, RunEmailTestRequest, RunNotification, RunNotificationCreate, RunNotificationCreateResult, RunNotificationUpdate, RunSamlEdit, RunSamlInfo, RunSettings, RunSettingsUpdate, RunUserCreateRequest, RunUserCreateResult, RunUserCredentials, RunUserDictionaryContent, RunUserEditRequest, RunUserInfo, RunUserLoginAsResult, RunUserLoginRequest, RunUserLoginResult, RunUserNotificationReadRequest, RunUserPasswordChange, RunUserPinCode, RunUserPinRequest, RunUserSelf, RunUserSelfEdit, RunUserSignupRequest, RunUserSignupResult, Secret, SecretCreate, SecretEdit, ServiceAttachmentUpload, ServiceAuthorizationCreate, ServiceAuthorizationCreateResult, ServiceAuthorizationEdit, ServiceAuthorizationInfo, ServiceConsoleMessage, ServiceEmail, ServiceMqttPublish, ServiceNotification, ServiceSendgridEmail, ServiceSms, ServiceSmtpEmail, ServiceSqsMessage, ServiceTipCommand, ServiceTwilioSms, ServiceTwilioWhatsapp, SqlDeleteResult, SqlExecute, SqlExecuteResult, SqlQuery, SqlQueryCreate, SqlQueryListItem, SqlTables, SqlVersion, TagoCoreCreate, TagoCoreEdit, TagoCoreInfo, TagoCoreListItem, Template, TemplateCreate, TemplateInstall, TemplateInstallResult, TokenOwnerInfo, Widget, WidgetCreate, WidgetCreateResult, WidgetDataCreateBody, WidgetDataEditBody, WidgetDataResult, WidgetEdit, WidgetFileUploadEnd, WidgetFileUploadResult, WidgetHeaderAnalysisRun, WidgetResourceEditBody, WidgetSourceUpload, WidgetSourceUploadResult, WidgetToken } from './types.ts';
 import * as ops from './operations.ts';
 /** Arguments of getTokenInfo. */
 export type GetTokenInfoArgs = QueryParams<operations['getTokenInfo']>;
 /** What getTokenInfo resolves to. */
-export type GetTokenInfoResult = EnvelopeResult<operations['getTokenInfo']>;
+export type GetTokenInfoResult = TokenOwnerInfo;
 
 /**
  * Describe the calling token's owner
@@ -37,7 +38,7 @@ export function getApiStatus(client: OperationContext, options?: CallOptions): T
 /** Arguments of getData. */
 export type GetDataArgs = QueryParams<operations['getData']>;
 /** What getData resolves to. */
-export type GetDataResult = EnvelopeResult<operations['getData']>;
+export type GetDataResult = DataQueryResult;
 
 /**
  * Read the device's data
@@ -53,9 +54,9 @@ export function getData(client: ScopedContext<'device'>, args?: GetDataArgs, opt
 }
 
 /** Arguments of sendData. */
-export type SendDataArgs = { body: RequestBody<operations['sendData'], 'application/json'> };
+export type SendDataArgs = { body: DataCreateBody };
 /** What sendData resolves to. */
-export type SendDataResult = EnvelopeResult<operations['sendData']>;
+export type SendDataResult = MessageResult;
 
 /**
  * Send data as the device
@@ -69,9 +70,9 @@ export function sendData(client: ScopedContext<'device'>, args: SendDataArgs, op
 }
 
 /** Arguments of editData. */
-export type EditDataArgs = { body: RequestBody<operations['editData'], 'application/json'> };
+export type EditDataArgs = { body: DataEditBody };
 /** What editData resolves to. */
-export type EditDataResult = EnvelopeResult<operations['editData']>;
+export type EditDataResult = MessageResult;
 
 /**
  * Edit the device's records
@@ -87,7 +88,7 @@ export function editData(client: ScopedContext<'device'>, args: EditDataArgs, op
 /** Arguments of deleteData. */
 export type DeleteDataArgs = QueryParams<operations['deleteData']>;
 /** What deleteData resolves to. */
-export type DeleteDataResult = EnvelopeResult<operations['deleteData']>;
+export type DeleteDataResult = MessageResult;
 
 /**
  * Delete the device's records
@@ -103,7 +104,7 @@ export function deleteData(client: ScopedContext<'device'>, args?: DeleteDataArg
 /** Arguments of listConfigParams. */
 export type ListConfigParamsArgs = QueryParams<operations['listConfigParams']>;
 /** What listConfigParams resolves to. */
-export type ListConfigParamsResult = EnvelopeResult<operations['listConfigParams']>;
+export type ListConfigParamsResult = DeviceConfigParam[];
 
 /**
  * List the device's configuration parameters
@@ -117,9 +118,9 @@ export function listConfigParams(client: ScopedContext<'device'>, args?: ListCon
 }
 
 /** Arguments of markConfigParamRead. */
-export type MarkConfigParamReadArgs = PathParams<operations['markConfigParamRead']> & { body: RequestBody<operations['markConfigParamRead'], 'application/json'> };
+export type MarkConfigParamReadArgs = PathParams<operations['markConfigParamRead']> & { body: DeviceConfigParamSent };
 /** What markConfigParamRead resolves to. */
-export type MarkConfigParamReadResult = EnvelopeResult<operations['markConfigParamRead']>;
+export type MarkConfigParamReadResult = MessageResult;
 
 /**
  * Mark a configuration parameter as read
@@ -135,7 +136,7 @@ export function markConfigParamRead(client: ScopedContext<'device'>, args: MarkC
 /** Arguments of resolveNetworkDeviceToken. */
 export type ResolveNetworkDeviceTokenArgs = PathParams<operations['resolveNetworkDeviceToken']> & QueryParams<operations['resolveNetworkDeviceToken']>;
 /** What resolveNetworkDeviceToken resolves to. */
-export type ResolveNetworkDeviceTokenResult = EnvelopeResult<operations['resolveNetworkDeviceToken']>;
+export type ResolveNetworkDeviceTokenResult = GenericToken;
 
 /**
  * Find a device token by serial number
@@ -151,7 +152,7 @@ export function resolveNetworkDeviceToken(client: ScopedContext<'network'>, args
 /** Arguments of resolveNetworkDeviceTokenWithAuthorization. */
 export type ResolveNetworkDeviceTokenWithAuthorizationArgs = PathParams<operations['resolveNetworkDeviceTokenWithAuthorization']> & QueryParams<operations['resolveNetworkDeviceTokenWithAuthorization']>;
 /** What resolveNetworkDeviceTokenWithAuthorization resolves to. */
-export type ResolveNetworkDeviceTokenWithAuthorizationResult = EnvelopeResult<operations['resolveNetworkDeviceTokenWithAuthorization']>;
+export type ResolveNetworkDeviceTokenWithAuthorizationResult = GenericToken;
 
 /**
  * Find a device token by serial number within one profile
@@ -165,9 +166,9 @@ export function resolveNetworkDeviceTokenWithAuthorization(client: ScopedContext
 }
 
 /** Arguments of setNetworkDeviceParams. */
-export type SetNetworkDeviceParamsArgs = PathParams<operations['setNetworkDeviceParams']> & { body: RequestBody<operations['setNetworkDeviceParams'], 'application/json'> };
+export type SetNetworkDeviceParamsArgs = PathParams<operations['setNetworkDeviceParams']> & { body: NetworkDeviceParamBody };
 /** What setNetworkDeviceParams resolves to. */
-export type SetNetworkDeviceParamsResult = EnvelopeResult<operations['setNetworkDeviceParams']>;
+export type SetNetworkDeviceParamsResult = MessageResult;
 
 /**
  * Create or edit a configuration parameter of a device
@@ -183,7 +184,7 @@ export function setNetworkDeviceParams(client: ScopedContext<'network'>, args: S
 /** Arguments of listNetworkConnectorDevices. */
 export type ListNetworkConnectorDevicesArgs = PathParams<operations['listNetworkConnectorDevices']> & QueryParams<operations['listNetworkConnectorDevices']>;
 /** What listNetworkConnectorDevices resolves to. */
-export type ListNetworkConnectorDevicesResult = EnvelopeResult<operations['listNetworkConnectorDevices']>;
+export type ListNetworkConnectorDevicesResult = NetworkDeviceWithToken[];
 
 /**
  * List the devices of a connector with their tokens
@@ -199,9 +200,9 @@ export function listNetworkConnectorDevices(client: ScopedContext<'network'>, ar
 }
 
 /** Arguments of publishNetworkRelayMessage. */
-export type PublishNetworkRelayMessageArgs = { body: RequestBody<operations['publishNetworkRelayMessage'], 'application/json'> };
+export type PublishNetworkRelayMessageArgs = { body: NetworkPublishBody };
 /** What publishNetworkRelayMessage resolves to. */
-export type PublishNetworkRelayMessageResult = EnvelopeResult<operations['publishNetworkRelayMessage']>;
+export type PublishNetworkRelayMessageResult = MessageResult;
 
 /**
  * Publish a message to the MQTT relay
@@ -215,9 +216,9 @@ export function publishNetworkRelayMessage(client: ScopedContext<'network'>, arg
 }
 
 /** Arguments of sendNetworkData. */
-export type SendNetworkDataArgs = QueryParams<operations['sendNetworkData']> & { body: RequestBody<operations['sendNetworkData'], 'application/json'> };
+export type SendNetworkDataArgs = QueryParams<operations['sendNetworkData']> & { body: DataCreateBody };
 /** What sendNetworkData resolves to. */
-export type SendNetworkDataResult = EnvelopeResult<operations['sendNetworkData']>;
+export type SendNetworkDataResult = MessageResult;
 
 /**
  * Send data through the network's payload parser
@@ -231,9 +232,9 @@ export function sendNetworkData(client: ScopedContext<'network'>, args: SendNetw
 }
 
 /** Arguments of createDeviceUsingNetwork. */
-export type CreateDeviceUsingNetworkArgs = { body: RequestBody<operations['createDeviceUsingNetwork'], 'application/json'> };
+export type CreateDeviceUsingNetworkArgs = { body: NetworkDeviceCreate };
 /** What createDeviceUsingNetwork resolves to. */
-export type CreateDeviceUsingNetworkResult = EnvelopeResult<operations['createDeviceUsingNetwork']>;
+export type CreateDeviceUsingNetworkResult = NetworkDeviceCreateResult;
 
 /**
  * Create a device with a network token
@@ -247,9 +248,9 @@ export function createDeviceUsingNetwork(client: ScopedContext<'network'>, args:
 }
 
 /** Arguments of loginAccount. */
-export type LoginAccountArgs = { body: RequestBody<operations['loginAccount'], 'application/json'> };
+export type LoginAccountArgs = { body: AccountLoginRequest };
 /** What loginAccount resolves to. */
-export type LoginAccountResult = EnvelopeResult<operations['loginAccount']>;
+export type LoginAccountResult = AccountLoginResult;
 
 /**
  * Log in with e-mail and password
@@ -263,9 +264,9 @@ export function loginAccount(client: OperationContext, args: LoginAccountArgs, o
 }
 
 /** Arguments of requestAccountLoginPinCode. */
-export type RequestAccountLoginPinCodeArgs = { body: RequestBody<operations['requestAccountLoginPinCode'], 'application/json'> };
+export type RequestAccountLoginPinCodeArgs = { body: AccountLoginPinRequest };
 /** What requestAccountLoginPinCode resolves to. */
-export type RequestAccountLoginPinCodeResult = EnvelopeResult<operations['requestAccountLoginPinCode']>;
+export type RequestAccountLoginPinCodeResult = MessageResult;
 
 /**
  * Send a login code on a two-factor channel
@@ -279,9 +280,9 @@ export function requestAccountLoginPinCode(client: OperationContext, args: Reque
 }
 
 /** Arguments of createAccountProfileToken. */
-export type CreateAccountProfileTokenArgs = { body: RequestBody<operations['createAccountProfileToken'], 'application/json'> };
+export type CreateAccountProfileTokenArgs = { body: AccountProfileTokenRequest };
 /** What createAccountProfileToken resolves to. */
-export type CreateAccountProfileTokenResult = EnvelopeResult<operations['createAccountProfileToken']>;
+export type CreateAccountProfileTokenResult = AccountProfileTokenResult;
 
 /**
  * Create a profile token from account credentials
@@ -295,7 +296,7 @@ export function createAccountProfileToken(client: OperationContext, args: Create
 }
 
 /** What getAccount resolves to. */
-export type GetAccountResult = EnvelopeResult<operations['getAccount']>;
+export type GetAccountResult = Account;
 
 /**
  * Read the account
@@ -309,9 +310,9 @@ export function getAccount(client: ScopedContext<'profile' | 'analysis'>, option
 }
 
 /** Arguments of createAccount. */
-export type CreateAccountArgs = { body: RequestBody<operations['createAccount'], 'application/json'> };
+export type CreateAccountArgs = { body: AccountCreateRequest };
 /** What createAccount resolves to. */
-export type CreateAccountResult = EnvelopeResult<operations['createAccount']>;
+export type CreateAccountResult = MessageResult;
 
 /**
  * Sign up a new account
@@ -325,9 +326,9 @@ export function createAccount(client: OperationContext, args: CreateAccountArgs,
 }
 
 /** Arguments of updateAccount. */
-export type UpdateAccountArgs = { body: RequestBody<operations['updateAccount'], 'application/json'> };
+export type UpdateAccountArgs = { body: AccountUpdateRequest };
 /** What updateAccount resolves to. */
-export type UpdateAccountResult = EnvelopeResult<operations['updateAccount']>;
+export type UpdateAccountResult = MessageResult;
 
 /**
  * Change account settings
@@ -341,7 +342,7 @@ export function updateAccount(client: ScopedContext<'profile'>, args: UpdateAcco
 }
 
 /** What deleteAccount resolves to. */
-export type DeleteAccountResult = EnvelopeResult<operations['deleteAccount']>;
+export type DeleteAccountResult = MessageResult;
 
 /**
  * Delete the account
@@ -357,7 +358,7 @@ export function deleteAccount(client: ScopedContext<'profile'>, options?: CallOp
 /** Arguments of requestAccountPasswordReset. */
 export type RequestAccountPasswordResetArgs = PathParams<operations['requestAccountPasswordReset']>;
 /** What requestAccountPasswordReset resolves to. */
-export type RequestAccountPasswordResetResult = EnvelopeResult<operations['requestAccountPasswordReset']>;
+export type RequestAccountPasswordResetResult = MessageResult;
 
 /**
  * E-mail a password-reset link
@@ -371,9 +372,9 @@ export function requestAccountPasswordReset(client: OperationContext, args: Requ
 }
 
 /** Arguments of resetAccountPassword. */
-export type ResetAccountPasswordArgs = { body: RequestBody<operations['resetAccountPassword'], 'application/json'> };
+export type ResetAccountPasswordArgs = { body: AccountPasswordChangeRequest };
 /** What resetAccountPassword resolves to. */
-export type ResetAccountPasswordResult = EnvelopeResult<operations['resetAccountPassword']>;
+export type ResetAccountPasswordResult = MessageResult;
 
 /**
  * Set a new password
@@ -389,7 +390,7 @@ export function resetAccountPassword(client: ScopedContext<'profile'>, args: Res
 /** Arguments of resendAccountConfirmation. */
 export type ResendAccountConfirmationArgs = PathParams<operations['resendAccountConfirmation']>;
 /** What resendAccountConfirmation resolves to. */
-export type ResendAccountConfirmationResult = EnvelopeResult<operations['resendAccountConfirmation']>;
+export type ResendAccountConfirmationResult = MessageResult;
 
 /**
  * Send the sign-up confirmation e-mail again
@@ -405,7 +406,7 @@ export function resendAccountConfirmation(client: OperationContext, args: Resend
 /** Arguments of confirmAccount. */
 export type ConfirmAccountArgs = PathParams<operations['confirmAccount']>;
 /** What confirmAccount resolves to. */
-export type ConfirmAccountResult = EnvelopeResult<operations['confirmAccount']>;
+export type ConfirmAccountResult = MessageResult;
 
 /**
  * Confirm a new account
@@ -419,9 +420,9 @@ export function confirmAccount(client: OperationContext, args: ConfirmAccountArg
 }
 
 /** Arguments of enableAccountOtp. */
-export type EnableAccountOtpArgs = PathParams<operations['enableAccountOtp']> & { body: RequestBody<operations['enableAccountOtp'], 'application/json'> };
+export type EnableAccountOtpArgs = PathParams<operations['enableAccountOtp']> & { body: AccountCredentials };
 /** What enableAccountOtp resolves to. */
-export type EnableAccountOtpResult = EnvelopeResult<operations['enableAccountOtp']>;
+export type EnableAccountOtpResult = MessageResult;
 
 /**
  * Start enabling a two-factor channel
@@ -435,9 +436,9 @@ export function enableAccountOtp(client: ScopedContext<'profile'>, args: EnableA
 }
 
 /** Arguments of disableAccountOtp. */
-export type DisableAccountOtpArgs = PathParams<operations['disableAccountOtp']> & { body: RequestBody<operations['disableAccountOtp'], 'application/json'> };
+export type DisableAccountOtpArgs = PathParams<operations['disableAccountOtp']> & { body: AccountCredentials };
 /** What disableAccountOtp resolves to. */
-export type DisableAccountOtpResult = EnvelopeResult<operations['disableAccountOtp']>;
+export type DisableAccountOtpResult = MessageResult;
 
 /**
  * Turn off a two-factor channel
@@ -451,9 +452,9 @@ export function disableAccountOtp(client: ScopedContext<'profile'>, args: Disabl
 }
 
 /** Arguments of confirmAccountOtp. */
-export type ConfirmAccountOtpArgs = PathParams<operations['confirmAccountOtp']> & { body: RequestBody<operations['confirmAccountOtp'], 'application/json'> };
+export type ConfirmAccountOtpArgs = PathParams<operations['confirmAccountOtp']> & { body: AccountOtpConfirmRequest };
 /** What confirmAccountOtp resolves to. */
-export type ConfirmAccountOtpResult = EnvelopeResult<operations['confirmAccountOtp']>;
+export type ConfirmAccountOtpResult = MessageResult;
 
 /**
  * Finish enabling a two-factor channel
@@ -469,7 +470,7 @@ export function confirmAccountOtp(client: ScopedContext<'profile'>, args: Confir
 /** Arguments of acceptTeamInvitation. */
 export type AcceptTeamInvitationArgs = PathParams<operations['acceptTeamInvitation']>;
 /** What acceptTeamInvitation resolves to. */
-export type AcceptTeamInvitationResult = EnvelopeResult<operations['acceptTeamInvitation']>;
+export type AcceptTeamInvitationResult = MessageResult;
 
 /**
  * Accept an invitation to a profile's team
@@ -485,7 +486,7 @@ export function acceptTeamInvitation(client: OperationContext, args: AcceptTeamI
 /** Arguments of declineTeamInvitation. */
 export type DeclineTeamInvitationArgs = PathParams<operations['declineTeamInvitation']>;
 /** What declineTeamInvitation resolves to. */
-export type DeclineTeamInvitationResult = EnvelopeResult<operations['declineTeamInvitation']>;
+export type DeclineTeamInvitationResult = MessageResult;
 
 /**
  * Decline an invitation to a profile's team
@@ -499,7 +500,7 @@ export function declineTeamInvitation(client: OperationContext, args: DeclineTea
 }
 
 /** What getAccountPlan resolves to. */
-export type GetAccountPlanResult = EnvelopeResult<operations['getAccountPlan']>;
+export type GetAccountPlanResult = AccountPlan;
 
 /**
  * Read the account plan
@@ -513,9 +514,9 @@ export function getAccountPlan(client: ScopedContext<'profile'>, options?: CallO
 }
 
 /** Arguments of setAccountPlan. */
-export type SetAccountPlanArgs = { body: RequestBody<operations['setAccountPlan'], 'application/json'> };
+export type SetAccountPlanArgs = { body: AccountPlanSetRequest };
 /** What setAccountPlan resolves to. */
-export type SetAccountPlanResult = EnvelopeResult<operations['setAccountPlan']>;
+export type SetAccountPlanResult = MessageResult;
 
 /**
  * Set the plan with the legacy plan model
@@ -531,7 +532,7 @@ export function setAccountPlan(client: ScopedContext<'profile'>, args: SetAccoun
 }
 
 /** What getBillingSubscription resolves to. */
-export type GetBillingSubscriptionResult = EnvelopeResult<operations['getBillingSubscription']>;
+export type GetBillingSubscriptionResult = BillingSubscription;
 
 /**
  * Read the subscription
@@ -545,7 +546,7 @@ export function getBillingSubscription(client: ScopedContext<'profile'>, options
 }
 
 /** Arguments of updateBillingSubscription. */
-export type UpdateBillingSubscriptionArgs = { body: RequestBody<operations['updateBillingSubscription'], 'application/json'> };
+export type UpdateBillingSubscriptionArgs = { body: BillingSubscriptionUpdate };
 /** What updateBillingSubscription resolves to. */
 export type UpdateBillingSubscriptionResult = EnvelopeResult<operations['updateBillingSubscription']>;
 
@@ -561,7 +562,7 @@ export function updateBillingSubscription(client: ScopedContext<'profile'>, args
 }
 
 /** What getBillingSubscriptionSchedule resolves to. */
-export type GetBillingSubscriptionScheduleResult = EnvelopeResult<operations['getBillingSubscriptionSchedule']>;
+export type GetBillingSubscriptionScheduleResult = BillingSchedule;
 
 /**
  * Read the scheduled downgrade
@@ -575,7 +576,7 @@ export function getBillingSubscriptionSchedule(client: ScopedContext<'profile'>,
 }
 
 /** What cancelBillingDowngrade resolves to. */
-export type CancelBillingDowngradeResult = EnvelopeResult<operations['cancelBillingDowngrade']>;
+export type CancelBillingDowngradeResult = MessageResult;
 
 /**
  * Cancel the scheduled downgrade
@@ -605,7 +606,7 @@ export function getBillingSubscriptionSummary(client: ScopedContext<'profile'>, 
 /** Arguments of checkBillingCoupon. */
 export type CheckBillingCouponArgs = PathParams<operations['checkBillingCoupon']>;
 /** What checkBillingCoupon resolves to. */
-export type CheckBillingCouponResult = EnvelopeResult<operations['checkBillingCoupon']>;
+export type CheckBillingCouponResult = BillingCoupon;
 
 /**
  * Check a promotion code
@@ -619,7 +620,7 @@ export function checkBillingCoupon(client: ScopedContext<'profile'>, args: Check
 }
 
 /** What retryBillingPayment resolves to. */
-export type RetryBillingPaymentResult = EnvelopeResult<operations['retryBillingPayment']>;
+export type RetryBillingPaymentResult = MessageResult;
 
 /**
  * Retry the failed payment
@@ -633,7 +634,7 @@ export function retryBillingPayment(client: ScopedContext<'profile'>, options?: 
 }
 
 /** What cancelBillingPendingOperation resolves to. */
-export type CancelBillingPendingOperationResult = EnvelopeResult<operations['cancelBillingPendingOperation']>;
+export type CancelBillingPendingOperationResult = MessageResult;
 
 /**
  * Cancel the upgrade whose payment failed
@@ -647,7 +648,7 @@ export function cancelBillingPendingOperation(client: ScopedContext<'profile'>, 
 }
 
 /** What getBillingPaymentMethod resolves to. */
-export type GetBillingPaymentMethodResult = EnvelopeResult<operations['getBillingPaymentMethod']>;
+export type GetBillingPaymentMethodResult = BillingPaymentMethod;
 
 /**
  * Read the card, credit and coupon
@@ -661,9 +662,9 @@ export function getBillingPaymentMethod(client: ScopedContext<'profile'>, option
 }
 
 /** Arguments of setBillingPaymentMethod. */
-export type SetBillingPaymentMethodArgs = { body: RequestBody<operations['setBillingPaymentMethod'], 'application/json'> };
+export type SetBillingPaymentMethodArgs = { body: BillingPaymentMethodUpdate };
 /** What setBillingPaymentMethod resolves to. */
-export type SetBillingPaymentMethodResult = EnvelopeResult<operations['setBillingPaymentMethod']>;
+export type SetBillingPaymentMethodResult = MessageResult;
 
 /**
  * Replace the card on record
@@ -677,7 +678,7 @@ export function setBillingPaymentMethod(client: ScopedContext<'profile'>, args: 
 }
 
 /** What removeBillingPaymentMethod resolves to. */
-export type RemoveBillingPaymentMethodResult = EnvelopeResult<operations['removeBillingPaymentMethod']>;
+export type RemoveBillingPaymentMethodResult = MessageResult;
 
 /**
  * Remove the card on record
@@ -691,7 +692,7 @@ export function removeBillingPaymentMethod(client: ScopedContext<'profile'>, opt
 }
 
 /** What getBillingInformation resolves to. */
-export type GetBillingInformationResult = EnvelopeResult<operations['getBillingInformation']>;
+export type GetBillingInformationResult = BillingInformation;
 
 /**
  * Read the invoicing details
@@ -705,9 +706,9 @@ export function getBillingInformation(client: ScopedContext<'profile'>, options?
 }
 
 /** Arguments of updateBillingInformation. */
-export type UpdateBillingInformationArgs = { body: RequestBody<operations['updateBillingInformation'], 'application/json'> };
+export type UpdateBillingInformationArgs = { body: BillingInformationUpdate };
 /** What updateBillingInformation resolves to. */
-export type UpdateBillingInformationResult = EnvelopeResult<operations['updateBillingInformation']>;
+export type UpdateBillingInformationResult = MessageResult;
 
 /**
  * Change the invoicing details
@@ -721,7 +722,7 @@ export function updateBillingInformation(client: ScopedContext<'profile'>, args:
 }
 
 /** What getBillingAllocation resolves to. */
-export type GetBillingAllocationResult = EnvelopeResult<operations['getBillingAllocation']>;
+export type GetBillingAllocationResult = BillingAllocation[];
 
 /**
  * Read how services are split between profiles
@@ -735,9 +736,9 @@ export function getBillingAllocation(client: ScopedContext<'profile'>, options?:
 }
 
 /** Arguments of updateBillingAllocation. */
-export type UpdateBillingAllocationArgs = { body: RequestBody<operations['updateBillingAllocation'], 'application/json'> };
+export type UpdateBillingAllocationArgs = { body: BillingAllocationUpdate[] };
 /** What updateBillingAllocation resolves to. */
-export type UpdateBillingAllocationResult = EnvelopeResult<operations['updateBillingAllocation']>;
+export type UpdateBillingAllocationResult = MessageResult;
 
 /**
  * Split services between profiles
@@ -753,7 +754,7 @@ export function updateBillingAllocation(client: ScopedContext<'profile'>, args: 
 /** Arguments of listBillingPaymentHistory. */
 export type ListBillingPaymentHistoryArgs = QueryParams<operations['listBillingPaymentHistory']>;
 /** What listBillingPaymentHistory resolves to. */
-export type ListBillingPaymentHistoryResult = EnvelopeResult<operations['listBillingPaymentHistory']>;
+export type ListBillingPaymentHistoryResult = BillingPaymentHistoryEntry[];
 
 /**
  * List past invoices
@@ -767,7 +768,7 @@ export function listBillingPaymentHistory(client: ScopedContext<'profile'>, args
 }
 
 /** What getBillingPrices resolves to. */
-export type GetBillingPricesResult = EnvelopeResult<operations['getBillingPrices']>;
+export type GetBillingPricesResult = BillingPrices;
 
 /**
  * Read the price list
@@ -781,7 +782,7 @@ export function getBillingPrices(client: ScopedContext<'profile'>, options?: Cal
 }
 
 /** What getBillingProratedPrices resolves to. */
-export type GetBillingProratedPricesResult = EnvelopeResult<operations['getBillingProratedPrices']>;
+export type GetBillingProratedPricesResult = BillingPrices;
 
 /**
  * Read the price list prorated to the current cycle
@@ -795,7 +796,7 @@ export function getBillingProratedPrices(client: ScopedContext<'profile'>, optio
 }
 
 /** What listProfiles resolves to. */
-export type ListProfilesResult = EnvelopeResult<operations['listProfiles']>;
+export type ListProfilesResult = ProfileListItem[];
 
 /**
  * List the account's profiles
@@ -809,7 +810,7 @@ export function listProfiles(client: ScopedContext<'profile' | 'analysis'>, opti
 }
 
 /** Arguments of createProfile. */
-export type CreateProfileArgs = QueryParams<operations['createProfile']> & { body: RequestBody<operations['createProfile'], 'application/json'> };
+export type CreateProfileArgs = QueryParams<operations['createProfile']> & { body: ProfileCreate };
 /** What createProfile resolves to. */
 export type CreateProfileResult = EnvelopeResult<operations['createProfile']>;
 
@@ -827,7 +828,7 @@ export function createProfile(client: ScopedContext<'profile'>, args: CreateProf
 /** Arguments of getProfile. */
 export type GetProfileArgs = PathParams<operations['getProfile']>;
 /** What getProfile resolves to. */
-export type GetProfileResult = EnvelopeResult<operations['getProfile']>;
+export type GetProfileResult = ProfileInfo;
 
 /**
  * Read a profile's details
@@ -841,9 +842,9 @@ export function getProfile(client: ScopedContext<'profile' | 'analysis'>, args: 
 }
 
 /** Arguments of updateProfile. */
-export type UpdateProfileArgs = PathParams<operations['updateProfile']> & { body: RequestBody<operations['updateProfile'], 'application/json'> };
+export type UpdateProfileArgs = PathParams<operations['updateProfile']> & { body: ProfileEdit };
 /** What updateProfile resolves to. */
-export type UpdateProfileResult = EnvelopeResult<operations['updateProfile']>;
+export type UpdateProfileResult = MessageResult;
 
 /**
  * Change a profile's settings
@@ -857,9 +858,9 @@ export function updateProfile(client: ScopedContext<'profile'>, args: UpdateProf
 }
 
 /** Arguments of deleteProfile. */
-export type DeleteProfileArgs = PathParams<operations['deleteProfile']> & { body: RequestBody<operations['deleteProfile'], 'application/json'> };
+export type DeleteProfileArgs = PathParams<operations['deleteProfile']> & { body: ProfileCredentials };
 /** What deleteProfile resolves to. */
-export type DeleteProfileResult = EnvelopeResult<operations['deleteProfile']>;
+export type DeleteProfileResult = MessageResult;
 
 /**
  * Delete a profile
@@ -875,7 +876,7 @@ export function deleteProfile(client: ScopedContext<'profile'>, args: DeleteProf
 /** Arguments of getProfileSummary. */
 export type GetProfileSummaryArgs = PathParams<operations['getProfileSummary']> & QueryParams<operations['getProfileSummary']>;
 /** What getProfileSummary resolves to. */
-export type GetProfileSummaryResult = EnvelopeResult<operations['getProfileSummary']>;
+export type GetProfileSummaryResult = ProfileSummary;
 
 /**
  * Summarize a profile's resources and usage
@@ -891,7 +892,7 @@ export function getProfileSummary(client: ScopedContext<'profile' | 'analysis'>,
 /** Arguments of listProfileUsageStatistics. */
 export type ListProfileUsageStatisticsArgs = PathParams<operations['listProfileUsageStatistics']> & QueryParams<operations['listProfileUsageStatistics']>;
 /** What listProfileUsageStatistics resolves to. */
-export type ListProfileUsageStatisticsResult = EnvelopeResult<operations['listProfileUsageStatistics']>;
+export type ListProfileUsageStatisticsResult = ProfileUsageStatistic[];
 
 /**
  * List a profile's usage over time
@@ -907,7 +908,7 @@ export function listProfileUsageStatistics(client: ScopedContext<'profile' | 'an
 /** Arguments of queryProfileAuditLog. */
 export type QueryProfileAuditLogArgs = PathParams<operations['queryProfileAuditLog']> & QueryParams<operations['queryProfileAuditLog']>;
 /** What queryProfileAuditLog resolves to. */
-export type QueryProfileAuditLogResult = EnvelopeResult<operations['queryProfileAuditLog']>;
+export type QueryProfileAuditLogResult = ProfileAuditLog;
 
 /**
  * Search a profile's audit log
@@ -923,7 +924,7 @@ export function queryProfileAuditLog(client: ScopedContext<'profile'>, args: Que
 /** Arguments of getProfileAuditLogQuery. */
 export type GetProfileAuditLogQueryArgs = PathParams<operations['getProfileAuditLogQuery']>;
 /** What getProfileAuditLogQuery resolves to. */
-export type GetProfileAuditLogQueryResult = EnvelopeResult<operations['getProfileAuditLogQuery']>;
+export type GetProfileAuditLogQueryResult = ProfileAuditLog;
 
 /**
  * Read the state of an audit-log search
@@ -939,7 +940,7 @@ export function getProfileAuditLogQuery(client: ScopedContext<'profile'>, args: 
 /** Arguments of getProfileAddons. */
 export type GetProfileAddonsArgs = PathParams<operations['getProfileAddons']>;
 /** What getProfileAddons resolves to. */
-export type GetProfileAddonsResult = EnvelopeResult<operations['getProfileAddons']>;
+export type GetProfileAddonsResult = ProfileAddonInfo;
 
 /**
  * Read a profile's add-ons
@@ -955,9 +956,9 @@ export function getProfileAddons(client: ScopedContext<'profile'>, args: GetProf
 }
 
 /** Arguments of updateProfileAddons. */
-export type UpdateProfileAddonsArgs = PathParams<operations['updateProfileAddons']> & { body: RequestBody<operations['updateProfileAddons'], 'application/json'> };
+export type UpdateProfileAddonsArgs = PathParams<operations['updateProfileAddons']> & { body: ProfileAddonEdit };
 /** What updateProfileAddons resolves to. */
-export type UpdateProfileAddonsResult = EnvelopeResult<operations['updateProfileAddons']>;
+export type UpdateProfileAddonsResult = MessageResult;
 
 /**
  * Change a profile's add-ons
@@ -975,7 +976,7 @@ export function updateProfileAddons(client: ScopedContext<'profile'>, args: Upda
 /** Arguments of removeProfileAddon. */
 export type RemoveProfileAddonArgs = PathParams<operations['removeProfileAddon']>;
 /** What removeProfileAddon resolves to. */
-export type RemoveProfileAddonResult = EnvelopeResult<operations['removeProfileAddon']>;
+export type RemoveProfileAddonResult = MessageResult;
 
 /**
  * Remove an add-on from a profile
@@ -991,9 +992,9 @@ export function removeProfileAddon(client: ScopedContext<'profile'>, args: Remov
 }
 
 /** Arguments of updateProfileServices. */
-export type UpdateProfileServicesArgs = PathParams<operations['updateProfileServices']> & { body: RequestBody<operations['updateProfileServices'], 'application/json'> };
+export type UpdateProfileServicesArgs = PathParams<operations['updateProfileServices']> & { body: ProfileServicesEdit };
 /** What updateProfileServices resolves to. */
-export type UpdateProfileServicesResult = EnvelopeResult<operations['updateProfileServices']>;
+export type UpdateProfileServicesResult = MessageResult;
 
 /**
  * Change a profile's service settings
@@ -1007,9 +1008,9 @@ export function updateProfileServices(client: ScopedContext<'profile'>, args: Up
 }
 
 /** Arguments of configureProfileService. */
-export type ConfigureProfileServiceArgs = PathParams<operations['configureProfileService']> & { body: RequestBody<operations['configureProfileService'], 'application/json'> };
+export type ConfigureProfileServiceArgs = PathParams<operations['configureProfileService']> & { body: ProfileServiceConfig };
 /** What configureProfileService resolves to. */
-export type ConfigureProfileServiceResult = EnvelopeResult<operations['configureProfileService']>;
+export type ConfigureProfileServiceResult = MessageResult;
 
 /**
  * Choose the profile's e-mail and SMS providers
@@ -1023,9 +1024,9 @@ export function configureProfileService(client: ScopedContext<'profile'>, args: 
 }
 
 /** Arguments of testProfileService. */
-export type TestProfileServiceArgs = PathParams<operations['testProfileService']> & { body: RequestBody<operations['testProfileService'], 'application/json'> };
+export type TestProfileServiceArgs = PathParams<operations['testProfileService']> & { body: ProfileServiceTest };
 /** What testProfileService resolves to. */
-export type TestProfileServiceResult = EnvelopeResult<operations['testProfileService']>;
+export type TestProfileServiceResult = ProfileServiceTestResult;
 
 /**
  * Send a test message through a configured provider
@@ -1041,7 +1042,7 @@ export function testProfileService(client: ScopedContext<'profile'>, args: TestP
 /** Arguments of listProfileTokens. */
 export type ListProfileTokensArgs = PathParams<operations['listProfileTokens']> & QueryParams<operations['listProfileTokens']>;
 /** What listProfileTokens resolves to. */
-export type ListProfileTokensResult = EnvelopeResult<operations['listProfileTokens']>;
+export type ListProfileTokensResult = ProfileToken[];
 
 /**
  * List a profile's tokens
@@ -1057,9 +1058,9 @@ export function listProfileTokens(client: ScopedContext<'profile'>, args: ListPr
 }
 
 /** Arguments of createProfileToken. */
-export type CreateProfileTokenArgs = PathParams<operations['createProfileToken']> & { body: RequestBody<operations['createProfileToken'], 'application/json'> };
+export type CreateProfileTokenArgs = PathParams<operations['createProfileToken']> & { body: ProfileTokenCreate };
 /** What createProfileToken resolves to. */
-export type CreateProfileTokenResult = EnvelopeResult<operations['createProfileToken']>;
+export type CreateProfileTokenResult = ProfileTokenCreateResult;
 
 /**
  * Create a profile token
@@ -1075,7 +1076,7 @@ export function createProfileToken(client: ScopedContext<'profile'>, args: Creat
 /** Arguments of deleteProfileToken. */
 export type DeleteProfileTokenArgs = PathParams<operations['deleteProfileToken']>;
 /** What deleteProfileToken resolves to. */
-export type DeleteProfileTokenResult = EnvelopeResult<operations['deleteProfileToken']>;
+export type DeleteProfileTokenResult = MessageResult;
 
 /**
  * Revoke a profile token
@@ -1091,7 +1092,7 @@ export function deleteProfileToken(client: ScopedContext<'profile'>, args: Delet
 /** Arguments of listProfileTeamMembers. */
 export type ListProfileTeamMembersArgs = PathParams<operations['listProfileTeamMembers']>;
 /** What listProfileTeamMembers resolves to. */
-export type ListProfileTeamMembersResult = EnvelopeResult<operations['listProfileTeamMembers']>;
+export type ListProfileTeamMembersResult = ProfileTeamMember[];
 
 /**
  * List the accounts a profile is shared with
@@ -1105,9 +1106,9 @@ export function listProfileTeamMembers(client: ScopedContext<'profile'>, args: L
 }
 
 /** Arguments of addProfileTeamMember. */
-export type AddProfileTeamMemberArgs = PathParams<operations['addProfileTeamMember']> & { body: RequestBody<operations['addProfileTeamMember'], 'application/json'> };
+export type AddProfileTeamMemberArgs = PathParams<operations['addProfileTeamMember']> & { body: ProfileTeamInvite };
 /** What addProfileTeamMember resolves to. */
-export type AddProfileTeamMemberResult = EnvelopeResult<operations['addProfileTeamMember']>;
+export type AddProfileTeamMemberResult = MessageResult;
 
 /**
  * Share a profile with another account
@@ -1123,7 +1124,7 @@ export function addProfileTeamMember(client: ScopedContext<'profile'>, args: Add
 /** Arguments of removeProfileTeamMember. */
 export type RemoveProfileTeamMemberArgs = PathParams<operations['removeProfileTeamMember']>;
 /** What removeProfileTeamMember resolves to. */
-export type RemoveProfileTeamMemberResult = EnvelopeResult<operations['removeProfileTeamMember']>;
+export type RemoveProfileTeamMemberResult = MessageResult;
 
 /**
  * Stop sharing a profile with an account
@@ -1139,7 +1140,7 @@ export function removeProfileTeamMember(client: ScopedContext<'profile'>, args: 
 /** Arguments of listProfileBackups. */
 export type ListProfileBackupsArgs = PathParams<operations['listProfileBackups']> & QueryParams<operations['listProfileBackups']>;
 /** What listProfileBackups resolves to. */
-export type ListProfileBackupsResult = EnvelopeResult<operations['listProfileBackups']>;
+export type ListProfileBackupsResult = ProfileBackup[];
 
 /**
  * List a profile's backups
@@ -1157,7 +1158,7 @@ export function listProfileBackups(client: ScopedContext<'profile'>, args: ListP
 /** Arguments of createProfileBackup. */
 export type CreateProfileBackupArgs = PathParams<operations['createProfileBackup']>;
 /** What createProfileBackup resolves to. */
-export type CreateProfileBackupResult = RawResult<operations['createProfileBackup']>;
+export type CreateProfileBackupResult = ProfileBackupCreateResult;
 
 /**
  * Start a backup of a profile
@@ -1171,9 +1172,9 @@ export function createProfileBackup(client: ScopedContext<'profile'>, args: Crea
 }
 
 /** Arguments of deleteProfileBackup. */
-export type DeleteProfileBackupArgs = PathParams<operations['deleteProfileBackup']> & { body: RequestBody<operations['deleteProfileBackup'], 'application/json'> };
+export type DeleteProfileBackupArgs = PathParams<operations['deleteProfileBackup']> & { body: ProfileCredentials };
 /** What deleteProfileBackup resolves to. */
-export type DeleteProfileBackupResult = EnvelopeResult<operations['deleteProfileBackup']>;
+export type DeleteProfileBackupResult = MessageResult;
 
 /**
  * Delete a backup
@@ -1187,9 +1188,9 @@ export function deleteProfileBackup(client: ScopedContext<'profile'>, args: Dele
 }
 
 /** Arguments of downloadProfileBackup. */
-export type DownloadProfileBackupArgs = PathParams<operations['downloadProfileBackup']> & { body: RequestBody<operations['downloadProfileBackup'], 'application/json'> };
+export type DownloadProfileBackupArgs = PathParams<operations['downloadProfileBackup']> & { body: ProfileCredentials };
 /** What downloadProfileBackup resolves to. */
-export type DownloadProfileBackupResult = EnvelopeResult<operations['downloadProfileBackup']>;
+export type DownloadProfileBackupResult = ProfileBackupDownload;
 
 /**
  * Get a download link for a backup
@@ -1205,7 +1206,7 @@ export function downloadProfileBackup(client: ScopedContext<'profile'>, args: Do
 /** Arguments of transferTokenToProfile. */
 export type TransferTokenToProfileArgs = PathParams<operations['transferTokenToProfile']>;
 /** What transferTokenToProfile resolves to. */
-export type TransferTokenToProfileResult = EnvelopeResult<operations['transferTokenToProfile']>;
+export type TransferTokenToProfileResult = MessageResult;
 
 /**
  * Move the calling token to another profile
@@ -1237,7 +1238,7 @@ export function listTagKeys(client: ScopedContext<'profile' | 'analysis'>, args:
 /** Arguments of listDevices. */
 export type ListDevicesArgs = QueryParams<operations['listDevices']>;
 /** What listDevices resolves to. */
-export type ListDevicesResult = EnvelopeResult<operations['listDevices']>;
+export type ListDevicesResult = DeviceListItem[];
 
 /**
  * List the profile's devices
@@ -1253,9 +1254,9 @@ export function listDevices(client: ScopedContext<'profile' | 'analysis'>, args?
 }
 
 /** Arguments of createDevice. */
-export type CreateDeviceArgs = { body: RequestBody<operations['createDevice'], 'application/json'> };
+export type CreateDeviceArgs = { body: DeviceCreate };
 /** What createDevice resolves to. */
-export type CreateDeviceResult = EnvelopeResult<operations['createDevice']>;
+export type CreateDeviceResult = DeviceCreateResult;
 
 /**
  * Create a device
@@ -1271,7 +1272,7 @@ export function createDevice(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of getDevice. */
 export type GetDeviceArgs = PathParams<operations['getDevice']> & QueryParams<operations['getDevice']>;
 /** What getDevice resolves to. */
-export type GetDeviceResult = EnvelopeResult<operations['getDevice']>;
+export type GetDeviceResult = Device;
 
 /**
  * Read a device
@@ -1285,9 +1286,9 @@ export function getDevice(client: ScopedContext<'profile' | 'analysis'>, args: G
 }
 
 /** Arguments of updateDevice. */
-export type UpdateDeviceArgs = PathParams<operations['updateDevice']> & { body: RequestBody<operations['updateDevice'], 'application/json'> };
+export type UpdateDeviceArgs = PathParams<operations['updateDevice']> & { body: DeviceEdit };
 /** What updateDevice resolves to. */
-export type UpdateDeviceResult = EnvelopeResult<operations['updateDevice']>;
+export type UpdateDeviceResult = MessageResult;
 
 /**
  * Change a device's settings
@@ -1303,7 +1304,7 @@ export function updateDevice(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of deleteDevice. */
 export type DeleteDeviceArgs = PathParams<operations['deleteDevice']>;
 /** What deleteDevice resolves to. */
-export type DeleteDeviceResult = EnvelopeResult<operations['deleteDevice']>;
+export type DeleteDeviceResult = MessageResult;
 
 /**
  * Delete a device
@@ -1319,7 +1320,7 @@ export function deleteDevice(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of listDeviceParams. */
 export type ListDeviceParamsArgs = PathParams<operations['listDeviceParams']> & QueryParams<operations['listDeviceParams']>;
 /** What listDeviceParams resolves to. */
-export type ListDeviceParamsResult = EnvelopeResult<operations['listDeviceParams']>;
+export type ListDeviceParamsResult = DeviceConfigParam[];
 
 /**
  * List a device's configuration parameters
@@ -1333,9 +1334,9 @@ export function listDeviceParams(client: ScopedContext<'profile' | 'analysis'>, 
 }
 
 /** Arguments of setDeviceParams. */
-export type SetDeviceParamsArgs = PathParams<operations['setDeviceParams']> & { body: RequestBody<operations['setDeviceParams'], 'application/json'> };
+export type SetDeviceParamsArgs = PathParams<operations['setDeviceParams']> & { body: DeviceConfigParamSetBody };
 /** What setDeviceParams resolves to. */
-export type SetDeviceParamsResult = EnvelopeResult<operations['setDeviceParams']>;
+export type SetDeviceParamsResult = MessageResult;
 
 /**
  * Create or change configuration parameters
@@ -1351,7 +1352,7 @@ export function setDeviceParams(client: ScopedContext<'profile' | 'analysis'>, a
 /** Arguments of deleteDeviceParam. */
 export type DeleteDeviceParamArgs = PathParams<operations['deleteDeviceParam']>;
 /** What deleteDeviceParam resolves to. */
-export type DeleteDeviceParamResult = EnvelopeResult<operations['deleteDeviceParam']>;
+export type DeleteDeviceParamResult = MessageResult;
 
 /**
  * Delete a configuration parameter
@@ -1365,9 +1366,9 @@ export function deleteDeviceParam(client: ScopedContext<'profile' | 'analysis'>,
 }
 
 /** Arguments of createDeviceToken. */
-export type CreateDeviceTokenArgs = { body: RequestBody<operations['createDeviceToken'], 'application/json'> };
+export type CreateDeviceTokenArgs = { body: DeviceTokenCreate };
 /** What createDeviceToken resolves to. */
-export type CreateDeviceTokenResult = EnvelopeResult<operations['createDeviceToken']>;
+export type CreateDeviceTokenResult = DeviceTokenCreateResult;
 
 /**
  * Create a device token
@@ -1383,7 +1384,7 @@ export function createDeviceToken(client: ScopedContext<'profile' | 'analysis'>,
 /** Arguments of listDeviceTokens. */
 export type ListDeviceTokensArgs = PathParams<operations['listDeviceTokens']> & QueryParams<operations['listDeviceTokens']>;
 /** What listDeviceTokens resolves to. */
-export type ListDeviceTokensResult = EnvelopeResult<operations['listDeviceTokens']>;
+export type ListDeviceTokensResult = DeviceToken[];
 
 /**
  * List a device's tokens
@@ -1401,7 +1402,7 @@ export function listDeviceTokens(client: ScopedContext<'profile' | 'analysis'>, 
 /** Arguments of deleteDeviceToken. */
 export type DeleteDeviceTokenArgs = PathParams<operations['deleteDeviceToken']>;
 /** What deleteDeviceToken resolves to. */
-export type DeleteDeviceTokenResult = EnvelopeResult<operations['deleteDeviceToken']>;
+export type DeleteDeviceTokenResult = MessageResult;
 
 /**
  * Delete a device token
@@ -1433,7 +1434,7 @@ export function getDeviceDataAmount(client: ScopedContext<'profile' | 'analysis'
 /** Arguments of getDeviceData. */
 export type GetDeviceDataArgs = PathParams<operations['getDeviceData']> & QueryParams<operations['getDeviceData']>;
 /** What getDeviceData resolves to. */
-export type GetDeviceDataResult = EnvelopeResult<operations['getDeviceData']>;
+export type GetDeviceDataResult = DataQueryResult;
 
 /**
  * Read a device's data
@@ -1449,9 +1450,9 @@ export function getDeviceData(client: ScopedContext<'profile' | 'analysis'>, arg
 }
 
 /** Arguments of sendDeviceData. */
-export type SendDeviceDataArgs = PathParams<operations['sendDeviceData']> & { body: RequestBody<operations['sendDeviceData'], 'application/json'> };
+export type SendDeviceDataArgs = PathParams<operations['sendDeviceData']> & { body: DataCreateBody };
 /** What sendDeviceData resolves to. */
-export type SendDeviceDataResult = EnvelopeResult<operations['sendDeviceData']>;
+export type SendDeviceDataResult = MessageResult;
 
 /**
  * Send data to a device
@@ -1465,9 +1466,9 @@ export function sendDeviceData(client: ScopedContext<'analysis'>, args: SendDevi
 }
 
 /** Arguments of editDeviceData. */
-export type EditDeviceDataArgs = PathParams<operations['editDeviceData']> & { body: RequestBody<operations['editDeviceData'], 'application/json'> };
+export type EditDeviceDataArgs = PathParams<operations['editDeviceData']> & { body: DataEditBody };
 /** What editDeviceData resolves to. */
-export type EditDeviceDataResult = EnvelopeResult<operations['editDeviceData']>;
+export type EditDeviceDataResult = MessageResult;
 
 /**
  * Edit a device's records
@@ -1483,7 +1484,7 @@ export function editDeviceData(client: ScopedContext<'profile' | 'analysis'>, ar
 /** Arguments of deleteDeviceData. */
 export type DeleteDeviceDataArgs = PathParams<operations['deleteDeviceData']> & QueryParams<operations['deleteDeviceData']>;
 /** What deleteDeviceData resolves to. */
-export type DeleteDeviceDataResult = EnvelopeResult<operations['deleteDeviceData']>;
+export type DeleteDeviceDataResult = MessageResult;
 
 /**
  * Delete a device's records
@@ -1497,9 +1498,9 @@ export function deleteDeviceData(client: ScopedContext<'profile' | 'analysis'>, 
 }
 
 /** Arguments of emptyDeviceData. */
-export type EmptyDeviceDataArgs = PathParams<operations['emptyDeviceData']> & { body?: RequestBody<operations['emptyDeviceData'], 'application/json'> };
+export type EmptyDeviceDataArgs = PathParams<operations['emptyDeviceData']> & { body?: DeviceEmpty };
 /** What emptyDeviceData resolves to. */
-export type EmptyDeviceDataResult = EnvelopeResult<operations['emptyDeviceData']>;
+export type EmptyDeviceDataResult = MessageResult;
 
 /**
  * Remove all of a device's data
@@ -1515,7 +1516,7 @@ export function emptyDeviceData(client: ScopedContext<'profile' | 'analysis'>, a
 /** Arguments of listDeviceChunks. */
 export type ListDeviceChunksArgs = PathParams<operations['listDeviceChunks']>;
 /** What listDeviceChunks resolves to. */
-export type ListDeviceChunksResult = EnvelopeResult<operations['listDeviceChunks']>;
+export type ListDeviceChunksResult = DeviceChunk[];
 
 /**
  * List a device's data chunks
@@ -1531,7 +1532,7 @@ export function listDeviceChunks(client: ScopedContext<'profile' | 'analysis'>, 
 /** Arguments of deleteDeviceChunk. */
 export type DeleteDeviceChunkArgs = PathParams<operations['deleteDeviceChunk']>;
 /** What deleteDeviceChunk resolves to. */
-export type DeleteDeviceChunkResult = EnvelopeResult<operations['deleteDeviceChunk']>;
+export type DeleteDeviceChunkResult = MessageResult;
 
 /**
  * Delete a data chunk
@@ -1545,9 +1546,9 @@ export function deleteDeviceChunk(client: ScopedContext<'profile' | 'analysis'>,
 }
 
 /** Arguments of copyDeviceChunk. */
-export type CopyDeviceChunkArgs = PathParams<operations['copyDeviceChunk']> & { body: RequestBody<operations['copyDeviceChunk'], 'application/json'> };
+export type CopyDeviceChunkArgs = PathParams<operations['copyDeviceChunk']> & { body: DeviceChunkCopy };
 /** What copyDeviceChunk resolves to. */
-export type CopyDeviceChunkResult = EnvelopeResult<operations['copyDeviceChunk']>;
+export type CopyDeviceChunkResult = DeviceExportResult;
 
 /**
  * Copy a data chunk to Files (older route)
@@ -1563,9 +1564,9 @@ export function copyDeviceChunk(client: ScopedContext<'profile' | 'analysis'>, a
 }
 
 /** Arguments of backupDeviceChunk. */
-export type BackupDeviceChunkArgs = PathParams<operations['backupDeviceChunk']> & { body: RequestBody<operations['backupDeviceChunk'], 'application/json'> };
+export type BackupDeviceChunkArgs = PathParams<operations['backupDeviceChunk']> & { body: DeviceChunkCopy };
 /** What backupDeviceChunk resolves to. */
-export type BackupDeviceChunkResult = EnvelopeResult<operations['backupDeviceChunk']>;
+export type BackupDeviceChunkResult = DeviceExportResult;
 
 /**
  * Export a data chunk to Files
@@ -1579,9 +1580,9 @@ export function backupDeviceChunk(client: ScopedContext<'profile' | 'analysis'>,
 }
 
 /** Arguments of backupDeviceData. */
-export type BackupDeviceDataArgs = PathParams<operations['backupDeviceData']> & { body: RequestBody<operations['backupDeviceData'], 'application/json'> };
+export type BackupDeviceDataArgs = PathParams<operations['backupDeviceData']> & { body: DeviceDataBackup };
 /** What backupDeviceData resolves to. */
-export type BackupDeviceDataResult = EnvelopeResult<operations['backupDeviceData']>;
+export type BackupDeviceDataResult = DeviceExportResult;
 
 /**
  * Export a device's data to Files
@@ -1595,9 +1596,9 @@ export function backupDeviceData(client: ScopedContext<'profile' | 'analysis'>, 
 }
 
 /** Arguments of restoreDeviceData. */
-export type RestoreDeviceDataArgs = PathParams<operations['restoreDeviceData']> & { body: RequestBody<operations['restoreDeviceData'], 'application/json'> };
+export type RestoreDeviceDataArgs = PathParams<operations['restoreDeviceData']> & { body: DeviceDataRestore };
 /** What restoreDeviceData resolves to. */
-export type RestoreDeviceDataResult = EnvelopeResult<operations['restoreDeviceData']>;
+export type RestoreDeviceDataResult = MessageResult;
 
 /**
  * Import data from a CSV in Files
@@ -1611,9 +1612,9 @@ export function restoreDeviceData(client: ScopedContext<'profile' | 'analysis'>,
 }
 
 /** Arguments of convertDevice. */
-export type ConvertDeviceArgs = PathParams<operations['convertDevice']> & { body: RequestBody<operations['convertDevice'], 'application/json'> };
+export type ConvertDeviceArgs = PathParams<operations['convertDevice']> & { body: DeviceConvert };
 /** What convertDevice resolves to. */
-export type ConvertDeviceResult = EnvelopeResult<operations['convertDevice']>;
+export type ConvertDeviceResult = MessageResult;
 
 /**
  * Convert a device's storage type
@@ -1629,7 +1630,7 @@ export function convertDevice(client: ScopedContext<'profile' | 'analysis'>, arg
 /** Arguments of listDashboards. */
 export type ListDashboardsArgs = QueryParams<operations['listDashboards']>;
 /** What listDashboards resolves to. */
-export type ListDashboardsResult = EnvelopeResult<operations['listDashboards']>;
+export type ListDashboardsResult = DashboardListItem[];
 
 /**
  * List dashboards
@@ -1645,9 +1646,9 @@ export function listDashboards(client: ScopedContext<'profile' | 'analysis' | 'r
 }
 
 /** Arguments of createDashboard. */
-export type CreateDashboardArgs = { body: RequestBody<operations['createDashboard'], 'application/json'> };
+export type CreateDashboardArgs = { body: DashboardCreate };
 /** What createDashboard resolves to. */
-export type CreateDashboardResult = EnvelopeResult<operations['createDashboard']>;
+export type CreateDashboardResult = DashboardCreateResult;
 
 /**
  * Create a dashboard
@@ -1663,7 +1664,7 @@ export function createDashboard(client: ScopedContext<'profile' | 'analysis' | '
 /** Arguments of getDashboard. */
 export type GetDashboardArgs = PathParams<operations['getDashboard']>;
 /** What getDashboard resolves to. */
-export type GetDashboardResult = EnvelopeResult<operations['getDashboard']>;
+export type GetDashboardResult = Dashboard;
 
 /**
  * Read a dashboard
@@ -1677,9 +1678,9 @@ export function getDashboard(client: ScopedContext<'profile' | 'analysis' | 'run
 }
 
 /** Arguments of updateDashboard. */
-export type UpdateDashboardArgs = PathParams<operations['updateDashboard']> & { body: RequestBody<operations['updateDashboard'], 'application/json'> };
+export type UpdateDashboardArgs = PathParams<operations['updateDashboard']> & { body: DashboardEdit };
 /** What updateDashboard resolves to. */
-export type UpdateDashboardResult = EnvelopeResult<operations['updateDashboard']>;
+export type UpdateDashboardResult = MessageResult;
 
 /**
  * Change a dashboard
@@ -1695,7 +1696,7 @@ export function updateDashboard(client: ScopedContext<'profile' | 'analysis' | '
 /** Arguments of deleteDashboard. */
 export type DeleteDashboardArgs = PathParams<operations['deleteDashboard']>;
 /** What deleteDashboard resolves to. */
-export type DeleteDashboardResult = EnvelopeResult<operations['deleteDashboard']>;
+export type DeleteDashboardResult = MessageResult;
 
 /**
  * Delete a dashboard
@@ -1709,9 +1710,9 @@ export function deleteDashboard(client: ScopedContext<'profile' | 'analysis' | '
 }
 
 /** Arguments of duplicateDashboard. */
-export type DuplicateDashboardArgs = PathParams<operations['duplicateDashboard']> & { body?: RequestBody<operations['duplicateDashboard'], 'application/json'> };
+export type DuplicateDashboardArgs = PathParams<operations['duplicateDashboard']> & { body?: DashboardDuplicate };
 /** What duplicateDashboard resolves to. */
-export type DuplicateDashboardResult = EnvelopeResult<operations['duplicateDashboard']>;
+export type DuplicateDashboardResult = DashboardDuplicateResult;
 
 /**
  * Copy a dashboard
@@ -1727,7 +1728,7 @@ export function duplicateDashboard(client: ScopedContext<'profile' | 'analysis' 
 /** Arguments of getDashboardPublicToken. */
 export type GetDashboardPublicTokenArgs = PathParams<operations['getDashboardPublicToken']> & QueryParams<operations['getDashboardPublicToken']>;
 /** What getDashboardPublicToken resolves to. */
-export type GetDashboardPublicTokenResult = EnvelopeResult<operations['getDashboardPublicToken']>;
+export type GetDashboardPublicTokenResult = DashboardPublicToken;
 
 /**
  * Make a public link token for a dashboard
@@ -1743,7 +1744,7 @@ export function getDashboardPublicToken(client: ScopedContext<'profile' | 'analy
 /** Arguments of listDashboardDevices. */
 export type ListDashboardDevicesArgs = PathParams<operations['listDashboardDevices']>;
 /** What listDashboardDevices resolves to. */
-export type ListDashboardDevicesResult = EnvelopeResult<operations['listDashboardDevices']>;
+export type ListDashboardDevicesResult = DashboardRelatedDevice[];
 
 /**
  * List the devices a dashboard uses
@@ -1759,7 +1760,7 @@ export function listDashboardDevices(client: ScopedContext<'profile' | 'analysis
 /** Arguments of listDashboardAnalyses. */
 export type ListDashboardAnalysesArgs = PathParams<operations['listDashboardAnalyses']>;
 /** What listDashboardAnalyses resolves to. */
-export type ListDashboardAnalysesResult = EnvelopeResult<operations['listDashboardAnalyses']>;
+export type ListDashboardAnalysesResult = DashboardRelatedAnalysis[];
 
 /**
  * List the analyses a dashboard uses
@@ -1773,9 +1774,9 @@ export function listDashboardAnalyses(client: ScopedContext<'profile' | 'analysi
 }
 
 /** Arguments of createWidget. */
-export type CreateWidgetArgs = PathParams<operations['createWidget']> & { body: RequestBody<operations['createWidget'], 'application/json'> };
+export type CreateWidgetArgs = PathParams<operations['createWidget']> & { body: WidgetCreate };
 /** What createWidget resolves to. */
-export type CreateWidgetResult = EnvelopeResult<operations['createWidget']>;
+export type CreateWidgetResult = WidgetCreateResult;
 
 /**
  * Add a widget to a dashboard
@@ -1791,7 +1792,7 @@ export function createWidget(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of getWidget. */
 export type GetWidgetArgs = PathParams<operations['getWidget']>;
 /** What getWidget resolves to. */
-export type GetWidgetResult = EnvelopeResult<operations['getWidget']>;
+export type GetWidgetResult = Widget;
 
 /**
  * Read a widget
@@ -1805,9 +1806,9 @@ export function getWidget(client: ScopedContext<'profile' | 'analysis'>, args: G
 }
 
 /** Arguments of updateWidget. */
-export type UpdateWidgetArgs = PathParams<operations['updateWidget']> & { body: RequestBody<operations['updateWidget'], 'application/json'> };
+export type UpdateWidgetArgs = PathParams<operations['updateWidget']> & { body: WidgetEdit };
 /** What updateWidget resolves to. */
-export type UpdateWidgetResult = EnvelopeResult<operations['updateWidget']>;
+export type UpdateWidgetResult = MessageResult;
 
 /**
  * Change a widget
@@ -1823,7 +1824,7 @@ export function updateWidget(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of deleteWidget. */
 export type DeleteWidgetArgs = PathParams<operations['deleteWidget']>;
 /** What deleteWidget resolves to. */
-export type DeleteWidgetResult = EnvelopeResult<operations['deleteWidget']>;
+export type DeleteWidgetResult = MessageResult;
 
 /**
  * Delete a widget
@@ -1839,7 +1840,7 @@ export function deleteWidget(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of generateWidgetToken. */
 export type GenerateWidgetTokenArgs = PathParams<operations['generateWidgetToken']>;
 /** What generateWidgetToken resolves to. */
-export type GenerateWidgetTokenResult = EnvelopeResult<operations['generateWidgetToken']>;
+export type GenerateWidgetTokenResult = WidgetToken;
 
 /**
  * Make an embed token for a widget
@@ -1853,9 +1854,9 @@ export function generateWidgetToken(client: ScopedContext<'profile' | 'analysis'
 }
 
 /** Arguments of uploadWidgetSource. */
-export type UploadWidgetSourceArgs = PathParams<operations['uploadWidgetSource']> & { body: RequestBody<operations['uploadWidgetSource'], 'application/json'> };
+export type UploadWidgetSourceArgs = PathParams<operations['uploadWidgetSource']> & { body: WidgetSourceUpload };
 /** What uploadWidgetSource resolves to. */
-export type UploadWidgetSourceResult = EnvelopeResult<operations['uploadWidgetSource']>;
+export type UploadWidgetSourceResult = WidgetSourceUploadResult;
 
 /**
  * Upload the source of a custom widget
@@ -1871,7 +1872,7 @@ export function uploadWidgetSource(client: ScopedContext<'profile' | 'analysis'>
 /** Arguments of getWidgetData. */
 export type GetWidgetDataArgs = PathParams<operations['getWidgetData']> & QueryParams<operations['getWidgetData']>;
 /** What getWidgetData resolves to. */
-export type GetWidgetDataResult = EnvelopeResult<operations['getWidgetData']>;
+export type GetWidgetDataResult = WidgetDataResult;
 
 /**
  * Read the data a widget shows
@@ -1885,7 +1886,7 @@ export function getWidgetData(client: ScopedContext<'profile' | 'analysis' | 'ru
 }
 
 /** Arguments of sendWidgetData. */
-export type SendWidgetDataArgs = PathParams<operations['sendWidgetData']> & QueryParams<operations['sendWidgetData']> & { body: RequestBody<operations['sendWidgetData'], 'application/json'> };
+export type SendWidgetDataArgs = PathParams<operations['sendWidgetData']> & QueryParams<operations['sendWidgetData']> & { body: WidgetDataCreateBody };
 /** What sendWidgetData resolves to. */
 export type SendWidgetDataResult = EnvelopeResult<operations['sendWidgetData']>;
 
@@ -1903,7 +1904,7 @@ export function sendWidgetData(client: ScopedContext<'profile' | 'analysis' | 'r
 /** Arguments of deleteWidgetData. */
 export type DeleteWidgetDataArgs = PathParams<operations['deleteWidgetData']> & QueryParams<operations['deleteWidgetData']>;
 /** What deleteWidgetData resolves to. */
-export type DeleteWidgetDataResult = EnvelopeResult<operations['deleteWidgetData']>;
+export type DeleteWidgetDataResult = MessageResult;
 
 /**
  * Delete records shown by a widget
@@ -1917,7 +1918,7 @@ export function deleteWidgetData(client: ScopedContext<'profile' | 'analysis' | 
 }
 
 /** Arguments of editWidgetData. */
-export type EditWidgetDataArgs = PathParams<operations['editWidgetData']> & QueryParams<operations['editWidgetData']> & { body: RequestBody<operations['editWidgetData'], 'application/json'> };
+export type EditWidgetDataArgs = PathParams<operations['editWidgetData']> & QueryParams<operations['editWidgetData']> & { body: WidgetDataEditBody };
 /** What editWidgetData resolves to. */
 export type EditWidgetDataResult = EnvelopeResult<operations['editWidgetData']>;
 
@@ -1933,9 +1934,9 @@ export function editWidgetData(client: ScopedContext<'profile' | 'analysis' | 'r
 }
 
 /** Arguments of editWidgetResource. */
-export type EditWidgetResourceArgs = PathParams<operations['editWidgetResource']> & QueryParams<operations['editWidgetResource']> & { body: RequestBody<operations['editWidgetResource'], 'application/json'> };
+export type EditWidgetResourceArgs = PathParams<operations['editWidgetResource']> & QueryParams<operations['editWidgetResource']> & { body: WidgetResourceEditBody };
 /** What editWidgetResource resolves to. */
-export type EditWidgetResourceResult = EnvelopeResult<operations['editWidgetResource']>;
+export type EditWidgetResourceResult = AnyValue;
 
 /**
  * Edit devices listed by a widget
@@ -1949,9 +1950,9 @@ export function editWidgetResource(client: ScopedContext<'profile' | 'analysis' 
 }
 
 /** Arguments of uploadWidgetFile. */
-export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: RequestBody<operations['uploadWidgetFile'], 'application/json'> };
+export type UploadWidgetFileArgs = PathParams<operations['uploadWidgetFile']> & QueryParams<operations['uploadWidgetFile']> & { body: WidgetFileUploadEnd };
 /** What uploadWidgetFile resolves to. */
-export type UploadWidgetFileResult = EnvelopeResult<operations['uploadWidgetFile']>;
+export type UploadWidgetFileResult = WidgetFileUploadResult;
 
 /**
  * Upload a file through a widget
@@ -1965,9 +1966,9 @@ export function uploadWidgetFile(client: ScopedContext<'profile' | 'analysis' | 
 }
 
 /** Arguments of runWidgetHeaderAnalysis. */
-export type RunWidgetHeaderAnalysisArgs = PathParams<operations['runWidgetHeaderAnalysis']> & { body?: RequestBody<operations['runWidgetHeaderAnalysis'], 'application/json'> };
+export type RunWidgetHeaderAnalysisArgs = PathParams<operations['runWidgetHeaderAnalysis']> & { body?: WidgetHeaderAnalysisRun };
 /** What runWidgetHeaderAnalysis resolves to. */
-export type RunWidgetHeaderAnalysisResult = EnvelopeResult<operations['runWidgetHeaderAnalysis']>;
+export type RunWidgetHeaderAnalysisResult = MessageResult;
 
 /**
  * Run the analysis of a widget's header button
@@ -1983,7 +1984,7 @@ export function runWidgetHeaderAnalysis(client: ScopedContext<'profile' | 'analy
 /** Arguments of listAnalyses. */
 export type ListAnalysesArgs = QueryParams<operations['listAnalyses']>;
 /** What listAnalyses resolves to. */
-export type ListAnalysesResult = EnvelopeResult<operations['listAnalyses']>;
+export type ListAnalysesResult = AnalysisListItem[];
 
 /**
  * List analyses
@@ -1999,9 +2000,9 @@ export function listAnalyses(client: ScopedContext<'profile' | 'analysis'>, args
 }
 
 /** Arguments of createAnalysis. */
-export type CreateAnalysisArgs = { body: RequestBody<operations['createAnalysis'], 'application/json'> };
+export type CreateAnalysisArgs = { body: AnalysisCreate };
 /** What createAnalysis resolves to. */
-export type CreateAnalysisResult = EnvelopeResult<operations['createAnalysis']>;
+export type CreateAnalysisResult = AnalysisCreateResult;
 
 /**
  * Create an analysis
@@ -2017,7 +2018,7 @@ export function createAnalysis(client: ScopedContext<'profile' | 'analysis'>, ar
 /** Arguments of getAnalysis. */
 export type GetAnalysisArgs = PathParams<operations['getAnalysis']>;
 /** What getAnalysis resolves to. */
-export type GetAnalysisResult = EnvelopeResult<operations['getAnalysis']>;
+export type GetAnalysisResult = Analysis;
 
 /**
  * Read an analysis
@@ -2031,9 +2032,9 @@ export function getAnalysis(client: ScopedContext<'profile' | 'analysis'>, args:
 }
 
 /** Arguments of updateAnalysis. */
-export type UpdateAnalysisArgs = PathParams<operations['updateAnalysis']> & { body: RequestBody<operations['updateAnalysis'], 'application/json'> };
+export type UpdateAnalysisArgs = PathParams<operations['updateAnalysis']> & { body: AnalysisEdit };
 /** What updateAnalysis resolves to. */
-export type UpdateAnalysisResult = EnvelopeResult<operations['updateAnalysis']>;
+export type UpdateAnalysisResult = MessageResult;
 
 /**
  * Change an analysis
@@ -2049,7 +2050,7 @@ export function updateAnalysis(client: ScopedContext<'profile' | 'analysis'>, ar
 /** Arguments of deleteAnalysis. */
 export type DeleteAnalysisArgs = PathParams<operations['deleteAnalysis']>;
 /** What deleteAnalysis resolves to. */
-export type DeleteAnalysisResult = EnvelopeResult<operations['deleteAnalysis']>;
+export type DeleteAnalysisResult = MessageResult;
 
 /**
  * Delete an analysis
@@ -2063,9 +2064,9 @@ export function deleteAnalysis(client: ScopedContext<'profile' | 'analysis'>, ar
 }
 
 /** Arguments of runAnalysis. */
-export type RunAnalysisArgs = PathParams<operations['runAnalysis']> & { body?: RequestBody<operations['runAnalysis'], 'application/json'> };
+export type RunAnalysisArgs = PathParams<operations['runAnalysis']> & { body?: AnalysisRun };
 /** What runAnalysis resolves to. */
-export type RunAnalysisResult = EnvelopeResult<operations['runAnalysis']>;
+export type RunAnalysisResult = AnalysisTokenResult;
 
 /**
  * Run an analysis now
@@ -2081,7 +2082,7 @@ export function runAnalysis(client: ScopedContext<'profile' | 'analysis'>, args:
 /** Arguments of generateAnalysisToken. */
 export type GenerateAnalysisTokenArgs = PathParams<operations['generateAnalysisToken']>;
 /** What generateAnalysisToken resolves to. */
-export type GenerateAnalysisTokenResult = EnvelopeResult<operations['generateAnalysisToken']>;
+export type GenerateAnalysisTokenResult = AnalysisTokenResult;
 
 /**
  * Make a new token for an external analysis
@@ -2095,9 +2096,9 @@ export function generateAnalysisToken(client: ScopedContext<'profile' | 'analysi
 }
 
 /** Arguments of uploadAnalysisScript. */
-export type UploadAnalysisScriptArgs = PathParams<operations['uploadAnalysisScript']> & { body: RequestBody<operations['uploadAnalysisScript'], 'application/json'> };
+export type UploadAnalysisScriptArgs = PathParams<operations['uploadAnalysisScript']> & { body: AnalysisScriptUpload };
 /** What uploadAnalysisScript resolves to. */
-export type UploadAnalysisScriptResult = EnvelopeResult<operations['uploadAnalysisScript']>;
+export type UploadAnalysisScriptResult = MessageResult;
 
 /**
  * Upload an analysis script
@@ -2113,7 +2114,7 @@ export function uploadAnalysisScript(client: ScopedContext<'profile' | 'analysis
 /** Arguments of downloadAnalysisScript. */
 export type DownloadAnalysisScriptArgs = PathParams<operations['downloadAnalysisScript']> & QueryParams<operations['downloadAnalysisScript']>;
 /** What downloadAnalysisScript resolves to. */
-export type DownloadAnalysisScriptResult = EnvelopeResult<operations['downloadAnalysisScript']>;
+export type DownloadAnalysisScriptResult = AnalysisScriptDownload;
 
 /**
  * Get a download link for an analysis script
@@ -2127,9 +2128,9 @@ export function downloadAnalysisScript(client: ScopedContext<'profile' | 'analys
 }
 
 /** Arguments of sendAnalysisConsoleMessage. */
-export type SendAnalysisConsoleMessageArgs = { body: RequestBody<operations['sendAnalysisConsoleMessage'], 'application/json'> };
+export type SendAnalysisConsoleMessageArgs = { body: ServiceConsoleMessage };
 /** What sendAnalysisConsoleMessage resolves to. */
-export type SendAnalysisConsoleMessageResult = EnvelopeResult<operations['sendAnalysisConsoleMessage']>;
+export type SendAnalysisConsoleMessageResult = MessageResult;
 
 /**
  * Write a line to the analysis console
@@ -2143,9 +2144,9 @@ export function sendAnalysisConsoleMessage(client: ScopedContext<'analysis'>, ar
 }
 
 /** Arguments of sendAnalysisEmail. */
-export type SendAnalysisEmailArgs = { body: RequestBody<operations['sendAnalysisEmail'], 'application/json'> };
+export type SendAnalysisEmailArgs = { body: ServiceEmail };
 /** What sendAnalysisEmail resolves to. */
-export type SendAnalysisEmailResult = EnvelopeResult<operations['sendAnalysisEmail']>;
+export type SendAnalysisEmailResult = MessageResult;
 
 /**
  * Send an e-mail
@@ -2159,9 +2160,9 @@ export function sendAnalysisEmail(client: ScopedContext<'analysis'>, args: SendA
 }
 
 /** Arguments of sendAnalysisSmtpEmail. */
-export type SendAnalysisSmtpEmailArgs = { body: RequestBody<operations['sendAnalysisSmtpEmail'], 'application/json'> };
+export type SendAnalysisSmtpEmailArgs = { body: ServiceSmtpEmail };
 /** What sendAnalysisSmtpEmail resolves to. */
-export type SendAnalysisSmtpEmailResult = EnvelopeResult<operations['sendAnalysisSmtpEmail']>;
+export type SendAnalysisSmtpEmailResult = MessageResult;
 
 /**
  * Send an e-mail through the caller's SMTP server
@@ -2175,9 +2176,9 @@ export function sendAnalysisSmtpEmail(client: ScopedContext<'analysis'>, args: S
 }
 
 /** Arguments of sendAnalysisSendgridEmail. */
-export type SendAnalysisSendgridEmailArgs = { body: RequestBody<operations['sendAnalysisSendgridEmail'], 'application/json'> };
+export type SendAnalysisSendgridEmailArgs = { body: ServiceSendgridEmail };
 /** What sendAnalysisSendgridEmail resolves to. */
-export type SendAnalysisSendgridEmailResult = EnvelopeResult<operations['sendAnalysisSendgridEmail']>;
+export type SendAnalysisSendgridEmailResult = MessageResult;
 
 /**
  * Send an e-mail through the caller's SendGrid account
@@ -2191,9 +2192,9 @@ export function sendAnalysisSendgridEmail(client: ScopedContext<'analysis'>, arg
 }
 
 /** Arguments of sendAnalysisSms. */
-export type SendAnalysisSmsArgs = { body: RequestBody<operations['sendAnalysisSms'], 'application/json'> };
+export type SendAnalysisSmsArgs = { body: ServiceSms };
 /** What sendAnalysisSms resolves to. */
-export type SendAnalysisSmsResult = EnvelopeResult<operations['sendAnalysisSms']>;
+export type SendAnalysisSmsResult = MessageResult;
 
 /**
  * Send a text message
@@ -2207,9 +2208,9 @@ export function sendAnalysisSms(client: ScopedContext<'analysis'>, args: SendAna
 }
 
 /** Arguments of sendAnalysisTwilioSms. */
-export type SendAnalysisTwilioSmsArgs = { body: RequestBody<operations['sendAnalysisTwilioSms'], 'application/json'> };
+export type SendAnalysisTwilioSmsArgs = { body: ServiceTwilioSms };
 /** What sendAnalysisTwilioSms resolves to. */
-export type SendAnalysisTwilioSmsResult = EnvelopeResult<operations['sendAnalysisTwilioSms']>;
+export type SendAnalysisTwilioSmsResult = MessageResult;
 
 /**
  * Send a text message through the caller's Twilio account
@@ -2223,9 +2224,9 @@ export function sendAnalysisTwilioSms(client: ScopedContext<'analysis'>, args: S
 }
 
 /** Arguments of sendAnalysisTwilioWhatsapp. */
-export type SendAnalysisTwilioWhatsappArgs = { body: RequestBody<operations['sendAnalysisTwilioWhatsapp'], 'application/json'> };
+export type SendAnalysisTwilioWhatsappArgs = { body: ServiceTwilioWhatsapp };
 /** What sendAnalysisTwilioWhatsapp resolves to. */
-export type SendAnalysisTwilioWhatsappResult = EnvelopeResult<operations['sendAnalysisTwilioWhatsapp']>;
+export type SendAnalysisTwilioWhatsappResult = MessageResult;
 
 /**
  * Send a WhatsApp message through the caller's Twilio account
@@ -2239,9 +2240,9 @@ export function sendAnalysisTwilioWhatsapp(client: ScopedContext<'analysis'>, ar
 }
 
 /** Arguments of sendAnalysisSqsMessage. */
-export type SendAnalysisSqsMessageArgs = { body: RequestBody<operations['sendAnalysisSqsMessage'], 'application/json'> };
+export type SendAnalysisSqsMessageArgs = { body: ServiceSqsMessage };
 /** What sendAnalysisSqsMessage resolves to. */
-export type SendAnalysisSqsMessageResult = EnvelopeResult<operations['sendAnalysisSqsMessage']>;
+export type SendAnalysisSqsMessageResult = MessageResult;
 
 /**
  * Send records to an Amazon SQS queue
@@ -2255,9 +2256,9 @@ export function sendAnalysisSqsMessage(client: ScopedContext<'analysis'>, args: 
 }
 
 /** Arguments of publishAnalysisMqttMessage. */
-export type PublishAnalysisMqttMessageArgs = { body: RequestBody<operations['publishAnalysisMqttMessage'], 'application/json'> };
+export type PublishAnalysisMqttMessageArgs = { body: ServiceMqttPublish };
 /** What publishAnalysisMqttMessage resolves to. */
-export type PublishAnalysisMqttMessageResult = EnvelopeResult<operations['publishAnalysisMqttMessage']>;
+export type PublishAnalysisMqttMessageResult = MessageResult;
 
 /**
  * Publish an MQTT message to a device
@@ -2271,9 +2272,9 @@ export function publishAnalysisMqttMessage(client: ScopedContext<'analysis'>, ar
 }
 
 /** Arguments of sendAnalysisNotification. */
-export type SendAnalysisNotificationArgs = { body: RequestBody<operations['sendAnalysisNotification'], 'application/json'> };
+export type SendAnalysisNotificationArgs = { body: ServiceNotification };
 /** What sendAnalysisNotification resolves to. */
-export type SendAnalysisNotificationResult = EnvelopeResult<operations['sendAnalysisNotification']>;
+export type SendAnalysisNotificationResult = MessageResult;
 
 /**
  * Send a notification to the profile
@@ -2287,9 +2288,9 @@ export function sendAnalysisNotification(client: ScopedContext<'analysis'>, args
 }
 
 /** Arguments of uploadAnalysisAttachment. */
-export type UploadAnalysisAttachmentArgs = { body: RequestBody<operations['uploadAnalysisAttachment'], 'application/json'> };
+export type UploadAnalysisAttachmentArgs = { body: ServiceAttachmentUpload };
 /** What uploadAnalysisAttachment resolves to. */
-export type UploadAnalysisAttachmentResult = EnvelopeResult<operations['uploadAnalysisAttachment']>;
+export type UploadAnalysisAttachmentResult = MessageResult;
 
 /**
  * Store a file for the analysis
@@ -2303,9 +2304,9 @@ export function uploadAnalysisAttachment(client: ScopedContext<'analysis'>, args
 }
 
 /** Arguments of sendTagoTipCommand. */
-export type SendTagoTipCommandArgs = { body: RequestBody<operations['sendTagoTipCommand'], 'application/json'> };
+export type SendTagoTipCommandArgs = { body: ServiceTipCommand };
 /** What sendTagoTipCommand resolves to. */
-export type SendTagoTipCommandResult = EnvelopeResult<operations['sendTagoTipCommand']>;
+export type SendTagoTipCommandResult = MessageResult;
 
 /**
  * Send a command to a device through TagoTiP
@@ -2321,7 +2322,7 @@ export function sendTagoTipCommand(client: ScopedContext<'serviceAuthorization'>
 /** Arguments of listActions. */
 export type ListActionsArgs = QueryParams<operations['listActions']>;
 /** What listActions resolves to. */
-export type ListActionsResult = EnvelopeResult<operations['listActions']>;
+export type ListActionsResult = Action[];
 
 /**
  * List the profile's actions
@@ -2337,9 +2338,9 @@ export function listActions(client: ScopedContext<'profile' | 'analysis'>, args?
 }
 
 /** Arguments of createAction. */
-export type CreateActionArgs = { body: RequestBody<operations['createAction'], 'application/json'> };
+export type CreateActionArgs = { body: ActionCreate };
 /** What createAction resolves to. */
-export type CreateActionResult = EnvelopeResult<operations['createAction']>;
+export type CreateActionResult = ActionCreateResult;
 
 /**
  * Create an action
@@ -2355,7 +2356,7 @@ export function createAction(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of getAction. */
 export type GetActionArgs = PathParams<operations['getAction']>;
 /** What getAction resolves to. */
-export type GetActionResult = EnvelopeResult<operations['getAction']>;
+export type GetActionResult = Action;
 
 /**
  * Read an action
@@ -2369,9 +2370,9 @@ export function getAction(client: ScopedContext<'profile' | 'analysis'>, args: G
 }
 
 /** Arguments of updateAction. */
-export type UpdateActionArgs = PathParams<operations['updateAction']> & { body: RequestBody<operations['updateAction'], 'application/json'> };
+export type UpdateActionArgs = PathParams<operations['updateAction']> & { body: ActionUpdate };
 /** What updateAction resolves to. */
-export type UpdateActionResult = EnvelopeResult<operations['updateAction']>;
+export type UpdateActionResult = MessageResult;
 
 /**
  * Change an action
@@ -2387,7 +2388,7 @@ export function updateAction(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of deleteAction. */
 export type DeleteActionArgs = PathParams<operations['deleteAction']>;
 /** What deleteAction resolves to. */
-export type DeleteActionResult = EnvelopeResult<operations['deleteAction']>;
+export type DeleteActionResult = MessageResult;
 
 /**
  * Delete an action
@@ -2403,7 +2404,7 @@ export function deleteAction(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of listAccessPolicies. */
 export type ListAccessPoliciesArgs = QueryParams<operations['listAccessPolicies']>;
 /** What listAccessPolicies resolves to. */
-export type ListAccessPoliciesResult = EnvelopeResult<operations['listAccessPolicies']>;
+export type ListAccessPoliciesResult = AccessPolicySummary[];
 
 /**
  * List the profile's access policies
@@ -2419,9 +2420,9 @@ export function listAccessPolicies(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** Arguments of createAccessPolicy. */
-export type CreateAccessPolicyArgs = { body: RequestBody<operations['createAccessPolicy'], 'application/json'> };
+export type CreateAccessPolicyArgs = { body: AccessPolicyCreate };
 /** What createAccessPolicy resolves to. */
-export type CreateAccessPolicyResult = EnvelopeResult<operations['createAccessPolicy']>;
+export type CreateAccessPolicyResult = AccessPolicyCreateResult;
 
 /**
  * Create an access policy
@@ -2435,7 +2436,7 @@ export function createAccessPolicy(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** What getAccessPolicySettings resolves to. */
-export type GetAccessPolicySettingsResult = EnvelopeResult<operations['getAccessPolicySettings']>;
+export type GetAccessPolicySettingsResult = AccessPolicySettings;
 
 /**
  * Read what access policies can grant
@@ -2451,7 +2452,7 @@ export function getAccessPolicySettings(client: ScopedContext<'profile' | 'analy
 /** Arguments of getAccessPolicy. */
 export type GetAccessPolicyArgs = PathParams<operations['getAccessPolicy']>;
 /** What getAccessPolicy resolves to. */
-export type GetAccessPolicyResult = EnvelopeResult<operations['getAccessPolicy']>;
+export type GetAccessPolicyResult = AccessPolicy;
 
 /**
  * Read an access policy
@@ -2465,9 +2466,9 @@ export function getAccessPolicy(client: ScopedContext<'profile' | 'analysis'>, a
 }
 
 /** Arguments of updateAccessPolicy. */
-export type UpdateAccessPolicyArgs = PathParams<operations['updateAccessPolicy']> & { body: RequestBody<operations['updateAccessPolicy'], 'application/json'> };
+export type UpdateAccessPolicyArgs = PathParams<operations['updateAccessPolicy']> & { body: AccessPolicyUpdate };
 /** What updateAccessPolicy resolves to. */
-export type UpdateAccessPolicyResult = EnvelopeResult<operations['updateAccessPolicy']>;
+export type UpdateAccessPolicyResult = MessageResult;
 
 /**
  * Change an access policy
@@ -2483,7 +2484,7 @@ export function updateAccessPolicy(client: ScopedContext<'profile' | 'analysis'>
 /** Arguments of deleteAccessPolicy. */
 export type DeleteAccessPolicyArgs = PathParams<operations['deleteAccessPolicy']>;
 /** What deleteAccessPolicy resolves to. */
-export type DeleteAccessPolicyResult = EnvelopeResult<operations['deleteAccessPolicy']>;
+export type DeleteAccessPolicyResult = MessageResult;
 
 /**
  * Delete an access policy
@@ -2497,7 +2498,7 @@ export function deleteAccessPolicy(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** What getRunSettings resolves to. */
-export type GetRunSettingsResult = EnvelopeResult<operations['getRunSettings']>;
+export type GetRunSettingsResult = RunSettings;
 
 /**
  * Read the TagoRUN portal settings
@@ -2511,9 +2512,9 @@ export function getRunSettings(client: ScopedContext<'profile' | 'analysis'>, op
 }
 
 /** Arguments of updateRunSettings. */
-export type UpdateRunSettingsArgs = { body: RequestBody<operations['updateRunSettings'], 'application/json'> };
+export type UpdateRunSettingsArgs = { body: RunSettingsUpdate };
 /** What updateRunSettings resolves to. */
-export type UpdateRunSettingsResult = EnvelopeResult<operations['updateRunSettings']>;
+export type UpdateRunSettingsResult = MessageResult;
 
 /**
  * Change the TagoRUN portal settings
@@ -2529,7 +2530,7 @@ export function updateRunSettings(client: ScopedContext<'profile' | 'analysis'>,
 /** Arguments of listRunUsers. */
 export type ListRunUsersArgs = QueryParams<operations['listRunUsers']>;
 /** What listRunUsers resolves to. */
-export type ListRunUsersResult = EnvelopeResult<operations['listRunUsers']>;
+export type ListRunUsersResult = RunUserInfo[];
 
 /**
  * List the portal's users
@@ -2545,9 +2546,9 @@ export function listRunUsers(client: ScopedContext<'profile' | 'analysis'>, args
 }
 
 /** Arguments of createRunUser. */
-export type CreateRunUserArgs = { body: RequestBody<operations['createRunUser'], 'application/json'> };
+export type CreateRunUserArgs = { body: RunUserCreateRequest };
 /** What createRunUser resolves to. */
-export type CreateRunUserResult = EnvelopeResult<operations['createRunUser']>;
+export type CreateRunUserResult = RunUserCreateResult;
 
 /**
  * Create a portal user
@@ -2563,7 +2564,7 @@ export function createRunUser(client: ScopedContext<'profile' | 'analysis'>, arg
 /** Arguments of getRunUser. */
 export type GetRunUserArgs = PathParams<operations['getRunUser']>;
 /** What getRunUser resolves to. */
-export type GetRunUserResult = EnvelopeResult<operations['getRunUser']>;
+export type GetRunUserResult = RunUserInfo;
 
 /**
  * Read a portal user
@@ -2577,9 +2578,9 @@ export function getRunUser(client: ScopedContext<'profile' | 'analysis'>, args: 
 }
 
 /** Arguments of updateRunUser. */
-export type UpdateRunUserArgs = PathParams<operations['updateRunUser']> & { body: RequestBody<operations['updateRunUser'], 'application/json'> };
+export type UpdateRunUserArgs = PathParams<operations['updateRunUser']> & { body: RunUserEditRequest };
 /** What updateRunUser resolves to. */
-export type UpdateRunUserResult = EnvelopeResult<operations['updateRunUser']>;
+export type UpdateRunUserResult = MessageResult;
 
 /**
  * Change a portal user
@@ -2595,7 +2596,7 @@ export function updateRunUser(client: ScopedContext<'profile' | 'analysis'>, arg
 /** Arguments of deleteRunUser. */
 export type DeleteRunUserArgs = PathParams<operations['deleteRunUser']>;
 /** What deleteRunUser resolves to. */
-export type DeleteRunUserResult = EnvelopeResult<operations['deleteRunUser']>;
+export type DeleteRunUserResult = MessageResult;
 
 /**
  * Delete a portal user
@@ -2611,7 +2612,7 @@ export function deleteRunUser(client: ScopedContext<'profile' | 'analysis'>, arg
 /** Arguments of loginAsRunUser. */
 export type LoginAsRunUserArgs = PathParams<operations['loginAsRunUser']> & QueryParams<operations['loginAsRunUser']>;
 /** What loginAsRunUser resolves to. */
-export type LoginAsRunUserResult = EnvelopeResult<operations['loginAsRunUser']>;
+export type LoginAsRunUserResult = RunUserLoginAsResult;
 
 /**
  * Get a token that acts as a portal user
@@ -2625,9 +2626,9 @@ export function loginAsRunUser(client: ScopedContext<'profile' | 'analysis'>, ar
 }
 
 /** Arguments of sendRunEmailTest. */
-export type SendRunEmailTestArgs = { body: RequestBody<operations['sendRunEmailTest'], 'application/json'> };
+export type SendRunEmailTestArgs = { body: RunEmailTestRequest };
 /** What sendRunEmailTest resolves to. */
-export type SendRunEmailTestResult = EnvelopeResult<operations['sendRunEmailTest']>;
+export type SendRunEmailTestResult = MessageResult;
 
 /**
  * Send a test e-mail with the portal's settings
@@ -2641,9 +2642,9 @@ export function sendRunEmailTest(client: ScopedContext<'profile' | 'analysis'>, 
 }
 
 /** Arguments of createRunNotification. */
-export type CreateRunNotificationArgs = { body: RequestBody<operations['createRunNotification'], 'application/json'> };
+export type CreateRunNotificationArgs = { body: RunNotificationCreate };
 /** What createRunNotification resolves to. */
-export type CreateRunNotificationResult = EnvelopeResult<operations['createRunNotification']>;
+export type CreateRunNotificationResult = RunNotificationCreateResult;
 
 /**
  * Send a notification to a portal user
@@ -2659,7 +2660,7 @@ export function createRunNotification(client: ScopedContext<'profile' | 'analysi
 /** Arguments of listRunUserNotifications. */
 export type ListRunUserNotificationsArgs = PathParams<operations['listRunUserNotifications']>;
 /** What listRunUserNotifications resolves to. */
-export type ListRunUserNotificationsResult = EnvelopeResult<operations['listRunUserNotifications']>;
+export type ListRunUserNotificationsResult = RunNotification[];
 
 /**
  * List a portal user's notifications
@@ -2673,9 +2674,9 @@ export function listRunUserNotifications(client: ScopedContext<'profile' | 'anal
 }
 
 /** Arguments of updateRunNotification. */
-export type UpdateRunNotificationArgs = PathParams<operations['updateRunNotification']> & { body: RequestBody<operations['updateRunNotification'], 'application/json'> };
+export type UpdateRunNotificationArgs = PathParams<operations['updateRunNotification']> & { body: RunNotificationUpdate };
 /** What updateRunNotification resolves to. */
-export type UpdateRunNotificationResult = EnvelopeResult<operations['updateRunNotification']>;
+export type UpdateRunNotificationResult = MessageResult;
 
 /**
  * Change a portal user's notification
@@ -2691,7 +2692,7 @@ export function updateRunNotification(client: ScopedContext<'profile' | 'analysi
 /** Arguments of deleteRunNotification. */
 export type DeleteRunNotificationArgs = PathParams<operations['deleteRunNotification']>;
 /** What deleteRunNotification resolves to. */
-export type DeleteRunNotificationResult = EnvelopeResult<operations['deleteRunNotification']>;
+export type DeleteRunNotificationResult = MessageResult;
 
 /**
  * Delete a portal user's notification
@@ -2705,7 +2706,7 @@ export function deleteRunNotification(client: ScopedContext<'profile' | 'analysi
 }
 
 /** What getRunSamlSettings resolves to. */
-export type GetRunSamlSettingsResult = EnvelopeResult<operations['getRunSamlSettings']>;
+export type GetRunSamlSettingsResult = RunSamlInfo;
 
 /**
  * Read the portal's SAML sign-on settings
@@ -2719,9 +2720,9 @@ export function getRunSamlSettings(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** Arguments of updateRunSamlSettings. */
-export type UpdateRunSamlSettingsArgs = { body: RequestBody<operations['updateRunSamlSettings'], 'application/json'> };
+export type UpdateRunSamlSettingsArgs = { body: RunSamlEdit };
 /** What updateRunSamlSettings resolves to. */
-export type UpdateRunSamlSettingsResult = EnvelopeResult<operations['updateRunSamlSettings']>;
+export type UpdateRunSamlSettingsResult = MessageResult;
 
 /**
  * Change the portal's SAML sign-on settings
@@ -2737,7 +2738,7 @@ export function updateRunSamlSettings(client: ScopedContext<'profile' | 'analysi
 /** Arguments of getRunCustomDomain. */
 export type GetRunCustomDomainArgs = PathParams<operations['getRunCustomDomain']>;
 /** What getRunCustomDomain resolves to. */
-export type GetRunCustomDomainResult = EnvelopeResult<operations['getRunCustomDomain']>;
+export type GetRunCustomDomainResult = RunCustomDomain;
 
 /**
  * Read the portal's custom domain
@@ -2751,9 +2752,9 @@ export function getRunCustomDomain(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** Arguments of createRunCustomDomain. */
-export type CreateRunCustomDomainArgs = PathParams<operations['createRunCustomDomain']> & { body: RequestBody<operations['createRunCustomDomain'], 'application/json'> };
+export type CreateRunCustomDomainArgs = PathParams<operations['createRunCustomDomain']> & { body: RunCustomDomainCreate };
 /** What createRunCustomDomain resolves to. */
-export type CreateRunCustomDomainResult = EnvelopeResult<operations['createRunCustomDomain']>;
+export type CreateRunCustomDomainResult = MessageResult;
 
 /**
  * Set a custom domain for the portal
@@ -2769,7 +2770,7 @@ export function createRunCustomDomain(client: ScopedContext<'profile' | 'analysi
 /** Arguments of deleteRunCustomDomain. */
 export type DeleteRunCustomDomainArgs = PathParams<operations['deleteRunCustomDomain']>;
 /** What deleteRunCustomDomain resolves to. */
-export type DeleteRunCustomDomainResult = EnvelopeResult<operations['deleteRunCustomDomain']>;
+export type DeleteRunCustomDomainResult = MessageResult;
 
 /**
  * Remove the portal's custom domain
@@ -2785,7 +2786,7 @@ export function deleteRunCustomDomain(client: ScopedContext<'profile' | 'analysi
 /** Arguments of regenerateRunCustomDomain. */
 export type RegenerateRunCustomDomainArgs = PathParams<operations['regenerateRunCustomDomain']>;
 /** What regenerateRunCustomDomain resolves to. */
-export type RegenerateRunCustomDomainResult = EnvelopeResult<operations['regenerateRunCustomDomain']>;
+export type RegenerateRunCustomDomainResult = MessageResult;
 
 /**
  * Regenerate the custom domain's DNS records
@@ -2799,9 +2800,9 @@ export function regenerateRunCustomDomain(client: ScopedContext<'profile' | 'ana
 }
 
 /** Arguments of loginRunUser. */
-export type LoginRunUserArgs = PathParams<operations['loginRunUser']> & { body: RequestBody<operations['loginRunUser'], 'application/json'> };
+export type LoginRunUserArgs = PathParams<operations['loginRunUser']> & { body: RunUserLoginRequest };
 /** What loginRunUser resolves to. */
-export type LoginRunUserResult = EnvelopeResult<operations['loginRunUser']>;
+export type LoginRunUserResult = RunUserLoginResult;
 
 /**
  * Sign a user in to a portal
@@ -2815,9 +2816,9 @@ export function loginRunUser(client: OperationContext, args: LoginRunUserArgs, o
 }
 
 /** Arguments of requestRunUserLoginPin. */
-export type RequestRunUserLoginPinArgs = PathParams<operations['requestRunUserLoginPin']> & { body: RequestBody<operations['requestRunUserLoginPin'], 'application/json'> };
+export type RequestRunUserLoginPinArgs = PathParams<operations['requestRunUserLoginPin']> & { body: RunUserPinRequest };
 /** What requestRunUserLoginPin resolves to. */
-export type RequestRunUserLoginPinResult = EnvelopeResult<operations['requestRunUserLoginPin']>;
+export type RequestRunUserLoginPinResult = MessageResult;
 
 /**
  * Ask for a sign-in PIN
@@ -2831,9 +2832,9 @@ export function requestRunUserLoginPin(client: OperationContext, args: RequestRu
 }
 
 /** Arguments of signupRunUser. */
-export type SignupRunUserArgs = PathParams<operations['signupRunUser']> & { body: RequestBody<operations['signupRunUser'], 'application/json'> };
+export type SignupRunUserArgs = PathParams<operations['signupRunUser']> & { body: RunUserSignupRequest };
 /** What signupRunUser resolves to. */
-export type SignupRunUserResult = EnvelopeResult<operations['signupRunUser']>;
+export type SignupRunUserResult = RunUserSignupResult;
 
 /**
  * Sign up to a portal
@@ -2849,7 +2850,7 @@ export function signupRunUser(client: OperationContext, args: SignupRunUserArgs,
 /** Arguments of confirmRunUser. */
 export type ConfirmRunUserArgs = PathParams<operations['confirmRunUser']>;
 /** What confirmRunUser resolves to. */
-export type ConfirmRunUserResult = EnvelopeResult<operations['confirmRunUser']>;
+export type ConfirmRunUserResult = MessageResult;
 
 /**
  * Confirm a new user's e-mail address
@@ -2865,7 +2866,7 @@ export function confirmRunUser(client: OperationContext, args: ConfirmRunUserArg
 /** Arguments of requestRunUserPasswordReset. */
 export type RequestRunUserPasswordResetArgs = PathParams<operations['requestRunUserPasswordReset']>;
 /** What requestRunUserPasswordReset resolves to. */
-export type RequestRunUserPasswordResetResult = EnvelopeResult<operations['requestRunUserPasswordReset']>;
+export type RequestRunUserPasswordResetResult = MessageResult;
 
 /**
  * Send a password-reset e-mail
@@ -2879,9 +2880,9 @@ export function requestRunUserPasswordReset(client: OperationContext, args: Requ
 }
 
 /** Arguments of changeRunUserPassword. */
-export type ChangeRunUserPasswordArgs = PathParams<operations['changeRunUserPassword']> & { body: RequestBody<operations['changeRunUserPassword'], 'application/json'> };
+export type ChangeRunUserPasswordArgs = PathParams<operations['changeRunUserPassword']> & { body: RunUserPasswordChange };
 /** What changeRunUserPassword resolves to. */
-export type ChangeRunUserPasswordResult = EnvelopeResult<operations['changeRunUserPassword']>;
+export type ChangeRunUserPasswordResult = MessageResult;
 
 /**
  * Set a new password with a recovery token
@@ -2897,7 +2898,7 @@ export function changeRunUserPassword(client: ScopedContext<'runUser'>, args: Ch
 /** Arguments of getOwnRunUser. */
 export type GetOwnRunUserArgs = PathParams<operations['getOwnRunUser']>;
 /** What getOwnRunUser resolves to. */
-export type GetOwnRunUserResult = EnvelopeResult<operations['getOwnRunUser']>;
+export type GetOwnRunUserResult = RunUserSelf;
 
 /**
  * Read the signed-in user's record
@@ -2911,9 +2912,9 @@ export function getOwnRunUser(client: ScopedContext<'runUser'>, args: GetOwnRunU
 }
 
 /** Arguments of updateOwnRunUser. */
-export type UpdateOwnRunUserArgs = PathParams<operations['updateOwnRunUser']> & { body: RequestBody<operations['updateOwnRunUser'], 'application/json'> };
+export type UpdateOwnRunUserArgs = PathParams<operations['updateOwnRunUser']> & { body: RunUserSelfEdit };
 /** What updateOwnRunUser resolves to. */
-export type UpdateOwnRunUserResult = EnvelopeResult<operations['updateOwnRunUser']>;
+export type UpdateOwnRunUserResult = MessageResult;
 
 /**
  * Change the signed-in user's record
@@ -2929,7 +2930,7 @@ export function updateOwnRunUser(client: ScopedContext<'runUser'>, args: UpdateO
 /** Arguments of deleteOwnRunUser. */
 export type DeleteOwnRunUserArgs = PathParams<operations['deleteOwnRunUser']>;
 /** What deleteOwnRunUser resolves to. */
-export type DeleteOwnRunUserResult = EnvelopeResult<operations['deleteOwnRunUser']>;
+export type DeleteOwnRunUserResult = MessageResult;
 
 /**
  * Delete the signed-in user's account
@@ -2945,7 +2946,7 @@ export function deleteOwnRunUser(client: ScopedContext<'runUser'>, args: DeleteO
 /** Arguments of listOwnRunNotifications. */
 export type ListOwnRunNotificationsArgs = PathParams<operations['listOwnRunNotifications']> & QueryParams<operations['listOwnRunNotifications']>;
 /** What listOwnRunNotifications resolves to. */
-export type ListOwnRunNotificationsResult = EnvelopeResult<operations['listOwnRunNotifications']>;
+export type ListOwnRunNotificationsResult = RunNotification[];
 
 /**
  * List the signed-in user's notifications
@@ -2961,9 +2962,9 @@ export function listOwnRunNotifications(client: ScopedContext<'runUser'>, args: 
 }
 
 /** Arguments of markOwnRunNotifications. */
-export type MarkOwnRunNotificationsArgs = PathParams<operations['markOwnRunNotifications']> & { body: RequestBody<operations['markOwnRunNotifications'], 'application/json'> };
+export type MarkOwnRunNotificationsArgs = PathParams<operations['markOwnRunNotifications']> & { body: RunUserNotificationReadRequest };
 /** What markOwnRunNotifications resolves to. */
-export type MarkOwnRunNotificationsResult = EnvelopeResult<operations['markOwnRunNotifications']>;
+export type MarkOwnRunNotificationsResult = MessageResult;
 
 /**
  * Mark notifications as read or unread
@@ -2979,7 +2980,7 @@ export function markOwnRunNotifications(client: ScopedContext<'runUser'>, args: 
 /** Arguments of markAllOwnRunNotificationsRead. */
 export type MarkAllOwnRunNotificationsReadArgs = PathParams<operations['markAllOwnRunNotificationsRead']>;
 /** What markAllOwnRunNotificationsRead resolves to. */
-export type MarkAllOwnRunNotificationsReadResult = EnvelopeResult<operations['markAllOwnRunNotificationsRead']>;
+export type MarkAllOwnRunNotificationsReadResult = MessageResult;
 
 /**
  * Mark every notification as read
@@ -2995,7 +2996,7 @@ export function markAllOwnRunNotificationsRead(client: ScopedContext<'runUser'>,
 /** Arguments of deleteOwnRunNotification. */
 export type DeleteOwnRunNotificationArgs = PathParams<operations['deleteOwnRunNotification']>;
 /** What deleteOwnRunNotification resolves to. */
-export type DeleteOwnRunNotificationResult = EnvelopeResult<operations['deleteOwnRunNotification']>;
+export type DeleteOwnRunNotificationResult = MessageResult;
 
 /**
  * Delete one of the signed-in user's notifications
@@ -3011,7 +3012,7 @@ export function deleteOwnRunNotification(client: ScopedContext<'runUser'>, args:
 /** Arguments of pressOwnRunNotificationButton. */
 export type PressOwnRunNotificationButtonArgs = PathParams<operations['pressOwnRunNotificationButton']>;
 /** What pressOwnRunNotificationButton resolves to. */
-export type PressOwnRunNotificationButtonResult = EnvelopeResult<operations['pressOwnRunNotificationButton']>;
+export type PressOwnRunNotificationButtonResult = AnyValue;
 
 /**
  * Press a notification button
@@ -3025,9 +3026,9 @@ export function pressOwnRunNotificationButton(client: ScopedContext<'runUser'>, 
 }
 
 /** Arguments of enableRunUserOtp. */
-export type EnableRunUserOtpArgs = PathParams<operations['enableRunUserOtp']> & { body: RequestBody<operations['enableRunUserOtp'], 'application/json'> };
+export type EnableRunUserOtpArgs = PathParams<operations['enableRunUserOtp']> & { body: RunUserCredentials };
 /** What enableRunUserOtp resolves to. */
-export type EnableRunUserOtpResult = EnvelopeResult<operations['enableRunUserOtp']>;
+export type EnableRunUserOtpResult = MessageResult;
 
 /**
  * Start turning on a second factor
@@ -3041,9 +3042,9 @@ export function enableRunUserOtp(client: ScopedContext<'runUser'>, args: EnableR
 }
 
 /** Arguments of disableRunUserOtp. */
-export type DisableRunUserOtpArgs = PathParams<operations['disableRunUserOtp']> & { body: RequestBody<operations['disableRunUserOtp'], 'application/json'> };
+export type DisableRunUserOtpArgs = PathParams<operations['disableRunUserOtp']> & { body: RunUserCredentials };
 /** What disableRunUserOtp resolves to. */
-export type DisableRunUserOtpResult = EnvelopeResult<operations['disableRunUserOtp']>;
+export type DisableRunUserOtpResult = MessageResult;
 
 /**
  * Turn off a second factor
@@ -3057,9 +3058,9 @@ export function disableRunUserOtp(client: ScopedContext<'runUser'>, args: Disabl
 }
 
 /** Arguments of confirmRunUserOtp. */
-export type ConfirmRunUserOtpArgs = PathParams<operations['confirmRunUserOtp']> & { body: RequestBody<operations['confirmRunUserOtp'], 'application/json'> };
+export type ConfirmRunUserOtpArgs = PathParams<operations['confirmRunUserOtp']> & { body: RunUserPinCode };
 /** What confirmRunUserOtp resolves to. */
-export type ConfirmRunUserOtpResult = EnvelopeResult<operations['confirmRunUserOtp']>;
+export type ConfirmRunUserOtpResult = MessageResult;
 
 /**
  * Finish turning on a second factor
@@ -3075,7 +3076,7 @@ export function confirmRunUserOtp(client: ScopedContext<'runUser'>, args: Confir
 /** Arguments of getRunUserStorageValue. */
 export type GetRunUserStorageValueArgs = PathParams<operations['getRunUserStorageValue']>;
 /** What getRunUserStorageValue resolves to. */
-export type GetRunUserStorageValueResult = EnvelopeResult<operations['getRunUserStorageValue']>;
+export type GetRunUserStorageValueResult = AnyValue;
 
 /**
  * Read an item of the user's own storage
@@ -3091,7 +3092,7 @@ export function getRunUserStorageValue(client: ScopedContext<'runUser'>, args: G
 /** Arguments of setRunUserStorageValue. */
 export type SetRunUserStorageValueArgs = PathParams<operations['setRunUserStorageValue']> & { body: RequestBody<operations['setRunUserStorageValue'], 'application/json'> };
 /** What setRunUserStorageValue resolves to. */
-export type SetRunUserStorageValueResult = EnvelopeResult<operations['setRunUserStorageValue']>;
+export type SetRunUserStorageValueResult = AnyValue;
 
 /**
  * Store an item in the user's own storage
@@ -3107,7 +3108,7 @@ export function setRunUserStorageValue(client: ScopedContext<'runUser'>, args: S
 /** Arguments of deleteRunUserStorageValue. */
 export type DeleteRunUserStorageValueArgs = PathParams<operations['deleteRunUserStorageValue']>;
 /** What deleteRunUserStorageValue resolves to. */
-export type DeleteRunUserStorageValueResult = EnvelopeResult<operations['deleteRunUserStorageValue']>;
+export type DeleteRunUserStorageValueResult = AnyValue;
 
 /**
  * Delete an item of the user's own storage
@@ -3123,7 +3124,7 @@ export function deleteRunUserStorageValue(client: ScopedContext<'runUser'>, args
 /** Arguments of getRunDictionaryLanguage. */
 export type GetRunDictionaryLanguageArgs = PathParams<operations['getRunDictionaryLanguage']>;
 /** What getRunDictionaryLanguage resolves to. */
-export type GetRunDictionaryLanguageResult = EnvelopeResult<operations['getRunDictionaryLanguage']>;
+export type GetRunDictionaryLanguageResult = RunUserDictionaryContent;
 
 /**
  * Read a portal dictionary in one language
@@ -3139,7 +3140,7 @@ export function getRunDictionaryLanguage(client: OperationContext, args: GetRunD
 /** Arguments of listProfileNotifications. */
 export type ListProfileNotificationsArgs = QueryParams<operations['listProfileNotifications']>;
 /** What listProfileNotifications resolves to. */
-export type ListProfileNotificationsResult = EnvelopeResult<operations['listProfileNotifications']>;
+export type ListProfileNotificationsResult = Notification[];
 
 /**
  * List the profile's notifications
@@ -3155,7 +3156,7 @@ export function listProfileNotifications(client: ScopedContext<'profile' | 'anal
 }
 
 /** Arguments of createProfileNotification. */
-export type CreateProfileNotificationArgs = { body: RequestBody<operations['createProfileNotification'], 'application/json'> };
+export type CreateProfileNotificationArgs = { body: NotificationCreate };
 /** What createProfileNotification resolves to. */
 export type CreateProfileNotificationResult = EnvelopeResult<operations['createProfileNotification']>;
 
@@ -3171,9 +3172,9 @@ export function createProfileNotification(client: ScopedContext<'profile' | 'ana
 }
 
 /** Arguments of markProfileNotificationsRead. */
-export type MarkProfileNotificationsReadArgs = { body: RequestBody<operations['markProfileNotificationsRead'], 'application/json'> };
+export type MarkProfileNotificationsReadArgs = { body: NotificationReadMark };
 /** What markProfileNotificationsRead resolves to. */
-export type MarkProfileNotificationsReadResult = EnvelopeResult<operations['markProfileNotificationsRead']>;
+export type MarkProfileNotificationsReadResult = MessageResult;
 
 /**
  * Mark notifications read or unread
@@ -3187,7 +3188,7 @@ export function markProfileNotificationsRead(client: ScopedContext<'profile' | '
 }
 
 /** What markAllProfileNotificationsRead resolves to. */
-export type MarkAllProfileNotificationsReadResult = EnvelopeResult<operations['markAllProfileNotificationsRead']>;
+export type MarkAllProfileNotificationsReadResult = MessageResult;
 
 /**
  * Mark every notification read
@@ -3203,7 +3204,7 @@ export function markAllProfileNotificationsRead(client: ScopedContext<'profile' 
 /** Arguments of deleteProfileNotification. */
 export type DeleteProfileNotificationArgs = PathParams<operations['deleteProfileNotification']>;
 /** What deleteProfileNotification resolves to. */
-export type DeleteProfileNotificationResult = EnvelopeResult<operations['deleteProfileNotification']>;
+export type DeleteProfileNotificationResult = MessageResult;
 
 /**
  * Delete a notification
@@ -3219,7 +3220,7 @@ export function deleteProfileNotification(client: ScopedContext<'profile' | 'ana
 /** Arguments of pressProfileNotificationButton. */
 export type PressProfileNotificationButtonArgs = PathParams<operations['pressProfileNotificationButton']>;
 /** What pressProfileNotificationButton resolves to. */
-export type PressProfileNotificationButtonResult = EnvelopeResult<operations['pressProfileNotificationButton']>;
+export type PressProfileNotificationButtonResult = MessageResult;
 
 /**
  * Press a notification's button
@@ -3233,9 +3234,9 @@ export function pressProfileNotificationButton(client: ScopedContext<'profile' |
 }
 
 /** Arguments of registerPushDevice. */
-export type RegisterPushDeviceArgs = { body: RequestBody<operations['registerPushDevice'], 'application/json'> };
+export type RegisterPushDeviceArgs = { body: NotificationPushRegister };
 /** What registerPushDevice resolves to. */
-export type RegisterPushDeviceResult = EnvelopeResult<operations['registerPushDevice']>;
+export type RegisterPushDeviceResult = MessageResult;
 
 /**
  * Register a mobile device for push notifications
@@ -3249,9 +3250,9 @@ export function registerPushDevice(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** Arguments of unregisterPushDevice. */
-export type UnregisterPushDeviceArgs = { body: RequestBody<operations['unregisterPushDevice'], 'application/json'> };
+export type UnregisterPushDeviceArgs = { body: NotificationPushUnregister };
 /** What unregisterPushDevice resolves to. */
-export type UnregisterPushDeviceResult = EnvelopeResult<operations['unregisterPushDevice']>;
+export type UnregisterPushDeviceResult = MessageResult;
 
 /**
  * Stop push notifications to a mobile device
@@ -3267,7 +3268,7 @@ export function unregisterPushDevice(client: ScopedContext<'profile' | 'analysis
 /** Arguments of listSecrets. */
 export type ListSecretsArgs = QueryParams<operations['listSecrets']>;
 /** What listSecrets resolves to. */
-export type ListSecretsResult = EnvelopeResult<operations['listSecrets']>;
+export type ListSecretsResult = Secret[];
 
 /**
  * List the profile's secrets
@@ -3283,7 +3284,7 @@ export function listSecrets(client: ScopedContext<'profile' | 'analysis'>, args?
 }
 
 /** Arguments of createSecret. */
-export type CreateSecretArgs = { body: RequestBody<operations['createSecret'], 'application/json'> };
+export type CreateSecretArgs = { body: SecretCreate };
 /** What createSecret resolves to. */
 export type CreateSecretResult = EnvelopeResult<operations['createSecret']>;
 
@@ -3301,7 +3302,7 @@ export function createSecret(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of getSecret. */
 export type GetSecretArgs = PathParams<operations['getSecret']>;
 /** What getSecret resolves to. */
-export type GetSecretResult = EnvelopeResult<operations['getSecret']>;
+export type GetSecretResult = Secret;
 
 /**
  * Read a secret's description
@@ -3315,9 +3316,9 @@ export function getSecret(client: ScopedContext<'profile' | 'analysis'>, args: G
 }
 
 /** Arguments of updateSecret. */
-export type UpdateSecretArgs = PathParams<operations['updateSecret']> & { body: RequestBody<operations['updateSecret'], 'application/json'> };
+export type UpdateSecretArgs = PathParams<operations['updateSecret']> & { body: SecretEdit };
 /** What updateSecret resolves to. */
-export type UpdateSecretResult = EnvelopeResult<operations['updateSecret']>;
+export type UpdateSecretResult = MessageResult;
 
 /**
  * Change a secret's value or tags
@@ -3333,7 +3334,7 @@ export function updateSecret(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of deleteSecret. */
 export type DeleteSecretArgs = PathParams<operations['deleteSecret']>;
 /** What deleteSecret resolves to. */
-export type DeleteSecretResult = EnvelopeResult<operations['deleteSecret']>;
+export type DeleteSecretResult = MessageResult;
 
 /**
  * Delete a secret
@@ -3349,7 +3350,7 @@ export function deleteSecret(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of listEntities. */
 export type ListEntitiesArgs = QueryParams<operations['listEntities']>;
 /** What listEntities resolves to. */
-export type ListEntitiesResult = EnvelopeResult<operations['listEntities']>;
+export type ListEntitiesResult = EntityListItem[];
 
 /**
  * List entities
@@ -3365,9 +3366,9 @@ export function listEntities(client: ScopedContext<'profile' | 'analysis'>, args
 }
 
 /** Arguments of createEntity. */
-export type CreateEntityArgs = { body: RequestBody<operations['createEntity'], 'application/json'> };
+export type CreateEntityArgs = { body: EntityCreate };
 /** What createEntity resolves to. */
-export type CreateEntityResult = EnvelopeResult<operations['createEntity']>;
+export type CreateEntityResult = EntityCreateResult;
 
 /**
  * Create an entity
@@ -3383,7 +3384,7 @@ export function createEntity(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of getEntity. */
 export type GetEntityArgs = PathParams<operations['getEntity']>;
 /** What getEntity resolves to. */
-export type GetEntityResult = EnvelopeResult<operations['getEntity']>;
+export type GetEntityResult = Entity;
 
 /**
  * Read an entity
@@ -3397,9 +3398,9 @@ export function getEntity(client: ScopedContext<'profile' | 'analysis'>, args: G
 }
 
 /** Arguments of updateEntity. */
-export type UpdateEntityArgs = PathParams<operations['updateEntity']> & { body: RequestBody<operations['updateEntity'], 'application/json'> };
+export type UpdateEntityArgs = PathParams<operations['updateEntity']> & { body: EntityEdit };
 /** What updateEntity resolves to. */
-export type UpdateEntityResult = EnvelopeResult<operations['updateEntity']>;
+export type UpdateEntityResult = EntityUpdateResult;
 
 /**
  * Rename an entity or change its tags
@@ -3415,7 +3416,7 @@ export function updateEntity(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of deleteEntity. */
 export type DeleteEntityArgs = PathParams<operations['deleteEntity']>;
 /** What deleteEntity resolves to. */
-export type DeleteEntityResult = EnvelopeResult<operations['deleteEntity']>;
+export type DeleteEntityResult = MessageResult;
 
 /**
  * Delete an entity
@@ -3445,9 +3446,9 @@ export function getEntityDataAmount(client: ScopedContext<'profile' | 'analysis'
 }
 
 /** Arguments of updateEntitySchema. */
-export type UpdateEntitySchemaArgs = PathParams<operations['updateEntitySchema']> & { body: RequestBody<operations['updateEntitySchema'], 'application/json'> };
+export type UpdateEntitySchemaArgs = PathParams<operations['updateEntitySchema']> & { body: EntitySchemaEdit };
 /** What updateEntitySchema resolves to. */
-export type UpdateEntitySchemaResult = EnvelopeResult<operations['updateEntitySchema']>;
+export type UpdateEntitySchemaResult = EntityUpdateResult;
 
 /**
  * Add, rename, change or drop columns and indexes
@@ -3463,7 +3464,7 @@ export function updateEntitySchema(client: ScopedContext<'profile' | 'analysis'>
 /** Arguments of listEntityData. */
 export type ListEntityDataArgs = PathParams<operations['listEntityData']> & QueryParams<operations['listEntityData']>;
 /** What listEntityData resolves to. */
-export type ListEntityDataResult = EnvelopeResult<operations['listEntityData']>;
+export type ListEntityDataResult = EntityDataRow[];
 
 /**
  * Read rows of an entity
@@ -3479,9 +3480,9 @@ export function listEntityData(client: ScopedContext<'profile' | 'analysis'>, ar
 }
 
 /** Arguments of sendEntityData. */
-export type SendEntityDataArgs = PathParams<operations['sendEntityData']> & { body: RequestBody<operations['sendEntityData'], 'application/json'> };
+export type SendEntityDataArgs = PathParams<operations['sendEntityData']> & { body: EntityDataInputBody };
 /** What sendEntityData resolves to. */
-export type SendEntityDataResult = EnvelopeResult<operations['sendEntityData']>;
+export type SendEntityDataResult = MessageResult;
 
 /**
  * Add rows to an entity
@@ -3495,9 +3496,9 @@ export function sendEntityData(client: ScopedContext<'profile' | 'analysis'>, ar
 }
 
 /** Arguments of editEntityData. */
-export type EditEntityDataArgs = PathParams<operations['editEntityData']> & { body: RequestBody<operations['editEntityData'], 'application/json'> };
+export type EditEntityDataArgs = PathParams<operations['editEntityData']> & { body: EntityDataEditBody };
 /** What editEntityData resolves to. */
-export type EditEntityDataResult = EnvelopeResult<operations['editEntityData']>;
+export type EditEntityDataResult = MessageResult;
 
 /**
  * Change rows of an entity
@@ -3511,9 +3512,9 @@ export function editEntityData(client: ScopedContext<'profile' | 'analysis'>, ar
 }
 
 /** Arguments of deleteEntityData. */
-export type DeleteEntityDataArgs = PathParams<operations['deleteEntityData']> & { body: RequestBody<operations['deleteEntityData'], 'application/json'> };
+export type DeleteEntityDataArgs = PathParams<operations['deleteEntityData']> & { body: EntityDataDelete };
 /** What deleteEntityData resolves to. */
-export type DeleteEntityDataResult = EnvelopeResult<operations['deleteEntityData']>;
+export type DeleteEntityDataResult = MessageResult;
 
 /**
  * Delete rows of an entity
@@ -3529,7 +3530,7 @@ export function deleteEntityData(client: ScopedContext<'profile' | 'analysis'>, 
 /** Arguments of emptyEntityData. */
 export type EmptyEntityDataArgs = PathParams<operations['emptyEntityData']>;
 /** What emptyEntityData resolves to. */
-export type EmptyEntityDataResult = EnvelopeResult<operations['emptyEntityData']>;
+export type EmptyEntityDataResult = MessageResult;
 
 /**
  * Delete every row of an entity
@@ -3543,9 +3544,9 @@ export function emptyEntityData(client: ScopedContext<'profile' | 'analysis'>, a
 }
 
 /** Arguments of exportEntityData. */
-export type ExportEntityDataArgs = PathParams<operations['exportEntityData']> & { body: RequestBody<operations['exportEntityData'], 'application/json'> };
+export type ExportEntityDataArgs = PathParams<operations['exportEntityData']> & { body: EntityDataExport };
 /** What exportEntityData resolves to. */
-export type ExportEntityDataResult = EnvelopeResult<operations['exportEntityData']>;
+export type ExportEntityDataResult = EntityDataExportResult;
 
 /**
  * Export the rows of an entity to a CSV file
@@ -3561,7 +3562,7 @@ export function exportEntityData(client: ScopedContext<'profile' | 'analysis'>, 
 /** Arguments of listFiles. */
 export type ListFilesArgs = QueryParams<operations['listFiles']>;
 /** What listFiles resolves to. */
-export type ListFilesResult = EnvelopeResult<operations['listFiles']>;
+export type ListFilesResult = FileList;
 
 /**
  * List a folder of the profile's storage
@@ -3575,9 +3576,9 @@ export function listFiles(client: ScopedContext<'profile' | 'analysis'>, args?: 
 }
 
 /** Arguments of uploadFiles. */
-export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: RequestBody<operations['uploadFiles'], 'application/json'> };
+export type UploadFilesArgs = QueryParams<operations['uploadFiles']> & { body: FileUploadJsonBody };
 /** What uploadFiles resolves to. */
-export type UploadFilesResult = EnvelopeResult<operations['uploadFiles']>;
+export type UploadFilesResult = FileUploadResult;
 
 /**
  * Upload files
@@ -3597,9 +3598,9 @@ export function uploadFiles(client: ScopedContext<'profile' | 'analysis'>, args:
 }
 
 /** Arguments of moveFiles. */
-export type MoveFilesArgs = { body: RequestBody<operations['moveFiles'], 'application/json'> };
+export type MoveFilesArgs = { body: FileMove[] };
 /** What moveFiles resolves to. */
-export type MoveFilesResult = EnvelopeResult<operations['moveFiles']>;
+export type MoveFilesResult = MessageResult;
 
 /**
  * Move or rename files
@@ -3613,9 +3614,9 @@ export function moveFiles(client: ScopedContext<'profile' | 'analysis'>, args: M
 }
 
 /** Arguments of deleteFiles. */
-export type DeleteFilesArgs = { body: RequestBody<operations['deleteFiles'], 'application/json'> };
+export type DeleteFilesArgs = { body: FilePath[] };
 /** What deleteFiles resolves to. */
-export type DeleteFilesResult = EnvelopeResult<operations['deleteFiles']>;
+export type DeleteFilesResult = MessageResult;
 
 /**
  * Delete files and folders
@@ -3629,9 +3630,9 @@ export function deleteFiles(client: ScopedContext<'profile' | 'analysis'>, args:
 }
 
 /** Arguments of copyFiles. */
-export type CopyFilesArgs = { body: RequestBody<operations['copyFiles'], 'application/json'> };
+export type CopyFilesArgs = { body: FileMove[] };
 /** What copyFiles resolves to. */
-export type CopyFilesResult = EnvelopeResult<operations['copyFiles']>;
+export type CopyFilesResult = MessageResult;
 
 /**
  * Copy files
@@ -3647,7 +3648,7 @@ export function copyFiles(client: ScopedContext<'profile' | 'analysis'>, args: C
 /** Arguments of getFilePermission. */
 export type GetFilePermissionArgs = QueryParams<operations['getFilePermission']>;
 /** What getFilePermission resolves to. */
-export type GetFilePermissionResult = EnvelopeResult<operations['getFilePermission']>;
+export type GetFilePermissionResult = FilePermission;
 
 /**
  * Tell whether a file is public
@@ -3661,9 +3662,9 @@ export function getFilePermission(client: ScopedContext<'profile' | 'analysis'>,
 }
 
 /** Arguments of updateFilePermissions. */
-export type UpdateFilePermissionsArgs = { body: RequestBody<operations['updateFilePermissions'], 'application/json'> };
+export type UpdateFilePermissionsArgs = { body: FilePermissionChange[] };
 /** What updateFilePermissions resolves to. */
-export type UpdateFilePermissionsResult = EnvelopeResult<operations['updateFilePermissions']>;
+export type UpdateFilePermissionsResult = MessageResult;
 
 /**
  * Make files public or private
@@ -3695,7 +3696,7 @@ export function getFile(client: ScopedContext<'profile' | 'analysis'>, args: Get
 /** Arguments of listConnectors. */
 export type ListConnectorsArgs = QueryParams<operations['listConnectors']>;
 /** What listConnectors resolves to. */
-export type ListConnectorsResult = EnvelopeResult<operations['listConnectors']>;
+export type ListConnectorsResult = ConnectorInfo[];
 
 /**
  * List connectors
@@ -3711,9 +3712,9 @@ export function listConnectors(client: ScopedContext<'profile' | 'analysis'>, ar
 }
 
 /** Arguments of createConnector. */
-export type CreateConnectorArgs = { body: RequestBody<operations['createConnector'], 'application/json'> };
+export type CreateConnectorArgs = { body: ConnectorCreate };
 /** What createConnector resolves to. */
-export type CreateConnectorResult = EnvelopeResult<operations['createConnector']>;
+export type CreateConnectorResult = ConnectorCreateResult;
 
 /**
  * Create a connector
@@ -3729,7 +3730,7 @@ export function createConnector(client: ScopedContext<'profile' | 'analysis'>, a
 /** Arguments of getConnector. */
 export type GetConnectorArgs = PathParams<operations['getConnector']> & QueryParams<operations['getConnector']>;
 /** What getConnector resolves to. */
-export type GetConnectorResult = EnvelopeResult<operations['getConnector']>;
+export type GetConnectorResult = ConnectorInfo;
 
 /**
  * Read a connector
@@ -3743,9 +3744,9 @@ export function getConnector(client: ScopedContext<'profile' | 'analysis'>, args
 }
 
 /** Arguments of updateConnector. */
-export type UpdateConnectorArgs = PathParams<operations['updateConnector']> & { body: RequestBody<operations['updateConnector'], 'application/json'> };
+export type UpdateConnectorArgs = PathParams<operations['updateConnector']> & { body: ConnectorEdit };
 /** What updateConnector resolves to. */
-export type UpdateConnectorResult = EnvelopeResult<operations['updateConnector']>;
+export type UpdateConnectorResult = MessageResult;
 
 /**
  * Edit a connector
@@ -3761,7 +3762,7 @@ export function updateConnector(client: ScopedContext<'profile' | 'analysis'>, a
 /** Arguments of deleteConnector. */
 export type DeleteConnectorArgs = PathParams<operations['deleteConnector']>;
 /** What deleteConnector resolves to. */
-export type DeleteConnectorResult = EnvelopeResult<operations['deleteConnector']>;
+export type DeleteConnectorResult = MessageResult;
 
 /**
  * Delete a connector
@@ -3777,7 +3778,7 @@ export function deleteConnector(client: ScopedContext<'profile' | 'analysis'>, a
 /** Arguments of listNetworks. */
 export type ListNetworksArgs = QueryParams<operations['listNetworks']>;
 /** What listNetworks resolves to. */
-export type ListNetworksResult = EnvelopeResult<operations['listNetworks']>;
+export type ListNetworksResult = NetworkInfo[];
 
 /**
  * List networks
@@ -3793,9 +3794,9 @@ export function listNetworks(client: ScopedContext<'profile' | 'analysis'>, args
 }
 
 /** Arguments of createNetwork. */
-export type CreateNetworkArgs = { body: RequestBody<operations['createNetwork'], 'application/json'> };
+export type CreateNetworkArgs = { body: NetworkCreate };
 /** What createNetwork resolves to. */
-export type CreateNetworkResult = EnvelopeResult<operations['createNetwork']>;
+export type CreateNetworkResult = NetworkCreateResult;
 
 /**
  * Create a network
@@ -3811,7 +3812,7 @@ export function createNetwork(client: ScopedContext<'profile' | 'analysis'>, arg
 /** Arguments of getNetwork. */
 export type GetNetworkArgs = PathParams<operations['getNetwork']> & QueryParams<operations['getNetwork']>;
 /** What getNetwork resolves to. */
-export type GetNetworkResult = EnvelopeResult<operations['getNetwork']>;
+export type GetNetworkResult = NetworkInfo;
 
 /**
  * Read a network
@@ -3825,9 +3826,9 @@ export function getNetwork(client: ScopedContext<'profile' | 'analysis'>, args: 
 }
 
 /** Arguments of updateNetwork. */
-export type UpdateNetworkArgs = PathParams<operations['updateNetwork']> & { body: RequestBody<operations['updateNetwork'], 'application/json'> };
+export type UpdateNetworkArgs = PathParams<operations['updateNetwork']> & { body: NetworkEdit };
 /** What updateNetwork resolves to. */
-export type UpdateNetworkResult = EnvelopeResult<operations['updateNetwork']>;
+export type UpdateNetworkResult = MessageResult;
 
 /**
  * Edit a network
@@ -3843,7 +3844,7 @@ export function updateNetwork(client: ScopedContext<'profile' | 'analysis'>, arg
 /** Arguments of deleteNetwork. */
 export type DeleteNetworkArgs = PathParams<operations['deleteNetwork']>;
 /** What deleteNetwork resolves to. */
-export type DeleteNetworkResult = EnvelopeResult<operations['deleteNetwork']>;
+export type DeleteNetworkResult = MessageResult;
 
 /**
  * Delete a network
@@ -3859,7 +3860,7 @@ export function deleteNetwork(client: ScopedContext<'profile' | 'analysis'>, arg
 /** Arguments of listNetworkTokens. */
 export type ListNetworkTokensArgs = PathParams<operations['listNetworkTokens']> & QueryParams<operations['listNetworkTokens']>;
 /** What listNetworkTokens resolves to. */
-export type ListNetworkTokensResult = EnvelopeResult<operations['listNetworkTokens']>;
+export type ListNetworkTokensResult = NetworkTokenInfo[];
 
 /**
  * List the tokens of a network
@@ -3877,7 +3878,7 @@ export function listNetworkTokens(client: ScopedContext<'profile' | 'analysis'>,
 /** Arguments of deleteNetworkToken. */
 export type DeleteNetworkTokenArgs = PathParams<operations['deleteNetworkToken']>;
 /** What deleteNetworkToken resolves to. */
-export type DeleteNetworkTokenResult = EnvelopeResult<operations['deleteNetworkToken']>;
+export type DeleteNetworkTokenResult = MessageResult;
 
 /**
  * Delete a network token
@@ -3891,9 +3892,9 @@ export function deleteNetworkToken(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** Arguments of createNetworkToken. */
-export type CreateNetworkTokenArgs = { body: RequestBody<operations['createNetworkToken'], 'application/json'> };
+export type CreateNetworkTokenArgs = { body: NetworkTokenCreate };
 /** What createNetworkToken resolves to. */
-export type CreateNetworkTokenResult = EnvelopeResult<operations['createNetworkToken']>;
+export type CreateNetworkTokenResult = NetworkTokenCreateResult;
 
 /**
  * Create a network token
@@ -3909,7 +3910,7 @@ export function createNetworkToken(client: ScopedContext<'profile' | 'analysis'>
 /** Arguments of listServiceAuthorizations. */
 export type ListServiceAuthorizationsArgs = QueryParams<operations['listServiceAuthorizations']>;
 /** What listServiceAuthorizations resolves to. */
-export type ListServiceAuthorizationsResult = EnvelopeResult<operations['listServiceAuthorizations']>;
+export type ListServiceAuthorizationsResult = ServiceAuthorizationInfo[];
 
 /**
  * List service authorization tokens
@@ -3925,9 +3926,9 @@ export function listServiceAuthorizations(client: ScopedContext<'profile' | 'ana
 }
 
 /** Arguments of createServiceAuthorization. */
-export type CreateServiceAuthorizationArgs = { body: RequestBody<operations['createServiceAuthorization'], 'application/json'> };
+export type CreateServiceAuthorizationArgs = { body: ServiceAuthorizationCreate };
 /** What createServiceAuthorization resolves to. */
-export type CreateServiceAuthorizationResult = EnvelopeResult<operations['createServiceAuthorization']>;
+export type CreateServiceAuthorizationResult = ServiceAuthorizationCreateResult;
 
 /**
  * Create a service authorization token
@@ -3941,9 +3942,9 @@ export function createServiceAuthorization(client: ScopedContext<'profile' | 'an
 }
 
 /** Arguments of updateServiceAuthorization. */
-export type UpdateServiceAuthorizationArgs = PathParams<operations['updateServiceAuthorization']> & { body: RequestBody<operations['updateServiceAuthorization'], 'application/json'> };
+export type UpdateServiceAuthorizationArgs = PathParams<operations['updateServiceAuthorization']> & { body: ServiceAuthorizationEdit };
 /** What updateServiceAuthorization resolves to. */
-export type UpdateServiceAuthorizationResult = EnvelopeResult<operations['updateServiceAuthorization']>;
+export type UpdateServiceAuthorizationResult = MessageResult;
 
 /**
  * Change the verification code of a service authorization token
@@ -3959,7 +3960,7 @@ export function updateServiceAuthorization(client: ScopedContext<'profile' | 'an
 /** Arguments of deleteServiceAuthorization. */
 export type DeleteServiceAuthorizationArgs = PathParams<operations['deleteServiceAuthorization']>;
 /** What deleteServiceAuthorization resolves to. */
-export type DeleteServiceAuthorizationResult = EnvelopeResult<operations['deleteServiceAuthorization']>;
+export type DeleteServiceAuthorizationResult = MessageResult;
 
 /**
  * Delete a service authorization token
@@ -3975,7 +3976,7 @@ export function deleteServiceAuthorization(client: ScopedContext<'profile' | 'an
 /** Arguments of listDictionaries. */
 export type ListDictionariesArgs = QueryParams<operations['listDictionaries']>;
 /** What listDictionaries resolves to. */
-export type ListDictionariesResult = EnvelopeResult<operations['listDictionaries']>;
+export type ListDictionariesResult = DictionaryListItem[];
 
 /**
  * List dictionaries
@@ -3991,9 +3992,9 @@ export function listDictionaries(client: ScopedContext<'profile' | 'analysis'>, 
 }
 
 /** Arguments of createDictionary. */
-export type CreateDictionaryArgs = { body: RequestBody<operations['createDictionary'], 'application/json'> };
+export type CreateDictionaryArgs = { body: DictionaryCreate };
 /** What createDictionary resolves to. */
-export type CreateDictionaryResult = EnvelopeResult<operations['createDictionary']>;
+export type CreateDictionaryResult = DictionaryCreateResult;
 
 /**
  * Create a dictionary
@@ -4009,7 +4010,7 @@ export function createDictionary(client: ScopedContext<'profile' | 'analysis'>, 
 /** Arguments of getDictionary. */
 export type GetDictionaryArgs = PathParams<operations['getDictionary']>;
 /** What getDictionary resolves to. */
-export type GetDictionaryResult = EnvelopeResult<operations['getDictionary']>;
+export type GetDictionaryResult = Dictionary;
 
 /**
  * Read a dictionary
@@ -4023,9 +4024,9 @@ export function getDictionary(client: ScopedContext<'profile' | 'analysis'>, arg
 }
 
 /** Arguments of updateDictionary. */
-export type UpdateDictionaryArgs = PathParams<operations['updateDictionary']> & { body: RequestBody<operations['updateDictionary'], 'application/json'> };
+export type UpdateDictionaryArgs = PathParams<operations['updateDictionary']> & { body: DictionaryEdit };
 /** What updateDictionary resolves to. */
-export type UpdateDictionaryResult = EnvelopeResult<operations['updateDictionary']>;
+export type UpdateDictionaryResult = MessageResult;
 
 /**
  * Change a dictionary
@@ -4041,7 +4042,7 @@ export function updateDictionary(client: ScopedContext<'profile' | 'analysis'>, 
 /** Arguments of deleteDictionary. */
 export type DeleteDictionaryArgs = PathParams<operations['deleteDictionary']>;
 /** What deleteDictionary resolves to. */
-export type DeleteDictionaryResult = EnvelopeResult<operations['deleteDictionary']>;
+export type DeleteDictionaryResult = MessageResult;
 
 /**
  * Delete a dictionary
@@ -4057,7 +4058,7 @@ export function deleteDictionary(client: ScopedContext<'profile' | 'analysis'>, 
 /** Arguments of getDictionaryLanguage. */
 export type GetDictionaryLanguageArgs = PathParams<operations['getDictionaryLanguage']> & QueryParams<operations['getDictionaryLanguage']>;
 /** What getDictionaryLanguage resolves to. */
-export type GetDictionaryLanguageResult = EnvelopeResult<operations['getDictionaryLanguage']>;
+export type GetDictionaryLanguageResult = DictionaryStrings;
 
 /**
  * Read the strings of one language
@@ -4071,9 +4072,9 @@ export function getDictionaryLanguage(client: ScopedContext<'profile' | 'analysi
 }
 
 /** Arguments of updateDictionaryLanguage. */
-export type UpdateDictionaryLanguageArgs = PathParams<operations['updateDictionaryLanguage']> & { body: RequestBody<operations['updateDictionaryLanguage'], 'application/json'> };
+export type UpdateDictionaryLanguageArgs = PathParams<operations['updateDictionaryLanguage']> & { body: DictionaryLanguageEdit };
 /** What updateDictionaryLanguage resolves to. */
-export type UpdateDictionaryLanguageResult = EnvelopeResult<operations['updateDictionaryLanguage']>;
+export type UpdateDictionaryLanguageResult = MessageResult;
 
 /**
  * Set the strings of one language
@@ -4089,7 +4090,7 @@ export function updateDictionaryLanguage(client: ScopedContext<'profile' | 'anal
 /** Arguments of deleteDictionaryLanguage. */
 export type DeleteDictionaryLanguageArgs = PathParams<operations['deleteDictionaryLanguage']>;
 /** What deleteDictionaryLanguage resolves to. */
-export type DeleteDictionaryLanguageResult = EnvelopeResult<operations['deleteDictionaryLanguage']>;
+export type DeleteDictionaryLanguageResult = MessageResult;
 
 /**
  * Remove one language from a dictionary
@@ -4105,7 +4106,7 @@ export function deleteDictionaryLanguage(client: ScopedContext<'profile' | 'anal
 /** Arguments of listTagoCores. */
 export type ListTagoCoresArgs = QueryParams<operations['listTagoCores']>;
 /** What listTagoCores resolves to. */
-export type ListTagoCoresResult = EnvelopeResult<operations['listTagoCores']>;
+export type ListTagoCoresResult = TagoCoreListItem[];
 
 /**
  * List TagoCore instances
@@ -4121,9 +4122,9 @@ export function listTagoCores(client: ScopedContext<'profile'>, args?: ListTagoC
 }
 
 /** Arguments of createTagoCore. */
-export type CreateTagoCoreArgs = { body: RequestBody<operations['createTagoCore'], 'application/json'> };
+export type CreateTagoCoreArgs = { body: TagoCoreCreate };
 /** What createTagoCore resolves to. */
-export type CreateTagoCoreResult = EnvelopeResult<operations['createTagoCore']>;
+export type CreateTagoCoreResult = AnyValue;
 
 /**
  * Create a TagoCore instance
@@ -4139,7 +4140,7 @@ export function createTagoCore(client: ScopedContext<'profile'>, args: CreateTag
 /** Arguments of getTagoCore. */
 export type GetTagoCoreArgs = PathParams<operations['getTagoCore']> & QueryParams<operations['getTagoCore']>;
 /** What getTagoCore resolves to. */
-export type GetTagoCoreResult = EnvelopeResult<operations['getTagoCore']>;
+export type GetTagoCoreResult = TagoCoreInfo;
 
 /**
  * Read a TagoCore instance
@@ -4153,9 +4154,9 @@ export function getTagoCore(client: ScopedContext<'profile'>, args: GetTagoCoreA
 }
 
 /** Arguments of updateTagoCore. */
-export type UpdateTagoCoreArgs = PathParams<operations['updateTagoCore']> & { body: RequestBody<operations['updateTagoCore'], 'application/json'> };
+export type UpdateTagoCoreArgs = PathParams<operations['updateTagoCore']> & { body: TagoCoreEdit };
 /** What updateTagoCore resolves to. */
-export type UpdateTagoCoreResult = EnvelopeResult<operations['updateTagoCore']>;
+export type UpdateTagoCoreResult = MessageResult;
 
 /**
  * Edit a TagoCore instance
@@ -4171,7 +4172,7 @@ export function updateTagoCore(client: ScopedContext<'profile'>, args: UpdateTag
 /** Arguments of deleteTagoCore. */
 export type DeleteTagoCoreArgs = PathParams<operations['deleteTagoCore']>;
 /** What deleteTagoCore resolves to. */
-export type DeleteTagoCoreResult = EnvelopeResult<operations['deleteTagoCore']>;
+export type DeleteTagoCoreResult = MessageResult;
 
 /**
  * Delete a TagoCore instance
@@ -4187,7 +4188,7 @@ export function deleteTagoCore(client: ScopedContext<'profile'>, args: DeleteTag
 /** Arguments of generateTagoCoreToken. */
 export type GenerateTagoCoreTokenArgs = PathParams<operations['generateTagoCoreToken']>;
 /** What generateTagoCoreToken resolves to. */
-export type GenerateTagoCoreTokenResult = EnvelopeResult<operations['generateTagoCoreToken']>;
+export type GenerateTagoCoreTokenResult = GenericToken;
 
 /**
  * Generate a new token for a TagoCore instance
@@ -4201,9 +4202,9 @@ export function generateTagoCoreToken(client: ScopedContext<'profile'>, args: Ge
 }
 
 /** Arguments of createTemplate. */
-export type CreateTemplateArgs = { body: RequestBody<operations['createTemplate'], 'application/json'> };
+export type CreateTemplateArgs = { body: TemplateCreate };
 /** What createTemplate resolves to. */
-export type CreateTemplateResult = EnvelopeResult<operations['createTemplate']>;
+export type CreateTemplateResult = GenericID;
 
 /**
  * Make a template from a dashboard or an analysis
@@ -4219,7 +4220,7 @@ export function createTemplate(client: ScopedContext<'profile'>, args: CreateTem
 /** Arguments of getTemplate. */
 export type GetTemplateArgs = PathParams<operations['getTemplate']> & QueryParams<operations['getTemplate']>;
 /** What getTemplate resolves to. */
-export type GetTemplateResult = EnvelopeResult<operations['getTemplate']>;
+export type GetTemplateResult = Template;
 
 /**
  * Read a template's description
@@ -4233,9 +4234,9 @@ export function getTemplate(client: ScopedContext<'profile'>, args: GetTemplateA
 }
 
 /** Arguments of installTemplate. */
-export type InstallTemplateArgs = PathParams<operations['installTemplate']> & QueryParams<operations['installTemplate']> & { body?: RequestBody<operations['installTemplate'], 'application/json'> };
+export type InstallTemplateArgs = PathParams<operations['installTemplate']> & QueryParams<operations['installTemplate']> & { body?: TemplateInstall };
 /** What installTemplate resolves to. */
-export type InstallTemplateResult = EnvelopeResult<operations['installTemplate']>;
+export type InstallTemplateResult = TemplateInstallResult;
 
 /**
  * Install a template into the profile
@@ -4251,7 +4252,7 @@ export function installTemplate(client: ScopedContext<'profile'>, args: InstallT
 /** Arguments of listSqlQueries. */
 export type ListSqlQueriesArgs = QueryParams<operations['listSqlQueries']>;
 /** What listSqlQueries resolves to. */
-export type ListSqlQueriesResult = EnvelopeResult<operations['listSqlQueries']>;
+export type ListSqlQueriesResult = SqlQueryListItem[];
 
 /**
  * List saved TagoSQL queries
@@ -4267,9 +4268,9 @@ export function listSqlQueries(client: ScopedContext<'profile' | 'analysis'>, ar
 }
 
 /** Arguments of createSqlQuery. */
-export type CreateSqlQueryArgs = { body: RequestBody<operations['createSqlQuery'], 'application/json'> };
+export type CreateSqlQueryArgs = { body: SqlQueryCreate };
 /** What createSqlQuery resolves to. */
-export type CreateSqlQueryResult = EnvelopeResult<operations['createSqlQuery']>;
+export type CreateSqlQueryResult = SqlQuery;
 
 /**
  * Save a TagoSQL query
@@ -4285,7 +4286,7 @@ export function createSqlQuery(client: ScopedContext<'profile' | 'analysis'>, ar
 /** Arguments of getSqlTables. */
 export type GetSqlTablesArgs = QueryParams<operations['getSqlTables']>;
 /** What getSqlTables resolves to. */
-export type GetSqlTablesResult = EnvelopeResult<operations['getSqlTables']>;
+export type GetSqlTablesResult = SqlTables;
 
 /**
  * Describe what TagoSQL queries can read
@@ -4301,7 +4302,7 @@ export function getSqlTables(client: ScopedContext<'profile' | 'analysis'>, args
 /** Arguments of getSqlQuery. */
 export type GetSqlQueryArgs = PathParams<operations['getSqlQuery']>;
 /** What getSqlQuery resolves to. */
-export type GetSqlQueryResult = EnvelopeResult<operations['getSqlQuery']>;
+export type GetSqlQueryResult = SqlQuery;
 
 /**
  * Read a saved TagoSQL query
@@ -4315,9 +4316,9 @@ export function getSqlQuery(client: ScopedContext<'profile' | 'analysis'>, args:
 }
 
 /** Arguments of updateSqlQuery. */
-export type UpdateSqlQueryArgs = PathParams<operations['updateSqlQuery']> & { body: RequestBody<operations['updateSqlQuery'], 'application/json'> };
+export type UpdateSqlQueryArgs = PathParams<operations['updateSqlQuery']> & { body: SqlQueryCreate };
 /** What updateSqlQuery resolves to. */
-export type UpdateSqlQueryResult = EnvelopeResult<operations['updateSqlQuery']>;
+export type UpdateSqlQueryResult = SqlQuery;
 
 /**
  * Replace a saved TagoSQL query
@@ -4333,7 +4334,7 @@ export function updateSqlQuery(client: ScopedContext<'profile' | 'analysis'>, ar
 /** Arguments of deleteSqlQuery. */
 export type DeleteSqlQueryArgs = PathParams<operations['deleteSqlQuery']>;
 /** What deleteSqlQuery resolves to. */
-export type DeleteSqlQueryResult = EnvelopeResult<operations['deleteSqlQuery']>;
+export type DeleteSqlQueryResult = SqlDeleteResult;
 
 /**
  * Delete a saved TagoSQL query
@@ -4349,7 +4350,7 @@ export function deleteSqlQuery(client: ScopedContext<'profile' | 'analysis'>, ar
 /** Arguments of getSqlQueryVersion. */
 export type GetSqlQueryVersionArgs = PathParams<operations['getSqlQueryVersion']>;
 /** What getSqlQueryVersion resolves to. */
-export type GetSqlQueryVersionResult = EnvelopeResult<operations['getSqlQueryVersion']>;
+export type GetSqlQueryVersionResult = SqlVersion;
 
 /**
  * Read an earlier version of a saved TagoSQL query
@@ -4363,9 +4364,9 @@ export function getSqlQueryVersion(client: ScopedContext<'profile' | 'analysis'>
 }
 
 /** Arguments of executeSqlQuery. */
-export type ExecuteSqlQueryArgs = PathParams<operations['executeSqlQuery']> & { body: RequestBody<operations['executeSqlQuery'], 'application/json'> };
+export type ExecuteSqlQueryArgs = PathParams<operations['executeSqlQuery']> & { body: SqlExecute };
 /** What executeSqlQuery resolves to. */
-export type ExecuteSqlQueryResult = EnvelopeResult<operations['executeSqlQuery']>;
+export type ExecuteSqlQueryResult = SqlExecuteResult;
 
 /**
  * Run a saved TagoSQL query

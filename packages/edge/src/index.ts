@@ -24,6 +24,8 @@ import {
 export * from '@tagokit/core';
 export * from '@tagokit/api/functions';
 export type { components, operations, paths } from '@tagokit/api/schema';
+// Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
+export type * from '@tagokit/api/types';
 
 /** Options of an edge client: the core's (token, region, timeouts, retries ...) plus the token kind, if known. */
 export interface EdgeClientOptions extends ClientOptions {

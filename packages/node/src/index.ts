@@ -14,6 +14,8 @@ import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from 
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';
+// Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
+export type * from '@tagokit/api/types';
 export {
   undiciTransport,
   type CloseOptions,

@@ -85,6 +85,7 @@ export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, for
       mediaTypes,
       shape: 'any',
       requiredKeys: [],
+      schema: body.content![mediaTypes[0]!]!.schema,
       example: undefined,
       mediaKey: mediaTypes[0]!,
     };
@@ -108,6 +109,7 @@ export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, for
     mediaTypes,
     shape: contentType === 'text/plain' ? 'string' : bodyShape(doc, media.schema),
     requiredKeys: contentType === 'text/plain' ? [] : requiredKeys(doc, media.schema),
+    schema: media.schema,
     example,
   };
 }

@@ -29,6 +29,8 @@ export interface BodyModel {
   mediaKey: string;
   shape: BodyShape;
   requiredKeys: string[];
+  /** The schema of the chosen media type, as the spec writes it (a `$ref` to a named schema stays one). */
+  schema: unknown;
   /** The first example of the chosen media type. */
   example: unknown;
 }
