@@ -28,9 +28,9 @@ import {
   CLIENT_OPTION_NAMES,
   ownProperties,
   type AnonymousKind,
-  type ScopedClient,
+  type ClientGroups,
 } from '@tagokit/core/internal';
-import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
+import { createGroups, type ApiGroups, type ApiKinds, type ApiScopes } from '@tagokit/api/client';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
@@ -50,7 +50,7 @@ export interface DenoClientOptions extends ClientOptions {
  * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
  */
 export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
-  ScopedClient<ApiGroups, ApiKinds, K>,
+  ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>,
   'realtime'
 > & {
   /** Reconnecting realtime subscriptions with the client's token (core realtime/). */

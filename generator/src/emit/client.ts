@@ -6,7 +6,7 @@ import {
   type MethodDeclarationStructure,
   type StatementStructures,
 } from 'ts-morph';
-import type { ApiModel, GroupModel, OperationModel } from '@tagokit/spec-model/model';
+import { TOKEN_KINDS, type ApiModel, type GroupModel, type OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
 import type { EmitContext, ImportStyle } from './context.js';
@@ -129,6 +129,7 @@ export function emitClient(ctx: EmitContext): string {
       type: `{ ${g.operations.flatMap((op) => methodNames(op).map((name) => `${name}: ${kindsType(op)}`)).join('; ')} }`,
     })),
   });
+  statements.push(apiScopes(model));
   statements.push({
     kind: StructureKind.Function,
     name: 'createGroups',
@@ -140,6 +141,35 @@ export function emitClient(ctx: EmitContext): string {
   });
   statements.push(operationIds(model));
   return ctx.print('client.ts', statements, banner(model.version));
+}
+
+/**
+ * `ApiScopes`: for each token kind (and `anonymous`), the groups and methods it can call, written out. It is what
+ * the core's ScopedClient<ApiGroups, ApiKinds, K> computes for one kind, precomputed here so a consumer's type
+ * check reads an interface instead of evaluating a conditional per method of every group.
+ */
+function apiScopes(model: ApiModel): StatementStructures {
+  const callable = (op: OperationModel, kind: string) =>
+    kind === 'every' || op.kinds.length === 0 || (op.kinds as string[]).includes(kind);
+  const scope = (kind: string) => {
+    const groups = model.groups.flatMap((g) => {
+      const names = g.operations.filter((op) => callable(op, kind)).flatMap(methodNames);
+      return names.length
+        ? [`readonly ${g.name}: Pick<${groupClassName(g)}, ${names.map((n) => `'${n}'`).join(' | ')}>`]
+        : [];
+    });
+    return `{ ${groups.join('; ')} }`;
+  };
+  return {
+    kind: StructureKind.Interface,
+    name: 'ApiScopes',
+    isExported: true,
+    docs: [
+      'What each token kind can call: the groups and methods of a client scoped to that kind (`every`: a client of\n' +
+        'unknown kind, which hides nothing).',
+    ],
+    properties: [...TOKEN_KINDS, 'anonymous', 'every'].map((kind) => ({ name: kind, type: scope(kind) })),
+  };
 }
 
 /** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
@@ -218,7 +248,7 @@ export function operationTypes(op: OperationModel): StatementStructures[] {
 
 /** Every name client.ts and functions.ts export; a schema name equal to one would make `export *` ambiguous. */
 export function generatedExportNames(model: ApiModel): Set<string> {
-  const names = new Set(['ApiGroups', 'ApiKinds', 'createGroups', 'OPERATION_IDS']);
+  const names = new Set(['ApiGroups', 'ApiKinds', 'ApiScopes', 'createGroups', 'OPERATION_IDS']);
   for (const op of model.operations) {
     const T = pascalCase(op.id);
     for (const name of [op.id, `${T}Args`, `${T}Result`]) names.add(name);

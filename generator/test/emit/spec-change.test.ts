@@ -72,7 +72,7 @@ describe('a one-line change to the spec', () => {
     ]);
   });
 
-  it('a new token kind changes the descriptor kinds, the method docs and ApiKinds', () => {
+  it('a new token kind changes the descriptor kinds, the method docs, ApiKinds and ApiScopes', () => {
     const before = emit();
     const doc = miniSpec();
     opOf(doc, '/status')['security'] = [{ profileToken: [] }];
@@ -86,6 +86,21 @@ describe('a one-line change to the spec', () => {
         '   * Token kinds: profile. `GET /status` (getStatus).',
       ],
       ["  info: { status: 'anonymous' };", "  info: { status: 'profile' };"],
+      ...Array(6).fill(expect.anything()),
     ]);
+    // The public route was in every kind's scope; now only a profile token has it.
+    const scopes = changedLines(before.client, after.client).slice(2);
+    expect(scopes.map(([, b]) => b.slice(0, b.indexOf(':')).trim())).toEqual([
+      'device',
+      'analysis',
+      'network',
+      'runUser',
+      'serviceAuthorization',
+      'anonymous',
+    ]);
+    for (const [a, b] of scopes) {
+      expect(a).toContain("readonly info: Pick<InfoResource, 'status'>");
+      expect(b).not.toContain('InfoResource');
+    }
   });
 });

@@ -5,9 +5,9 @@ import {
   CLIENT_OPTION_NAMES,
   ownProperties,
   type AnonymousKind,
-  type ScopedClient,
+  type ClientGroups,
 } from '@tagokit/core/internal';
-import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
+import { createGroups, type ApiGroups, type ApiKinds, type ApiScopes } from '@tagokit/api/client';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
@@ -31,7 +31,7 @@ export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions
  * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing.
  */
 export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
-  ScopedClient<ApiGroups, ApiKinds, K>,
+  ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>,
   'realtime'
 > & {
   /** Reconnecting realtime subscriptions with the client's token, over the client's dispatcher (core realtime/). */

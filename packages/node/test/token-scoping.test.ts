@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createClient, type TagoClient } from '../src/index.js';
+import type { ApiGroups, ApiKinds, ApiScopes } from '@tagokit/api/client';
+import type { AnonymousKind, ClientGroups, ScopedClient } from '@tagokit/core/internal';
+import { createClient, type TagoClient, type TokenKind } from '../src/index.js';
 import { DEVICE_TOKEN, PROFILE_TOKEN } from './helpers.js';
 
 // These checks run at compile time: `pnpm typecheck` (and the typecheck test below) fail if scoping breaks. A
@@ -79,5 +81,21 @@ describe('clients are typed by token kind', () => {
     const profile = createClient({ token: PROFILE_TOKEN, tokenKind: 'profile' });
     // @ts-expect-error deviceID is required
     void profile.devices.get({});
+  });
+
+  it('the precomputed scopes are exactly what ScopedClient computes, for every kind', () => {
+    type Computed<K extends TokenKind | AnonymousKind> = ScopedClient<ApiGroups, ApiKinds, K>;
+    type Read<K extends TokenKind | AnonymousKind> = ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>;
+    expectTypeOf<Read<'device'>>().toEqualTypeOf<Computed<'device'>>();
+    expectTypeOf<Read<'profile'>>().toEqualTypeOf<Computed<'profile'>>();
+    expectTypeOf<Read<'analysis'>>().toEqualTypeOf<Computed<'analysis'>>();
+    expectTypeOf<Read<'network'>>().toEqualTypeOf<Computed<'network'>>();
+    expectTypeOf<Read<'runUser'>>().toEqualTypeOf<Computed<'runUser'>>();
+    expectTypeOf<Read<'serviceAuthorization'>>().toEqualTypeOf<Computed<'serviceAuthorization'>>();
+    expectTypeOf<Read<AnonymousKind>>().toEqualTypeOf<Computed<AnonymousKind>>();
+    expectTypeOf<Read<TokenKind>>().toEqualTypeOf<Computed<TokenKind>>();
+    // A union of two kinds (not one a client is made with) is still computed: what either kind may call.
+    expectTypeOf<Read<'device' | 'network'>>().toEqualTypeOf<Computed<'device' | 'network'>>();
+    expectTypeOf<Read<'device'>>().toEqualTypeOf<ApiScopes['device']>();
   });
 });

@@ -1,3 +1,4 @@
+import type { TokenKind } from '../token-kinds.ts';
 import type { OperationContext } from './call-operation.ts';
 
 /** Type-level scoping: a generated client seen through the kind of its token. */
@@ -19,6 +20,23 @@ export type ScopedClient<Groups, Kinds, K> = {
     ? never
     : N]: ScopedGroup<Groups[N], Kinds[N], K>;
 };
+
+/** Whether K is one kind rather than a union of several. */
+type IsOneKind<K extends string> = { [P in K]: [Exclude<K, P>] extends [never] ? true : false }[K];
+
+/**
+ * The groups of a client for a token of kind K, read from the generator's precomputed `Scopes` (one entry per
+ * kind, `every` for a client of unknown kind) when K is one kind or every kind, and computed by ScopedClient for
+ * other unions. Same result as ScopedClient<Groups, Kinds, K>, at the cost of an indexed access for the kinds
+ * clients are made with.
+ */
+export type ClientGroups<Groups, Kinds, Scopes extends { every: unknown }, K extends string> = [TokenKind] extends [K]
+  ? Scopes['every']
+  : [K] extends [keyof Scopes]
+    ? IsOneKind<K> extends true
+      ? Scopes[K]
+      : ScopedClient<Groups, Kinds, K>
+    : ScopedClient<Groups, Kinds, K>;
 
 /** The key of the type-only mark below; no value exists at run time. */
 declare const tokenKindMark: unique symbol;
