@@ -14,9 +14,6 @@ import { namedTypeOf } from './named-types.js';
 import { hasArgs, kindsUnion, operationSignature } from './signature.js';
 import { docText } from './ts.js';
 
-/** A single-quoted TypeScript string literal. */
-const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
 /** The body's type by the name the spec gives it (`DataCreateBody`), when it has one. */
 function namedBody(op: OperationModel): string | undefined {
   return op.body && op.body.mediaKey === 'application/json' ? namedTypeOf(op.body.schema) : undefined;
@@ -32,7 +29,7 @@ function namedResult(op: OperationModel): string | undefined {
  * else read from the openapi-typescript operation type.
  */
 export function argsType(op: OperationModel): string {
-  const o = `operations[${quote(op.typeKey)}]`;
+  const o = `operations['${op.id}']`;
   const parts: string[] = [];
   if (op.parameters.some((p) => p.in === 'path')) parts.push(`PathParams<${o}>`);
   if (op.parameters.some((p) => p.in === 'query')) parts.push(`QueryParams<${o}>`);
@@ -47,7 +44,7 @@ export function argsType(op: OperationModel): string {
 export function resultType(op: OperationModel): string {
   const named = namedResult(op);
   if (named) return named;
-  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations[${quote(op.typeKey)}]>`;
+  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations['${op.id}']>`;
 }
 
 /** The named types the signatures of these operations use (what the module imports from `./types`). */

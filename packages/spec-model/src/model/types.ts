@@ -25,7 +25,7 @@ export interface BodyModel {
   contentType: 'application/json' | 'text/plain';
   /** Every media type the spec lists. */
   mediaTypes: string[];
-  /** The media type whose schema types the body (differs from contentType only for foreign specs). */
+  /** The media type whose schema types the body (the content type the clients send). */
   mediaKey: string;
   shape: BodyShape;
   requiredKeys: string[];
@@ -47,8 +47,6 @@ export interface ResponseModel {
 
 export interface OperationModel {
   id: string;
-  /** The operation's key in openapi-typescript's `operations` (the spec's operationId, unsanitized). */
-  typeKey: string;
   method: HttpMethod;
   path: string;
   tag: string;
@@ -80,13 +78,4 @@ export interface ApiModel {
   version: string;
   operations: OperationModel[];
   groups: GroupModel[];
-}
-
-/**
- * `foreign`: read a spec that is not TagoIO's (benchmarks on other APIs): OpenAPI 3.0 is accepted, missing
- * operationIds, tags and x-tago-method are derived, every secured operation counts as one token kind, header and
- * cookie parameters are skipped, answers are raw (no envelope) and clashing names get a numeric suffix.
- */
-export interface ModelOptions {
-  foreign?: boolean;
 }
