@@ -31,8 +31,10 @@ function namedResult(op: OperationModel): string | undefined {
 export function argsType(op: OperationModel): string {
   const o = `operations['${op.id}']`;
   const parts: string[] = [];
-  if (op.parameters.some((p) => p.in === 'path')) parts.push(`PathParams<${o}>`);
-  if (op.parameters.some((p) => p.in === 'query')) parts.push(`QueryParams<${o}>`);
+  // Indexed access, not the core's PathParams/QueryParams conditionals: the same types, with nothing for a
+  // consumer's checker to instantiate.
+  if (op.parameters.some((p) => p.in === 'path')) parts.push(`${o}['parameters']['path']`);
+  if (op.parameters.some((p) => p.in === 'query')) parts.push(`NonNullable<${o}['parameters']['query']>`);
   if (op.body)
     parts.push(
       `{ body${op.body.required ? '' : '?'}: ${namedBody(op) ?? `RequestBody<${o}, '${op.body.mediaKey}'>`} }`,
@@ -191,8 +193,6 @@ export function clientImports(
         'EnvelopeResult',
         'ItemOf',
         'OperationContext',
-        'PathParams',
-        'QueryParams',
         'RawResult',
         'RequestBody',
         ...extraTypes,

@@ -18,9 +18,11 @@ const lines = text.split('\n');
 
 describe('argsType / resultType / groupClassName', () => {
   it('composes the argument type from the parts an operation has', () => {
-    expect(argsType(op('getDevice'))).toBe("PathParams<operations['getDevice']>");
-    expect(argsType(op('listDevices'))).toBe("QueryParams<operations['listDevices']>");
-    expect(argsType(op('readFile'))).toBe("PathParams<operations['readFile']> & QueryParams<operations['readFile']>");
+    expect(argsType(op('getDevice'))).toBe("operations['getDevice']['parameters']['path']");
+    expect(argsType(op('listDevices'))).toBe("NonNullable<operations['listDevices']['parameters']['query']>");
+    expect(argsType(op('readFile'))).toBe(
+      "operations['readFile']['parameters']['path'] & NonNullable<operations['readFile']['parameters']['query']>",
+    );
     expect(argsType(op('sendData'))).toBe("{ body: RequestBody<operations['sendData'], 'application/json'> }");
     expect(argsType(op('getStatus'))).toBe('');
   });
@@ -53,7 +55,7 @@ describe('emitClient', () => {
   it('imports the core, the schema types and the descriptors', () => {
     expect(lines.slice(2, 7)).toEqual([
       "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
-      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
       "import type { operations } from './schema.js';",
       "import type { Device } from './types.js';",
       "import * as ops from './operations.js';",
@@ -66,14 +68,14 @@ describe('emitClient', () => {
 
   it('writes the args and result aliases of every operation (no Args without inputs)', () => {
     expect(lines.filter((l) => l.startsWith('export type '))).toEqual([
-      "export type ListDevicesArgs = QueryParams<operations['listDevices']>;",
+      "export type ListDevicesArgs = NonNullable<operations['listDevices']['parameters']['query']>;",
       'export type ListDevicesResult = Device[];',
-      "export type GetDeviceArgs = PathParams<operations['getDevice']>;",
+      "export type GetDeviceArgs = operations['getDevice']['parameters']['path'];",
       'export type GetDeviceResult = Device;',
       "export type SendDataArgs = { body: RequestBody<operations['sendData'], 'application/json'> };",
       "export type SendDataResult = EnvelopeResult<operations['sendData']>;",
       "export type GetStatusResult = EnvelopeResult<operations['getStatus']>;",
-      "export type ReadFileArgs = PathParams<operations['readFile']> & QueryParams<operations['readFile']>;",
+      "export type ReadFileArgs = operations['readFile']['parameters']['path'] & NonNullable<operations['readFile']['parameters']['query']>;",
       "export type ReadFileResult = RawResult<operations['readFile']>;",
     ]);
   });

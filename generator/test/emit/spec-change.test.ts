@@ -36,8 +36,8 @@ describe('a one-line change to the spec', () => {
     ]);
     expect(changedLines(before.client, after.client)).toEqual([
       [
-        "export type GetDeviceArgs = PathParams<operations['getDevice']>;",
-        "export type GetDeviceArgs = PathParams<operations['getDevice']> & QueryParams<operations['getDevice']>;",
+        "export type GetDeviceArgs = operations['getDevice']['parameters']['path'];",
+        "export type GetDeviceArgs = operations['getDevice']['parameters']['path'] & NonNullable<operations['getDevice']['parameters']['query']>;",
       ],
     ]);
   });
@@ -53,7 +53,7 @@ describe('a one-line change to the spec', () => {
     const added = after.client.split('\n').filter((l) => !before.client.split('\n').includes(l));
     expect(added).toEqual([
       '/** Arguments of getStatus. */',
-      "export type GetStatusArgs = QueryParams<operations['getStatus']>;",
+      "export type GetStatusArgs = NonNullable<operations['getStatus']['parameters']['query']>;",
       '  public status(args?: GetStatusArgs, options?: CallOptions): TagoPromise<GetStatusResult> {',
       '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, args, options);',
     ]);
