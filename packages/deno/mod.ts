@@ -28,15 +28,17 @@ import {
   CLIENT_OPTION_NAMES,
   ownProperties,
   type AnonymousKind,
-  type ScopedClient,
+  type ClientGroups,
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
-import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
+import { createGroups, type ApiGroups, type ApiKinds, type ApiScopes } from '@tagokit/api/client';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';
+// Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
+export type * from '@tagokit/api/types';
 
 /** Options of the Deno client: the core's, plus Deno's own HTTP client (proxies, custom CA certificates). */
 export interface DenoClientOptions extends ClientOptions {
@@ -49,7 +51,7 @@ export interface DenoClientOptions extends ClientOptions {
  * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
  */
 export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
-  ScopedClient<ApiGroups, ApiKinds, K>,
+  ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>,
   'realtime'
 > & {
   /** Reconnecting realtime subscriptions with the client's token (core realtime/). */

@@ -204,7 +204,17 @@ export function diffSpecs(oldDoc, newDoc) {
       });
     const ma = a.raw['x-tago-method'];
     const mb = b.raw['x-tago-method'];
-    if (ma !== mb || a.raw.tags?.[0] !== b.raw.tags?.[0])
+    const sameTag = a.raw.tags?.[0] === b.raw.tags?.[0];
+    // A rename that keeps the old name in x-tago-method-aliases still answers to it (deprecated): minor.
+    const aliased = sameTag && ma !== mb && (b.raw['x-tago-method-aliases'] ?? []).includes(ma);
+    if (aliased)
+      changes.push({
+        level: 'minor',
+        rule: 'client-method-renamed-with-alias',
+        where,
+        detail: `${b.raw.tags?.[0]}.${ma} -> ${b.raw.tags?.[0]}.${mb} (${ma} kept, deprecated)`,
+      });
+    else if (ma !== mb || !sameTag)
       changes.push({
         level: 'breaking',
         rule: 'client-method-moved',

@@ -216,6 +216,13 @@ describe('spec:diff rules', () => {
       'breaking client-method-moved listDevices',
     ]);
   });
+  it('a method rename that keeps the old name as an alias is minor', () => {
+    const renamed = (d: any) => {
+      d.paths['/device'].get['x-tago-method'] = 'listDevices';
+      d.paths['/device'].get['x-tago-method-aliases'] = ['list'];
+    };
+    expect(rules(renamed)).toEqual({ changes: ['minor client-method-renamed-with-alias listDevices'], bump: 'minor' });
+  });
   it('documentation changes are a patch', () => {
     expect(rules((d) => (d.paths['/device'].get.summary = 'List the devices'))).toEqual({
       changes: ['patch docs-changed listDevices'],

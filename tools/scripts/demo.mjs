@@ -33,7 +33,7 @@ try {
   for (const r of Array.isArray(records) ? records : [])
     console.log(`[tagokit]   ${r.variable.padEnd(12)} ${String(r.value).padStart(6)} ${r.unit ?? ''}`);
 
-  const who = await device.info.get();
+  const who = await device.info.getTokenInfo();
   console.log(`[tagokit] GET /info as the device -> ${who.name}`);
   await Promise.all([profile.close(), device.close()]);
 } finally {

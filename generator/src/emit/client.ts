@@ -6,57 +6,45 @@ import {
   type MethodDeclarationStructure,
   type StatementStructures,
 } from 'ts-morph';
-import type { ApiModel, GroupModel, OperationModel } from '@tagokit/spec-model/model';
+import { TOKEN_KINDS, type ApiModel, type GroupModel, type OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
-import { docText, printStructures } from './ts.js';
+import type { EmitContext, ImportStyle } from './context.js';
+import { namedTypeOf } from './named-types.js';
+import { hasArgs, kindsUnion, operationSignature } from './signature.js';
+import { docText } from './ts.js';
 
-export interface ClientEmitOptions {
-  /** Where the core is imported from (`@tagokit/core`). */
-  coreModule: string;
-  /** Extension of relative imports: `.ts` in @tagokit/api (tsc rewrites it to `.js` in dist), `.js` for plain ESM. */
-  ext: '.js' | '.ts';
+/** The body's type by the name the spec gives it (`DataCreateBody`), when it has one. */
+function namedBody(op: OperationModel): string | undefined {
+  return op.body && op.body.mediaKey === 'application/json' ? namedTypeOf(op.body.schema) : undefined;
 }
 
-/** Whether the operation takes arguments at all, must get them, and iterates pages (shared by every TS emitter). */
-export const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== undefined;
-export const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
-export const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
-export const isStream = (op: OperationModel) => op.response.mediaType === 'text/event-stream';
-
-/** What a generated method or function returns. */
-export function returnType(op: OperationModel): string {
-  const T = pascalCase(op.id);
-  if (isStream(op)) return 'TagoEventStream';
-  return isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`;
+/** The result's type by the name the spec gives it (`Device`, `DeviceListItem[]`), when it has one. */
+function namedResult(op: OperationModel): string | undefined {
+  return op.response.mediaType === 'application/json' ? namedTypeOf(op.response.resultSchema) : undefined;
 }
 
-/** The one statement of a generated method or function: hand the call to the core. */
-export function callStatement(op: OperationModel, ctx: string): string {
-  const T = pascalCase(op.id);
-  const args = hasArgs(op) ? 'args' : 'undefined';
-  if (isStream(op)) return `return callEventStream(${ctx}, ops.${op.id}, ${args}, options);`;
-  return isPaged(op)
-    ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(${ctx}, ops.${op.id}, ${args}, options);`
-    : `return callOperation<${T}Result>(${ctx}, ops.${op.id}, ${args}, options);`;
-}
-
-/** A single-quoted TypeScript string literal. */
-const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-
-/** The type of a method's arguments, composed from the openapi-typescript operation type. */
+/**
+ * The type of a method's arguments: the spec's name for the body when it has one (errors then say `DataCreateBody`),
+ * else read from the openapi-typescript operation type.
+ */
 export function argsType(op: OperationModel): string {
-  const o = `operations[${quote(op.typeKey)}]`;
+  const o = `operations['${op.id}']`;
   const parts: string[] = [];
-  if (op.parameters.some((p) => p.in === 'path')) parts.push(`PathParams<${o}>`);
-  if (op.parameters.some((p) => p.in === 'query')) parts.push(`QueryParams<${o}>`);
+  // Indexed access, not the core's PathParams/QueryParams conditionals: the same types, with nothing for a
+  // consumer's checker to instantiate.
+  if (op.parameters.some((p) => p.in === 'path')) parts.push(`${o}['parameters']['path']`);
+  if (op.parameters.some((p) => p.in === 'query')) parts.push(`NonNullable<${o}['parameters']['query']>`);
   if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: ${bodyType(op, o)} }`);
   return parts.join(' & ');
 }
 
-/** The body's type: the JSON schema's, plus FormData or binary values where the spec lists those media types. */
+/**
+ * The body's type: the spec's name for the JSON schema when it has one (else read from the operation type), plus
+ * FormData or binary values where the spec lists those media types.
+ */
 function bodyType(op: OperationModel, o: string): string {
-  const types = [`RequestBody<${o}, '${op.body!.mediaKey}'>`];
+  const types = [namedBody(op) ?? `RequestBody<${o}, '${op.body!.mediaKey}'>`];
   const media = op.body!.mediaTypes.map((type) => type.toLowerCase());
   if (media.includes('multipart/form-data')) types.push('FormData');
   if (media.some((type) => type === 'application/octet-stream' || /^(image|audio|video)\//.test(type)))
@@ -64,43 +52,50 @@ function bodyType(op: OperationModel, o: string): string {
   return types.join(' | ');
 }
 
-/** The type a method resolves to: `result` of the envelope, or the raw body. */
+/** The type a method resolves to: the spec's name for it, else `result` of the envelope or the raw body. */
 export function resultType(op: OperationModel): string {
-  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations[${quote(op.typeKey)}]>`;
+  const named = namedResult(op);
+  if (named) return named;
+  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations['${op.id}']>`;
 }
 
-/** The JSDoc of an operation's method or function. */
-export function methodDocs(op: OperationModel): string {
-  const kinds = op.kinds.length ? op.kinds.join(', ') : 'none (no token needed)';
-  const lines = [
-    docText(op.summary),
-    '',
-    docText(op.description),
-    '',
-    `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`,
-  ];
-  if (isPaged(op)) lines.push('', 'Await it for one page, or walk every row with `for await`.');
-  if (isStream(op))
-    lines.push('', 'Iterate it with `for await` to receive events live; awaited, it reads the stream to its end.');
-  if (op.deprecated) lines.push('', '@deprecated The spec marks this operation deprecated.');
-  return lines.join('\n');
+/** The named types the signatures of these operations use (what the module imports from `./types`). */
+export function namedTypesUsed(operations: readonly OperationModel[]): string[] {
+  const names = new Set<string>();
+  for (const op of operations)
+    for (const t of [namedBody(op), namedResult(op)]) if (t) names.add(t.replace(/\[\]$/, ''));
+  return [...names].sort();
 }
 
-function method(op: OperationModel): MethodDeclarationStructure {
-  const T = pascalCase(op.id);
-  const parameters = [];
-  if (hasArgs(op)) parameters.push({ name: 'args', type: `${T}Args`, hasQuestionToken: !argsRequired(op) });
-  parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true });
-  return {
+/** The method of an operation, then one deprecated method per former name (same signature, same call). */
+function methods(op: OperationModel): MethodDeclarationStructure[] {
+  const signature = operationSignature(op);
+  const method = (name: string, docs: string): MethodDeclarationStructure => ({
     kind: StructureKind.Method,
-    name: op.methodName,
+    name,
     scope: Scope.Public,
-    docs: [methodDocs(op)],
-    parameters,
-    returnType: returnType(op),
-    statements: [callStatement(op, 'this.#ctx')],
-  };
+    docs: [docs],
+    parameters: signature.parameters,
+    returnType: signature.returnType,
+    statements: signature.statements('this.#ctx'),
+  });
+  return [
+    method(op.methodName, signature.docs),
+    ...op.methodAliases.map((alias) =>
+      method(
+        alias,
+        `${docText(op.summary)}\n\n@deprecated Renamed to \`${op.methodName}\`, the name every runtime uses; \`${alias}\` ` +
+          'will be removed in the next minor version.',
+      ),
+    ),
+  ];
 }
+
+/** The method names of an operation in its group: its name and its deprecated aliases. */
+const methodNames = (op: OperationModel) => [op.methodName, ...op.methodAliases];
+
+/** The token kinds an operation accepts, as a type (`'anonymous'` when it needs none). */
+const kindsType = (op: OperationModel) => kindsUnion(op) ?? "'anonymous'";
 
 /** `DevicesResource`: the suffix keeps tag names such as TagoCore clear of the core's own exports. */
 export const groupClassName = (group: GroupModel) => `${pascalCase(group.name)}Resource`;
@@ -113,7 +108,7 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
     docs: [docText(`${group.tag}: ${group.description}`)],
     properties: [{ name: '#ctx', isReadonly: true, type: 'OperationContext' }],
     ctors: [{ parameters: [{ name: 'ctx', type: 'OperationContext' }], statements: ['this.#ctx = ctx;'] }],
-    methods: group.operations.map(method),
+    methods: group.operations.flatMap(methods),
   };
 }
 
@@ -121,21 +116,9 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  * `client.ts`: one class per tag with one method per operation, the argument and result types of every
  * operation, and the maps the core's scoped-client type reads to hide what a token kind cannot call.
  */
-export function emitClient(model: ApiModel, options: ClientEmitOptions): string {
-  const imports = clientImports(options);
-  // Only the imports differ between runtimes; the body is printed once per model and shared (Node and Deno).
-  let body = clientBodies.get(model);
-  if (body === undefined) {
-    body = printStructures('client-body.ts', clientBody(model), '');
-    clientBodies.set(model, body);
-  }
-  return `${printStructures('client-imports.ts', imports, banner(model.version))}${body}`;
-}
-
-const clientBodies = new WeakMap<ApiModel, string>();
-
-function clientBody(model: ApiModel): StatementStructures[] {
-  const statements: StatementStructures[] = [];
+export function emitClient(ctx: EmitContext): string {
+  const { model } = ctx;
+  const statements: StatementStructures[] = [...clientImports(ctx.imports, model.operations)];
   for (const op of model.operations) statements.push(...operationTypes(op));
   statements.push(...model.groups.map(groupClass));
   statements.push({
@@ -152,9 +135,10 @@ function clientBody(model: ApiModel): StatementStructures[] {
     docs: ['The token kinds each method accepts (`anonymous`: no token needed); the scoped client types read it.'],
     properties: model.groups.map((g) => ({
       name: g.name,
-      type: `{ ${g.operations.map((op) => `${op.methodName}: ${op.kinds.length ? op.kinds.map((k) => `'${k}'`).join(' | ') : "'anonymous'"}`).join('; ')} }`,
+      type: `{ ${g.operations.flatMap((op) => methodNames(op).map((name) => `${name}: ${kindsType(op)}`)).join('; ')} }`,
     })),
   });
+  statements.push(apiScopes(model));
   statements.push({
     kind: StructureKind.Function,
     name: 'createGroups',
@@ -165,30 +149,63 @@ function clientBody(model: ApiModel): StatementStructures[] {
     statements: [`return { ${model.groups.map((g) => `${g.name}: new ${groupClassName(g)}(ctx)`).join(', ')} };`],
   });
   statements.push(operationIds(model));
-  return statements;
+  return ctx.print('client.ts', statements, banner(model.version));
+}
+
+/**
+ * `ApiScopes`: for each token kind (and `anonymous`), the groups and methods it can call, written out. It is what
+ * the core's ScopedClient<ApiGroups, ApiKinds, K> computes for one kind, precomputed here so a consumer's type
+ * check reads an interface instead of evaluating a conditional per method of every group.
+ */
+function apiScopes(model: ApiModel): StatementStructures {
+  const callable = (op: OperationModel, kind: string) =>
+    kind === 'every' || op.kinds.length === 0 || (op.kinds as string[]).includes(kind);
+  const scope = (kind: string) => {
+    const groups = model.groups.flatMap((g) => {
+      const names = g.operations.filter((op) => callable(op, kind)).flatMap(methodNames);
+      return names.length
+        ? [`readonly ${g.name}: Pick<${groupClassName(g)}, ${names.map((n) => `'${n}'`).join(' | ')}>`]
+        : [];
+    });
+    return `{ ${groups.join('; ')} }`;
+  };
+  return {
+    kind: StructureKind.Interface,
+    name: 'ApiScopes',
+    isExported: true,
+    docs: [
+      'What each token kind can call: the groups and methods of a client scoped to that kind (`every`: a client of\n' +
+        'unknown kind, which hides nothing).',
+    ],
+    properties: [...TOKEN_KINDS, 'anonymous', 'every'].map((kind) => ({ name: kind, type: scope(kind) })),
+  };
 }
 
 /** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
-export function clientImports(options: ClientEmitOptions): StatementStructures[] {
+export function clientImports(
+  imports: ImportStyle,
+  operations: readonly OperationModel[],
+  extraTypes: string[] = [],
+): StatementStructures[] {
+  const named = namedTypesUsed(operations);
   return [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: options.coreModule,
+      moduleSpecifier: imports.coreModule,
       namedImports: ['callEventStream', 'callOperation', 'callPagedOperation'],
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: options.coreModule,
+      moduleSpecifier: imports.coreModule,
       isTypeOnly: true,
       namedImports: [
         'CallOptions',
         'EnvelopeResult',
         'ItemOf',
         'OperationContext',
-        'PathParams',
-        'QueryParams',
         'RawResult',
         'RequestBody',
+        ...extraTypes,
         'TagoEventStream',
         'TagoPagePromise',
         'TagoPromise',
@@ -196,11 +213,21 @@ export function clientImports(options: ClientEmitOptions): StatementStructures[]
     },
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: `./schema${options.ext}`,
+      moduleSpecifier: `./schema${imports.ext}`,
       isTypeOnly: true,
       namedImports: ['operations'],
     },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${options.ext}`, namespaceImport: 'ops' },
+    ...(named.length
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            moduleSpecifier: `./types${imports.ext}`,
+            isTypeOnly: true,
+            namedImports: named,
+          } as const,
+        ]
+      : []),
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${imports.ext}`, namespaceImport: 'ops' },
   ];
 }
 
@@ -224,6 +251,17 @@ export function operationTypes(op: OperationModel): StatementStructures[] {
     docs: [`What ${op.id} resolves to.`],
   });
   return out;
+}
+
+/** Every name client.ts and functions.ts export; a schema name equal to one would make `export *` ambiguous. */
+export function generatedExportNames(model: ApiModel): Set<string> {
+  const names = new Set(['ApiGroups', 'ApiKinds', 'ApiScopes', 'createGroups', 'OPERATION_IDS']);
+  for (const op of model.operations) {
+    const T = pascalCase(op.id);
+    for (const name of [op.id, `${T}Args`, `${T}Result`]) names.add(name);
+  }
+  for (const group of model.groups) names.add(groupClassName(group));
+  return names;
 }
 
 /** `OPERATION_IDS`: every operation id, in spec order. */

@@ -1,7 +1,7 @@
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
-import { printStructures } from './ts.js';
+import type { EmitContext } from './context.js';
 
 /** The runtime description of one operation, as the core's OperationDescriptor reads it. */
 export function descriptorOf(op: OperationModel): Record<string, unknown> {
@@ -39,17 +39,12 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
 }
 
 /** `operations.ts`: one exported descriptor per operation, so bundlers keep only the ones a program calls. */
-export function emitDescriptors(model: ApiModel, options: { coreModule?: string } = {}): string {
-  const coreModule = options.coreModule ?? '@tagokit/core';
-  // Every TypeScript target writes the same descriptors; print them once per model and core module.
-  const byModule = printed.get(model) ?? new Map<string, string>();
-  printed.set(model, byModule);
-  const cached = byModule.get(coreModule);
-  if (cached !== undefined) return cached;
+export function emitDescriptors(ctx: EmitContext): string {
+  const { model } = ctx;
   const statements: StatementStructures[] = [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: coreModule,
+      moduleSpecifier: ctx.imports.coreModule,
       namedImports: ['OperationDescriptor'],
       isTypeOnly: true,
     },
@@ -63,9 +58,5 @@ export function emitDescriptors(model: ApiModel, options: { coreModule?: string 
       declarations: [{ name: op.id, type: 'OperationDescriptor', initializer: JSON.stringify(descriptorOf(op)) }],
     });
   }
-  const text = printStructures('operations.ts', statements, banner(model.version));
-  byModule.set(coreModule, text);
-  return text;
+  return ctx.print('operations.ts', statements, banner(model.version));
 }
-
-const printed = new WeakMap<ApiModel, Map<string, string>>();

@@ -1,43 +1,40 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
-import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
-import { pascalCase } from '@tagokit/spec-model/model/naming';
+import type { OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
-import {
-  argsRequired,
-  callStatement,
-  clientImports,
-  hasArgs,
-  methodDocs,
-  operationIds,
-  operationTypes,
-  returnType,
-} from './client.js';
-import { printStructures } from './ts.js';
+import { clientImports, operationIds, operationTypes } from './client.js';
+import type { EmitContext } from './context.js';
+import { kindsUnion, operationSignature } from './signature.js';
 
 /**
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
  * make `export *` ambiguous, so generation stops instead.
  */
-const RESERVED = new Set(['createEdgeClient', 'EdgeClient', 'EdgeClientOptions', 'OPERATION_IDS']);
+export const EDGE_EXPORTS: ReadonlySet<string> = new Set([
+  'createEdgeClient',
+  'EdgeClient',
+  'EdgeClientOptions',
+  'OPERATION_IDS',
+]);
+
+/**
+ * The client an operation function takes: one whose token kind may call it (`ScopedContext<'device'>`), so
+ * `listDevices(createEdgeClient({ tokenKind: 'device' }))` does not compile; any client for a public route.
+ */
+function clientType(op: OperationModel): string {
+  const kinds = kindsUnion(op);
+  return kinds ? `ScopedContext<${kinds}>` : 'OperationContext';
+}
 
 function operationFunction(op: OperationModel): FunctionDeclarationStructure {
-  const T = pascalCase(op.id);
-  const parameters = [{ name: 'client', type: 'OperationContext' }];
-  if (hasArgs(op))
-    parameters.push({
-      name: 'args',
-      type: `${T}Args`,
-      ...(argsRequired(op) ? {} : { hasQuestionToken: true }),
-    } as never);
-  parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true } as never);
+  const signature = operationSignature(op);
   return {
     kind: StructureKind.Function,
     name: op.id,
     isExported: true,
-    docs: [methodDocs(op)],
-    parameters,
-    returnType: returnType(op),
-    statements: [callStatement(op, 'client')],
+    docs: [signature.docs],
+    parameters: [{ name: 'client', type: clientType(op) }, ...signature.parameters],
+    returnType: signature.returnType,
+    statements: signature.statements('client'),
   };
 }
 
@@ -46,13 +43,14 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
  * (`sendData(client, args, options)`), so a bundler keeps only the functions, and through `ops.<id>` only the
  * descriptors, that a worker calls.
  */
-export function emitEdgeFunctions(model: ApiModel): string {
+export function emitEdgeFunctions(ctx: EmitContext): string {
+  const { model } = ctx;
   for (const op of model.operations) {
-    if (RESERVED.has(op.id)) throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
+    if (EDGE_EXPORTS.has(op.id))
+      throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  // `.ts` siblings: @tagokit/api is read as source by Deno and rewritten to `.js` by tsc for npm.
-  const statements: StatementStructures[] = [...clientImports({ coreModule: '@tagokit/core/internal', ext: '.ts' })];
+  const statements: StatementStructures[] = [...clientImports(ctx.imports, model.operations, ['ScopedContext'])];
   for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
   statements.push(operationIds(model));
-  return printStructures('functions.ts', statements, banner(model.version));
+  return ctx.print('functions.ts', statements, banner(model.version));
 }

@@ -1,19 +1,19 @@
 import { emitBodyKeys } from '../emit/body-keys.js';
-import { emitClient } from '../emit/client.js';
+import { emitClient, generatedExportNames } from '../emit/client.js';
 import { emitContractCases } from '../emit/contract-cases.js';
 import { emitDescriptors } from '../emit/descriptors.js';
-import { emitEdgeFunctions } from '../emit/edge-functions.js';
+import { EDGE_EXPORTS, emitEdgeFunctions } from '../emit/edge-functions.js';
+import { splitNamedTypes } from '../emit/named-types.js';
 import type { Target } from './types.js';
 
 /** Where @tagokit/api's sources live; each file is one subpath export (`@tagokit/api/client` ...). */
 const API_SRC = 'packages/api/src';
-/** The core's entry for sibling packages (`@tagokit/core/internal`): generated code calls its internals. */
-const CORE_INTERNAL = '@tagokit/core/internal';
 
 /**
  * @tagokit/api: every generated TypeScript module, written once and shared by the Node, edge and Deno packages.
  *
  * - `schema.ts`: the openapi-typescript types of the spec;
+ * - `types.ts`: every schema the spec names, under that name (`Device`, `DataCreate`), used by the signatures;
  * - `operations.ts`: one descriptor per operation (what the core sends);
  * - `client.ts`: the grouped, token-scoped classes of the Node and Deno clients;
  * - `functions.ts`: one tree-shakable function per operation for edge workers (kept apart from `client.ts` so a
@@ -28,12 +28,18 @@ const CORE_INTERNAL = '@tagokit/core/internal';
 export const apiTarget: Target = {
   name: 'api',
   usesSchemaTypes: true,
-  generate: ({ model, schemaTypes }) => [
-    { path: `${API_SRC}/schema.ts`, text: schemaTypes },
-    { path: `${API_SRC}/operations.ts`, text: emitDescriptors(model, { coreModule: CORE_INTERNAL }) },
-    { path: `${API_SRC}/client.ts`, text: emitClient(model, { coreModule: CORE_INTERNAL, ext: '.ts' }) },
-    { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(model) },
-    { path: `${API_SRC}/body-keys.ts`, text: emitBodyKeys(model) },
-    { path: 'packages/api/test/generated/contract-cases.ts', text: emitContractCases(model) },
-  ],
+  // The context's import style (API_IMPORTS): the core's internals, `.ts` siblings.
+  generate: ({ doc, model, schemaTypes, ctx }) => {
+    const taken = new Set([...generatedExportNames(model), ...EDGE_EXPORTS]);
+    const split = splitNamedTypes(schemaTypes, doc.info.version, ctx.imports.ext, taken);
+    return [
+      { path: `${API_SRC}/schema.ts`, text: split.schema },
+      { path: `${API_SRC}/types.ts`, text: split.types },
+      { path: `${API_SRC}/operations.ts`, text: emitDescriptors(ctx) },
+      { path: `${API_SRC}/client.ts`, text: emitClient(ctx) },
+      { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(ctx) },
+      { path: `${API_SRC}/body-keys.ts`, text: emitBodyKeys(model) },
+      { path: 'packages/api/test/generated/contract-cases.ts', text: emitContractCases(model) },
+    ];
+  },
 };

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '@tagokit/spec-model';
 import type { ApiModel } from '@tagokit/spec-model/model';
+import { createEmitContext } from '../emit/context.js';
 import { emitSchemaTypes } from '../emit/schema-types.js';
 import { apiTarget } from './api.js';
 import { mcuTarget } from './mcu.js';
@@ -10,7 +11,7 @@ export type { GeneratedFile, Target, TargetInput } from './types.js';
 /** Every package the generator writes, one module per target. */
 export const TARGETS: readonly Target[] = [apiTarget, mcuTarget];
 
-/** Generates every target's files. */
+/** Generates every target's files; the one emit context of the run is made here and handed to each target. */
 export async function generateAll(
   doc: OpenApiDocument,
   model: ApiModel,
@@ -18,6 +19,6 @@ export async function generateAll(
 ): Promise<GeneratedFile[]> {
   const targets = TARGETS.filter((t) => !only || only.includes(t.name));
   const schemaTypes = targets.some((t) => t.usesSchemaTypes) ? await emitSchemaTypes(doc) : '';
-  const input = { doc, model, schemaTypes };
+  const input = { doc, model, schemaTypes, ctx: createEmitContext(model) };
   return targets.flatMap((t) => t.generate(input));
 }

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '@tagokit/spec-model';
 import type { ApiModel } from '@tagokit/spec-model/model';
+import type { EmitContext } from '../emit/context.js';
 
 /** A generated file: its path from the workspace root and its text. */
 export interface GeneratedFile {
@@ -13,6 +14,8 @@ export interface TargetInput {
   model: ApiModel;
   /** The openapi-typescript types of the spec (computed once, when a selected target uses them). */
   schemaTypes: string;
+  /** The run's emit context (model, import style, printer), made by generateAll. */
+  ctx: EmitContext;
 }
 
 /** One package the generator writes. */

@@ -3,8 +3,9 @@ import { BANNER_MARK, banner } from '../../src/emit/banner.js';
 import { emitClient } from '../../src/emit/client.js';
 import { emitContractCases } from '../../src/emit/contract-cases.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
+import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
-import { miniModel } from '../fixtures/mini-model.js';
+import { miniModel, plainContext } from '../fixtures/mini-model.js';
 import { miniSpec } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const BANNER = [
@@ -23,9 +24,10 @@ describe('banner', () => {
     const model = miniModel();
     const texts = [
       await emitSchemaTypes(miniSpec()),
-      emitDescriptors(model),
-      emitClient(model, { coreModule: '@tagokit/core', ext: '.js' }),
-      emitClient(model, { coreModule: '../core/mod.ts', ext: '.ts' }),
+      emitDescriptors(plainContext(model)),
+      emitClient(plainContext(model)),
+      emitClient(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })),
+      emitEdgeFunctions(plainContext(model)),
       emitContractCases(model),
     ];
     for (const text of texts) expect(text.slice(0, BANNER.length)).toBe(BANNER);

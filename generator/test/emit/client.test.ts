@@ -5,21 +5,24 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { argsType, emitClient, groupClassName, resultType } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
+import { splitNamedTypes } from '../../src/emit/named-types.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
 import { buildModel } from '@tagokit/spec-model/model';
-import { miniModel } from '../fixtures/mini-model.js';
+import { miniModel, plainContext } from '../fixtures/mini-model.js';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const model = miniModel();
 const op = (id: string) => model.operations.find((o) => o.id === id)!;
-const text = emitClient(model, { coreModule: '@tagokit/core', ext: '.js' });
+const text = emitClient(plainContext(model));
 const lines = text.split('\n');
 
 describe('argsType / resultType / groupClassName', () => {
   it('composes the argument type from the parts an operation has', () => {
-    expect(argsType(op('getDevice'))).toBe("PathParams<operations['getDevice']>");
-    expect(argsType(op('listDevices'))).toBe("QueryParams<operations['listDevices']>");
-    expect(argsType(op('readFile'))).toBe("PathParams<operations['readFile']> & QueryParams<operations['readFile']>");
+    expect(argsType(op('getDevice'))).toBe("operations['getDevice']['parameters']['path']");
+    expect(argsType(op('listDevices'))).toBe("NonNullable<operations['listDevices']['parameters']['query']>");
+    expect(argsType(op('readFile'))).toBe(
+      "operations['readFile']['parameters']['path'] & NonNullable<operations['readFile']['parameters']['query']>",
+    );
     expect(argsType(op('sendData'))).toBe("{ body: RequestBody<operations['sendData'], 'application/json'> }");
     expect(argsType(op('getStatus'))).toBe('');
   });
@@ -46,8 +49,10 @@ describe('argsType / resultType / groupClassName', () => {
     expect(argsType(withMedia('text/plain'))).toBe(`{ body: ${json} }`);
   });
 
-  it('reads the envelope result, or the raw body', () => {
-    expect(resultType(op('getDevice'))).toBe("EnvelopeResult<operations['getDevice']>");
+  it('names the result by its schema when the spec names it, else reads the envelope result or the raw body', () => {
+    expect(resultType(op('getDevice'))).toBe('Device');
+    expect(resultType(op('listDevices'))).toBe('Device[]');
+    expect(resultType(op('sendData'))).toBe("EnvelopeResult<operations['sendData']>");
     expect(resultType(op('readFile'))).toBe("RawResult<operations['readFile']>");
   });
 
@@ -63,13 +68,14 @@ describe('argsType / resultType / groupClassName', () => {
 
 describe('emitClient', () => {
   it('imports the core, the schema types and the descriptors', () => {
-    expect(lines.slice(2, 6)).toEqual([
+    expect(lines.slice(2, 7)).toEqual([
       "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
-      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, PathParams, QueryParams, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
       "import type { operations } from './schema.js';",
+      "import type { Device } from './types.js';",
       "import * as ops from './operations.js';",
     ]);
-    const deno = emitClient(model, { coreModule: '../core/mod.ts', ext: '.ts' }).split('\n');
+    const deno = emitClient(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })).split('\n');
     expect(deno).toContain("import type { operations } from './schema.ts';");
     expect(deno).toContain("import * as ops from './operations.ts';");
     expect(deno).toContain("import { callEventStream, callOperation, callPagedOperation } from '../core/mod.ts';");
@@ -77,14 +83,14 @@ describe('emitClient', () => {
 
   it('writes the args and result aliases of every operation (no Args without inputs)', () => {
     expect(lines.filter((l) => l.startsWith('export type '))).toEqual([
-      "export type ListDevicesArgs = QueryParams<operations['listDevices']>;",
-      "export type ListDevicesResult = EnvelopeResult<operations['listDevices']>;",
-      "export type GetDeviceArgs = PathParams<operations['getDevice']>;",
-      "export type GetDeviceResult = EnvelopeResult<operations['getDevice']>;",
+      "export type ListDevicesArgs = NonNullable<operations['listDevices']['parameters']['query']>;",
+      'export type ListDevicesResult = Device[];',
+      "export type GetDeviceArgs = operations['getDevice']['parameters']['path'];",
+      'export type GetDeviceResult = Device;',
       "export type SendDataArgs = { body: RequestBody<operations['sendData'], 'application/json'> };",
       "export type SendDataResult = EnvelopeResult<operations['sendData']>;",
       "export type GetStatusResult = EnvelopeResult<operations['getStatus']>;",
-      "export type ReadFileArgs = PathParams<operations['readFile']> & QueryParams<operations['readFile']>;",
+      "export type ReadFileArgs = operations['readFile']['parameters']['path'] & NonNullable<operations['readFile']['parameters']['query']>;",
       "export type ReadFileResult = RawResult<operations['readFile']>;",
     ]);
   });
@@ -92,6 +98,7 @@ describe('emitClient', () => {
   it('writes one method per operation with the right signature and call', () => {
     expect(lines.filter((l) => l.startsWith('  public '))).toEqual([
       '  public status(options?: CallOptions): TagoPromise<GetStatusResult> {',
+      '  public sendData(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {',
       '  public send(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {',
       '  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
       '  public get(args: GetDeviceArgs, options?: CallOptions): TagoPromise<GetDeviceResult> {',
@@ -99,6 +106,7 @@ describe('emitClient', () => {
     ]);
     expect(lines.filter((l) => l.startsWith('    return call'))).toEqual([
       '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, undefined, options);',
+      '    return callOperation<SendDataResult>(this.#ctx, ops.sendData, args, options);',
       '    return callOperation<SendDataResult>(this.#ctx, ops.sendData, args, options);',
       '    return callPagedOperation<ListDevicesResult, ItemOf<ListDevicesResult>>(this.#ctx, ops.listDevices, args, options);',
       '    return callOperation<GetDeviceResult>(this.#ctx, ops.getDevice, args, options);',
@@ -113,10 +121,24 @@ describe('emitClient', () => {
     expect(lines).toContain('/** Device Data: Data of a device. */');
   });
 
+  it('keeps a former method name as a deprecated alias with the same signature and call', () => {
+    const at = lines.indexOf('  public send(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {');
+    expect(lines.slice(at - 5, at + 3)).toEqual([
+      '  /**',
+      '   * Send data',
+      '   *',
+      '   * @deprecated Renamed to `sendData`, the name every runtime uses; `send` will be removed in the next minor version.',
+      '   */',
+      '  public send(args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {',
+      '    return callOperation<SendDataResult>(this.#ctx, ops.sendData, args, options);',
+      '  }',
+    ]);
+  });
+
   it('marks deprecated operations', () => {
     const doc = miniSpec();
     opOf(doc, '/status')['deprecated'] = true;
-    expect(emitClient(buildModel(doc), { coreModule: '@tagokit/core', ext: '.js' }).split('\n')).toContain(
+    expect(emitClient(plainContext(buildModel(doc))).split('\n')).toContain(
       '   * @deprecated The spec marks this operation deprecated.',
     );
   });
@@ -126,7 +148,7 @@ describe('emitClient', () => {
     expect(lines.slice(start, start + 6)).toEqual([
       'export interface ApiKinds {',
       "  info: { status: 'anonymous' };",
-      "  deviceData: { send: 'device' };",
+      "  deviceData: { sendData: 'device'; send: 'device' };",
       "  devices: { list: 'profile' | 'analysis'; get: 'profile' };",
       "  files: { read: 'profile' };",
       '}',
@@ -156,8 +178,10 @@ describe('the emitted client type-checks against the core', () => {
 
   it('compiles, and its types accept right calls and refuse wrong ones', async () => {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'schema.ts'), await emitSchemaTypes(miniSpec()));
-    writeFileSync(join(dir, 'operations.ts'), emitDescriptors(model));
+    const split = splitNamedTypes(await emitSchemaTypes(miniSpec()), '9.8.7', '.js', new Set());
+    writeFileSync(join(dir, 'schema.ts'), split.schema);
+    writeFileSync(join(dir, 'types.ts'), split.types);
+    writeFileSync(join(dir, 'operations.ts'), emitDescriptors(plainContext(model)));
     writeFileSync(join(dir, 'client.ts'), text);
     // Each @ts-expect-error must meet an error, so wrong calls that compile fail the check too.
     writeFileSync(
@@ -172,15 +196,17 @@ export const calls = [
   api.devices.list(),
   api.devices.list({ page: 2, amount: 10 }),
   api.files.read({ filePath: 'a/b.txt', version: 3 }),
+  api.deviceData.sendData({ body: { variable: 'temperature', value: 21 } }),
+  api.deviceData.sendData({ body: [{ variable: 'a' }, { variable: 'b' }] }),
+  // The former name still works (deprecated).
   api.deviceData.send({ body: { variable: 'temperature', value: 21 } }),
-  api.deviceData.send({ body: [{ variable: 'a' }, { variable: 'b' }] }),
   api.info.status(),
   // @ts-expect-error deviceID is required
   api.devices.get({}),
   // @ts-expect-error version is a required query parameter
   api.files.read({ filePath: 'a/b.txt' }),
   // @ts-expect-error every record needs variable
-  api.deviceData.send({ body: { value: 21 } }),
+  api.deviceData.sendData({ body: { value: 21 } }),
   // @ts-expect-error getStatus takes no arguments
   api.info.status({ x: 1 }),
 ];
@@ -194,7 +220,7 @@ export const ids: readonly ['listDevices', 'getDevice', 'sendData', 'getStatus',
     );
     const core = fileURLToPath(new URL('../../../packages/core/src/internal/index.ts', import.meta.url));
     const program = ts.createProgram(
-      ['schema.ts', 'operations.ts', 'client.ts', 'usage.ts'].map((f) => join(dir, f)),
+      ['schema.ts', 'types.ts', 'operations.ts', 'client.ts', 'usage.ts'].map((f) => join(dir, f)),
       {
         target: ts.ScriptTarget.ES2022,
         module: ts.ModuleKind.NodeNext,

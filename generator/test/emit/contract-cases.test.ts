@@ -57,7 +57,7 @@ describe('emitContractCases', () => {
       '  { id: "listDevices", method: "GET", path: "/device", group: "devices", methodName: "list" },',
       '  { id: "getDevice", method: "GET", path: "/device/{deviceID}", group: "devices", methodName: "get", ' +
         'args: {"deviceID":"5dcad1c216174c001ca23ab9"} },',
-      '  { id: "sendData", method: "POST", path: "/data", group: "deviceData", methodName: "send", ' +
+      '  { id: "sendData", method: "POST", path: "/data", group: "deviceData", methodName: "sendData", ' +
         'args: {"body":{"variable":"temperature","value":21}} },',
       '  { id: "getStatus", method: "GET", path: "/status", group: "info", methodName: "status" },',
       '  { id: "readFile", method: "GET", path: "/files/{filePath}", group: "files", methodName: "read", ' +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descriptorOf, emitDescriptors } from '../../src/emit/descriptors.js';
-import { miniModel } from '../fixtures/mini-model.js';
+import { miniModel, plainContext } from '../fixtures/mini-model.js';
 import { buildModel } from '@tagokit/spec-model/model';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
@@ -87,7 +87,7 @@ describe('descriptorOf', () => {
 });
 
 describe('emitDescriptors', () => {
-  const lines = emitDescriptors(model).split('\n');
+  const lines = emitDescriptors(plainContext(model)).split('\n');
 
   it('starts with the banner and a type-only import of the core', () => {
     expect(lines.slice(0, 3)).toEqual([
@@ -98,10 +98,12 @@ describe('emitDescriptors', () => {
   });
 
   it('imports the core from the module a target names, with the same descriptors', () => {
-    const deno = emitDescriptors(model, { coreModule: '../core/mod.ts' }).split('\n');
+    const deno = emitDescriptors(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })).split('\n');
     expect(deno[2]).toBe("import type { OperationDescriptor } from '../core/mod.ts';");
     expect(deno.slice(3)).toEqual(lines.slice(3));
-    expect(emitDescriptors(model).split('\n')[2]).toBe("import type { OperationDescriptor } from '@tagokit/core';");
+    expect(emitDescriptors(plainContext(model)).split('\n')[2]).toBe(
+      "import type { OperationDescriptor } from '@tagokit/core';",
+    );
   });
 
   it('writes one documented, typed const per operation, in spec order', () => {

@@ -3,6 +3,7 @@ import { emitClient } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { buildModel } from '@tagokit/spec-model/model';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
+import { plainContext } from '../fixtures/mini-model.js';
 
 /** The lines of `after` that differ from `before` (same line count expected), as [before, after] pairs. */
 function changedLines(before: string, after: string): [string, string][] {
@@ -15,8 +16,8 @@ function changedLines(before: string, after: string): [string, string][] {
 const emit = (doc = miniSpec()) => {
   const model = buildModel(doc);
   return {
-    descriptors: emitDescriptors(model),
-    client: emitClient(model, { coreModule: '@tagokit/core', ext: '.js' }),
+    descriptors: emitDescriptors(plainContext(model)),
+    client: emitClient(plainContext(model)),
   };
 };
 
@@ -35,8 +36,8 @@ describe('a one-line change to the spec', () => {
     ]);
     expect(changedLines(before.client, after.client)).toEqual([
       [
-        "export type GetDeviceArgs = PathParams<operations['getDevice']>;",
-        "export type GetDeviceArgs = PathParams<operations['getDevice']> & QueryParams<operations['getDevice']>;",
+        "export type GetDeviceArgs = operations['getDevice']['parameters']['path'];",
+        "export type GetDeviceArgs = operations['getDevice']['parameters']['path'] & NonNullable<operations['getDevice']['parameters']['query']>;",
       ],
     ]);
   });
@@ -52,7 +53,7 @@ describe('a one-line change to the spec', () => {
     const added = after.client.split('\n').filter((l) => !before.client.split('\n').includes(l));
     expect(added).toEqual([
       '/** Arguments of getStatus. */',
-      "export type GetStatusArgs = QueryParams<operations['getStatus']>;",
+      "export type GetStatusArgs = NonNullable<operations['getStatus']['parameters']['query']>;",
       '  public status(args?: GetStatusArgs, options?: CallOptions): TagoPromise<GetStatusResult> {',
       '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, args, options);',
     ]);
@@ -71,20 +72,35 @@ describe('a one-line change to the spec', () => {
     ]);
   });
 
-  it('a new token kind changes the descriptor kinds, the method docs and ApiKinds', () => {
+  it('a new token kind changes the descriptor kinds, the method docs, ApiKinds and ApiScopes', () => {
     const before = emit();
     const doc = miniSpec();
-    opOf(doc, '/status')['security'] = [{ deviceToken: [] }];
+    opOf(doc, '/status')['security'] = [{ profileToken: [] }];
     const after = emit(doc);
     expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
-      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":["device"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[]};',
+      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[]};',
     ]);
     expect(changedLines(before.client, after.client)).toEqual([
       [
         '   * Token kinds: none (no token needed). `GET /status` (getStatus).',
-        '   * Token kinds: device. `GET /status` (getStatus).',
+        '   * Token kinds: profile. `GET /status` (getStatus).',
       ],
-      ["  info: { status: 'anonymous' };", "  info: { status: 'device' };"],
+      ["  info: { status: 'anonymous' };", "  info: { status: 'profile' };"],
+      ...Array(6).fill(expect.anything()),
     ]);
+    // The public route was in every kind's scope; now only a profile token has it.
+    const scopes = changedLines(before.client, after.client).slice(2);
+    expect(scopes.map(([, b]) => b.slice(0, b.indexOf(':')).trim())).toEqual([
+      'device',
+      'analysis',
+      'network',
+      'runUser',
+      'serviceAuthorization',
+      'anonymous',
+    ]);
+    for (const [a, b] of scopes) {
+      expect(a).toContain("readonly info: Pick<InfoResource, 'status'>");
+      expect(b).not.toContain('InfoResource');
+    }
   });
 });

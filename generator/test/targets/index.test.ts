@@ -47,19 +47,24 @@ describe('generateAll on the real bundle', () => {
     const api = await generateAll(doc, model, ['api']);
     expect(api.map((f) => f.path)).toEqual([
       'packages/api/src/schema.ts',
+      'packages/api/src/types.ts',
       'packages/api/src/operations.ts',
       'packages/api/src/client.ts',
       'packages/api/src/functions.ts',
       'packages/api/src/body-keys.ts',
       'packages/api/test/generated/contract-cases.ts',
     ]);
-    const [, operations, client, functions] = api.map((f) => f.text);
+    const [, , operations, client, functions] = api.map((f) => f.text);
     expect(client!.split('\n')).toContain(
       '  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
     );
-    expect(client!.match(/^ {2}public /gm)).toHaveLength(273);
+    // One method per operation, plus the 10 former names of the device- and network-token operations (deprecated).
+    expect(client!.match(/^ {2}public /gm)).toHaveLength(283);
+    expect(client!.match(/^ {3}\* @deprecated Renamed to /gm)).toHaveLength(10);
     expect(operations!.match(/^export const \w+: OperationDescriptor = /gm)).toHaveLength(273);
-    expect(functions!.match(/^export function \w+\(client: OperationContext/gm)).toHaveLength(273);
+    expect(functions!.match(/^export function \w+\(client: (OperationContext|ScopedContext<[^>]+>), /gm)).toHaveLength(
+      273,
+    );
     for (const text of [client!, functions!]) {
       expect(text).toContain("import * as ops from './operations.ts';");
       expect(text).toContain("from '@tagokit/core/internal';");

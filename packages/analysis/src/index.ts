@@ -280,7 +280,7 @@ async function runExternal({ handler, options, read, stdout, stderr }: RunSetup)
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new AnalysisSetupError('concurrency must be a whole number >= 1', 'option_invalid');
   const main = createAnalysisClient(token, options, read);
-  const info = (await main.info.get()) as { name?: string; active?: boolean; run_on?: string };
+  const info = (await main.info.getTokenInfo()) as { name?: string; active?: boolean; run_on?: string };
   if (info.active === false)
     throw new AnalysisSetupError(`The analysis "${info.name ?? ''}" is not active`, 'analysis_inactive');
   if (info.run_on !== 'external') {

@@ -15,6 +15,7 @@ import {
   regionById,
   sender,
   type BodyKeyCheck,
+  type KindMark,
   type OperationContext,
   type RequestEngine,
 } from '@tagokit/core/internal';
@@ -25,6 +26,8 @@ import { BODY_KEYS } from '@tagokit/api/body-keys';
 export * from '@tagokit/core';
 export * from '@tagokit/api/functions';
 export type { components, operations, paths } from '@tagokit/api/schema';
+// Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
+export type * from '@tagokit/api/types';
 
 /** Options of an edge client: the core's (token, region, timeouts, retries ...) plus the token kind, if known. */
 export interface EdgeClientOptions extends ClientOptions {
@@ -32,10 +35,14 @@ export interface EdgeClientOptions extends ClientOptions {
   tokenKind?: TokenKind;
 }
 
-/** What every operation function takes first: the engine and the token kind it was made for. */
-export interface EdgeClient extends OperationContext {
+/**
+ * What every operation function takes first: the engine and the token kind it was made for. `EdgeClient<'device'>`
+ * (made with `tokenKind: 'device'`) fits only the functions a device token can call, so `listDevices(client)` is a
+ * compile error as it is a run-time refusal; `EdgeClient` (kind not given) fits every function.
+ */
+export interface EdgeClient<K extends TokenKind = TokenKind> extends OperationContext, KindMark<K> {
   readonly core: TagoCore;
-  readonly tokenKind: TokenKind | undefined;
+  readonly tokenKind: K | undefined;
   readonly bodyKeys: BodyKeyCheck;
 }
 
@@ -56,6 +63,8 @@ const LEAN_OPTION_KEYS: Record<keyof LeanClientOptions, true> = {
  * through the platform's global `fetch` (the core's fetchTransport) unless `transport` says otherwise. Build it
  * per request or once per isolate; it holds no connection.
  */
+export function createEdgeClient<K extends TokenKind>(options: EdgeClientOptions & { tokenKind: K }): EdgeClient<K>;
+export function createEdgeClient(options?: EdgeClientOptions): EdgeClient;
 export function createEdgeClient(options: EdgeClientOptions = {}): EdgeClient {
   // Own properties only (see ownProperties): a polluted Object.prototype must not supply a transport.
   const own = ownProperties(options);
@@ -84,10 +93,10 @@ export interface LeanClientOptions {
   transport?: Transport;
 }
 
-/** A lean client: the same operation functions take it. */
-export interface LeanClient extends OperationContext {
+/** A lean client: the same operation functions take it, scoped by its token kind like an EdgeClient. */
+export interface LeanClient<K extends TokenKind = TokenKind> extends OperationContext, KindMark<K> {
   readonly core: RequestEngine;
-  readonly tokenKind: TokenKind | undefined;
+  readonly tokenKind: K | undefined;
 }
 
 /**
@@ -97,6 +106,8 @@ export interface LeanClient extends OperationContext {
  * `signal: AbortSignal.timeout(ms)`) and refuses `timeoutMs`, `maxRetries` and `retry`. Warnings come with
  * `.withResponse()`. Event-stream operations can be awaited, not iterated.
  */
+export function createLeanClient<K extends TokenKind>(options: LeanClientOptions & { tokenKind: K }): LeanClient<K>;
+export function createLeanClient(options?: LeanClientOptions): LeanClient;
 export function createLeanClient(options: LeanClientOptions = {}): LeanClient {
   const own = ownProperties(options);
   checkOptionNames(own, Object.keys(LEAN_OPTION_KEYS), 'client');

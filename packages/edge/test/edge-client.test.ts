@@ -54,6 +54,7 @@ describe('@tagokit/edge', () => {
   it('refuses, before sending, what the token kind cannot call', async () => {
     const { transport, requests } = recorder([]);
     const client = createEdgeClient({ token: DEVICE, tokenKind: 'device', transport });
+    // @ts-expect-error a compile error too (token-scoping.test.ts); plain JavaScript meets the run-time refusal
     await expect(listDevices(client)).rejects.toMatchObject({ code: 'token_kind_mismatch' });
     await expect(getApiStatus(createEdgeClient({ transport }))).resolves.toEqual([]);
     expect(requests).toHaveLength(1);
@@ -76,6 +77,7 @@ describe('@tagokit/edge', () => {
     expect(strip(lean.requests[0]!)).toEqual(strip(full.requests[0]!));
 
     const client = createLeanClient({ token: DEVICE, tokenKind: 'device', transport: lean.transport });
+    // @ts-expect-error a compile error too; plain JavaScript meets the run-time refusal
     await expect(listDevices(client)).rejects.toMatchObject({ code: 'token_kind_mismatch' });
     await expect(sendData(client, { body: [{ value: 1 }] } as never)).rejects.toBeInstanceOf(TagoValidationError);
     await expect(sendData(client, body, { timeoutMs: 10 })).rejects.toMatchObject({ code: 'option_unsupported' });

@@ -12,10 +12,10 @@ import {
   CLIENT_OPTION_NAMES,
   ownProperties,
   type AnonymousKind,
-  type ScopedClient,
+  type ClientGroups,
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
-import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
+import { createGroups, type ApiGroups, type ApiKinds, type ApiScopes } from '@tagokit/api/client';
 import { bunFetchTransport, inBun } from './bun-transport.js';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 export { fileBody, type FileBodyOptions } from './file-body.js';
@@ -24,6 +24,8 @@ export { fileBody, type FileBodyOptions } from './file-body.js';
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 export type { components, operations, paths } from '@tagokit/api/schema';
+// Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
+export type * from '@tagokit/api/types';
 export {
   undiciTransport,
   type CloseOptions,
@@ -39,7 +41,7 @@ export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions
  * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing.
  */
 export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
-  ScopedClient<ApiGroups, ApiKinds, K>,
+  ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>,
   'realtime'
 > & {
   /** Reconnecting realtime subscriptions with the client's token, over the client's dispatcher (core realtime/). */

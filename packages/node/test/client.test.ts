@@ -101,9 +101,9 @@ describe('the Node client on the wire', () => {
   it('passes per-call headers, and refuses unsafe ones', async () => {
     const { transport, requests } = recorder(envelope({}));
     const client = createClient({ token: DEVICE_TOKEN, tokenKind: 'device', transport });
-    await client.info.get(undefined, { headers: { 'x-trace-id': 'abc' } });
+    await client.info.getTokenInfo(undefined, { headers: { 'x-trace-id': 'abc' } });
     expect(requests[0]!.headers['x-trace-id']).toBe('abc');
-    await expect(client.info.get(undefined, { headers: { 'x-trace-id': 'a\r\nb' } })).rejects.toMatchObject({
+    await expect(client.info.getTokenInfo(undefined, { headers: { 'x-trace-id': 'a\r\nb' } })).rejects.toMatchObject({
       code: 'header_value_invalid',
     });
   });
@@ -156,7 +156,9 @@ describe('bad input is refused before sending', () => {
   it('names a missing required query parameter', async () => {
     const { transport, requests } = recorder(envelope('ok'));
     const client = createClient({ token: 'n-5c2d9a7e-1b3f-4e6a-8d0c-9f1e2a3b4c5d', tokenKind: 'network', transport });
-    await expect(client.networkIntegration.sendData({ body: [{ variable: 'x' }] } as never)).rejects.toMatchObject({
+    await expect(
+      client.networkIntegration.sendNetworkData({ body: [{ variable: 'x' }] } as never),
+    ).rejects.toMatchObject({
       code: 'query_param_missing',
       field: 'authorization_token',
     });

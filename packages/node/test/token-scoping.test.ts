@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createClient, type TagoClient } from '../src/index.js';
+import type { ApiGroups, ApiKinds, ApiScopes } from '@tagokit/api/client';
+import type { AnonymousKind, ClientGroups, ScopedClient } from '@tagokit/core/internal';
+import { createClient, type TagoClient, type TokenKind } from '../src/index.js';
 import { DEVICE_TOKEN, PROFILE_TOKEN } from './helpers.js';
 
 // These checks run at compile time: `pnpm typecheck` (and the typecheck test below) fail if scoping breaks. A
@@ -9,8 +11,9 @@ describe('clients are typed by token kind', () => {
     const device = createClient({ token: DEVICE_TOKEN, tokenKind: 'device' });
     expectTypeOf(device).toEqualTypeOf<TagoClient<'device'>>();
     expectTypeOf(device.deviceData.sendData).toBeFunction();
-    expectTypeOf(device.deviceData.listParams).toBeFunction();
-    expectTypeOf(device.info.get).toBeFunction();
+    expectTypeOf(device.deviceData.listConfigParams).toBeFunction();
+    expectTypeOf(device.deviceData.listParams).toBeFunction(); // former name, deprecated
+    expectTypeOf(device.info.getTokenInfo).toBeFunction();
     expectTypeOf(device.info.status).toBeFunction(); // public route
     // @ts-expect-error account-only operation: compile error for a device token
     void device.devices.list;
@@ -43,7 +46,7 @@ describe('clients are typed by token kind', () => {
 
   it('a network client reaches the integration routes', () => {
     const network = createClient({ token: 'n-5c2d9a7e-1b3f-4e6a-8d0c-9f1e2a3b4c5d', tokenKind: 'network' });
-    expectTypeOf(network.networkIntegration.resolveToken).toBeFunction();
+    expectTypeOf(network.networkIntegration.resolveNetworkDeviceToken).toBeFunction();
     // @ts-expect-error devices are not reachable with a network token
     void network.devices;
   });
@@ -53,6 +56,8 @@ describe('clients are typed by token kind', () => {
     expectTypeOf(anonymous.account.login).toBeFunction();
     expectTypeOf(anonymous.info.status).toBeFunction();
     // @ts-expect-error needs a token
+    void anonymous.info.getTokenInfo;
+    // @ts-expect-error a former name is scoped like its operation
     void anonymous.info.get;
     // @ts-expect-error needs a token
     void anonymous.devices;
@@ -76,5 +81,21 @@ describe('clients are typed by token kind', () => {
     const profile = createClient({ token: PROFILE_TOKEN, tokenKind: 'profile' });
     // @ts-expect-error deviceID is required
     void profile.devices.get({});
+  });
+
+  it('the precomputed scopes are exactly what ScopedClient computes, for every kind', () => {
+    type Computed<K extends TokenKind | AnonymousKind> = ScopedClient<ApiGroups, ApiKinds, K>;
+    type Read<K extends TokenKind | AnonymousKind> = ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>;
+    expectTypeOf<Read<'device'>>().toEqualTypeOf<Computed<'device'>>();
+    expectTypeOf<Read<'profile'>>().toEqualTypeOf<Computed<'profile'>>();
+    expectTypeOf<Read<'analysis'>>().toEqualTypeOf<Computed<'analysis'>>();
+    expectTypeOf<Read<'network'>>().toEqualTypeOf<Computed<'network'>>();
+    expectTypeOf<Read<'runUser'>>().toEqualTypeOf<Computed<'runUser'>>();
+    expectTypeOf<Read<'serviceAuthorization'>>().toEqualTypeOf<Computed<'serviceAuthorization'>>();
+    expectTypeOf<Read<AnonymousKind>>().toEqualTypeOf<Computed<AnonymousKind>>();
+    expectTypeOf<Read<TokenKind>>().toEqualTypeOf<Computed<TokenKind>>();
+    // A union of two kinds (not one a client is made with) is still computed: what either kind may call.
+    expectTypeOf<Read<'device' | 'network'>>().toEqualTypeOf<Computed<'device' | 'network'>>();
+    expectTypeOf<Read<'device'>>().toEqualTypeOf<ApiScopes['device']>();
   });
 });

@@ -71,7 +71,7 @@ describe('undici transport', () => {
         ),
       interceptors.dns(),
     );
-    await client(url, { dispatcher }).info.get();
+    await client(url, { dispatcher }).info.getTokenInfo();
     expect(header).toBe('yes');
   });
 
@@ -110,7 +110,7 @@ describe('undici transport', () => {
   it('stops reading at the size cap', async () => {
     const { url } = await serve((_, res) => res.end(JSON.stringify({ status: true, result: 'x'.repeat(10_000) })));
     const error = await client(url, { maxResponseBytes: 1000 })
-      .info.get()
+      .info.getTokenInfo()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoResponseParseError);
     expect(error).toMatchObject({ code: 'response_too_large' });
@@ -119,7 +119,7 @@ describe('undici transport', () => {
   it('times out a silent server', async () => {
     const { url } = await serve(() => undefined);
     const error = await client(url, { timeoutMs: 50, maxRetries: 0 })
-      .info.get()
+      .info.getTokenInfo()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoTimeoutError);
   });
@@ -142,10 +142,10 @@ describe('undici transport', () => {
     let hits = 0;
     const { url } = await serve(() => void hits++);
     const c = client(url, { connections: 1, maxRetries: 0 });
-    const first = c.info.get(undefined, { timeoutMs: 400 }).catch((e: unknown) => e);
+    const first = c.info.getTokenInfo(undefined, { timeoutMs: 400 }).catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 20));
     const started = Date.now();
-    const queued = await c.info.get(undefined, { timeoutMs: 50 }).catch((e: unknown) => e);
+    const queued = await c.info.getTokenInfo(undefined, { timeoutMs: 50 }).catch((e: unknown) => e);
     expect(queued).toBeInstanceOf(TagoTimeoutError);
     // It failed while the only connection was still taken, not when that one freed up.
     expect(Date.now() - started).toBeLessThan(300);
@@ -159,7 +159,7 @@ describe('undici transport', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const error = await client(url)
-      .info.get(undefined, { signal: controller.signal })
+      .info.getTokenInfo(undefined, { signal: controller.signal })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TagoAbortError);
     expect(error).toMatchObject({ mayHaveBeenProcessed: true });
@@ -258,10 +258,10 @@ describe('closing the client', () => {
     const { url } = await serve((_, res) => res.end('{"status":true,"result":{}}'));
     const dispatcher = new Agent();
     const c = client(url, { dispatcher });
-    await c.info.get();
+    await c.info.getTokenInfo();
     await c.close();
     // The client's own transport is closed; the Agent still works for its owner.
-    await expect(c.info.get()).rejects.toMatchObject({ code: 'client_closed' });
+    await expect(c.info.getTokenInfo()).rejects.toMatchObject({ code: 'client_closed' });
     const res = await dispatcher.request({ origin: url, path: '/info', method: 'GET' });
     expect(res.statusCode).toBe(200);
     await res.body.text();
@@ -274,8 +274,8 @@ describe('closing the client', () => {
     {
       await using c = client(url);
       kept = c;
-      await c.info.get();
+      await c.info.getTokenInfo();
     }
-    await expect(kept!.info.get()).rejects.toMatchObject({ code: 'client_closed' });
+    await expect(kept!.info.getTokenInfo()).rejects.toMatchObject({ code: 'client_closed' });
   });
 });

@@ -17,10 +17,9 @@ import { SpecLoadError } from './errors.js';
 /**
  * Reads a bundled spec (JSON) and refuses what no spec reader can work from.
  * @param {string} file
- * @param {{ foreign?: boolean }} [options] `foreign` also accepts OpenAPI 3.0 (benchmark specs of other APIs)
  * @returns {OpenApiDocument}
  */
-export function loadSpec(file, options = {}) {
+export function loadSpec(file) {
   let text;
   try {
     text = readFileSync(file, 'utf8');
@@ -34,21 +33,20 @@ export function loadSpec(file, options = {}) {
     const reason = /** @type {Error} */ (error).message;
     throw new SpecLoadError(`${file} is not JSON (bundle the spec first with \`pnpm spec:bundle\`): ${reason}`);
   }
-  return checkDocument(doc, file, options.foreign);
+  return checkDocument(doc, file);
 }
 
 /**
  * Checks the top of a parsed document and returns it typed.
  * @param {unknown} doc
  * @param {string} [source] how messages name the document
- * @param {boolean} [foreign] accept OpenAPI 3.0 too
  * @returns {OpenApiDocument}
  */
-export function checkDocument(doc, source = 'the spec', foreign = false) {
+export function checkDocument(doc, source = 'the spec') {
   if (!doc || typeof doc !== 'object') throw new SpecLoadError(`${source} is not an object`);
   const d = /** @type {Partial<OpenApiDocument>} */ (doc);
   const version = d.openapi;
-  if (typeof version !== 'string' || !(version.startsWith('3.1') || (foreign && version.startsWith('3.0')))) {
+  if (typeof version !== 'string' || !version.startsWith('3.1')) {
     throw new SpecLoadError(`${source} must be OpenAPI 3.1 (found ${JSON.stringify(version)})`);
   }
   if (!d.info || typeof d.info.version !== 'string') throw new SpecLoadError(`${source} has no info.version`);

@@ -13,6 +13,9 @@ const gen = mode.startsWith('ours')
       ...(await import('../../../generator/src/emit/schema-types.js')),
       ...(await import('../../../generator/src/emit/descriptors.js')),
       ...(await import('../../../generator/src/emit/client.js')),
+      ...(await import('../../../generator/src/emit/context.js')),
+      ...(await import('./foreign-spec.js')),
+      ...(await import('../../../generator/src/emit/named-types.js')),
     }
   : undefined;
 const oats = mode === 'openapi-typescript' ? await import('openapi-typescript') : undefined;
@@ -35,14 +38,23 @@ if (mode === 'ours-full') {
   };
   files = [];
 } else if (mode === 'ours-foreign') {
-  // The foreign-mode pipeline on another API's spec: load + model + schema types + descriptors + client.
-  const doc = gen!.loadSpec(spec, { foreign: true });
-  const model = gen!.buildModel(doc, { foreign: true });
-  const schema = await gen!.emitSchemaTypes(doc);
-  const operations = gen!.emitDescriptors(model, { coreModule: '@tagokit/core/internal' });
-  const client = gen!.emitClient(model, { coreModule: '@tagokit/core/internal', ext: '.js' });
+  // Another API's spec: read, rewrite into the form the model reads (foreign-spec.ts), model, schema types,
+  // descriptors and client.
+  const doc = gen!.checkDocument(gen!.toModelForm(JSON.parse(readFileSync(spec, 'utf8'))), spec);
+  const model = gen!.buildModel(doc);
+  // As the api target does: the named schemas in types.ts, the rest in schema.ts.
+  const { schema, types } = gen!.splitNamedTypes(
+    await gen!.emitSchemaTypes(doc),
+    doc.info.version,
+    '.js',
+    gen!.generatedExportNames(model),
+  );
+  const ctx = gen!.createEmitContext(model, { coreModule: '@tagokit/core/internal', ext: '.js' });
+  const operations = gen!.emitDescriptors(ctx);
+  const client = gen!.emitClient(ctx);
   files = [
     { path: 'schema.ts', text: schema },
+    { path: 'types.ts', text: types },
     { path: 'operations.ts', text: operations },
     { path: 'client.ts', text: client },
   ];

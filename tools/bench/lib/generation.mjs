@@ -1,6 +1,6 @@
 // Generation time and peak memory, each measurement in its own child process: the full TagoIO regeneration, and
-// a scale test on GitHub's spec (1,200+ operations): ours in foreign mode vs openapi-typescript alone vs
-// @hey-api/openapi-ts, interleaved.
+// a scale test on GitHub's spec (1,200+ operations): ours (the spec rewritten by foreign-spec.ts into the form the
+// model reads) vs openapi-typescript alone vs @hey-api/openapi-ts, interleaved.
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { BENCH, GITHUB_SPEC, TAGO_SPEC, figure, lastJson, median, round, run, workDir } from './util.mjs';

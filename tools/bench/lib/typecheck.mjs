@@ -128,7 +128,7 @@ export async function main() {
   const first = Array.isArray(rows) ? rows[0] : undefined;
   const edited = await client.deviceData.editData({ body: [{ id: first && 'id' in first ? first.id : '', value: 22 }] });
   const removed = await client.deviceData.deleteData({ variables: ['temperature'], qty: 1 });
-  const info = await client.info.get();
+  const info = await client.info.getTokenInfo();
   return { sent, rows, edited, removed, info, decl: ${JSON.stringify(decl)} };
 }
 `,

@@ -1,6 +1,7 @@
 import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from '../banner.js';
 import { exampleArgs } from '../contract-cases.js';
+import { argumentKeys } from '../signature.js';
 
 /** Options of the microcontroller emitter. */
 export interface McuOptions {
@@ -42,8 +43,7 @@ function comment(text: string): string {
  */
 export function emitMcuOperations(ops: OperationModel[]): string {
   const lines = ops.map((op) => {
-    const params = op.parameters.map((p) => `${p.name}${p.required ? '' : '?'}`);
-    if (op.body) params.push(`body${op.body.required ? '' : '?'}`);
+    const params = argumentKeys(op);
     const reserved = op.parameters.filter((p) => p.in === 'path' && p.allowReserved).map((p) => `'${p.name}'`);
     const extra = reserved.length ? `, [${reserved.join(', ')}]` : '';
     return [
@@ -80,8 +80,7 @@ function emitTinyOperations(ops: OperationModel[]): string {
 export function emitMcuOperationTable(model: ApiModel, options: McuOptions = {}): string {
   const ops = mcuOperations(model, options);
   if (options.tiny === true) return `${banner(model.version, 'js')}${emitTinyOperations(ops)}\n`;
-  const build =
-    options.tiny === true ? 'tiny-build' : options.network === true ? 'device and network-token' : 'device-token';
+  const build = options.network === true ? 'device and network-token' : 'device-token';
   const heading = `/* The ${ops.length} ${build} operations, as Client.prototype methods. */`;
   return `${banner(model.version, 'js')}${heading}\n${emitMcuOperations(ops)}\n`;
 }

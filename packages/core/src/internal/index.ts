@@ -19,7 +19,14 @@ export {
   type QueryValueTable,
 } from './body-keys.ts';
 export type { EnvelopeResult, ItemOf, PathParams, QueryParams, RawResult, RequestBody } from './operation-types.ts';
-export type { AnonymousKind, ScopedClient, ScopedGroup } from './token-scoping.ts';
+export type {
+  AnonymousKind,
+  ClientGroups,
+  KindMark,
+  ScopedClient,
+  ScopedContext,
+  ScopedGroup,
+} from './token-scoping.ts';
 export { ownProperties } from './own-properties.ts';
 export { CALL_OPTION_NAMES, checkOptionNames, checkTokenKind, CLIENT_OPTION_NAMES } from './option-checks.ts';
 export { closestName, didYouMean } from './suggest.ts';

@@ -1,3 +1,6 @@
+import type { TokenKind } from '../token-kinds.ts';
+import type { OperationContext } from './call-operation.ts';
+
 /** Type-level scoping: a generated client seen through the kind of its token. */
 
 /** Marks operations that need no token in a kinds map. */
@@ -17,3 +20,38 @@ export type ScopedClient<Groups, Kinds, K> = {
     ? never
     : N]: ScopedGroup<Groups[N], Kinds[N], K>;
 };
+
+/** Whether K is one kind rather than a union of several. */
+type IsOneKind<K extends string> = { [P in K]: [Exclude<K, P>] extends [never] ? true : false }[K];
+
+/**
+ * The groups of a client for a token of kind K, read from the generator's precomputed `Scopes` (one entry per
+ * kind, `every` for a client of unknown kind) when K is one kind or every kind, and computed by ScopedClient for
+ * other unions. Same result as ScopedClient<Groups, Kinds, K>, at the cost of an indexed access for the kinds
+ * clients are made with.
+ */
+export type ClientGroups<Groups, Kinds, Scopes extends { every: unknown }, K extends string> = [TokenKind] extends [K]
+  ? Scopes['every']
+  : [K] extends [keyof Scopes]
+    ? IsOneKind<K> extends true
+      ? Scopes[K]
+      : ScopedClient<Groups, Kinds, K>
+    : ScopedClient<Groups, Kinds, K>;
+
+/** The key of the type-only mark below; no value exists at run time. */
+declare const tokenKindMark: unique symbol;
+
+/**
+ * Type-only mark of the token kinds a context was made for (`KindMark<'device'>`). Never set at run time: it only
+ * lets the compiler tell an edge client made for a device token from one of unknown kind.
+ */
+export interface KindMark<K extends string> {
+  readonly [tokenKindMark]?: { readonly [P in K]: true };
+}
+
+/**
+ * What an edge function takes when the operation needs a token of one of the kinds A: any context whose mark has at
+ * least one of them. One member per kind (the conditional distributes over A), so a client of unknown kind (every
+ * kind marked) fits every operation and `EdgeClient<'device'>` fits only those a device token can call.
+ */
+export type ScopedContext<A extends string> = OperationContext & (A extends string ? KindMark<A> : never);

@@ -1,18 +1,17 @@
 import type { OpenApiDocument } from '../index.js';
 import { buildOperation, rawOperations } from './operation.js';
 import { schemeKinds } from './security.js';
-import { ModelError, type ApiModel, type GroupModel, type ModelOptions } from './types.js';
+import { ModelError, type ApiModel, type GroupModel } from './types.js';
 
 export * from './types.js';
 
 /** Builds the model of a whole spec and refuses anything two emitters could not agree on. */
-export function buildModel(doc: OpenApiDocument, options: ModelOptions = {}): ApiModel {
-  // Foreign specs carry no token kinds (their security maps to `profile`); TagoIO's scheme table is read once here.
-  const schemes = options.foreign ? undefined : schemeKinds(doc.components?.securitySchemes);
-  const operations = rawOperations(doc, options.foreign).map(({ path, method, raw, pathParameters }) =>
-    buildOperation(doc, path, method, raw, pathParameters, options, schemes),
+export function buildModel(doc: OpenApiDocument): ApiModel {
+  // The scheme table is read once per spec, not once per operation.
+  const schemes = schemeKinds(doc.components?.securitySchemes);
+  const operations = rawOperations(doc).map(({ path, method, raw, pathParameters }) =>
+    buildOperation(doc, path, method, raw, pathParameters, schemes),
   );
-  if (options.foreign) dedupeNames(operations);
   const ids = new Set<string>();
   const groups = new Map<string, GroupModel>();
   const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description ?? '']));
@@ -23,11 +22,13 @@ export function buildModel(doc: OpenApiDocument, options: ModelOptions = {}): Ap
     if (!group) {
       group = { name: op.group, tag: op.tag, description: tagDescriptions.get(op.tag) ?? '', operations: [] };
       groups.set(op.group, group);
-    } else if (group.tag !== op.tag && !options.foreign) {
+    } else if (group.tag !== op.tag) {
       throw new ModelError(`tags "${group.tag}" and "${op.tag}" both become the client group "${op.group}"`);
     }
-    const clash = group.operations.find((o) => o.methodName === op.methodName);
-    if (clash) throw new ModelError(`${op.id} and ${clash.id} both use x-tago-method "${op.methodName}" in ${op.tag}`);
+    for (const name of [op.methodName, ...op.methodAliases]) {
+      const clash = group.operations.find((o) => o.methodName === name || o.methodAliases.includes(name));
+      if (clash) throw new ModelError(`${op.id} and ${clash.id} both use x-tago-method "${name}" in ${op.tag}`);
+    }
     group.operations.push(op);
   }
   // Order by the spec's tag list, then by first appearance: stable output for stable input.
@@ -43,18 +44,4 @@ function rank(order: string[], tag: string): number {
 
 export { ModelError };
 
-/** Foreign specs only: makes ids and method names unique by suffixing repeats (`get`, `get2`). */
-function dedupeNames(operations: ApiModel['operations']): void {
-  const ids = new Map<string, number>();
-  const methods = new Map<string, number>();
-  for (const op of operations) {
-    const n = (ids.get(op.id) ?? 0) + 1;
-    ids.set(op.id, n);
-    if (n > 1) op.id = `${op.id}${n}`;
-    const key = `${op.group}.${op.methodName}`;
-    const m = (methods.get(key) ?? 0) + 1;
-    methods.set(key, m);
-    if (m > 1) op.methodName = `${op.methodName}${m}`;
-  }
-}
 export { isPathVariant } from './operation.js';

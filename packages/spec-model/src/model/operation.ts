@@ -1,17 +1,10 @@
 import { specOperations, type OpenApiDocument } from '../index.js';
-import { camelCase } from './naming.js';
+import { clientMethodNames } from './naming.js';
 import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
 import { buildResponse } from './response.js';
 import { schemeKinds, tokenKinds } from './security.js';
-import {
-  ModelError,
-  type HttpMethod,
-  type ModelOptions,
-  type OperationModel,
-  type Paging,
-  type TokenKind,
-} from './types.js';
+import { ModelError, type HttpMethod, type OperationModel, type Paging, type TokenKind } from './types.js';
 
 /** The methods the generated clients send; an operation under another HTTP method is refused, not skipped. */
 export const CLIENT_METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
@@ -28,6 +21,7 @@ interface RawOperation {
   requestBody?: unknown;
   responses?: Record<string, unknown>;
   'x-tago-method'?: string;
+  'x-tago-method-aliases'?: unknown;
   'x-tago-envelope'?: boolean;
   'x-tago-pagination'?: string;
 }
@@ -40,23 +34,17 @@ export function buildOperation(
   method: ClientMethod,
   raw: RawOperation,
   pathParameters: unknown[] | undefined,
-  options: ModelOptions = {},
   /** The spec's scheme table (buildModel reads it once per spec); read from `doc` when not given. */
   schemes?: Record<string, TokenKind>,
 ): OperationModel {
   const where = `${method.toUpperCase()} ${path}`;
-  const foreign = options.foreign === true;
-  const typeKey = raw.operationId ?? `${method}${path}`;
-  const id = foreign ? camelCase(typeKey) || 'operation' : raw.operationId;
+  const id = raw.operationId;
   if (!id || !/^[a-z][A-Za-z0-9]*$/.test(id)) throw new ModelError(`${where}: operationId missing or not camelCase`);
-  const tag = raw.tags?.[0] ?? (foreign ? 'default' : undefined);
-  if (!tag || (!foreign && raw.tags!.length !== 1)) throw new ModelError(`${id}: needs exactly one tag`);
-  const methodName = raw['x-tago-method'] ?? (foreign ? id : undefined);
-  if (!methodName || !/^[a-z][A-Za-z0-9]*$/.test(methodName))
-    throw new ModelError(`${id}: x-tago-method missing or not camelCase`);
+  const tag = raw.tags?.[0];
+  if (!tag || raw.tags!.length !== 1) throw new ModelError(`${id}: needs exactly one tag`);
   const paging = (raw['x-tago-pagination'] ?? 'none') as Paging;
   if (!PAGING.includes(paging)) throw new ModelError(`${id}: unknown x-tago-pagination "${paging}"`);
-  const parameters = buildParameters(doc, pathParameters, raw.parameters, id, foreign);
+  const parameters = buildParameters(doc, pathParameters, raw.parameters, id);
   const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
   for (const name of templated) {
     if (!parameters.some((p) => p.in === 'path' && p.name === name))
@@ -66,26 +54,30 @@ export function buildOperation(
     if (p.in === 'path' && !templated.includes(p.name))
       throw new ModelError(`${id}: path parameter "${p.name}" does not appear in ${path}`);
   }
-  const response = buildResponse(doc, raw.responses, foreign || raw['x-tago-envelope'] === false, id, foreign);
+  const kinds = tokenKinds(raw.security, id, schemes ?? schemeKinds(doc.components?.securitySchemes));
+  const names = clientMethodNames({
+    id,
+    tag,
+    kinds,
+    method: raw['x-tago-method'],
+    aliases: raw['x-tago-method-aliases'],
+  });
+  const response = buildResponse(doc, raw.responses, raw['x-tago-envelope'] === false, id);
   return {
     id,
-    typeKey,
     method: method.toUpperCase() as HttpMethod,
     path,
     tag,
-    group: camelCase(tag),
-    methodName,
+    group: names.group,
+    methodName: names.methodName,
+    methodAliases: names.deprecatedAliases,
     summary: (raw.summary ?? '').trim(),
     description: (raw.description ?? '').trim(),
     deprecated: Boolean(raw.deprecated),
-    kinds: foreign
-      ? Array.isArray(raw.security ?? doc['security']) && ((raw.security ?? doc['security']) as unknown[]).length
-        ? ['profile']
-        : []
-      : tokenKinds(raw.security, id, schemes ?? schemeKinds(doc.components?.securitySchemes)),
+    kinds,
     paging,
     parameters,
-    body: buildBody(doc, raw.requestBody, id, foreign),
+    body: buildBody(doc, raw.requestBody, id),
     response,
   };
 }
@@ -99,16 +91,14 @@ export function isPathVariant(raw: unknown): boolean {
   return typeof (raw as Record<string, unknown> | undefined)?.['x-tago-path-variant-of'] === 'string';
 }
 
-/** The spec's operations the clients can send; a foreign spec's HEAD, OPTIONS and TRACE routes are left out. */
+/** The spec's operations the clients can send. */
 export function rawOperations(
   doc: OpenApiDocument,
-  foreign = false,
 ): { path: string; method: ClientMethod; raw: RawOperation; pathParameters: unknown[] | undefined }[] {
   const out = [];
   for (const { path, method, operation, pathItem } of specOperations(doc)) {
     if (isPathVariant(operation)) continue;
     if (!(CLIENT_METHODS as readonly string[]).includes(method)) {
-      if (foreign) continue;
       throw new ModelError(`${method.toUpperCase()} ${path}: the clients send only ${CLIENT_METHODS.join(', ')}`);
     }
     const pathParameters = pathItem['parameters'] as unknown[] | undefined;

@@ -31,7 +31,6 @@ export function buildParameters(
   pathLevel: unknown[] = [],
   opLevel: unknown[] = [],
   where: string,
-  foreign = false,
 ): ParameterModel[] {
   const byKey = new Map<string, RawParameter>();
   for (const raw of [...pathLevel, ...opLevel]) {
@@ -40,7 +39,6 @@ export function buildParameters(
   }
   const out: ParameterModel[] = [];
   for (const p of byKey.values()) {
-    if ((p.in === 'header' || p.in === 'cookie') && foreign) continue;
     if (p.in === 'header' || p.in === 'cookie') {
       throw new ModelError(
         `${where}: ${p.in} parameter "${p.name}" is not supported; the core sets the headers TagoIO needs`,

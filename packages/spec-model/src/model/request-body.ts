@@ -105,7 +105,7 @@ interface RawBody {
   >;
 }
 
-export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, foreign = false): BodyModel | undefined {
+export function buildBody(doc: OpenApiDocument, raw: unknown, where: string): BodyModel | undefined {
   if (raw === undefined) return undefined;
   const body = resolveRef<RawBody>(doc, raw);
   const mediaTypes = Object.keys(body.content ?? {});
@@ -115,18 +115,6 @@ export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, for
     : mediaTypes[0] === 'text/plain'
       ? 'text/plain'
       : undefined;
-  if (!contentType && foreign) {
-    return {
-      required: Boolean(body.required),
-      contentType: 'application/json',
-      mediaTypes,
-      shape: 'any',
-      requiredKeys: [],
-      allowedKeys: undefined,
-      example: undefined,
-      mediaKey: mediaTypes[0]!,
-    };
-  }
   if (!contentType)
     throw new ModelError(
       `${where}: request body media type ${mediaTypes[0]} is not supported (offer application/json)`,
@@ -147,6 +135,7 @@ export function buildBody(doc: OpenApiDocument, raw: unknown, where: string, for
     shape: contentType === 'text/plain' ? 'string' : bodyShape(doc, media.schema),
     requiredKeys: contentType === 'text/plain' ? [] : requiredKeys(doc, media.schema),
     allowedKeys: contentType === 'text/plain' ? undefined : allowedKeys(doc, media.schema),
+    schema: media.schema,
     example,
   };
 }

@@ -16,12 +16,8 @@ export function buildResponse(
   responses: Record<string, unknown> | undefined,
   raw: boolean,
   where: string,
-  foreign = false,
 ): ResponseModel {
   const success = successResponse(doc, responses);
-  // Foreign specs have redirect-only routes; they answer nothing the client parses.
-  if (!success && foreign)
-    return { status: 200, envelope: 'raw', mediaType: 'application/json', resultSchema: undefined, isList: false };
   if (!success) throw new ModelError(`${where}: no 2xx response`);
   const { status, response } = success;
   const mediaType = Object.keys(response.content ?? {})[0];

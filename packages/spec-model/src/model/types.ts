@@ -27,12 +27,14 @@ export interface BodyModel {
   contentType: 'application/json' | 'text/plain';
   /** Every media type the spec lists. */
   mediaTypes: string[];
-  /** The media type whose schema types the body (differs from contentType only for foreign specs). */
+  /** The media type whose schema types the body (the content type the clients send). */
   mediaKey: string;
   shape: BodyShape;
   requiredKeys: string[];
   /** Top-level keys a closed body may carry (object or array items); undefined when the body is open. */
   allowedKeys: string[] | undefined;
+  /** The schema of the chosen media type, as the spec writes it (a `$ref` to a named schema stays one). */
+  schema: unknown;
   /** The first example of the chosen media type. */
   example: unknown;
 }
@@ -49,14 +51,14 @@ export interface ResponseModel {
 
 export interface OperationModel {
   id: string;
-  /** The operation's key in openapi-typescript's `operations` (the spec's operationId, unsanitized). */
-  typeKey: string;
   method: HttpMethod;
   path: string;
   tag: string;
-  /** Client group (the tag in camelCase) and method name inside it (`x-tago-method`). */
+  /** Client group (the tag in camelCase) and method name inside it (`x-tago-method`), from clientMethodNames. */
   group: string;
   methodName: string;
+  /** Former method names the grouped clients keep as deprecated aliases (`x-tago-method-aliases`). */
+  methodAliases: string[];
   summary: string;
   description: string;
   deprecated: boolean;
@@ -80,13 +82,4 @@ export interface ApiModel {
   version: string;
   operations: OperationModel[];
   groups: GroupModel[];
-}
-
-/**
- * `foreign`: read a spec that is not TagoIO's (benchmarks on other APIs): OpenAPI 3.0 is accepted, missing
- * operationIds, tags and x-tago-method are derived, every secured operation counts as one token kind, header and
- * cookie parameters are skipped, answers are raw (no envelope) and clashing names get a numeric suffix.
- */
-export interface ModelOptions {
-  foreign?: boolean;
 }

@@ -17,7 +17,7 @@ describe('buildModel', () => {
     ]);
     expect(model.groups.map((g) => [g.name, g.tag, g.description, g.operations.map((o) => o.methodName)])).toEqual([
       ['info', 'Info', 'About the API.', ['status']],
-      ['deviceData', 'Device Data', 'Data of a device.', ['send']],
+      ['deviceData', 'Device Data', 'Data of a device.', ['sendData']],
       ['devices', 'Devices', 'Devices of the profile.', ['list', 'get']],
       ['files', 'Files', 'Files of the profile.', ['read']],
     ]);
@@ -51,6 +51,14 @@ describe('buildModel', () => {
   it('refuses an x-tago-method used twice in a tag', () => {
     const doc = miniSpec();
     opOf(doc, '/device/{deviceID}')['x-tago-method'] = 'list';
+    expect(() => buildModel(doc)).toThrow(
+      new ModelError('getDevice and listDevices both use x-tago-method "list" in Devices'),
+    );
+  });
+
+  it('refuses an alias that another operation of the tag uses as its method or alias', () => {
+    const doc = miniSpec();
+    opOf(doc, '/device/{deviceID}')['x-tago-method-aliases'] = ['list'];
     expect(() => buildModel(doc)).toThrow(
       new ModelError('getDevice and listDevices both use x-tago-method "list" in Devices'),
     );

@@ -46,7 +46,7 @@ describe('buildOperation', () => {
     const send = build('/data', 'post');
     expect([send.group, send.methodName, send.kinds, send.body?.shape, send.response.status]).toEqual([
       'deviceData',
-      'send',
+      'sendData',
       ['device'],
       'object-or-array',
       201,

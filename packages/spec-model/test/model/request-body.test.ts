@@ -126,6 +126,8 @@ describe('buildBody', () => {
       mediaKey: 'application/json',
       shape: 'object-or-array',
       requiredKeys: ['variable'],
+      // As written: the $refs stay, so the generator can name the type.
+      schema: { oneOf: [{ $ref: '#/components/schemas/Item' }, { $ref: '#/components/schemas/Items' }] },
       example: { variable: 'a' },
     });
   });
@@ -144,6 +146,7 @@ describe('buildBody', () => {
       mediaKey: 'text/plain',
       shape: 'string',
       requiredKeys: [],
+      schema: { type: 'object', required: ['x'] },
       example: 'x=1',
     });
   });

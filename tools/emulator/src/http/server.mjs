@@ -4,7 +4,6 @@
 // each request target: `/__emulator/...` to the control API, everything else to the API pipeline.
 import { createServer, STATUS_CODES } from 'node:http';
 import { bodyCapOf, bodyTooLarge } from './body.mjs';
-import { bodyTooLarge } from './body.mjs';
 import { handleCors } from './cors.mjs';
 import { parseTarget } from '../request.mjs';
 import { refuse, send } from './respond.mjs';

@@ -1,0 +1,83 @@
+import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import type { OperationModel } from '@tagokit/spec-model/model';
+import { pascalCase } from '@tagokit/spec-model/model/naming';
+import { docText } from './ts.js';
+
+/**
+ * The one signature builder: what an operation takes and returns, read by the grouped client's methods, the edge
+ * functions and the MCU table's comments, so the three cannot disagree on which inputs exist or are required.
+ */
+
+/** Whether the operation takes arguments at all, must get them, iterates pages, or streams events. */
+export const hasArgs = (op: OperationModel) => op.parameters.length > 0 || op.body !== undefined;
+export const argsRequired = (op: OperationModel) => op.parameters.some((p) => p.required) || Boolean(op.body?.required);
+export const isPaged = (op: OperationModel) => op.paging === 'page' || op.paging === 'skip';
+export const isStream = (op: OperationModel) => op.response.mediaType === 'text/event-stream';
+
+/** The keys of the arguments object, `?` marking optional ones (`deviceID`, `sent_status?`, `body?`). */
+export function argumentKeys(op: OperationModel): string[] {
+  const keys = op.parameters.map((p) => `${p.name}${p.required ? '' : '?'}`);
+  if (op.body) keys.push(`body${op.body.required ? '' : '?'}`);
+  return keys;
+}
+
+/** The token kinds an operation accepts as a union type (`'profile' | 'analysis'`); `undefined` when it needs none. */
+export const kindsUnion = (op: OperationModel): string | undefined =>
+  op.kinds.length ? op.kinds.map((k) => `'${k}'`).join(' | ') : undefined;
+
+/** What a generated method or function returns. */
+export function returnType(op: OperationModel): string {
+  const T = pascalCase(op.id);
+  if (isStream(op)) return 'TagoEventStream';
+  return isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`;
+}
+
+/** The one statement of a generated method or function: hand the call to the core over `ctx`. */
+export function callStatement(op: OperationModel, ctx: string): string {
+  const T = pascalCase(op.id);
+  const args = hasArgs(op) ? 'args' : 'undefined';
+  if (isStream(op)) return `return callEventStream(${ctx}, ops.${op.id}, ${args}, options);`;
+  return isPaged(op)
+    ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(${ctx}, ops.${op.id}, ${args}, options);`
+    : `return callOperation<${T}Result>(${ctx}, ops.${op.id}, ${args}, options);`;
+}
+
+/** The JSDoc of an operation's method or function. */
+export function methodDocs(op: OperationModel): string {
+  const kinds = op.kinds.length ? op.kinds.join(', ') : 'none (no token needed)';
+  const lines = [
+    docText(op.summary),
+    '',
+    docText(op.description),
+    '',
+    `Token kinds: ${kinds}. \`${op.method} ${op.path}\` (${op.id}).`,
+  ];
+  if (isPaged(op)) lines.push('', 'Await it for one page, or walk every row with `for await`.');
+  if (isStream(op))
+    lines.push('', 'Iterate it with `for await` to receive events live; awaited, it reads the stream to its end.');
+  if (op.deprecated) lines.push('', '@deprecated The spec marks this operation deprecated.');
+  return lines.join('\n');
+}
+
+/** A generated method or function, without its name and receiver. */
+export interface OperationSignature {
+  /** `args` (when the operation has inputs; optional when none is required), then `options`. */
+  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  returnType: string;
+  docs: string;
+  /** The body over `ctx` (`this.#ctx` in a class, `client` in a function). */
+  statements(ctx: string): string[];
+}
+
+export function operationSignature(op: OperationModel): OperationSignature {
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
+  if (hasArgs(op))
+    parameters.push({ name: 'args', type: `${pascalCase(op.id)}Args`, hasQuestionToken: !argsRequired(op) });
+  parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true });
+  return {
+    parameters,
+    returnType: returnType(op),
+    docs: methodDocs(op),
+    statements: (ctx) => [callStatement(op, ctx)],
+  };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { emitClient } from '../../src/emit/client.js';
+import { createEmitContext } from '../../src/emit/context.js';
+import { emitDescriptors } from '../../src/emit/descriptors.js';
+import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
+import { miniModel, plainContext } from '../fixtures/mini-model.js';
+
+describe('the emit context', () => {
+  it('is the only state: emitting again after the model changed shows the change (no cache keyed on the model)', () => {
+    const model = miniModel();
+    const ctx = plainContext(model);
+    const before = { client: emitClient(ctx), functions: emitEdgeFunctions(ctx), operations: emitDescriptors(ctx) };
+    model.operations.find((o) => o.id === 'getDevice')!.summary = 'A renamed summary';
+    model.operations.find((o) => o.id === 'getDevice')!.path = '/devices/{deviceID}';
+    const after = { client: emitClient(ctx), functions: emitEdgeFunctions(ctx), operations: emitDescriptors(ctx) };
+    expect(before.client).not.toContain('A renamed summary');
+    expect(after.client).toContain('   * A renamed summary');
+    expect(after.functions).toContain(' * A renamed summary');
+    expect(after.operations).toContain('"path":"/devices/{deviceID}"');
+  });
+
+  it('carries the import style: two contexts over one model differ only in their imports', () => {
+    const model = miniModel();
+    const plain = emitClient(plainContext(model)).split('\n');
+    const api = emitClient(createEmitContext(model)).split('\n');
+    const differing = plain.flatMap((line, i) => (line === api[i] ? [] : [[line, api[i]]]));
+    expect(differing).toEqual([
+      [
+        "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
+        "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';",
+      ],
+      [
+        "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+        "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
+      ],
+      ["import type { operations } from './schema.js';", "import type { operations } from './schema.ts';"],
+      ["import type { Device } from './types.js';", "import type { Device } from './types.ts';"],
+      ["import * as ops from './operations.js';", "import * as ops from './operations.ts';"],
+    ]);
+  });
+});
