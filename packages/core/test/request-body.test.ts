@@ -94,7 +94,9 @@ describe('FormData bodies', () => {
     expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=.+/);
     expect(req.body).toBeInstanceOf(Blob);
     expect((req.body as Blob).size).toBe(bytes.length);
-    const parsed = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': req.headers['content-type']! } }).formData();
+    const parsed = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { 'content-type': req.headers['content-type']! },
+    }).formData();
     expect(parsed.get('multipart_action')).toBe('start');
     expect(parsed.get('filename')).toBe('/images/a "quoted"\r\nname.png');
     const file = parsed.get('file') as File;

@@ -104,7 +104,7 @@ describe("the spec's schema names are exported and shown", () => {
     const errors = service.getSemanticDiagnostics(file).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '|'));
     expect(errors).toEqual([
       "Type '{ value: number; }' is not assignable to type 'DataCreateBody'.|" +
-        "  Property 'variable' is missing in type '{ value: number; }' but required in type 'DataCreate'.",
+        "  Property 'variable' is missing in type '{ value: number; }' but required in type 'DataCreateFields'.",
       "Type 'Device' is not assignable to type 'number'.",
     ]);
   });

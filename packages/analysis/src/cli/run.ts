@@ -38,7 +38,19 @@ function commandFor(runtime: Runtime, file: string, emulatorUrl: string): { bin:
     return { bin: process.env['DENO'] ?? 'deno', args: ['run', '--quiet', '--allow-env', `--allow-net=${host}`, file] };
   }
   if (!TYPESCRIPT.has(extname(file))) return { bin: process.execPath, args: [file] };
-  return { bin: process.execPath, args: ['--import', import.meta.resolve('tsx'), file] };
+  return { bin: process.execPath, args: ['--import', tsxLoader(), file] };
+}
+
+/** tsx's loader, an optional peer dependency: only TypeScript analyses run in Node need it. */
+function tsxLoader(): string {
+  try {
+    return import.meta.resolve('tsx');
+  } catch {
+    throw new UsageError(
+      'a TypeScript analysis runs in Node through tsx, which is not installed: npm install --save-dev tsx ' +
+        '(or run the compiled .js file, or pass --runtime deno)',
+    );
+  }
 }
 
 function lines(text: string): string[] {
