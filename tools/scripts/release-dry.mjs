@@ -54,12 +54,16 @@ for (const p of packed) {
   step('publint --strict', run(bin('packages/edge', 'publint'), ['run', '--strict', p.tarball]));
   // attw needs type declarations, which the ES5 device client does not ship. node10 resolution knows no subpath
   // exports: every entry point is checked under node16 and bundler, and the `main` entry under node10 as well.
-  // An ES-module-only package (the bundled emulator: no `require` condition) is checked as one.
+  // Entry points without a `require` condition (the bundled emulator, the analysis CLI) are checked as ES-module-only.
   const attw = (args) => run(bin('packages/edge', 'attw'), [p.tarball, ...args]);
-  const esmOnly = p.manifest.type === 'module' && !JSON.stringify(p.manifest.exports ?? {}).includes('"require"');
-  if (p.manifest.exports && esmOnly) step('attw (esm-only)', attw(['--profile', 'esm-only']));
-  else if (p.manifest.exports) {
-    step('attw (node16, bundler)', attw(['--profile', 'node16']));
+  const exportsMap = p.manifest.exports ?? {};
+  const esmOnly = Object.keys(exportsMap).filter(
+    (entry) => entry !== './package.json' && !JSON.stringify(exportsMap[entry]).includes('"require"'),
+  );
+  const dual = Object.keys(exportsMap).filter((entry) => !esmOnly.includes(entry));
+  if (esmOnly.length) step('attw (esm-only entries)', attw(['--profile', 'esm-only', '--entrypoints', ...esmOnly]));
+  if (dual.length > 1 || (dual.length === 1 && dual[0] !== './package.json')) {
+    step('attw (node16, bundler)', attw(['--profile', 'node16', '--entrypoints', ...dual]));
     if (p.manifest.main) step('attw (node10: main)', attw(['--entrypoints', '.']));
   }
   const publish = ['publish', '--dry-run', '--ignore-scripts', '--tag', 'dry-run', p.tarball];
