@@ -1,4 +1,4 @@
-// A Cloudflare Worker module for test/helpers-workerd.test.ts: POST /run { name, env } runs one of the shared helper
+// A Cloudflare Worker module for test/helpers.test.ts: POST /run { name, env } runs one of the shared helper
 // scenarios (packages/helpers/test/scenarios) inside workerd over createEdgeClient, against the emulator and the
 // recording servers the test host started on 127.0.0.1, and answers { passed: true } or the failure's message.
 import { createEdgeClient } from '../../src/index.js';

@@ -1,6 +1,6 @@
 // The shared helper scenarios (packages/helpers/test/scenarios: pages, follow mode, 429s, the dictionary vectors,
-// downlink and PDF requests on the wire) inside workerd (miniflare, no nodejs_compat), each run by the worker against
-// the emulator and two recording servers on 127.0.0.1.
+// downlink and PDF requests on the wire) inside workerd (miniflare, no nodejs_compat) and edge-runtime (Vercel Edge),
+// each run by the worker against the emulator and two recording servers on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +8,28 @@ import { startEmulator, type Emulator } from '../../../tools/emulator/src/index.
 import { RECORDER_ROUTES, SCENARIOS } from '../../helpers/test/scenarios/runtime-scenarios.ts';
 import { startRecordingServer, type RecordingServer } from '../../helpers/test/support/recording-server.ts';
 import { bundle } from './support/bundle.js';
+import { EDGE_DIR } from './support/paths.js';
 import { WORKERS_DIR } from './support/paths.js';
-import { workerd, type RuntimeHost } from './support/runtimes.js';
+import { edgeRuntime, workerd, type RuntimeHost } from './support/runtimes.js';
 import type { HelperScenarioAnswer, HelperScenarioRequest } from './workers/helpers.js';
 
-describe('helper scenarios in workerd', () => {
+const WORKER = join(WORKERS_DIR, 'helpers.ts');
+const RUNTIMES: Record<string, () => Promise<RuntimeHost>> = {
+  workerd: async () => workerd(await bundle({ entry: WORKER, format: 'esm' })),
+  // edge-runtime evaluates a script that listens for fetch events; the Worker module's handler answers them.
+  'edge-runtime': async () =>
+    edgeRuntime(
+      await bundle({
+        entry: {
+          contents: `import worker from ${JSON.stringify(WORKER)};\naddEventListener('fetch', (event) => event.respondWith(worker.fetch(event.request)));\n`,
+          resolveDir: EDGE_DIR,
+        },
+        format: 'iife',
+      }),
+    ),
+};
+
+describe.each(Object.keys(RUNTIMES))('helper scenarios in %s', (runtime) => {
   let emulator: Emulator;
   let recorders: RecordingServer[] = [];
   let host: RuntimeHost;
@@ -22,7 +39,7 @@ describe('helper scenarios in workerd', () => {
       startRecordingServer(RECORDER_ROUTES.api),
       startRecordingServer(RECORDER_ROUTES.offApi),
     ]);
-    host = await workerd(await bundle({ entry: join(WORKERS_DIR, 'helpers.ts'), format: 'esm' }));
+    host = await RUNTIMES[runtime]!();
   }, 60_000);
   afterAll(async () => {
     await host?.dispose();
