@@ -1,6 +1,7 @@
 // The shared helper scenarios (packages/helpers/test/scenarios: pages, follow mode, 429s, the dictionary vectors,
-// downlink and PDF requests on the wire) inside workerd (miniflare, no nodejs_compat) and edge-runtime (Vercel Edge),
-// each run by the worker against the emulator and two recording servers on 127.0.0.1.
+// downlink and PDF requests on the wire) inside workerd (miniflare, no nodejs_compat), edge-runtime (Vercel Edge) and
+// headless Chromium (a page on its own origin, calling cross-origin), each against the emulator and two recording
+// servers the Node host started on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { startRecordingServer, type RecordingServer } from '../../helpers/test/s
 import { bundle } from './support/bundle.js';
 import { EDGE_DIR } from './support/paths.js';
 import { WORKERS_DIR } from './support/paths.js';
-import { edgeRuntime, workerd, type RuntimeHost } from './support/runtimes.js';
+import { chromium, edgeRuntime, workerd, type RuntimeHost } from './support/runtimes.js';
 import type { HelperScenarioAnswer, HelperScenarioRequest } from './workers/helpers.js';
 
 const WORKER = join(WORKERS_DIR, 'helpers.ts');
@@ -27,6 +28,17 @@ const RUNTIMES: Record<string, () => Promise<RuntimeHost>> = {
         format: 'iife',
       }),
     ),
+  // A page calls the scenarios cross-origin (the emulator allows any origin here, the recorders too).
+  chromium: async () =>
+    chromium(
+      await bundle({
+        entry: {
+          contents: `import { runHelperScenario } from ${JSON.stringify(WORKER)};\nglobalThis.run = runHelperScenario;\n`,
+          resolveDir: EDGE_DIR,
+        },
+        format: 'iife',
+      }),
+    ),
 };
 
 describe.each(Object.keys(RUNTIMES))('helper scenarios in %s', (runtime) => {
@@ -34,7 +46,7 @@ describe.each(Object.keys(RUNTIMES))('helper scenarios in %s', (runtime) => {
   let recorders: RecordingServer[] = [];
   let host: RuntimeHost;
   beforeAll(async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startEmulator({ rateLimits: false, corsOrigins: '*' });
     recorders = await Promise.all([
       startRecordingServer(RECORDER_ROUTES.api),
       startRecordingServer(RECORDER_ROUTES.offApi),

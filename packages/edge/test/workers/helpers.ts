@@ -1,13 +1,15 @@
 // A Cloudflare Worker module for test/helpers.test.ts: POST /run { name, env } runs one of the shared helper
 // scenarios (packages/helpers/test/scenarios) inside workerd over createEdgeClient, against the emulator and the
-// recording servers the test host started on 127.0.0.1, and answers { passed: true } or the failure's message.
+// recording servers the test host started on 127.0.0.1, and answers { passed: true } or the failure's message. The
+// browser page calls runHelperScenario directly.
 import { createEdgeClient } from '../../src/index.js';
 import { SCENARIOS, type ScenarioEnv } from '../../../helpers/test/scenarios/runtime-scenarios.ts';
 
 export type HelperScenarioRequest = { name: string; env: Omit<ScenarioEnv, 'createClient'> };
 export type HelperScenarioAnswer = { passed: true } | { passed: false; error: string };
 
-async function run(input: HelperScenarioRequest): Promise<HelperScenarioAnswer> {
+/** Runs one scenario by name; a failure is answered, not thrown, so every host reports it the same way. */
+export async function runHelperScenario(input: HelperScenarioRequest): Promise<HelperScenarioAnswer> {
   const scenario = SCENARIOS[input.name];
   if (!scenario) return { passed: false, error: `no scenario named ${JSON.stringify(input.name)}` };
   try {
@@ -24,7 +26,8 @@ async function run(input: HelperScenarioRequest): Promise<HelperScenarioAnswer> 
 export default {
   async fetch(request: Request): Promise<Response> {
     const { pathname } = new URL(request.url);
-    if (pathname === '/run') return Response.json(await run((await request.json()) as HelperScenarioRequest));
+    if (pathname === '/run')
+      return Response.json(await runHelperScenario((await request.json()) as HelperScenarioRequest));
     return new Response('not found', { status: 404 });
   },
 };

@@ -29,6 +29,17 @@ export async function startRecordingServer(routes: Record<string, Route>): Promi
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      // Any origin may call it (a page in Chromium runs the scenarios cross-origin); preflights are not recorded.
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.method === 'OPTIONS') {
+        const requested = req.headers['access-control-request-headers'];
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, DELETE',
+          ...(requested ? { 'access-control-allow-headers': requested } : {}),
+        });
+        res.end();
+        return;
+      }
       if (req.url === '/__recorded') {
         if (req.method === 'DELETE') requests.length = 0;
         res.writeHead(200, { 'content-type': 'application/json' });
