@@ -1,9 +1,10 @@
-// readData and sendDataBatched against the emulator: the exact requests, the order of what comes back, follow
-// mode, and what happens to each chunk under 429s, lost answers and refused records.
+// readData and sendDataBatched against the emulator, beyond the shared runtime scenarios (pages, follow mode, 429s:
+// scenarios/runtime-scenarios.ts): per-variable cursors, other devices, lost answers and refused records.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createEdgeClient, fetchTransport, type Transport } from '@tagokit/edge';
+import { createEdgeClient, fetchTransport } from '@tagokit/edge';
 import { startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
 import { readData, sendDataBatched, splitIntoChunks, TagoBatchError, type DataInput } from '../src/index.ts';
+import { recordingTransport } from './scenarios/runtime-scenarios.ts';
 
 const DEVICE = { id: '65f00000000000000000d001', name: 'stream rig', token: 'd0000000-0000-4000-8000-00000000d001' };
 const ANALYSIS = 'a-00000000-0000-4000-8000-000000000002';
@@ -20,13 +21,7 @@ beforeEach(() => {
 
 /** A device client whose requests are recorded as `METHOD path?query`. */
 function deviceClient(extra: { maxRetries?: number } = {}) {
-  const requests: string[] = [];
-  const inner = fetchTransport();
-  const transport: Transport = (request) => {
-    const url = new URL(request.url);
-    requests.push(`${request.method} ${url.pathname}${decodeURIComponent(url.search)}`);
-    return inner(request);
-  };
+  const { transport, requests } = recordingTransport();
   const client = createEdgeClient({
     token: DEVICE.token,
     tokenKind: 'device',
@@ -49,19 +44,6 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('readData', () => {
-  it('walks every page in ascending order and stops at the short page', async () => {
-    const { client, requests } = deviceClient();
-    await sendDataBatched(client, records(2_500));
-    requests.length = 0;
-    const read = await collect(readData(client, { pageSize: 1_000 }));
-    expect(read.map((r) => r.value)).toEqual(Array.from({ length: 2_500 }, (_, i) => i));
-    expect(requests).toEqual([
-      'GET /data?query=default&ordination=ascending&qty=1000&skip=0',
-      'GET /data?query=default&ordination=ascending&qty=1000&skip=1000',
-      'GET /data?query=default&ordination=ascending&qty=1000&skip=2000',
-    ]);
-  });
-
   it('keeps one cursor per variable and merges each round in time order', async () => {
     const { client, requests } = deviceClient();
     const start = Date.UTC(2026, 0, 1);
@@ -76,22 +58,6 @@ describe('readData', () => {
       'GET /data?query=default&ordination=ascending&qty=2&skip=2&variables[0]=b',
       'GET /data?query=default&ordination=ascending&qty=2&skip=4&variables[0]=b',
     ]);
-  });
-
-  it('follows new records until the signal aborts, without reading any twice', async () => {
-    const { client } = deviceClient();
-    await sendDataBatched(client, records(3));
-    const stop = new AbortController();
-    const seen: unknown[] = [];
-    const reading = (async () => {
-      for await (const r of readData(client, { pageSize: 2, follow: { intervalMs: 20 }, signal: stop.signal })) {
-        seen.push(r.value);
-        if (seen.length === 3) await sendDataBatched(client, records(2, 'temperature', Date.UTC(2026, 1, 1)));
-        if (seen.length === 5) stop.abort();
-      }
-    })();
-    await reading;
-    expect(seen).toEqual([0, 1, 2, 0, 1]);
   });
 
   it('refuses bad options before any request', async () => {
@@ -148,19 +114,6 @@ describe('sendDataBatched', () => {
     expect(requests).toEqual(['POST /data', 'POST /data', 'POST /data']);
     expect(emulator.state.devices.get(DEVICE.id)!.data).toHaveLength(2_345);
   });
-
-  it('waits out 429s beyond the client retries and stores each chunk exactly once', async () => {
-    const { client, requests } = deviceClient({ maxRetries: 0 });
-    emulator.setFaults({ rate: 0.5, kinds: ['rateLimit'], retryAfterSeconds: 1, routes: ['POST /data'] }, 7);
-    const result = await sendDataBatched(client, records(50), { maxRecords: 10, rateLimitWaits: 20 });
-    expect(result.storedRecords).toBe(50);
-    const refused = emulator.stats().faults.byKind.rateLimit;
-    expect(refused).toBeGreaterThan(0);
-    // The client does not retry (maxRetries 0): every 429 was waited out and resent by sendDataBatched.
-    expect(requests).toHaveLength(5 + refused);
-    const values = emulator.state.devices.get(DEVICE.id)!.data.map((r) => (r as { value: number }).value);
-    expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
-  }, 60_000);
 
   it('reports a lost answer as unknown, stops, and marks the rest not sent', async () => {
     const { client } = deviceClient({ maxRetries: 0 });

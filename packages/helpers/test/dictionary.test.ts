@@ -1,31 +1,15 @@
-// Dictionary expressions: the shared vectors, then the resolver against the emulator (token and portal routes),
-// its cache, and how it reports failures.
+// The dictionary resolver: its cache, the token and portal routes against the emulator, and how it reports
+// failures. The shared vectors run in every runtime from scenarios/runtime-scenarios.ts.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, createEdgeClient, createDictionary, updateDictionaryLanguage } from '@tagokit/edge';
 import { DEFAULT_TOKENS, startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
-import { createDictionaryResolver, parseDictionaryExpressions } from '../src/index.ts';
+import { createDictionaryResolver } from '../src/index.ts';
 import { vectorTransport, type DictionaryVectors } from './dictionary-vectors.ts';
 
 const vectors: DictionaryVectors = JSON.parse(
   readFileSync(new URL('./vectors/dictionary.json', import.meta.url), 'utf8'),
 );
-
-describe('dictionary vectors', () => {
-  const { transport } = vectorTransport(vectors);
-  const client = createEdgeClient({ token: DEFAULT_TOKENS.profile, tokenKind: 'profile', transport });
-  for (const c of vectors.cases) {
-    it(c.name, async () => {
-      const resolver = createDictionaryResolver(client, c.language ? { language: c.language } : {});
-      expect(await resolver.apply(c.text)).toBe(c.expected);
-    });
-  }
-  for (const p of vectors.parse) {
-    it(`parses ${JSON.stringify(p.text)}`, () => {
-      expect(parseDictionaryExpressions(p.text)).toEqual(p.expressions);
-    });
-  }
-});
 
 describe('dictionary resolver', () => {
   it('asks once per slug and language, with fallback=true, and reuses the answer until the TTL passes', async () => {

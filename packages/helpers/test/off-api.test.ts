@@ -1,5 +1,5 @@
-// Downlinks and the PDF service: every request on the wire, which credential each host gets, and that the API
-// token never leaves for a host it does not belong to.
+// Downlinks and the PDF service beyond the shared runtime scenarios (the requests and credentials of a downlink and
+// a PDF on the wire: scenarios/runtime-scenarios.ts): refusals, redirects, failure answers and input checks.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEdgeClient } from '@tagokit/edge';
 import { checkOffApiUrl, generatePdf, sendDownlink } from '../src/index.ts';
@@ -43,46 +43,6 @@ const clientFor = (api: RecordingServer) =>
   createEdgeClient({ token: PROFILE, region: { api: api.url }, allowInsecureHttp: true, maxRetries: 0 });
 
 describe('sendDownlink', () => {
-  it('sends the documented requests, and the middleware gets the device authorization, never the token', async () => {
-    const middleware = await server({ 'POST /downlink': () => ({ body: 'Downlink queued' }) });
-    const api = await downlinkApi('unused.example', [{ id: 'param-1', key: 'port' }]);
-    const result = await sendDownlink(
-      clientFor(api),
-      DEVICE,
-      { payload: '0a0b', port: 5, confirmed: true },
-      {
-        middlewareUrl: middleware.url,
-      },
-    );
-    expect(api.requests.map((r) => `${r.method} ${decodeURIComponent(r.url)}`)).toEqual([
-      `GET /device/token/${DEVICE}?page=1&amount=10&fields[0]=name&fields[1]=serie_number&fields[2]=last_authorization`,
-      `GET /device/${DEVICE}`,
-      `GET /integration/network/${NETWORK}?fields[0]=id&fields[1]=middleware_endpoint&fields[2]=name`,
-      `GET /device/${DEVICE}/params`,
-      `POST /device/${DEVICE}/params`,
-    ]);
-    expect(JSON.parse(api.requests[4]!.body)).toEqual([
-      { key: 'downlink', value: '0a0b', sent: false },
-      { id: 'param-1', key: 'port', value: '5', sent: false },
-    ]);
-    expect(api.requests.every((r) => r.headers.token === PROFILE)).toBe(true);
-    expect(middleware.requests).toHaveLength(1);
-    const sent = middleware.requests[0]!;
-    expect(sent.method).toBe('POST');
-    expect(sent.url).toBe('/downlink');
-    expect(JSON.parse(sent.body)).toEqual({
-      device: 'A1B2C3',
-      authorization: 'auth-xyz',
-      payload: '0a0b',
-      port: 5,
-      confirmed: true,
-    });
-    expect(JSON.stringify(sent.headers)).not.toContain(PROFILE);
-    expect(sent.headers.token).toBeUndefined();
-    expect(sent.headers.authorization).toBeUndefined();
-    expect(result).toEqual({ url: `${middleware.url}/downlink`, device: 'A1B2C3', answer: 'Downlink queued' });
-  });
-
   it('refuses a network without a middleware, and a plain-http middleware that is not loopback', async () => {
     const none = await downlinkApi(null);
     await expect(sendDownlink(clientFor(none), DEVICE, { payload: '00', port: 1 })).rejects.toMatchObject({
@@ -117,26 +77,6 @@ describe('sendDownlink', () => {
 });
 
 describe('generatePdf', () => {
-  it('posts the source with the analysis token in both header forms and decodes the file', async () => {
-    const pdfBytes = new TextEncoder().encode('%PDF-1.7 test');
-    const pdf = await server({
-      'POST /': () => ({ body: { status: true, result: Buffer.from(pdfBytes).toString('base64') } }),
-    });
-    const out = await generatePdf(
-      { html: '<h1>Report</h1>', fileName: 'r.pdf', options: { format: 'A4' } },
-      {
-        token: ANALYSIS,
-        url: pdf.url,
-      },
-    );
-    expect(out.bytes).toEqual(pdfBytes);
-    expect(out.base64).toBe(Buffer.from(pdfBytes).toString('base64'));
-    const sent = pdf.requests[0]!;
-    expect(sent.headers.authorization).toBe(ANALYSIS);
-    expect(sent.headers.token).toBe(ANALYSIS);
-    expect(JSON.parse(sent.body)).toEqual({ html: '<h1>Report</h1>', fileName: 'r.pdf', options: { format: 'A4' } });
-  });
-
   it('does not follow a redirect, so the token cannot be forwarded', async () => {
     const elsewhere = await server({ 'POST /': () => ({ body: { status: true, result: '' } }) });
     const pdf = await server({

@@ -18,13 +18,34 @@ export interface RecordingServer {
   stop(): Promise<void>;
 }
 
-/** Routes are keyed `METHOD /path` (the query is not part of the key); an unknown route answers 404. */
+/**
+ * Routes are keyed `METHOD /path` (the query is not part of the key); an unknown route answers 404. `GET
+ * /__recorded` answers the requests recorded so far and `DELETE /__recorded` forgets them (neither is recorded), so
+ * code in another runtime (a Worker) can check what reached the server.
+ */
 export async function startRecordingServer(routes: Record<string, Route>): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      // Any origin may call it (a page in Chromium runs the scenarios cross-origin); preflights are not recorded.
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.method === 'OPTIONS') {
+        const requested = req.headers['access-control-request-headers'];
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, DELETE',
+          ...(requested ? { 'access-control-allow-headers': requested } : {}),
+        });
+        res.end();
+        return;
+      }
+      if (req.url === '/__recorded') {
+        if (req.method === 'DELETE') requests.length = 0;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(req.method === 'GET' ? requests : []));
+        return;
+      }
       const recorded = {
         method: req.method ?? '',
         url: req.url ?? '',
