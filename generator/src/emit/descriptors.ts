@@ -49,13 +49,24 @@ export function emitDescriptors(ctx: EmitContext): string {
       isTypeOnly: true,
     },
   ];
+  const takesQuery = (op: OperationModel) => op.parameters.some((p) => p.in === 'query');
+  if (model.operations.some(takesQuery)) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: ctx.imports.coreModule,
+      namedImports: ['serializeQuery'],
+    });
+  }
   for (const op of model.operations) {
+    const data = JSON.stringify(descriptorOf(op));
+    // The serializer is referenced only by operations that take a query, so a bundle of others leaves it out.
+    const initializer = takesQuery(op) ? `${data.slice(0, -1)},"encodeQuery":serializeQuery}` : data;
     statements.push({
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: [`${op.method} ${op.path}`],
-      declarations: [{ name: op.id, type: 'OperationDescriptor', initializer: JSON.stringify(descriptorOf(op)) }],
+      declarations: [{ name: op.id, type: 'OperationDescriptor', initializer }],
     });
   }
   return ctx.print('operations.ts', statements, banner(model.version));

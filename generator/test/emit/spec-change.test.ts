@@ -22,7 +22,7 @@ const emit = (doc = miniSpec()) => {
 };
 
 describe('a one-line change to the spec', () => {
-  it('a new optional query parameter changes the descriptor line, the args alias and the method signature only', () => {
+  it('a new optional query parameter changes the descriptor line (which then carries the serializer), the args alias and the method signature only', () => {
     const before = emit();
     const doc = miniSpec();
     opOf(doc, '/device/{deviceID}')['parameters'] = [{ name: 'details', in: 'query', schema: { type: 'boolean' } }];
@@ -31,7 +31,7 @@ describe('a one-line change to the spec', () => {
     expect(changedLines(before.descriptors, after.descriptors)).toEqual([
       [
         'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[]};',
-        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":["details"],"requiredQuery":[]};',
+        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":["details"],"requiredQuery":[],"encodeQuery":serializeQuery};',
       ],
     ]);
     expect(changedLines(before.client, after.client)).toEqual([
@@ -48,7 +48,7 @@ describe('a one-line change to the spec', () => {
     opOf(doc, '/status')['parameters'] = [{ name: 'details', in: 'query', schema: { type: 'boolean' } }];
     const after = emit(doc);
     expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
-      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":[],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["details"],"requiredQuery":[]};',
+      'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":[],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":["details"],"requiredQuery":[],"encodeQuery":serializeQuery};',
     ]);
     const added = after.client.split('\n').filter((l) => !before.client.split('\n').includes(l));
     expect(added).toEqual([
@@ -65,7 +65,7 @@ describe('a one-line change to the spec', () => {
     (doc.components!['parameters']!['Page'] as Record<string, unknown>)['required'] = true;
     const after = emit(doc);
     expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
-      'export const listDevices: OperationDescriptor = {"id":"listDevices","method":"GET","path":"/device","kinds":["profile","analysis"],"envelope":"envelope","paging":"page","pathParams":[],"queryParams":["page","amount"],"requiredQuery":["page"]};',
+      'export const listDevices: OperationDescriptor = {"id":"listDevices","method":"GET","path":"/device","kinds":["profile","analysis"],"envelope":"envelope","paging":"page","pathParams":[],"queryParams":["page","amount"],"requiredQuery":["page"],"encodeQuery":serializeQuery};',
     ]);
     expect(changedLines(before.client, after.client).map(([, b]) => b)).toEqual([
       '  public list(args: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',

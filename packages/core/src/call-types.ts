@@ -1,5 +1,5 @@
 import type { EnvelopeMode } from './internal/envelope.ts';
-import type { QueryValue } from './internal/query.ts';
+import type { QueryEncoder, QueryValue } from './internal/query.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 
 /** The types of one call: what goes in (OperationRequest, CallOptions) and what comes back (TagoResponse). */
@@ -30,6 +30,12 @@ export interface OperationRequest {
   /** Path parameters whose `/` is kept (file paths). */
   reservedPathParams?: readonly string[] | undefined;
   query?: Record<string, QueryValue>;
+  /**
+   * What serializes `query` (generated operations carry the core's `serializeQuery`). TagoCore, `send` and event
+   * streams use `serializeQuery` when it is unset; the lean engine of `sender()` refuses a query without it, so a
+   * small bundle holds the serializer only when one of its operations takes a query.
+   */
+  encodeQuery?: QueryEncoder | undefined;
   body?: unknown;
   /**
    * Media type of the body. Unset, it follows the value: JSON for JSON values, `multipart/form-data` with its

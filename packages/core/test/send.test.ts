@@ -9,6 +9,7 @@ import {
   resolveRegion,
   send,
   sender,
+  serializeQuery,
   TagoAbortError,
   TagoConnectionError,
   TagoCore,
@@ -217,6 +218,58 @@ describe('sender: generated functions over the plain path', () => {
       callOperation(ctx, sendData, { body: [{ variable: 't', value: 1 }] }).withResponse(),
     ).resolves.toMatchObject({ data: '1 Data Added', warning: 'w', attempts: 1 });
     expect(requests).toHaveLength(1);
+  });
+
+  const getData: OperationDescriptor = {
+    id: 'getData',
+    method: 'GET',
+    path: '/data',
+    kinds: ['device'],
+    envelope: 'envelope',
+    paging: 'skip',
+    pathParams: [],
+    queryParams: ['qty', 'variables'],
+    requiredQuery: [],
+  };
+
+  it('serializes a query with the encoder the descriptor carries, and skips it for an empty query', async () => {
+    const { transport, requests } = recorder(ok([]));
+    const ctx = { core: sender(endpoint(), transport), tokenKind: 'device' as const };
+    const encoded: unknown[] = [];
+    const encodeQuery = (query: Readonly<Record<string, unknown>>) => {
+      encoded.push(query);
+      return serializeQuery(query as Parameters<typeof serializeQuery>[0]);
+    };
+    await callOperation(ctx, { ...getData, encodeQuery }, { qty: 10, variables: ['temp'] });
+    await callOperation(ctx, { ...getData, encodeQuery }, {});
+    expect(requests.map((r) => r.url)).toEqual([
+      'https://api.us-e1.tago.io/data?qty=10&variables[0]=temp',
+      'https://api.us-e1.tago.io/data',
+    ]);
+    expect(encoded).toEqual([{ qty: 10, variables: ['temp'] }]);
+  });
+
+  it('refuses a query it has no encoder for, before sending; send and TagoCore bring their own', async () => {
+    const { transport, requests } = recorder(ok([]));
+    const ctx = { core: sender(endpoint(), transport), tokenKind: 'device' as const };
+    const refused = callOperation(ctx, getData, { qty: 10 });
+    await expect(refused).rejects.toThrow(TagoValidationError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'query_encoder_missing',
+      field: 'query',
+      method: 'GET',
+      path: '/data',
+      message:
+        'getData: a query needs an encoder here (set encodeQuery: serializeQuery, or call a generated operation)',
+    });
+    expect(requests).toHaveLength(0);
+    const raw: OperationRequest = { method: 'GET', path: '/data', query: { qty: 10 } };
+    await send(endpoint(), raw, {}, transport);
+    await new TagoCore({ token: TOKEN, transport }).request(raw);
+    expect(requests.map((r) => r.url)).toEqual([
+      'https://api.us-e1.tago.io/data?qty=10',
+      'https://api.us-e1.tago.io/data?qty=10',
+    ]);
   });
 
   it('awaits an event stream but refuses to iterate it', async () => {

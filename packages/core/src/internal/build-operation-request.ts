@@ -24,8 +24,10 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
   if (sizeField !== undefined && given[sizeField] !== undefined) checkPageSize(given[sizeField], sizeField, ctx);
   const pathParams: Record<string, string | number> = {};
   const query: Record<string, QueryValue> = {};
-  for (const [key, value] of Object.entries(given)) {
+  // Keys rather than entries: no pair array per argument on every call.
+  for (const key of Object.keys(given)) {
     if (key === 'body') continue;
+    const value = given[key];
     if (op.pathParams.includes(key)) {
       if (!isPathValue(value)) {
         throw new TagoValidationError(
@@ -77,6 +79,7 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
     pathParams,
     reservedPathParams: op.reservedPathParams,
     query,
+    encodeQuery: op.encodeQuery,
     body,
     contentType: binary ? undefined : op.body?.contentType,
     mediaTypes: binary ? (op.body!.mediaTypes ?? [op.body!.contentType]) : undefined,

@@ -93,22 +93,33 @@ export function callPagedOperation<T, Item>(
   options?: CallOptions,
 ): TagoPagePromise<T, Item> {
   const base = args ?? {};
+  // Awaiting (most calls) builds no iteration state: the walk's closures are made when a caller iterates.
+  return new TagoPagePromise<T, Item>(
+    () => sendChecked<T>(ctx, op, base, options),
+    () => walkPages<Item>(ctx, op, base, options),
+  );
+}
+
+/** The iterator of a paged call, from the page or chunk its arguments ask for. */
+function walkPages<Item>(
+  ctx: OperationContext,
+  op: OperationDescriptor,
+  base: OperationArgs,
+  options: CallOptions | undefined,
+): AsyncIterator<Item> {
   const context = { method: op.method, path: op.path };
   const list = async (extra: Record<string, number>): Promise<Item[]> =>
     listOf<Item>(op, (await sendChecked<unknown>(ctx, op, { ...base, ...extra }, options)).data);
-  const pages = (): AsyncIterator<Item> => {
-    if (op.paging === 'skip') {
-      const qty = (base['qty'] as number | undefined) ?? 1000;
-      const startSkip = (base['skip'] as number | undefined) ?? 0;
-      const chunk = (skip: number, n: number) => list({ skip, qty: n });
-      return paginateBySkip<Item>(chunk, { qty, startSkip, context })[Symbol.asyncIterator]();
-    }
-    const amount = (base['amount'] as number | undefined) ?? 20;
-    const startPage = (base['page'] as number | undefined) ?? 1;
-    const page = (p: number, n: number) => list({ page: p, amount: n });
-    return paginateByPage<Item>(page, { amount, startPage, context })[Symbol.asyncIterator]();
-  };
-  return new TagoPagePromise<T, Item>(() => sendChecked<T>(ctx, op, base, options), pages);
+  if (op.paging === 'skip') {
+    const qty = (base['qty'] as number | undefined) ?? 1000;
+    const startSkip = (base['skip'] as number | undefined) ?? 0;
+    const chunk = (skip: number, n: number) => list({ skip, qty: n });
+    return paginateBySkip<Item>(chunk, { qty, startSkip, context })[Symbol.asyncIterator]();
+  }
+  const amount = (base['amount'] as number | undefined) ?? 20;
+  const startPage = (base['page'] as number | undefined) ?? 1;
+  const page = (p: number, n: number) => list({ page: p, amount: n });
+  return paginateByPage<Item>(page, { amount, startPage, context })[Symbol.asyncIterator]();
 }
 
 function listOf<Item>(op: OperationDescriptor, data: unknown): Item[] {

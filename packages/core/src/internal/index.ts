@@ -56,7 +56,7 @@ export {
 export { readAnswer, send, sender, transportFailure } from './send-once.ts';
 export { originOf, parseAnswer } from './envelope.ts';
 export type { AnswerInput, EnvelopeMode, ParsedAnswer } from './envelope.ts';
-export { parseQuery, serializeQuery, type QueryValue } from './query.ts';
+export { parseQuery, serializeQuery, withQueryEncoder, type QueryEncoder, type QueryValue } from './query.ts';
 export { backoffDelay, decideRetry, isIdempotent, MAX_TIMER_MS, retryAfterFrom } from './retry-decision.ts';
 export type { AttemptOutcome, RetryDecision } from './retry-decision.ts';
 export {

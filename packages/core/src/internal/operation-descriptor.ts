@@ -1,6 +1,7 @@
 import type { HttpMethod } from '../call-types.ts';
 import type { TokenKind } from '../token-kinds.ts';
 import type { EnvelopeMode } from './envelope.ts';
+import type { QueryEncoder } from './query.ts';
 
 /** Top-level shape of a request body, as far as it can be checked before sending. */
 export type BodyShape = 'object' | 'array' | 'string' | 'object-or-array' | 'any';
@@ -26,6 +27,11 @@ export interface OperationDescriptor {
   readonly reservedPathParams?: readonly string[];
   readonly queryParams: readonly string[];
   readonly requiredQuery: readonly string[];
+  /**
+   * The query serializer (`serializeQuery`), on operations that take a query: referenced from here, it reaches
+   * only the bundles that hold such an operation.
+   */
+  readonly encodeQuery?: QueryEncoder;
   readonly body?: {
     readonly required: boolean;
     readonly contentType: 'application/json' | 'text/plain';

@@ -1,3 +1,4 @@
+import type { OperationRequest } from '../call-types.ts';
 import { TagoValidationError } from '../errors.ts';
 
 /** A value the query serializer accepts. */
@@ -11,6 +12,18 @@ export type QueryValue =
   | readonly QueryValue[]
   | { readonly [key: string]: QueryValue };
 
+/** Turns a call's query into the text after `?` (serializeQuery is the one every client uses). */
+export type QueryEncoder = (query: Readonly<Record<string, QueryValue>>) => string;
+
+/**
+ * The request with serializeQuery as its query encoder when it has none. The URL builder only calls the encoder
+ * a request carries, so bundles whose operations take no query leave the serializer out; generated descriptors
+ * carry it, and the entry points that take hand-written requests (TagoCore, `send`, event streams) add it here.
+ */
+export function withQueryEncoder(op: OperationRequest): OperationRequest {
+  return op.encodeQuery !== undefined || op.query === undefined ? op : { ...op, encodeQuery: serializeQuery };
+}
+
 /**
  * Serializes a query object the way TagoIO reads it (the `qs` convention of its official SDK): arrays with
  * indexed brackets (`fields[0]=id`), objects with named brackets (`filter[name]=x`, `filter[tags][0][key]=k`),
@@ -19,47 +32,55 @@ export type QueryValue =
  */
 export function serializeQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
   if (!query) return '';
-  const parts: string[] = [];
-  for (const key of Object.keys(query)) append(parts, encode(key, key), query[key], key);
-  return parts.join('&');
+  // One growing string rather than a parts array and a join: a call's query is a few keys.
+  let text = '';
+  for (const key of Object.keys(query)) text = append(text, encode(key, key), query[key], key);
+  return text;
 }
 
-function append(parts: string[], key: string, value: QueryValue, path: string): void {
-  if (value === undefined) return;
-  if (value === null) {
-    parts.push(`${key}=`);
-  } else if (value instanceof Date) {
+/** `text` with `key=value` (or the pairs of a nested value) added, `&`-separated. */
+function append(text: string, key: string, value: QueryValue, path: string): string {
+  if (value === undefined) return text;
+  if (value === null) return pair(text, key, '');
+  if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) {
       throw new TagoValidationError(`Query parameter "${path}" is an invalid Date`, 'query_invalid_value', path);
     }
-    parts.push(`${key}=${encode(value.toISOString(), path)}`);
-  } else if (Array.isArray(value)) {
-    value.forEach((item: QueryValue, i: number) => {
-      append(parts, `${key}[${i}]`, item, `${path}[${i}]`);
-    });
-  } else if (typeof value === 'object') {
+    return pair(text, key, encode(value.toISOString(), path));
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      text = append(text, `${key}[${i}]`, value[i] as QueryValue, `${path}[${i}]`);
+    }
+    return text;
+  }
+  if (typeof value === 'object') {
     for (const sub of Object.keys(value)) {
-      append(
-        parts,
+      text = append(
+        text,
         `${key}[${encode(sub, `${path}[${sub}]`)}]`,
         (value as Record<string, QueryValue>)[sub],
         `${path}[${sub}]`,
       );
     }
-  } else if (typeof value === 'number') {
+    return text;
+  }
+  if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
       throw new TagoValidationError(`Query parameter "${path}" must be a finite number`, 'query_invalid_value', path);
     }
-    parts.push(`${key}=${String(value)}`);
-  } else if (typeof value === 'string' || typeof value === 'boolean') {
-    parts.push(`${key}=${encode(String(value), path)}`);
-  } else {
-    throw new TagoValidationError(
-      `Query parameter "${path}" has an unsupported type (${typeof value})`,
-      'query_invalid_value',
-      path,
-    );
+    return pair(text, key, String(value));
   }
+  if (typeof value === 'string' || typeof value === 'boolean') return pair(text, key, encode(String(value), path));
+  throw new TagoValidationError(
+    `Query parameter "${path}" has an unsupported type (${typeof value})`,
+    'query_invalid_value',
+    path,
+  );
+}
+
+function pair(text: string, key: string, value: string): string {
+  return text === '' ? `${key}=${value}` : `${text}&${key}=${value}`;
 }
 
 /** Percent-encodes a key or value; a lone surrogate (not valid Unicode) is a typed error, not a raw URIError. */

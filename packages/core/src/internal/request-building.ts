@@ -9,7 +9,7 @@ import {
   validateToken,
 } from './header-checks.ts';
 import { ownProperties } from './own-properties.ts';
-import { serializeQuery } from './query.ts';
+import type { QueryValue } from './query.ts';
 import { encodeForm, encodeJsonBody, type BodyEncoder, type WireBody } from './request-body.ts';
 
 /**
@@ -124,10 +124,27 @@ export function buildUrl(
   op: OperationRequest,
   ctx: RequestContext = { method: op.method, path: op.path },
 ): string {
-  const text = serializeQuery(op.query);
+  const text = op.query === undefined ? '' : queryText(op, op.query, ctx);
   const query = text ? `?${text}` : '';
   if (op.server === 'sse') return `${endpoint.sse}${query}`;
   return `${endpoint.api}${buildPath(op.path, op.pathParams, ctx, op.reservedPathParams)}${query}`;
+}
+
+/** The serialized query; an empty one (most calls) is skipped before any encoder runs. */
+function queryText(op: OperationRequest, query: Readonly<Record<string, QueryValue>>, ctx: RequestContext): string {
+  for (const _ in query) {
+    if (op.encodeQuery === undefined) {
+      throw new TagoValidationError(
+        `${op.operationId ?? `${op.method} ${op.path}`}: a query needs an encoder here (set encodeQuery: ` +
+          'serializeQuery, or call a generated operation)',
+        'query_encoder_missing',
+        'query',
+        ctx,
+      );
+    }
+    return op.encodeQuery(query);
+  }
+  return '';
 }
 
 /** Headers of one call: accept, the fixed and per-call headers, `_ssl` and the token (prepareRequest adds the content type). */

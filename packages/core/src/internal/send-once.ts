@@ -11,6 +11,7 @@ import type { RequestEngine } from './call-operation.ts';
 import { parseAnswer } from './envelope.ts';
 import { CALL_OPTION_NAMES, checkOptionNames } from './option-checks.ts';
 import { ownProperties } from './own-properties.ts';
+import { withQueryEncoder } from './query.ts';
 import { redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
 import { prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
 import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten } from './transport-support.ts';
@@ -85,7 +86,17 @@ export function readAnswer<T>(
  * `timeoutMs`, `deadlineMs`, `maxRetries` and `retry` belong to TagoCore and are refused here rather than ignored (for a
  * deadline, pass `signal: AbortSignal.timeout(ms)`). `idempotent` only matters to retries, so it changes nothing.
  */
-export async function send<T = unknown>(
+export function send<T = unknown>(
+  endpoint: Endpoint,
+  op: OperationRequest,
+  options: CallOptions = {},
+  transport: Transport = plainFetchTransport(),
+): Promise<TagoResponse<T>> {
+  return sendOnce<T>(endpoint, withQueryEncoder(op), options, transport);
+}
+
+/** `send` for requests built from descriptors, which carry their query encoder (or take no query). */
+async function sendOnce<T>(
   endpoint: Endpoint,
   op: OperationRequest,
   options: CallOptions = {},
@@ -121,7 +132,11 @@ export async function send<T = unknown>(
   return readAnswer<T>(request, op, wire, 1);
 }
 
-/** An engine for generated functions that sends every call with `send` (one attempt, no timer). */
+/**
+ * An engine for generated functions that sends every call like `send` (one attempt, no timer). It uses the query
+ * encoder the request carries (generated operations do) and refuses a query without one, so a bundle holds the
+ * serializer only when one of its operations takes a query.
+ */
 export function sender(endpoint: Endpoint, transport?: Transport): RequestEngine {
-  return { request: <T>(op: OperationRequest, call?: CallOptions) => send<T>(endpoint, op, call, transport) };
+  return { request: <T>(op: OperationRequest, call?: CallOptions) => sendOnce<T>(endpoint, op, call, transport) };
 }
