@@ -248,7 +248,8 @@ export const CLIENT_PROBES = [
 ];
 
 /**
- * Probes of the edge functions (`E` is `@tagokit/edge`; `profile`, `device` are edge clients of those kinds).
+ * Probes of the edge functions (`E` is `@tagokit/edge`; `profile`, `device`, `network` are edge clients of those
+ * kinds).
  * @type {Probe[]}
  */
 export const EDGE_PROBES = [
@@ -314,6 +315,32 @@ export const EDGE_PROBES = [
     id: 'options/token-kind-plural',
     lines: ["E.createEdgeClient({ token, tokenKind: 'devices' });"],
     expect: refused('option_invalid'),
+  },
+  // A token kind that cannot call the function (its first parameter takes only the kinds that can).
+  {
+    id: 'token-kind/device-lists-devices',
+    lines: ['await E.listDevices(device);'],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/device-runs-analysis',
+    lines: [`await E.runAnalysis(device, { analysisID: ${ID} });`],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/device-lists-secrets',
+    lines: ['await E.listSecrets(device);'],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/profile-sends-device-data',
+    lines: [`await E.sendData(profile, { body: { variable: 't' } });`],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/network-creates-dashboard',
+    lines: [`await E.createDashboard(network, { body: { label: 'x' } });`],
+    expect: refused('token_kind_mismatch'),
   },
   {
     id: 'result/device-create-deviceID',
