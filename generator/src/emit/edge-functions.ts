@@ -32,6 +32,7 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
     name: op.id,
     isExported: true,
     docs: [signature.docs],
+    typeParameters: signature.typeParameters,
     parameters: [{ name: 'client', type: clientType(op) }, ...signature.parameters],
     returnType: signature.returnType,
     statements: signature.statements('client'),

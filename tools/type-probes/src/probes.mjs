@@ -116,6 +116,23 @@ export const CLIENT_PROBES = [
     lines: [`await profile.devices.listTokens({ deviceIDOrToken: ${ID}, fields: ['id'] });`],
     expect: notAValue,
   },
+  // A field the list was not asked for: its rows are narrowed to `fields`, and the API leaves the others out.
+  {
+    id: 'fields/devices-row-unasked',
+    lines: [
+      "const rows = await profile.devices.list({ fields: ['id', 'name'] });",
+      "await profile.networks.get({ networkID: rows[0]?.network ?? '' });",
+    ],
+    expect: refused('path_param_missing'),
+  },
+  {
+    id: 'fields/devices-walk-unasked',
+    lines: [
+      "for await (const row of profile.devices.list({ fields: ['id', 'name'] }))",
+      "  await profile.networks.get({ networkID: row.network ?? '' });",
+    ],
+    expect: refused('path_param_missing'),
+  },
   // Wrong query values.
   {
     id: 'query/data-query-mode',
@@ -299,6 +316,14 @@ export const EDGE_PROBES = [
     id: 'fields/dashboards-title',
     lines: [`await E.listDashboards(profile, { fields: ['id', 'title'] });`],
     expect: notAValue,
+  },
+  {
+    id: 'fields/devices-row-unasked',
+    lines: [
+      "const rows = await E.listDevices(profile, { fields: ['id', 'name'] });",
+      "await E.getNetwork(profile, { networkID: rows[0]?.network ?? '' });",
+    ],
+    expect: refused('path_param_missing'),
   },
   {
     id: 'query/list-amount-text',

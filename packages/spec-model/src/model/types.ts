@@ -19,6 +19,8 @@ export interface ParameterModel {
   example: unknown;
   /** The only values a query parameter takes, when its schema is a string enum or an array of one. */
   allowedValues: string[] | undefined;
+  /** The parameter's schema as the spec writes it (`$ref`s unresolved), so emitters can name its type. */
+  schema: unknown;
 }
 
 export interface BodyModel {
