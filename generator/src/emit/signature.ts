@@ -79,6 +79,49 @@ export function methodDocs(op: OperationModel): string {
   return lines.join('\n');
 }
 
+/** One overload of a generated method or function (its parameters after the receiver). */
+export interface SignatureOverload {
+  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  returnType: string;
+}
+
+/**
+ * The overloads of an operation whose result depends on its `query` parameter (`x-tago-result-by-query`): one per
+ * result type with the query values that give it (`query: 'count' | 'sum' | 'avg'` -> a number), one for no query
+ * or any other value (records), then the whole signature for a query not known until run time. None otherwise.
+ */
+export function queryOverloads(op: OperationModel): SignatureOverload[] {
+  const byQuery = op.resultByQuery;
+  if (!isPaged(op) || Object.keys(byQuery).length === 0) return [];
+  const T = pascalCase(op.id);
+  const values = op.parameters.find((p) => p.in === 'query' && p.name === 'query')?.allowedValues ?? [];
+  const page = (type: string) => `TagoPagePromise<${type}, ${type.endsWith('[]') ? type.slice(0, -2) : 'never'}>`;
+  const literals = (vs: string[]) => vs.map((v) => `'${v}'`).join(' | ');
+  const valuesOf = new Map<string, string[]>();
+  for (const [value, type] of Object.entries(byQuery))
+    if (value !== 'default') valuesOf.set(type, [...(valuesOf.get(type) ?? []), value]);
+  const options = { name: 'options', type: 'CallOptions', hasQuestionToken: true };
+  const overloads = [...valuesOf].map(([type, vs]) => ({
+    parameters: [{ name: 'args', type: `${T}Args & { query: ${literals(vs)} }` }, options],
+    returnType: page(type),
+  }));
+  const rest = values.filter((v) => !(v in byQuery) || v === 'default');
+  overloads.push({
+    parameters: [
+      { name: 'args', type: `${T}Args & { query?: ${literals(rest)} }`, hasQuestionToken: !argsRequired(op) },
+      options,
+    ],
+    returnType: page(byQuery['default']!),
+  });
+  return overloads;
+}
+
+/** The named types the query overloads of an operation read (`Data`, `DataAggregate`). */
+export const queryResultTypes = (op: OperationModel): string[] =>
+  Object.values(op.resultByQuery)
+    .map((type) => type.replace(/\[\]$/, ''))
+    .filter((type) => type !== 'number');
+
 /** A generated method or function, without its name and receiver. */
 export interface OperationSignature {
   /** `const F extends DeviceListFields[] = never` for a list narrowed by its `fields` (a const tuple infers them). */
@@ -86,6 +129,8 @@ export interface OperationSignature {
   /** `args` (when the operation has inputs; optional when none is required), then `options`. */
   parameters: OptionalKind<ParameterDeclarationStructure>[];
   returnType: string;
+  /** Overloads by `query` (queryOverloads), the last one this whole signature; empty for most operations. */
+  overloads: SignatureOverload[];
   docs: string;
   /** The body over `ctx` (`this.#ctx` in a class, `client` in a function). */
   statements(ctx: string): string[];
@@ -107,6 +152,9 @@ export function operationSignature(op: OperationModel): OperationSignature {
     typeParameters: fields ? [{ name: 'const F', constraint: `${fields}[]`, default: 'never' }] : [],
     parameters,
     returnType: returnType(op),
+    overloads: ((byQuery) => (byQuery.length ? [...byQuery, { parameters, returnType: returnType(op) }] : []))(
+      queryOverloads(op),
+    ),
     docs: methodDocs(op),
     statements: (ctx) => [callStatement(op, ctx)],
   };

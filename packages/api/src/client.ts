@@ -3,7 +3,7 @@
 import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';
 import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';
 import type { operations } from './schema.ts';
-import type { AccessPolicy, AccessPolicyCreate, AccessPolicyCreateResult, AccessPolicyListFields, AccessPolicySettings, AccessPolicySummary, AccessPolicyUpdate, Account, AccountCreateRequest, AccountCredentials, AccountLoginPinRequest, AccountLoginRequest, AccountLoginResult, AccountOtpConfirmRequest, AccountPasswordChangeRequest, AccountPlan, AccountPlanSetRequest, AccountProfileTokenRequest, AccountProfileTokenResult, AccountUpdateRequest, Action, ActionCreate, ActionCreateResult, ActionListFields, ActionUpdate, Analysis, AnalysisCreate, AnalysisCreateResult, AnalysisEdit, AnalysisListFields, AnalysisListItem, AnalysisRun, AnalysisScriptDownload, AnalysisScriptUpload, AnalysisTokenResult, AnyValue, BillingAllocation, BillingAllocationUpdate, BillingCoupon, BillingInformation, BillingInformationUpdate, BillingPaymentHistoryEntry, BillingPaymentMethod, BillingPaymentMethodUpdate, BillingPrices, BillingSchedule, BillingSubscription, BillingSubscriptionUpdate, ConnectorCreate, ConnectorCreateResult, ConnectorEdit, ConnectorInfo, ConnectorListFields, Dashboard, DashboardCreate, DashboardCreateResult, DashboardDuplicate, DashboardDuplicateResult, DashboardEdit, DashboardListFields, DashboardListItem, DashboardPublicToken, DashboardRelatedAnalysis, DashboardRelatedDevice, DataCreateBody, DataEditBody, DataQueryResult, Device, DeviceChunk, DeviceChunkCopy, DeviceConfigParam, DeviceConfigParamSent, DeviceConfigParamSetBody, DeviceConvert, DeviceCreate, DeviceCreateResult, DeviceDataBackup, DeviceDataRestore, DeviceEdit, DeviceEmpty, DeviceExportResult, DeviceListFields, DeviceListItem, DeviceToken, DeviceTokenCreate, DeviceTokenCreateResult, DeviceTokenListFields, Dictionary, DictionaryCreate, DictionaryCreateResult, DictionaryEdit, DictionaryLanguageEdit, DictionaryListFields, DictionaryListItem, DictionaryStrings, Entity, EntityCreate, EntityCreateResult, EntityDataDelete, EntityDataEditBody, EntityDataExport, EntityDataExportResult, EntityDataInputBody, EntityDataRow, EntityEdit, EntityListFields, EntityListItem, EntitySchemaEdit, EntityUpdateResult, FileList, FileMove, FilePath, FilePermission, FilePermissionChange, FileUploadJsonBody, FileUploadResult, GenericID, GenericToken, MessageResult, NetworkCreate, NetworkCreateResult, NetworkDeviceCreate, NetworkDeviceCreateResult, NetworkDeviceParamBody, NetworkDeviceWithToken, NetworkEdit, NetworkInfo, NetworkListFields, NetworkPublishBody, NetworkTokenCreate, NetworkTokenCreateResult, NetworkTokenInfo, NetworkTokenListFields, Notification, NotificationCreate, NotificationListFields, NotificationPushRegister, NotificationPushUnregister, NotificationReadMark, ProfileAddonEdit, ProfileAddonInfo, ProfileAuditLog, ProfileBackup, ProfileBackupCreateResult, ProfileBackupDownload, ProfileCreate, ProfileCredentials, ProfileEdit, ProfileInfo, ProfileListItem, ProfileServiceConfig, ProfileServiceTest, ProfileServiceTestResult, ProfileServicesEdit, ProfileSummary, ProfileTeamInvite, ProfileTeamMember, ProfileToken, ProfileTokenCreate, ProfileTokenCreateResult, ProfileTokenListFields, ProfileUsageStatistic, RunCustomDomain, RunCustomDomainCreate, RunEmailTestRequest, RunNotification, RunNotificationCreate, RunNotificationCreateResult, RunNotificationListFields, RunNotificationUpdate, RunSamlEdit, RunSamlInfo, RunSettings, RunSettingsUpdate, RunUserCreateRequest, RunUserCreateResult, RunUserCredentials, RunUserDictionaryContent, RunUserEditRequest, RunUserInfo, RunUserListFields, RunUserLoginAsResult, RunUserLoginRequest, RunUserLoginResult, RunUserNotificationReadRequest, RunUserPasswordChange, RunUserPinCode, RunUserPinRequest, RunUserSelf, RunUserSelfEdit, RunUserSignupRequest, RunUserSignupResult, Secret, SecretCreate, SecretEdit, SecretListFields, ServiceAttachmentUpload, ServiceAuthorizationCreate, ServiceAuthorizationCreateResult, ServiceAuthorizationEdit, ServiceAuthorizationInfo, ServiceAuthorizationListFields, ServiceConsoleMessage, ServiceEmail, ServiceMqttPublish, ServiceNotification, ServiceSendgridEmail, ServiceSms, ServiceSmtpEmail, ServiceSqsMessage, ServiceTipCommand, ServiceTwilioSms, ServiceTwilioWhatsapp, SqlDeleteResult, SqlExecute, SqlExecuteResult, SqlQuery, SqlQueryCreate, SqlQueryListFields, SqlQueryListItem, SqlTables, SqlVersion, TagoCoreCreate, TagoCoreEdit, TagoCoreInfo, TagoCoreListFields, TagoCoreListItem, Template, TemplateCreate, TemplateInstall, TemplateInstallResult, TokenOwnerInfo, Widget, WidgetCreate, WidgetCreateResult, WidgetDataCreateBody, WidgetDataEditBody, WidgetDataResult, WidgetEdit, WidgetFileUploadEnd, WidgetFileUploadResult, WidgetHeaderAnalysisRun, WidgetResourceEditBody, WidgetSourceUpload, WidgetSourceUploadResult, WidgetToken } from './types.ts';
+import type { AccessPolicy, AccessPolicyCreate, AccessPolicyCreateResult, AccessPolicyListFields, AccessPolicySettings, AccessPolicySummary, AccessPolicyUpdate, Account, AccountCreateRequest, AccountCredentials, AccountLoginPinRequest, AccountLoginRequest, AccountLoginResult, AccountOtpConfirmRequest, AccountPasswordChangeRequest, AccountPlan, AccountPlanSetRequest, AccountProfileTokenRequest, AccountProfileTokenResult, AccountUpdateRequest, Action, ActionCreate, ActionCreateResult, ActionListFields, ActionUpdate, Analysis, AnalysisCreate, AnalysisCreateResult, AnalysisEdit, AnalysisListFields, AnalysisListItem, AnalysisRun, AnalysisScriptDownload, AnalysisScriptUpload, AnalysisTokenResult, AnyValue, BillingAllocation, BillingAllocationUpdate, BillingCoupon, BillingInformation, BillingInformationUpdate, BillingPaymentHistoryEntry, BillingPaymentMethod, BillingPaymentMethodUpdate, BillingPrices, BillingSchedule, BillingSubscription, BillingSubscriptionUpdate, ConnectorCreate, ConnectorCreateResult, ConnectorEdit, ConnectorInfo, ConnectorListFields, Dashboard, DashboardCreate, DashboardCreateResult, DashboardDuplicate, DashboardDuplicateResult, DashboardEdit, DashboardListFields, DashboardListItem, DashboardPublicToken, DashboardRelatedAnalysis, DashboardRelatedDevice, Data, DataAggregate, DataCreateBody, DataEditBody, DataQueryResult, Device, DeviceChunk, DeviceChunkCopy, DeviceConfigParam, DeviceConfigParamSent, DeviceConfigParamSetBody, DeviceConvert, DeviceCreate, DeviceCreateResult, DeviceDataBackup, DeviceDataRestore, DeviceEdit, DeviceEmpty, DeviceExportResult, DeviceListFields, DeviceListItem, DeviceToken, DeviceTokenCreate, DeviceTokenCreateResult, DeviceTokenListFields, Dictionary, DictionaryCreate, DictionaryCreateResult, DictionaryEdit, DictionaryLanguageEdit, DictionaryListFields, DictionaryListItem, DictionaryStrings, Entity, EntityCreate, EntityCreateResult, EntityDataDelete, EntityDataEditBody, EntityDataExport, EntityDataExportResult, EntityDataInputBody, EntityDataRow, EntityEdit, EntityListFields, EntityListItem, EntitySchemaEdit, EntityUpdateResult, FileList, FileMove, FilePath, FilePermission, FilePermissionChange, FileUploadJsonBody, FileUploadResult, GenericID, GenericToken, MessageResult, NetworkCreate, NetworkCreateResult, NetworkDeviceCreate, NetworkDeviceCreateResult, NetworkDeviceParamBody, NetworkDeviceWithToken, NetworkEdit, NetworkInfo, NetworkListFields, NetworkPublishBody, NetworkTokenCreate, NetworkTokenCreateResult, NetworkTokenInfo, NetworkTokenListFields, Notification, NotificationCreate, NotificationListFields, NotificationPushRegister, NotificationPushUnregister, NotificationReadMark, ProfileAddonEdit, ProfileAddonInfo, ProfileAuditLog, ProfileBackup, ProfileBackupCreateResult, ProfileBackupDownload, ProfileCreate, ProfileCredentials, ProfileEdit, ProfileInfo, ProfileListItem, ProfileServiceConfig, ProfileServiceTest, ProfileServiceTestResult, ProfileServicesEdit, ProfileSummary, ProfileTeamInvite, ProfileTeamMember, ProfileToken, ProfileTokenCreate, ProfileTokenCreateResult, ProfileTokenListFields, ProfileUsageStatistic, RunCustomDomain, RunCustomDomainCreate, RunEmailTestRequest, RunNotification, RunNotificationCreate, RunNotificationCreateResult, RunNotificationListFields, RunNotificationUpdate, RunSamlEdit, RunSamlInfo, RunSettings, RunSettingsUpdate, RunUserCreateRequest, RunUserCreateResult, RunUserCredentials, RunUserDictionaryContent, RunUserEditRequest, RunUserInfo, RunUserListFields, RunUserLoginAsResult, RunUserLoginRequest, RunUserLoginResult, RunUserNotificationReadRequest, RunUserPasswordChange, RunUserPinCode, RunUserPinRequest, RunUserSelf, RunUserSelfEdit, RunUserSignupRequest, RunUserSignupResult, Secret, SecretCreate, SecretEdit, SecretListFields, ServiceAttachmentUpload, ServiceAuthorizationCreate, ServiceAuthorizationCreateResult, ServiceAuthorizationEdit, ServiceAuthorizationInfo, ServiceAuthorizationListFields, ServiceConsoleMessage, ServiceEmail, ServiceMqttPublish, ServiceNotification, ServiceSendgridEmail, ServiceSms, ServiceSmtpEmail, ServiceSqsMessage, ServiceTipCommand, ServiceTwilioSms, ServiceTwilioWhatsapp, SqlDeleteResult, SqlExecute, SqlExecuteResult, SqlQuery, SqlQueryCreate, SqlQueryListFields, SqlQueryListItem, SqlTables, SqlVersion, TagoCoreCreate, TagoCoreEdit, TagoCoreInfo, TagoCoreListFields, TagoCoreListItem, Template, TemplateCreate, TemplateInstall, TemplateInstallResult, TokenOwnerInfo, Widget, WidgetCreate, WidgetCreateResult, WidgetDataCreateBody, WidgetDataEditBody, WidgetDataResult, WidgetEdit, WidgetFileUploadEnd, WidgetFileUploadResult, WidgetHeaderAnalysisRun, WidgetResourceEditBody, WidgetSourceUpload, WidgetSourceUploadResult, WidgetToken } from './types.ts';
 import * as ops from './operations.ts';
 /** Arguments of getTokenInfo. */
 export type GetTokenInfoArgs = NonNullable<operations['getTokenInfo']['parameters']['query']>;
@@ -1113,6 +1113,37 @@ export class DeviceDataResource {
    *
    * Await it for one page, or walk every row with `for await`.
    */
+  public getData(args: GetDataArgs & { query: 'count' | 'sum' | 'avg' }, options?: CallOptions): TagoPagePromise<number, never>;
+  /**
+   * Read the device's data
+   *
+   * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+   *
+   * Token kinds: device. `GET /data` (getData).
+   *
+   * Await it for one page, or walk every row with `for await`.
+   */
+  public getData(args: GetDataArgs & { query: 'aggregate' }, options?: CallOptions): TagoPagePromise<DataAggregate[], DataAggregate>;
+  /**
+   * Read the device's data
+   *
+   * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+   *
+   * Token kinds: device. `GET /data` (getData).
+   *
+   * Await it for one page, or walk every row with `for await`.
+   */
+  public getData(args?: GetDataArgs & { query?: 'default' | 'last_item' | 'last_value' | 'last_location' | 'last_insert' | 'first_item' | 'first_value' | 'first_location' | 'first_insert' | 'min' | 'max' | 'conditional' }, options?: CallOptions): TagoPagePromise<Data[], Data>;
+  /**
+   * Read the device's data
+   *
+   * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+   *
+   * Token kinds: device. `GET /data` (getData).
+   *
+   * Await it for one page, or walk every row with `for await`.
+   */
+  public getData(args?: GetDataArgs, options?: CallOptions): TagoPagePromise<GetDataResult, ItemOf<GetDataResult>>;
   public getData(args?: GetDataArgs, options?: CallOptions): TagoPagePromise<GetDataResult, ItemOf<GetDataResult>> {
     return callPagedOperation<GetDataResult, ItemOf<GetDataResult>>(this.#ctx, ops.getData, args, options);
   }
@@ -2227,6 +2258,37 @@ export class DevicesResource {
    *
    * Await it for one page, or walk every row with `for await`.
    */
+  public getData(args: GetDeviceDataArgs & { query: 'count' | 'sum' | 'avg' }, options?: CallOptions): TagoPagePromise<number, never>;
+  /**
+   * Read a device's data
+   *
+   * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+   *
+   * Token kinds: profile, analysis. `GET /device/{deviceID}/data` (getDeviceData).
+   *
+   * Await it for one page, or walk every row with `for await`.
+   */
+  public getData(args: GetDeviceDataArgs & { query: 'aggregate' }, options?: CallOptions): TagoPagePromise<DataAggregate[], DataAggregate>;
+  /**
+   * Read a device's data
+   *
+   * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+   *
+   * Token kinds: profile, analysis. `GET /device/{deviceID}/data` (getDeviceData).
+   *
+   * Await it for one page, or walk every row with `for await`.
+   */
+  public getData(args: GetDeviceDataArgs & { query?: 'default' | 'last_item' | 'last_value' | 'last_location' | 'last_insert' | 'first_item' | 'first_value' | 'first_location' | 'first_insert' | 'min' | 'max' | 'conditional' }, options?: CallOptions): TagoPagePromise<Data[], Data>;
+  /**
+   * Read a device's data
+   *
+   * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+   *
+   * Token kinds: profile, analysis. `GET /device/{deviceID}/data` (getDeviceData).
+   *
+   * Await it for one page, or walk every row with `for await`.
+   */
+  public getData(args: GetDeviceDataArgs, options?: CallOptions): TagoPagePromise<GetDeviceDataResult, ItemOf<GetDeviceDataResult>>;
   public getData(args: GetDeviceDataArgs, options?: CallOptions): TagoPagePromise<GetDeviceDataResult, ItemOf<GetDeviceDataResult>> {
     return callPagedOperation<GetDeviceDataResult, ItemOf<GetDeviceDataResult>>(this.#ctx, ops.getDeviceData, args, options);
   }

@@ -19,6 +19,8 @@ const refused = (code) => ({ name: 'TagoValidationError', code });
 /** A value the spec's enum does not hold: refused by the client before sending (the emulator would answer 400). */
 const notAValue = refused('query_value_invalid');
 const unknownKey = refused('body_field_unknown');
+/** What the API (here the emulator) answers a record edit whose id is empty: the client passes it, TagoIO refuses. */
+const refusedByApi = { name: 'BadRequestError', code: 'bad_request' };
 
 /**
  * Probes of the grouped clients (Node and Deno: `profile`, `device`, `network` are clients of those token kinds,
@@ -262,6 +264,23 @@ export const CLIENT_PROBES = [
     ],
     expect: refused('path_param_invalid'),
   },
+  // getData resolves by its `query`: a count is a number, aggregate buckets have no record id.
+  {
+    id: 'result/data-count-as-records',
+    lines: [
+      "const total = await device.deviceData.getData({ query: 'count', variables: ['temperature'] });",
+      "await device.deviceData.editData({ body: [{ id: total[0]?.id ?? '', value: 1 }] });",
+    ],
+    expect: refusedByApi,
+  },
+  {
+    id: 'result/data-aggregate-id',
+    lines: [
+      "const buckets = await device.deviceData.getData({ query: 'aggregate', interval: 'hour', function: 'avg' });",
+      "await device.deviceData.editData({ body: [{ id: buckets[0]?.id ?? '', value: 1 }] });",
+    ],
+    expect: refusedByApi,
+  },
 ];
 
 /**
@@ -374,6 +393,14 @@ export const EDGE_PROBES = [
       'await E.getDevice(profile, { deviceID: made.deviceID });',
     ],
     expect: refused('path_param_invalid'),
+  },
+  {
+    id: 'result/data-count-as-records',
+    lines: [
+      "const total = await E.getData(device, { query: 'count', variables: ['temperature'] });",
+      "await E.editData(device, { body: [{ id: total[0]?.id ?? '', value: 1 }] });",
+    ],
+    expect: refusedByApi,
   },
   {
     id: 'result/dashboard-create-id',

@@ -70,6 +70,12 @@ export interface OperationModel {
   parameters: ParameterModel[];
   body: BodyModel | undefined;
   response: ResponseModel;
+  /**
+   * `x-tago-result-by-query`: what the result is for given values of the `query` parameter (`count` -> `number`,
+   * `aggregate` -> `DataAggregate[]`), `default` standing for every other value and for no `query`; empty when the
+   * operation's result does not depend on it.
+   */
+  resultByQuery: Record<string, string>;
 }
 
 export interface GroupModel {
