@@ -11,7 +11,7 @@ import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
 import type { EmitContext, ImportStyle } from './context.js';
 import { namedTypeOf } from './named-types.js';
-import { hasArgs, kindsUnion, operationSignature } from './signature.js';
+import { hasArgs, kindsUnion, listFieldsType, operationSignature, queryResultTypes } from './signature.js';
 import { docText } from './ts.js';
 
 /** The body's type by the name the spec gives it (`DataCreateBody`), when it has one. */
@@ -63,7 +63,8 @@ export function resultType(op: OperationModel): string {
 export function namedTypesUsed(operations: readonly OperationModel[]): string[] {
   const names = new Set<string>();
   for (const op of operations)
-    for (const t of [namedBody(op), namedResult(op)]) if (t) names.add(t.replace(/\[\]$/, ''));
+    for (const t of [namedBody(op), namedResult(op), listFieldsType(op), ...queryResultTypes(op)])
+      if (t) names.add(t.replace(/\[\]$/, ''));
   return [...names].sort();
 }
 
@@ -74,9 +75,12 @@ function methods(op: OperationModel): MethodDeclarationStructure[] {
     kind: StructureKind.Method,
     name,
     scope: Scope.Public,
-    docs: [docs],
+    // With overloads every signature a consumer sees carries the docs; the implementation's are never shown.
+    docs: signature.overloads.length ? [] : [docs],
+    typeParameters: signature.typeParameters,
     parameters: signature.parameters,
     returnType: signature.returnType,
+    overloads: signature.overloads.map((o) => ({ ...o, docs: [docs] })),
     statements: signature.statements('this.#ctx'),
   });
   return [
@@ -201,6 +205,7 @@ export function clientImports(
       namedImports: [
         'CallOptions',
         'EnvelopeResult',
+        'FieldsRow',
         'ItemOf',
         'OperationContext',
         'RawResult',

@@ -31,9 +31,15 @@ function operationFunction(op: OperationModel): FunctionDeclarationStructure {
     kind: StructureKind.Function,
     name: op.id,
     isExported: true,
-    docs: [signature.docs],
+    docs: signature.overloads.length ? [] : [signature.docs],
+    typeParameters: signature.typeParameters,
     parameters: [{ name: 'client', type: clientType(op) }, ...signature.parameters],
     returnType: signature.returnType,
+    overloads: signature.overloads.map((o) => ({
+      docs: [signature.docs],
+      parameters: [{ name: 'client', type: clientType(op) }, ...o.parameters],
+      returnType: o.returnType,
+    })),
     statements: signature.statements('client'),
   };
 }

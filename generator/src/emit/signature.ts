@@ -1,6 +1,7 @@
-import type { OptionalKind, ParameterDeclarationStructure } from 'ts-morph';
+import type { OptionalKind, ParameterDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
 import type { OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
+import { namedTypeOf } from './named-types.js';
 import { docText } from './ts.js';
 
 /**
@@ -25,11 +26,30 @@ export function argumentKeys(op: OperationModel): string[] {
 export const kindsUnion = (op: OperationModel): string | undefined =>
   op.kinds.length ? op.kinds.map((k) => `'${k}'`).join(' | ') : undefined;
 
+/**
+ * The `<Resource>ListFields` type a paged list's `fields` takes (`DeviceListFields`), when its rows narrow to the
+ * fields asked for; `undefined` for every other operation.
+ */
+export function listFieldsType(op: OperationModel): string | undefined {
+  if (!isPaged(op)) return undefined;
+  const fields = op.parameters.find((p) => p.in === 'query' && p.name === 'fields');
+  const named = fields && namedTypeOf(fields.schema);
+  return named && /ListFields\[\]$/.test(named) ? named.slice(0, -2) : undefined;
+}
+
+/** The page and row types of a paged operation: rows narrowed by the `F` of `fields` when it has one. */
+function pageTypes(op: OperationModel): [page: string, row: string] {
+  const T = pascalCase(op.id);
+  if (!listFieldsType(op)) return [`${T}Result`, `ItemOf<${T}Result>`];
+  const row = `FieldsRow<ItemOf<${T}Result>, F>`;
+  return [`${row}[]`, row];
+}
+
 /** What a generated method or function returns. */
 export function returnType(op: OperationModel): string {
   const T = pascalCase(op.id);
   if (isStream(op)) return 'TagoEventStream';
-  return isPaged(op) ? `TagoPagePromise<${T}Result, ItemOf<${T}Result>>` : `TagoPromise<${T}Result>`;
+  return isPaged(op) ? `TagoPagePromise<${pageTypes(op).join(', ')}>` : `TagoPromise<${T}Result>`;
 }
 
 /** The one statement of a generated method or function: hand the call to the core over `ctx`. */
@@ -38,7 +58,7 @@ export function callStatement(op: OperationModel, ctx: string): string {
   const args = hasArgs(op) ? 'args' : 'undefined';
   if (isStream(op)) return `return callEventStream(${ctx}, ops.${op.id}, ${args}, options);`;
   return isPaged(op)
-    ? `return callPagedOperation<${T}Result, ItemOf<${T}Result>>(${ctx}, ops.${op.id}, ${args}, options);`
+    ? `return callPagedOperation<${pageTypes(op).join(', ')}>(${ctx}, ops.${op.id}, ${args}, options);`
     : `return callOperation<${T}Result>(${ctx}, ops.${op.id}, ${args}, options);`;
 }
 
@@ -59,11 +79,58 @@ export function methodDocs(op: OperationModel): string {
   return lines.join('\n');
 }
 
+/** One overload of a generated method or function (its parameters after the receiver). */
+export interface SignatureOverload {
+  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  returnType: string;
+}
+
+/**
+ * The overloads of an operation whose result depends on its `query` parameter (`x-tago-result-by-query`): one per
+ * result type with the query values that give it (`query: 'count' | 'sum' | 'avg'` -> a number), one for no query
+ * or any other value (records), then the whole signature for a query not known until run time. None otherwise.
+ */
+export function queryOverloads(op: OperationModel): SignatureOverload[] {
+  const byQuery = op.resultByQuery;
+  if (!isPaged(op) || Object.keys(byQuery).length === 0) return [];
+  const T = pascalCase(op.id);
+  const values = op.parameters.find((p) => p.in === 'query' && p.name === 'query')?.allowedValues ?? [];
+  const page = (type: string) => `TagoPagePromise<${type}, ${type.endsWith('[]') ? type.slice(0, -2) : 'never'}>`;
+  const literals = (vs: string[]) => vs.map((v) => `'${v}'`).join(' | ');
+  const valuesOf = new Map<string, string[]>();
+  for (const [value, type] of Object.entries(byQuery))
+    if (value !== 'default') valuesOf.set(type, [...(valuesOf.get(type) ?? []), value]);
+  const options = { name: 'options', type: 'CallOptions', hasQuestionToken: true };
+  const overloads = [...valuesOf].map(([type, vs]) => ({
+    parameters: [{ name: 'args', type: `${T}Args & { query: ${literals(vs)} }` }, options],
+    returnType: page(type),
+  }));
+  const rest = values.filter((v) => !(v in byQuery) || v === 'default');
+  overloads.push({
+    parameters: [
+      { name: 'args', type: `${T}Args & { query?: ${literals(rest)} }`, hasQuestionToken: !argsRequired(op) },
+      options,
+    ],
+    returnType: page(byQuery['default']!),
+  });
+  return overloads;
+}
+
+/** The named types the query overloads of an operation read (`Data`, `DataAggregate`). */
+export const queryResultTypes = (op: OperationModel): string[] =>
+  Object.values(op.resultByQuery)
+    .map((type) => type.replace(/\[\]$/, ''))
+    .filter((type) => type !== 'number');
+
 /** A generated method or function, without its name and receiver. */
 export interface OperationSignature {
+  /** `const F extends DeviceListFields[] = never` for a list narrowed by its `fields` (a const tuple infers them). */
+  typeParameters: OptionalKind<TypeParameterDeclarationStructure>[];
   /** `args` (when the operation has inputs; optional when none is required), then `options`. */
   parameters: OptionalKind<ParameterDeclarationStructure>[];
   returnType: string;
+  /** Overloads by `query` (queryOverloads), the last one this whole signature; empty for most operations. */
+  overloads: SignatureOverload[];
   docs: string;
   /** The body over `ctx` (`this.#ctx` in a class, `client` in a function). */
   statements(ctx: string): string[];
@@ -71,12 +138,23 @@ export interface OperationSignature {
 
 export function operationSignature(op: OperationModel): OperationSignature {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
+  const fields = listFieldsType(op);
+  const args = `${pascalCase(op.id)}Args`;
   if (hasArgs(op))
-    parameters.push({ name: 'args', type: `${pascalCase(op.id)}Args`, hasQuestionToken: !argsRequired(op) });
+    parameters.push({
+      name: 'args',
+      type: fields ? `${args} & { fields?: F }` : args,
+      hasQuestionToken: !argsRequired(op),
+    });
   parameters.push({ name: 'options', type: 'CallOptions', hasQuestionToken: true });
   return {
+    // ts-morph has no `isConst`; the modifier travels in the name.
+    typeParameters: fields ? [{ name: 'const F', constraint: `${fields}[]`, default: 'never' }] : [],
     parameters,
     returnType: returnType(op),
+    overloads: ((byQuery) => (byQuery.length ? [...byQuery, { parameters, returnType: returnType(op) }] : []))(
+      queryOverloads(op),
+    ),
     docs: methodDocs(op),
     statements: (ctx) => [callStatement(op, ctx)],
   };

@@ -70,7 +70,7 @@ describe('emitClient', () => {
   it('imports the core, the schema types and the descriptors', () => {
     expect(lines.slice(2, 7)).toEqual([
       "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
-      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
       "import type { operations } from './schema.js';",
       "import type { Device } from './types.js';",
       "import * as ops from './operations.js';",

@@ -30,8 +30,8 @@ describe('the emit context', () => {
         "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';",
       ],
       [
-        "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
-        "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
+        "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+        "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
       ],
       ["import type { operations } from './schema.js';", "import type { operations } from './schema.ts';"],
       ["import type { Device } from './types.js';", "import type { Device } from './types.ts';"],

@@ -40,7 +40,7 @@ describe('emitEdgeFunctions', () => {
       "export function readFile(client: ScopedContext<'profile'>,",
     ]);
     expect(lines).toContain(
-      "import type { CallOptions, EnvelopeResult, ItemOf, OperationContext, RawResult, RequestBody, ScopedContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, ScopedContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
     );
   });
 

@@ -56,15 +56,27 @@ describe('generateAll on the real bundle', () => {
     ]);
     const [, , operations, client, functions] = api.map((f) => f.text);
     expect(client!.split('\n')).toContain(
-      '  public list(args?: ListDevicesArgs, options?: CallOptions): TagoPagePromise<ListDevicesResult, ItemOf<ListDevicesResult>> {',
+      // Rows narrowed to the `fields` asked for (a const tuple), the whole row by default.
+      '  public list<const F extends DeviceListFields[] = never>(args?: ListDevicesArgs & { fields?: F }, options?: CallOptions): TagoPagePromise<FieldsRow<ItemOf<ListDevicesResult>, F>[], FieldsRow<ItemOf<ListDevicesResult>, F>> {',
     );
     // One method per operation, plus the 10 former names of the device- and network-token operations (deprecated).
-    expect(client!.match(/^ {2}public /gm)).toHaveLength(283);
+    expect(client!.match(/^ {2}public /gm)).toHaveLength(283 + 2 * 4);
     expect(client!.match(/^ {3}\* @deprecated Renamed to /gm)).toHaveLength(10);
     expect(operations!.match(/^export const \w+: OperationDescriptor = /gm)).toHaveLength(273);
-    expect(functions!.match(/^export function \w+\(client: (OperationContext|ScopedContext<[^>]+>), /gm)).toHaveLength(
-      273,
+    expect(
+      functions!.match(
+        /^export function \w+(<const F extends \w+ListFields\[\] = never>)?\(client: (OperationContext|ScopedContext<[^>]+>), /gm,
+      ),
+    ).toHaveLength(273 + 2 * 4);
+    // getData and getDeviceData: one overload per result of `query` (count, aggregate, records), then the whole one.
+    expect(functions!).toContain(
+      "export function getData(client: ScopedContext<'device'>, args: GetDataArgs & { query: 'count' | 'sum' | 'avg' }, options?: CallOptions): TagoPagePromise<number, never>;",
     );
+    expect(functions!).toContain(
+      "export function getData(client: ScopedContext<'device'>, args: GetDataArgs & { query: 'aggregate' }, options?: CallOptions): TagoPagePromise<DataAggregate[], DataAggregate>;",
+    );
+    // Every paged list whose `fields` the spec names (`<Resource>ListFields`) narrows its rows.
+    expect(functions!.match(/^export function \w+<const F extends \w+ListFields\[\] = never>/gm)).toHaveLength(19);
     for (const text of [client!, functions!]) {
       expect(text).toContain("import * as ops from './operations.ts';");
       expect(text).toContain("from '@tagokit/core/internal';");

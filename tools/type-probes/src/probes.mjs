@@ -19,6 +19,8 @@ const refused = (code) => ({ name: 'TagoValidationError', code });
 /** A value the spec's enum does not hold: refused by the client before sending (the emulator would answer 400). */
 const notAValue = refused('query_value_invalid');
 const unknownKey = refused('body_field_unknown');
+/** What the API (here the emulator) answers a record edit whose id is empty: the client passes it, TagoIO refuses. */
+const refusedByApi = { name: 'BadRequestError', code: 'bad_request' };
 
 /**
  * Probes of the grouped clients (Node and Deno: `profile`, `device`, `network` are clients of those token kinds,
@@ -115,6 +117,23 @@ export const CLIENT_PROBES = [
     id: 'fields/device-tokens-id',
     lines: [`await profile.devices.listTokens({ deviceIDOrToken: ${ID}, fields: ['id'] });`],
     expect: notAValue,
+  },
+  // A field the list was not asked for: its rows are narrowed to `fields`, and the API leaves the others out.
+  {
+    id: 'fields/devices-row-unasked',
+    lines: [
+      "const rows = await profile.devices.list({ fields: ['id', 'name'] });",
+      "await profile.networks.get({ networkID: rows[0]?.network ?? '' });",
+    ],
+    expect: refused('path_param_missing'),
+  },
+  {
+    id: 'fields/devices-walk-unasked',
+    lines: [
+      "for await (const row of profile.devices.list({ fields: ['id', 'name'] }))",
+      "  await profile.networks.get({ networkID: row.network ?? '' });",
+    ],
+    expect: refused('path_param_missing'),
   },
   // Wrong query values.
   {
@@ -245,10 +264,28 @@ export const CLIENT_PROBES = [
     ],
     expect: refused('path_param_invalid'),
   },
+  // getData resolves by its `query`: a count is a number, aggregate buckets have no record id.
+  {
+    id: 'result/data-count-as-records',
+    lines: [
+      "const total = await device.deviceData.getData({ query: 'count', variables: ['temperature'] });",
+      "await device.deviceData.editData({ body: [{ id: total[0]?.id ?? '', value: 1 }] });",
+    ],
+    expect: refusedByApi,
+  },
+  {
+    id: 'result/data-aggregate-id',
+    lines: [
+      "const buckets = await device.deviceData.getData({ query: 'aggregate', interval: 'hour', function: 'avg' });",
+      "await device.deviceData.editData({ body: [{ id: buckets[0]?.id ?? '', value: 1 }] });",
+    ],
+    expect: refusedByApi,
+  },
 ];
 
 /**
- * Probes of the edge functions (`E` is `@tagokit/edge`; `profile`, `device` are edge clients of those kinds).
+ * Probes of the edge functions (`E` is `@tagokit/edge`; `profile`, `device`, `network` are edge clients of those
+ * kinds).
  * @type {Probe[]}
  */
 export const EDGE_PROBES = [
@@ -300,6 +337,14 @@ export const EDGE_PROBES = [
     expect: notAValue,
   },
   {
+    id: 'fields/devices-row-unasked',
+    lines: [
+      "const rows = await E.listDevices(profile, { fields: ['id', 'name'] });",
+      "await E.getNetwork(profile, { networkID: rows[0]?.network ?? '' });",
+    ],
+    expect: refused('path_param_missing'),
+  },
+  {
     id: 'query/list-amount-text',
     lines: [`await E.listSecrets(profile, { amount: '20' });`],
     expect: refused('paging_invalid'),
@@ -315,6 +360,32 @@ export const EDGE_PROBES = [
     lines: ["E.createEdgeClient({ token, tokenKind: 'devices' });"],
     expect: refused('option_invalid'),
   },
+  // A token kind that cannot call the function (its first parameter takes only the kinds that can).
+  {
+    id: 'token-kind/device-lists-devices',
+    lines: ['await E.listDevices(device);'],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/device-runs-analysis',
+    lines: [`await E.runAnalysis(device, { analysisID: ${ID} });`],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/device-lists-secrets',
+    lines: ['await E.listSecrets(device);'],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/profile-sends-device-data',
+    lines: [`await E.sendData(profile, { body: { variable: 't' } });`],
+    expect: refused('token_kind_mismatch'),
+  },
+  {
+    id: 'token-kind/network-creates-dashboard',
+    lines: [`await E.createDashboard(network, { body: { label: 'x' } });`],
+    expect: refused('token_kind_mismatch'),
+  },
   {
     id: 'result/device-create-deviceID',
     lines: [
@@ -322,6 +393,14 @@ export const EDGE_PROBES = [
       'await E.getDevice(profile, { deviceID: made.deviceID });',
     ],
     expect: refused('path_param_invalid'),
+  },
+  {
+    id: 'result/data-count-as-records',
+    lines: [
+      "const total = await E.getData(device, { query: 'count', variables: ['temperature'] });",
+      "await E.editData(device, { body: [{ id: total[0]?.id ?? '', value: 1 }] });",
+    ],
+    expect: refusedByApi,
   },
   {
     id: 'result/dashboard-create-id',

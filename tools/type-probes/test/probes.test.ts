@@ -28,6 +28,7 @@ const edgeHeader = [
   'declare const token: string;',
   "const profile = E.createEdgeClient({ token, tokenKind: 'profile' });",
   "const device = E.createEdgeClient({ token, tokenKind: 'device' });",
+  "const network = E.createEdgeClient({ token, tokenKind: 'network' });",
 ].join('\n');
 
 /** The probes with the mistake of the first one removed: its directive is then unused, which must be an error. */
@@ -159,6 +160,7 @@ describe('the JavaScript twins against the real clients and the emulator', () =>
       E: edge,
       profile: edge.createEdgeClient({ ...base(), token, tokenKind: 'profile' }),
       device: edge.createEdgeClient({ ...base(), token: DEFAULT_DEVICE.token, tokenKind: 'device' }),
+      network: edge.createEdgeClient({ ...base(), token: DEFAULT_TOKENS.network, tokenKind: 'network' }),
       token,
     });
     expect(error).toMatchObject(probe.expect);

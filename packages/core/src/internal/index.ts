@@ -18,7 +18,15 @@ export {
   type BodyKeyTable,
   type QueryValueTable,
 } from './body-keys.ts';
-export type { EnvelopeResult, ItemOf, PathParams, QueryParams, RawResult, RequestBody } from './operation-types.ts';
+export type {
+  EnvelopeResult,
+  FieldsRow,
+  ItemOf,
+  PathParams,
+  QueryParams,
+  RawResult,
+  RequestBody,
+} from './operation-types.ts';
 export type {
   AnonymousKind,
   ClientGroups,

@@ -34,3 +34,11 @@ export type RawResult<O> = SuccessBody<O>;
 
 /** The item type of a list result. */
 export type ItemOf<T> = T extends readonly (infer I)[] ? I : never;
+
+/**
+ * A list's row narrowed to the `fields` asked for (`Pick<Row, 'id' | 'name'>`); the whole row when none (or an empty
+ * list) is given, since the API then answers its default fields.
+ */
+export type FieldsRow<Row, F extends readonly string[]> = [F[number]] extends [never]
+  ? Row
+  : Pick<Row, Extract<F[number], keyof Row>>;

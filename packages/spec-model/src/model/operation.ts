@@ -4,7 +4,14 @@ import { buildParameters } from './parameter.js';
 import { buildBody } from './request-body.js';
 import { buildResponse } from './response.js';
 import { schemeKinds, tokenKinds } from './security.js';
-import { ModelError, type HttpMethod, type OperationModel, type Paging, type TokenKind } from './types.js';
+import {
+  ModelError,
+  type HttpMethod,
+  type OperationModel,
+  type Paging,
+  type ParameterModel,
+  type TokenKind,
+} from './types.js';
 
 /** The methods the generated clients send; an operation under another HTTP method is refused, not skipped. */
 export const CLIENT_METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
@@ -24,6 +31,7 @@ interface RawOperation {
   'x-tago-method-aliases'?: unknown;
   'x-tago-envelope'?: boolean;
   'x-tago-pagination'?: string;
+  'x-tago-result-by-query'?: unknown;
 }
 
 const PAGING: readonly Paging[] = ['page', 'skip', 'cursor', 'none'];
@@ -79,7 +87,36 @@ export function buildOperation(
     parameters,
     body: buildBody(doc, raw.requestBody, id),
     response,
+    resultByQuery: resultByQuery(doc, raw['x-tago-result-by-query'], parameters, id),
   };
+}
+
+/**
+ * Reads `x-tago-result-by-query`: keys are values of the `query` parameter (or `default`), values `number` or the
+ * name of a schema of the spec, optionally as a list (`Data[]`).
+ */
+function resultByQuery(
+  doc: OpenApiDocument,
+  raw: unknown,
+  parameters: ParameterModel[],
+  id: string,
+): Record<string, string> {
+  if (raw === undefined) return {};
+  const where = `${id}: x-tago-result-by-query`;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ModelError(`${where} must be a map`);
+  const query = parameters.find((p) => p.in === 'query' && p.name === 'query');
+  if (!query?.allowedValues) throw new ModelError(`${where} needs a query parameter with an enum`);
+  const map = raw as Record<string, unknown>;
+  if (!('default' in map)) throw new ModelError(`${where} needs a "default" (no query, or any value not listed)`);
+  const schemas = doc.components?.['schemas'] ?? {};
+  for (const [value, type] of Object.entries(map)) {
+    if (value !== 'default' && !query.allowedValues.includes(value))
+      throw new ModelError(`${where}: "${value}" is not a value of the query parameter`);
+    const name = typeof type === 'string' ? type.replace(/\[\]$/, '') : undefined;
+    if (name === undefined || (name !== 'number' && !(name in schemas)))
+      throw new ModelError(`${where}: "${String(type)}" for "${value}" is neither number nor a schema name`);
+  }
+  return map as Record<string, string>;
 }
 
 /**

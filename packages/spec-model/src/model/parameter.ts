@@ -57,6 +57,7 @@ export function buildParameters(
       allowReserved: Boolean(p['x-tago-allow-reserved']),
       example,
       allowedValues: p.in === 'query' ? allowedValues(doc, p.schema) : undefined,
+      schema: p.schema,
     });
   }
   const names = out.map((p) => p.name);

@@ -19,6 +19,8 @@ export interface ParameterModel {
   example: unknown;
   /** The only values a query parameter takes, when its schema is a string enum or an array of one. */
   allowedValues: string[] | undefined;
+  /** The parameter's schema as the spec writes it (`$ref`s unresolved), so emitters can name its type. */
+  schema: unknown;
 }
 
 export interface BodyModel {
@@ -68,6 +70,12 @@ export interface OperationModel {
   parameters: ParameterModel[];
   body: BodyModel | undefined;
   response: ResponseModel;
+  /**
+   * `x-tago-result-by-query`: what the result is for given values of the `query` parameter (`count` -> `number`,
+   * `aggregate` -> `DataAggregate[]`), `default` standing for every other value and for no `query`; empty when the
+   * operation's result does not depend on it.
+   */
+  resultByQuery: Record<string, string>;
 }
 
 export interface GroupModel {

@@ -156,4 +156,23 @@ describe('rawOperations', () => {
     const ids = rawOperations(doc).map((r) => r.raw.operationId);
     expect(ids).toEqual(['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile']);
   });
+
+  it('reads x-tago-result-by-query, refusing values the query enum lacks, unknown types and a missing default', () => {
+    const withQuery = (map: unknown) => (op: Record<string, unknown>) => {
+      (op['parameters'] as unknown[]).push({ name: 'query', in: 'query', schema: { enum: ['default', 'count'] } });
+      op['x-tago-result-by-query'] = map;
+    };
+    expect(build('/device', 'get', withQuery({ default: 'Device[]', count: 'number' })).resultByQuery).toEqual({
+      default: 'Device[]',
+      count: 'number',
+    });
+    expect(build('/device', 'get').resultByQuery).toEqual({});
+    expect(() => build('/device', 'get', withQuery({ default: 'Device[]', cuont: 'number' }))).toThrow(
+      'listDevices: x-tago-result-by-query: "cuont" is not a value of the query parameter',
+    );
+    expect(() => build('/device', 'get', withQuery({ default: 'Devise[]' }))).toThrow(
+      'listDevices: x-tago-result-by-query: "Devise[]" for "default" is neither number nor a schema name',
+    );
+    expect(() => build('/device', 'get', withQuery({ count: 'number' }))).toThrow(ModelError);
+  });
 });

@@ -22,8 +22,17 @@ describe('buildParameters', () => {
         description: undefined,
         allowReserved: false,
         example: '5dcad1c216174c001ca23ab9',
+        schema: { type: 'string' },
       },
-      { name: 'page', in: 'query', required: false, description: undefined, allowReserved: false, example: 1 },
+      {
+        name: 'page',
+        in: 'query',
+        required: false,
+        description: undefined,
+        allowReserved: false,
+        example: 1,
+        schema: { type: 'integer', minimum: 1 },
+      },
     ]);
   });
 
