@@ -132,7 +132,9 @@ export function buildUrl(
 
 /** The serialized query; an empty one (most calls) is skipped before any encoder runs. */
 function queryText(op: OperationRequest, query: Readonly<Record<string, QueryValue>>, ctx: RequestContext): string {
-  for (const _ in query) {
+  // Own keys only: a polluted Object.prototype must not turn an empty query into one.
+  for (const key in query) {
+    if (!Object.hasOwn(query, key)) continue;
     if (op.encodeQuery === undefined) {
       throw new TagoValidationError(
         `${op.operationId ?? `${op.method} ${op.path}`}: a query needs an encoder here (set encodeQuery: ` +
