@@ -5,10 +5,12 @@ import { createEdgeClient } from '@tagokit/edge';
 import { checkOffApiUrl, generatePdf, sendDownlink } from '../src/index.ts';
 import { startRecordingServer, type RecordingServer } from './support/recording-server.ts';
 
-const PROFILE = 'p-00000000-0000-4000-8000-0000000000aa';
-const ANALYSIS = 'a-00000000-0000-4000-8000-0000000000bb';
-const DEVICE = '65f0000000000000000000d1';
-const NETWORK = '65f0000000000000000000e1';
+import {
+  ANALYSIS_TOKEN as ANALYSIS,
+  DOWNLINK_DEVICE as DEVICE,
+  downlinkApiRoutes,
+  PROFILE_TOKEN as PROFILE,
+} from './scenarios/runtime-scenarios.ts';
 const ok = (result: unknown) => () => ({ body: { status: true, result } });
 
 const servers: RecordingServer[] = [];
@@ -21,23 +23,9 @@ async function server(routes: Parameters<typeof startRecordingServer>[0]) {
   return s;
 }
 
-/** The API side of a downlink: a device with a token that saw an uplink, on a network with a middleware. */
-async function downlinkApi(middlewareEndpoint: string | null, params: { id: string; key: string }[] = []) {
-  return server({
-    [`GET /device/token/${DEVICE}`]: ok([
-      { name: 'never used', serie_number: null, last_authorization: null },
-      { name: 'gateway', serie_number: 'A1B2C3', last_authorization: 'auth-xyz' },
-    ]),
-    [`GET /device/${DEVICE}`]: ok({ id: DEVICE, network: NETWORK }),
-    [`GET /integration/network/${NETWORK}`]: ok({
-      id: NETWORK,
-      name: 'LoRaWAN TTN',
-      middleware_endpoint: middlewareEndpoint,
-    }),
-    [`GET /device/${DEVICE}/params`]: ok(params),
-    [`POST /device/${DEVICE}/params`]: ok('Params Successfully Updated'),
-  });
-}
+/** The API side of a downlink, as the shared scenarios serve it, with this case's middleware and parameters. */
+const downlinkApi = (middlewareEndpoint: string | null, params: { id: string; key: string }[] = []) =>
+  server(downlinkApiRoutes(middlewareEndpoint, params));
 
 const clientFor = (api: RecordingServer) =>
   createEdgeClient({ token: PROFILE, region: { api: api.url }, allowInsecureHttp: true, maxRetries: 0 });

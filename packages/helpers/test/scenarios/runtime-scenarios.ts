@@ -39,16 +39,22 @@ export interface ScenarioEnv {
 
 export const PROFILE_TOKEN = 'p-00000000-0000-4000-8000-0000000000aa';
 export const ANALYSIS_TOKEN = 'a-00000000-0000-4000-8000-0000000000bb';
-const DOWNLINK_DEVICE = '65f0000000000000000000d1';
-const DOWNLINK_NETWORK = '65f0000000000000000000e1';
+export const DOWNLINK_DEVICE = '65f0000000000000000000d1';
+export const DOWNLINK_NETWORK = '65f0000000000000000000e1';
 const PDF_BYTES = '%PDF-1.7 scenario';
 const ok =
   (result: unknown): Route =>
   () => ({ body: { status: true, result } });
 
-/** What the recording servers answer; each runner starts one server per table. */
-export const RECORDER_ROUTES: { api: Record<string, Route>; offApi: Record<string, Route> } = {
-  api: {
+/**
+ * The API side of a downlink: a device with a token that saw an uplink, on a network with the given middleware
+ * (also the base of off-api.test.ts's refusal cases).
+ */
+export function downlinkApiRoutes(
+  middlewareEndpoint: string | null,
+  params: { id: string; key: string }[] = [],
+): Record<string, Route> {
+  return {
     [`GET /device/token/${DOWNLINK_DEVICE}`]: ok([
       { name: 'never used', serie_number: null, last_authorization: null },
       { name: 'gateway', serie_number: 'A1B2C3', last_authorization: 'auth-xyz' },
@@ -57,11 +63,16 @@ export const RECORDER_ROUTES: { api: Record<string, Route>; offApi: Record<strin
     [`GET /integration/network/${DOWNLINK_NETWORK}`]: ok({
       id: DOWNLINK_NETWORK,
       name: 'LoRaWAN TTN',
-      middleware_endpoint: 'unused.example',
+      middleware_endpoint: middlewareEndpoint,
     }),
-    [`GET /device/${DOWNLINK_DEVICE}/params`]: ok([{ id: 'param-1', key: 'port' }]),
+    [`GET /device/${DOWNLINK_DEVICE}/params`]: ok(params),
     [`POST /device/${DOWNLINK_DEVICE}/params`]: ok('Params Successfully Updated'),
-  },
+  };
+}
+
+/** What the recording servers answer; each runner starts one server per table. */
+export const RECORDER_ROUTES: { api: Record<string, Route>; offApi: Record<string, Route> } = {
+  api: downlinkApiRoutes('unused.example', [{ id: 'param-1', key: 'port' }]),
   offApi: {
     'POST /downlink': () => ({ body: 'Downlink queued' }),
     'POST /pdf': ok(btoa(PDF_BYTES)),
