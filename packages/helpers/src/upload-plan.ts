@@ -30,6 +30,20 @@ export function planParts(size: number, partBytes: number): PartPlan[] {
       'file',
     );
   }
+  const count = Math.max(1, Math.ceil(size / checkPartBytes(partBytes, size > partBytes)));
+  if (count > MAX_PARTS) throw tooManyParts(`${count} parts`, partBytes);
+  return Array.from({ length: count }, (_, i) => ({
+    part: i + 1,
+    start: i * partBytes,
+    end: Math.min(size, (i + 1) * partBytes),
+  }));
+}
+
+/**
+ * Checks a part size: a positive integer, and at least 5 MiB when the file has (or, for a stream of unknown length,
+ * may have) more than one part. Answers it.
+ */
+export function checkPartBytes(partBytes: number, severalParts: boolean): number {
   if (!Number.isSafeInteger(partBytes) || partBytes < 1) {
     throw new TagoValidationError(
       `partBytes must be a positive integer, got ${partBytes}`,
@@ -37,26 +51,71 @@ export function planParts(size: number, partBytes: number): PartPlan[] {
       'partBytes',
     );
   }
-  const count = Math.max(1, Math.ceil(size / partBytes));
-  if (count > 1 && partBytes < MIN_PART_BYTES) {
+  if (severalParts && partBytes < MIN_PART_BYTES) {
     throw new TagoValidationError(
       `partBytes is ${partBytes}: parts must be at least 5 MiB (${MIN_PART_BYTES} bytes) when a file has more than one`,
       'upload_part_too_small',
       'partBytes',
     );
   }
-  if (count > MAX_PARTS) {
-    throw new TagoValidationError(
-      `${count} parts of ${partBytes} bytes: at most ${MAX_PARTS} parts; use larger parts`,
-      'upload_too_many_parts',
-      'partBytes',
-    );
-  }
-  return Array.from({ length: count }, (_, i) => ({
-    part: i + 1,
-    start: i * partBytes,
-    end: Math.min(size, (i + 1) * partBytes),
-  }));
+  return partBytes;
+}
+
+const tooManyParts = (count: string, partBytes: number) =>
+  new TagoValidationError(
+    `${count} of ${partBytes} bytes: at most ${MAX_PARTS} parts; use larger parts`,
+    'upload_too_many_parts',
+    'partBytes',
+  );
+
+/**
+ * Parts handed out as a source is read (a stream of unknown length), or from a plan made up front. `next` is
+ * called by one worker at a time.
+ */
+export interface PartFeed {
+  /** The next part, or undefined after the last. */
+  next(): Promise<PartPlan | undefined>;
+  /** The file's size and part count once known: from the start for a plan, after its last part for a stream. */
+  total(): { bytes: number; parts: number } | undefined;
+  /** A part already stored (resume) was read to get past it: its bytes are not needed. */
+  drop(part: PartPlan): void;
+}
+
+/** A plan made up front (planParts) as a feed. */
+function plannedFeed(plan: readonly PartPlan[]): PartFeed {
+  let index = 0;
+  const total = { bytes: plan.at(-1)?.end ?? 0, parts: plan.length };
+  return { next: async () => plan[index++], total: () => total, drop: () => undefined };
+}
+
+/**
+ * The parts of a source whose length shows only at its end. `read(start, end)` keeps bytes `[start, end)` until
+ * they are stored (fewer only at the source's end) and answers how many, and the source's length once it has
+ * ended; `drop(start)` releases a part's bytes. Every part but the last is full, so the 5 MiB rule (checked by the
+ * caller before the start request) holds; the 10 001st part fails the upload (`upload_too_many_parts`).
+ */
+export function streamedParts(
+  partBytes: number,
+  read: (start: number, end: number) => Promise<{ bytes: number; length: number | undefined }>,
+  drop: (start: number) => void,
+): PartFeed {
+  let part = 0;
+  let position = 0;
+  let length: number | undefined;
+  return {
+    async next() {
+      // Part 1 always exists (an empty stream is one empty part); a later one only while bytes remain.
+      if (part > 0 && length !== undefined && position >= length) return undefined;
+      if (part >= MAX_PARTS) throw tooManyParts(`more than ${MAX_PARTS} parts`, partBytes);
+      const got = await read(position, position + partBytes);
+      length = got.length;
+      const plan = { part: ++part, start: position, end: position + got.bytes };
+      position = plan.end;
+      return plan;
+    },
+    total: () => (length === undefined ? undefined : { bytes: length, parts: part }),
+    drop: (p) => drop(p.start),
+  };
 }
 
 /** A part the server confirmed, as the end step takes it. */
@@ -71,13 +130,17 @@ export interface UploadState {
   readonly parts: readonly UploadedPart[];
 }
 
+/**
+ * Where an upload stands. For a stream of unknown length, `totalBytes`, `totalParts` and `percent` are undefined
+ * until the stream has been read to its end (its last part is read); from then on they are numbers.
+ */
 export interface UploadProgress {
   readonly sentBytes: number;
-  readonly totalBytes: number;
+  readonly totalBytes: number | undefined;
   readonly doneParts: number;
-  readonly totalParts: number;
-  /** 0 to 100, reaching 100 only when every part is stored. */
-  readonly percent: number;
+  readonly totalParts: number | undefined;
+  /** 0 to 100, reaching 100 only when every part is stored; undefined while the total is unknown. */
+  readonly percent: number | undefined;
 }
 
 /** The three protocol steps, each one request (the caller decides how they travel). */
@@ -122,10 +185,14 @@ export class TagoUploadError extends TagoError {
       cause?: unknown;
       /** The failed request was the one that stores the file (the end step, or the single base64 request). */
       storesFile?: boolean;
+      /** Resuming cannot help (the source itself is unfit: too many parts, not bytes), even with a state. */
+      notResumable?: boolean;
     },
   ) {
     const resumable =
-      init.state !== undefined && (init.step === 'part' || init.step === 'cancelled' || init.step === 'end');
+      init.state !== undefined &&
+      init.notResumable !== true &&
+      (init.step === 'part' || init.step === 'cancelled' || init.step === 'end');
     const code = init.step === 'cancelled' ? 'upload_cancelled' : 'upload_failed';
     // The message says what a caller can do next: resume with the stored parts, or start over.
     // The file may exist only if the request that stores it may have reached the server (a lost answer).
@@ -157,11 +224,11 @@ function isFinal(error: unknown): boolean {
 
 /**
  * Runs the protocol: start (unless resuming), the missing parts at most `concurrency` at a time, each retried, then
- * end with the parts in order. Cancelling aborts the requests in flight and rejects with a resumable error.
+ * end with the parts in order. `parts` is a plan (planParts) or a feed that reads them as it goes (streamedParts).
+ * Cancelling aborts the requests in flight and rejects with a resumable error.
  */
 export async function runUpload(
-  size: number,
-  plan: readonly PartPlan[],
+  parts: readonly PartPlan[] | PartFeed,
   steps: UploadSteps,
   options: RunUploadOptions = {},
 ): Promise<{ uploadId: string; parts: UploadedPart[]; answer: unknown }> {
@@ -182,6 +249,7 @@ export async function runUpload(
       'partRetries',
     );
   }
+  const feed = Array.isArray(parts) ? plannedFeed(parts) : (parts as PartFeed);
   // One controller for the whole upload: the caller's cancel and a failed part both stop every request in flight.
   const controller = new AbortController();
   const onCallerAbort = (): void => controller.abort(new TagoAbortError({ sent: true }));
@@ -190,19 +258,44 @@ export async function runUpload(
   const signal = controller.signal;
 
   const done = new Map<number, UploadedPart>();
+  /** Bytes of each part seen so far (all of a plan's at once; a stream's as they are read). */
+  const sizes = new Map<number, number>();
+  if (Array.isArray(parts)) for (const p of parts as readonly PartPlan[]) sizes.set(p.part, p.end - p.start);
+  const known = feed.total();
   for (const p of options.resume?.parts ?? []) {
-    if (p.PartNumber >= 1 && p.PartNumber <= plan.length) done.set(p.PartNumber, p);
+    if (p.PartNumber >= 1 && (known === undefined || p.PartNumber <= known.parts)) done.set(p.PartNumber, p);
   }
-  const state = (id: string): UploadState => ({
-    uploadId: id,
-    parts: [...done.values()].sort((a, b) => a.PartNumber - b.PartNumber),
-  });
+  /** The stored parts that belong to the file (a stream may turn out shorter than a resumed state said). */
+  const stored = (): UploadedPart[] => {
+    const total = feed.total();
+    return [...done.values()]
+      .filter((p) => total === undefined || p.PartNumber <= total.parts)
+      .sort((a, b) => a.PartNumber - b.PartNumber);
+  };
+  const state = (id: string): UploadState => ({ uploadId: id, parts: stored() });
+  const partName = (n: number): string => {
+    const total = feed.total();
+    return total ? `part ${n} of ${total.parts}` : `part ${n}`;
+  };
   const progress = (): void => {
     if (!options.onProgress) return;
+    const total = feed.total();
+    const finished = stored();
     let sentBytes = 0;
-    for (const n of done.keys()) sentBytes += plan[n - 1]!.end - plan[n - 1]!.start;
-    const percent = done.size === plan.length ? 100 : Math.floor((sentBytes / Math.max(1, size)) * 10_000) / 100;
-    options.onProgress({ sentBytes, totalBytes: size, doneParts: done.size, totalParts: plan.length, percent });
+    for (const p of finished) sentBytes += sizes.get(p.PartNumber) ?? 0;
+    const percent =
+      total === undefined
+        ? undefined
+        : finished.length === total.parts
+          ? 100
+          : Math.floor((sentBytes / Math.max(1, total.bytes)) * 10_000) / 100;
+    options.onProgress({
+      sentBytes,
+      totalBytes: total?.bytes,
+      doneParts: finished.length,
+      totalParts: total?.parts,
+      percent,
+    });
   };
   const cancelled = (id: string | undefined, cause: unknown, storesFile = false) =>
     new TagoUploadError('the upload was cancelled', {
@@ -224,8 +317,31 @@ export async function runUpload(
     }
     const id = uploadId;
     progress();
-    const queue = plan.filter((p) => !done.has(p.part));
     let failure: TagoUploadError | undefined;
+    const fail = (error: TagoUploadError): void => {
+      if (failure || signal.aborted) return;
+      failure = error;
+      controller.abort(failure);
+    };
+
+    // One read at a time (a stream gives its bytes once, in order); parts already stored are read past.
+    let lastPart = 0;
+    let reading: Promise<unknown> = Promise.resolve();
+    const nextPart = (): Promise<PartPlan | undefined> => {
+      const result = reading.then(async () => {
+        for (;;) {
+          const p = await feed.next();
+          if (p) {
+            lastPart = p.part;
+            sizes.set(p.part, p.end - p.start);
+          }
+          if (!p || !done.has(p.part)) return p;
+          feed.drop(p);
+        }
+      });
+      reading = result.catch(() => undefined);
+      return untilAborted(result, signal);
+    };
 
     const sendWithRetries = async (p: PartPlan): Promise<void> => {
       for (let attempt = 0; ; attempt++) {
@@ -237,7 +353,7 @@ export async function runUpload(
         } catch (cause) {
           if (signal.aborted) throw cause;
           if (attempt >= partRetries || isFinal(cause)) {
-            throw new TagoUploadError(`part ${p.part} of ${plan.length} failed: ${(cause as Error).message}`, {
+            throw new TagoUploadError(`${partName(p.part)} failed: ${(cause as Error).message}`, {
               step: 'part',
               part: p.part,
               state: state(id),
@@ -254,28 +370,38 @@ export async function runUpload(
     };
     const worker = async (): Promise<void> => {
       while (!failure && !signal.aborted) {
-        const next = queue.shift();
+        let next: PartPlan | undefined;
+        try {
+          next = await nextPart();
+        } catch (cause) {
+          // The source failed while this part was read: nothing of it was sent.
+          const part = lastPart + 1;
+          fail(
+            new TagoUploadError(`part ${part} could not be read: ${(cause as Error).message}`, {
+              step: 'part',
+              part,
+              state: state(id),
+              cause,
+              notResumable: cause instanceof TagoValidationError,
+            }),
+          );
+          return;
+        }
         if (!next) return;
         try {
           await sendWithRetries(next);
         } catch (error) {
-          if (!failure && !signal.aborted) {
-            failure =
-              error instanceof TagoUploadError
-                ? error
-                : new TagoUploadError(String(error), {
-                    step: 'part',
-                    part: next.part,
-                    state: state(id),
-                    cause: error,
-                  });
-            controller.abort(failure);
-          }
+          fail(
+            error instanceof TagoUploadError
+              ? error
+              : new TagoUploadError(String(error), { step: 'part', part: next.part, state: state(id), cause: error }),
+          );
           return;
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, queue.length)) }, worker));
+    const remaining = known === undefined ? concurrency : known.parts - done.size;
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, remaining)) }, worker));
     if (options.signal?.aborted) throw cancelled(id, options.signal.reason);
     if (failure) {
       // Rebuilt so `state` lists the parts that other workers finished after the failure was noticed.
@@ -284,12 +410,13 @@ export async function runUpload(
         part: failure.part!,
         state: state(id),
         cause: failure.cause,
+        notResumable: !failure.resumable,
       });
     }
-    const parts = state(id).parts.slice();
+    const finished = stored();
     try {
-      const answer = await steps.end(id, parts, signal);
-      return { uploadId: id, parts, answer };
+      const answer = await steps.end(id, finished, signal);
+      return { uploadId: id, parts: finished, answer };
     } catch (cause) {
       if (options.signal?.aborted) throw cancelled(id, cause, true);
       throw new TagoUploadError(`the upload could not be completed: ${(cause as Error).message}`, {
@@ -302,4 +429,23 @@ export async function runUpload(
   } finally {
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (a stream read cannot be aborted itself). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -7,9 +7,11 @@ import { type OperationContext } from '@tagokit/core/internal';
 import { uploadFiles, uploadWidgetFile } from '@tagokit/api/functions';
 import { partSourceOf, type PartSource, type UploadSource } from './upload-source.ts';
 import {
+  checkPartBytes,
   DEFAULT_PART_BYTES,
   planParts,
   runUpload,
+  streamedParts,
   TagoUploadError,
   type RunUploadOptions,
   type UploadedPart,
@@ -51,7 +53,10 @@ export interface UploadFileOptions extends RunUploadOptions {
   partBytes?: number;
   /** Files up to this size go as one base64 request (`/files` only); 128 KiB by default, 0 to always use parts. */
   base64MaxBytes?: number;
-  /** Size in bytes of a stream source (required for streams: the parts are planned before the first request). */
+  /**
+   * Size in bytes of a stream source, checked as it is read. Without it the stream is read part by part and its
+   * length is known at its end (progress has no total until then).
+   */
   size?: number;
   /** Options of every request (timeouts, headers); `signal` is the upload's own. */
   callOptions?: Omit<CallOptions, 'signal'>;
@@ -61,6 +66,7 @@ export interface UploadFileResult {
   /** The stored file's URL, as the end step answers it (the base64 route answers none). */
   file: string | undefined;
   route: 'base64' | 'multipart';
+  /** Bytes stored (for a stream of unknown length, what it held). */
   size: number;
   /** For a multipart upload: its id and the parts the end step joined. */
   uploadId?: string;
@@ -69,8 +75,9 @@ export interface UploadFileResult {
 
 /**
  * Uploads `source` (a Blob or File, bytes, Node's `fileBody(path)`, which reads from disk only the slice each part
- * sends, or a stream of `options.size` bytes, read once and in order) under `options.filename`. Everything is checked before the first request: the name, the part size
- * (5 MiB or more when there are several parts, at most 10 000 parts). Multipart: `concurrency` parts in flight
+ * sends, or a stream, read once and in order, of `options.size` bytes or of a length known at its end) under
+ * `options.filename`. Everything is checked before the first request: the name, the part size (5 MiB or more when
+ * there are several parts, at most 10 000 parts; a stream of unknown length has its first part read first). Multipart: `concurrency` parts in flight
  * (3), each retried `partRetries` times (4) after its Retry-After or a doubling pause; `onProgress` reports stored
  * bytes and parts, reaching 100 only when every part is stored; `signal` aborts the requests in flight. A failure
  * is a `TagoUploadError` naming the step and part, with `resumable` and the `state` to pass back as `resume`.
@@ -89,30 +96,61 @@ export async function uploadFile(
       'base64MaxBytes',
     );
   }
+  const partBytes = options.partBytes ?? DEFAULT_PART_BYTES;
   const input = partSourceOf(source, options.size);
   const contentType = options.contentType ?? (input.type || 'application/octet-stream');
   const query = options.blueprintDevices ? { blueprint_devices: options.blueprintDevices } : {};
   try {
-    if (!options.widget && !options.resume && input.size <= base64Max) {
-      return await uploadBase64(client, input, filename, options, query);
+    if (input.size === undefined) await readFirstPart(input, partBytes);
+    // A stream that ended within its first part has its size now, and is routed like any file of that size.
+    const size = input.size;
+    if (size !== undefined && !options.widget && !options.resume && size <= base64Max) {
+      return await uploadBase64(client, input, size, filename, options, query);
     }
-    return await uploadInParts(client, input, filename, contentType, query, options);
+    return await uploadInParts(client, input, partBytes, filename, contentType, query, options);
   } finally {
     await input.close();
   }
+}
+
+/**
+ * A stream of unknown length: its first part is read (and kept) before any request, so a short stream can take the
+ * base64 route and the 5 MiB rule is checked before the start request when more parts follow.
+ */
+async function readFirstPart(input: PartSource, partBytes: number): Promise<void> {
+  checkPartBytes(partBytes, false);
+  try {
+    await input.slice(0, partBytes);
+  } catch (cause) {
+    throw new TagoUploadError(`part 1 could not be read: ${(cause as Error).message}`, {
+      step: 'part',
+      part: 1,
+      cause,
+    });
+  }
+  if (input.size === undefined) checkPartBytes(partBytes, true);
 }
 
 /** The multipart protocol: start, the parts through runUpload, end. */
 async function uploadInParts(
   client: OperationContext,
   input: PartSource,
+  partBytes: number,
   filename: string,
   contentType: string,
   query: Record<string, unknown>,
   options: UploadFileOptions,
 ): Promise<UploadFileResult> {
   const call = (signal: AbortSignal): CallOptions => ({ ...options.callOptions, signal });
-  const plan = planParts(input.size, options.partBytes ?? DEFAULT_PART_BYTES);
+  // A stream of unknown length is cut into parts as it is read; anything else is planned up front.
+  const plan =
+    input.size === undefined
+      ? streamedParts(
+          partBytes,
+          async (start, end) => ({ bytes: (await input.slice(start, end)).size, length: input.size }),
+          (start) => input.release(start),
+        )
+      : planParts(input.size, partBytes);
   const widget = options.widget;
   if (widget) for (const key of ['dashboard', 'widget', 'fieldId'] as const) checkText(widget[key], `widget.${key}`);
   // The fields every step repeats, as the official SDK sends them.
@@ -129,7 +167,6 @@ async function uploadInParts(
       : await uploadFiles(client, { ...query, body: body as never }, call(signal));
 
   const done = await runUpload(
-    input.size,
     plan,
     {
       async start(signal) {
@@ -161,7 +198,7 @@ async function uploadInParts(
   return {
     file: typeof answer?.file === 'string' ? answer.file : undefined,
     route: 'multipart',
-    size: input.size,
+    size: input.size!,
     uploadId: done.uploadId,
     parts: done.parts,
   };
@@ -171,6 +208,7 @@ async function uploadInParts(
 async function uploadBase64(
   client: OperationContext,
   input: PartSource,
+  size: number,
   filename: string,
   options: UploadFileOptions,
   query: Record<string, unknown>,
@@ -178,16 +216,16 @@ async function uploadBase64(
   const progress = (sentBytes: number): void =>
     options.onProgress?.({
       sentBytes,
-      totalBytes: input.size,
-      doneParts: sentBytes === input.size ? 1 : 0,
+      totalBytes: size,
+      doneParts: sentBytes === size ? 1 : 0,
       totalParts: 1,
-      percent: sentBytes === input.size ? 100 : 0,
+      percent: sentBytes === size ? 100 : 0,
     } satisfies UploadProgress);
-  const bytes = new Uint8Array(await (await input.slice(0, input.size)).arrayBuffer());
+  const bytes = new Uint8Array(await (await input.slice(0, size)).arrayBuffer());
   const item: Record<string, unknown> = { filename, file: base64Of(bytes) };
   if (options.public !== undefined) item.public = options.public;
   // An empty file is done at once: 100 is reported only once.
-  if (input.size > 0) progress(0);
+  if (size > 0) progress(0);
   const call: CallOptions = { ...options.callOptions };
   if (options.signal) call.signal = options.signal;
   try {
@@ -200,8 +238,8 @@ async function uploadBase64(
       ...init,
     });
   }
-  progress(input.size);
-  return { file: undefined, route: 'base64', size: input.size };
+  progress(size);
+  return { file: undefined, route: 'base64', size };
 }
 
 function checkFilename(name: unknown): string {

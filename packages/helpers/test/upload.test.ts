@@ -16,7 +16,8 @@ import {
   type Emulator,
 } from '../../../tools/emulator/src/index.mjs';
 import { TagoUploadError, uploadFile, type UploadProgress } from '../src/index.ts';
-import { generatedFile, sha256Hex } from './support/generated-file.ts';
+import { generatedFile, sha256Hex, streamOf, type StreamCounter } from './support/generated-file.ts';
+import { progressProblem } from './support/upload-progress.ts';
 
 const MiB = 1024 * 1024;
 const SIZE = 11_000_000;
@@ -41,6 +42,8 @@ interface Sent {
   path: string;
   step: string;
   part?: string;
+  /** A part's bytes on the wire. */
+  bytes?: number;
   aborted: boolean;
 }
 
@@ -62,6 +65,7 @@ function recordedClient(onSending?: (entry: Sent) => void) {
         .catch(() => undefined);
       entry.step = String(form?.get('multipart_action') ?? 'unknown');
       if (form?.has('part')) entry.part = String(form.get('part'));
+      if (form?.has('file')) entry.bytes = (form.get('file') as Blob).size;
     } else if (typeof request.body === 'string' && request.body.startsWith('{')) {
       entry.step = JSON.parse(request.body).multipart_action;
     }
@@ -92,12 +96,7 @@ const openUploads = () => (emulator.state as any).resources('multipartUploads') 
 
 function progressLog() {
   const seen: UploadProgress[] = [];
-  const check = () => {
-    for (let i = 1; i < seen.length; i++) {
-      expect(seen[i]!.percent).toBeGreaterThanOrEqual(seen[i - 1]!.percent);
-      expect(seen[i]!.sentBytes).toBeGreaterThanOrEqual(seen[i - 1]!.sentBytes);
-    }
-  };
+  const check = () => expect(progressProblem(seen)).toBeUndefined();
   return { seen, onProgress: (p: UploadProgress) => seen.push(p), check };
 }
 
@@ -343,17 +342,199 @@ describe('uploadFile, stream sources', () => {
     expect(error).toMatchObject({ code: 'upload_cancelled' });
     expect(stream.destroyed).toBe(true);
   });
+});
 
-  it('a stream without a size is refused before any request; a small one goes as base64', async () => {
+/** The requests as `step part bytes`, parts sorted by number (they travel in parallel). */
+const wire = (sent: Sent[]) => {
+  const lines = sent.map((s) => [s.step, s.part, s.bytes].filter((v) => v !== undefined).join(' '));
+  const parts = lines.filter((l) => l.startsWith('upload')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return [...lines.filter((l) => l === 'start'), ...parts, ...lines.filter((l) => l === 'end')];
+};
+
+describe('uploadFile, streams of unknown length', () => {
+  it('cuts the stream into full parts and a short last one, totals unknown until its end', async () => {
     const { client, sent } = recordedClient();
-    await expect(uploadFile(client, new Blob(['abc']).stream(), { filename: '/s.txt' })).rejects.toMatchObject({
-      code: 'upload_invalid',
-      field: 'size',
+    const progress = progressLog();
+    const counter: StreamCounter = { pulled: 0, cancelled: false };
+    const result = await uploadFile(client, streamOf(source, 100_000, { counter }), {
+      filename: '/unknown/archive.bin',
+      partBytes: 5 * MiB,
+      concurrency: 2,
+      onProgress: progress.onProgress,
     });
+    expect(wire(sent)).toEqual([
+      'start',
+      `upload 1 ${5 * MiB}`,
+      `upload 2 ${5 * MiB}`,
+      `upload 3 ${SIZE - 10 * MiB}`,
+      'end',
+    ]);
+    expect(result).toMatchObject({ route: 'multipart', size: SIZE });
+    expect(result.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+    // Read once: exactly the file's bytes left the stream.
+    expect(counter.pulled).toBe(SIZE);
+    progress.check();
+    // After the start and after the first stored part, part 3 was not read yet: no total.
+    expect(progress.seen.slice(0, 2)).toEqual([
+      { sentBytes: 0, totalBytes: undefined, doneParts: 0, totalParts: undefined, percent: undefined },
+      { sentBytes: 5 * MiB, totalBytes: undefined, doneParts: 1, totalParts: undefined, percent: undefined },
+    ]);
+    expect(progress.seen.at(-1)).toEqual({
+      sentBytes: SIZE,
+      totalBytes: SIZE,
+      doneParts: 3,
+      totalParts: 3,
+      percent: 100,
+    });
+    expect(await sha256Hex(await downloaded('unknown/archive.bin'))).toBe(await sha256Hex(source));
+  }, 60_000);
+
+  it('holds at most (parts in flight + 1) parts in memory; an exact multiple has no empty last part', async () => {
+    const partBytes = 5 * MiB;
+    const chunk = 256 * 1024;
+    const big = generatedFile(6 * partBytes, SEED + 2);
+    const counter: StreamCounter = { pulled: 0, cancelled: false };
+    let storedBytes = 0;
+    let mostHeld = 0;
+    const sample = () => {
+      mostHeld = Math.max(mostHeld, counter.pulled - storedBytes);
+    };
+    // Sampled as each request leaves and as each part is stored: bytes taken from the stream, not yet stored.
+    const { client, sent } = recordedClient(sample);
+    const result = await uploadFile(client, streamOf(big, chunk, { counter }), {
+      filename: '/unknown/six.bin',
+      partBytes,
+      concurrency: 2,
+      onProgress: (p) => {
+        sample();
+        storedBytes = p.sentBytes;
+      },
+    });
+    expect(wire(sent)).toEqual([
+      'start',
+      ...Array.from({ length: 6 }, (_, i) => `upload ${i + 1} ${partBytes}`),
+      'end',
+    ]);
+    expect(result.size).toBe(6 * partBytes);
+    expect(counter.pulled).toBe(6 * partBytes);
+    // Two parts in flight and the one being read, plus the chunk looked ahead; reading it all first would hold 30 MiB.
+    expect(mostHeld).toBeGreaterThanOrEqual(2 * partBytes);
+    expect(mostHeld).toBeLessThanOrEqual(3 * partBytes + chunk);
+    expect(await sha256Hex(await downloaded('unknown/six.bin'))).toBe(await sha256Hex(big));
+  }, 60_000);
+
+  it('a Node Readable without a size, through seeded part faults: retries resend the buffered part', async () => {
+    emulator.setUploadFaults({ rate: 0.5, maxPerPart: 2 }, SEED + 3);
+    const { client, sent } = recordedClient();
+    const progress = progressLog();
+    const result = await uploadFile(client, createReadStream(path, { highWaterMark: 300_000 }), {
+      filename: '/unknown/faults.bin',
+      partBytes: 5 * MiB,
+      concurrency: 2,
+      retryDelayMs: 1,
+      onProgress: progress.onProgress,
+    });
+    expect(result.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+    progress.check();
+    expect(progress.seen.at(-1)!.percent).toBe(100);
+    expect(await sha256Hex(await downloaded('unknown/faults.bin'))).toBe(await sha256Hex(source));
+    const uploads = sent.filter((s) => s.step === 'upload');
+    // The seed failed some attempts; every attempt at a part carried the same number of bytes.
+    expect(uploads.length).toBeGreaterThan(3);
+    for (const s of uploads) expect(s.bytes).toBe(s.part === '3' ? SIZE - 10 * MiB : 5 * MiB);
+    expect(Object.keys(openUploads().get(result.uploadId!).attempts).sort()).toEqual(['1', '2', '3']);
+  }, 60_000);
+
+  it('a stream that fails mid-way names the part being read, resumable with a new stream', async () => {
+    const { client, sent } = recordedClient();
+    const counter: StreamCounter = { pulled: 0, cancelled: false };
+    const options = { filename: '/unknown/broken.bin', partBytes: 5 * MiB, concurrency: 1 };
+    const error = (await uploadFile(client, streamOf(source, 100_000, { failAfter: 7 * MiB, counter }), options).catch(
+      (e: unknown) => e,
+    )) as TagoUploadError;
+    expect(error).toBeInstanceOf(TagoUploadError);
+    expect(error).toMatchObject({ code: 'upload_failed', step: 'part', part: 2, resumable: true });
+    expect(error.message).toBe(
+      `part 2 could not be read: the source failed after 7400000 bytes (resumable: pass error.state as resume)`,
+    );
+    expect(error.state!.parts.map((p) => p.PartNumber)).toEqual([1]);
+    // Nothing of part 2 was sent, and no end.
+    expect(wire(sent)).toEqual(['start', `upload 1 ${5 * MiB}`]);
+    sent.length = 0;
+    const resumed = await uploadFile(client, streamOf(source, 100_000), { ...options, resume: error.state! });
+    expect(wire(sent)).toEqual([`upload 2 ${5 * MiB}`, `upload 3 ${SIZE - 10 * MiB}`, 'end']);
+    expect(resumed.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+    expect(await sha256Hex(await downloaded('unknown/broken.bin'))).toBe(await sha256Hex(source));
+  }, 60_000);
+
+  it('a stream that fails in its first part fails before any request, not resumable', async () => {
+    const { client, sent } = recordedClient();
+    const error = (await uploadFile(client, streamOf(source, 100_000, { failAfter: MiB }), {
+      filename: '/unknown/early.bin',
+      partBytes: 5 * MiB,
+    }).catch((e: unknown) => e)) as TagoUploadError;
+    expect(error).toMatchObject({ code: 'upload_failed', step: 'part', part: 1, resumable: false, state: undefined });
+    expect(error.message).toBe('part 1 could not be read: the source failed after 1100000 bytes (not resumable)');
     expect(sent).toHaveLength(0);
-    const small = await uploadFile(client, new Blob(['abc']).stream(), { filename: '/s.txt', size: 3 });
-    expect(small.route).toBe('base64');
-    expect(new TextDecoder().decode(await downloaded('s.txt'))).toBe('abc');
+  });
+
+  it('cancel mid-way cancels the stream and reports only stored parts; nothing is listed', async () => {
+    const controller = new AbortController();
+    const { client, sent } = recordedClient((entry) => {
+      if (entry.part === '2') controller.abort();
+    });
+    const counter: StreamCounter = { pulled: 0, cancelled: false };
+    const progress = progressLog();
+    const error = (await uploadFile(client, streamOf(source, 100_000, { counter }), {
+      filename: '/unknown/cancelled.bin',
+      partBytes: 5 * MiB,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: progress.onProgress,
+    }).catch((e: unknown) => e)) as TagoUploadError;
+    expect(error).toMatchObject({ code: 'upload_cancelled', step: 'cancelled', resumable: true });
+    expect(error.state!.parts.map((p) => p.PartNumber)).toEqual([1]);
+    expect(sent.some((s) => s.part === '2' && s.aborted)).toBe(true);
+    expect(sent.some((s) => s.step === 'end')).toBe(false);
+    progress.check();
+    expect(progress.seen.at(-1)).toEqual({
+      sentBytes: 5 * MiB,
+      totalBytes: undefined,
+      doneParts: 1,
+      totalParts: undefined,
+      percent: undefined,
+    });
+    expect(counter.cancelled).toBe(true);
+    const list = (await listFiles(client, { path: '/unknown' })) as { files: { filename: string }[] };
+    expect(list.files.map((f) => f.filename)).not.toContain('cancelled.bin');
+  }, 60_000);
+
+  it('routes by the length found in the first part, and checks the part size before the start request', async () => {
+    const { client, sent } = recordedClient();
+    const small = await uploadFile(client, new Blob(['abc']).stream(), { filename: '/unknown/s.txt' });
+    expect(small).toEqual({ file: undefined, route: 'base64', size: 3 });
+    expect(new TextDecoder().decode(await downloaded('unknown/s.txt'))).toBe('abc');
+    // Over the base64 limit but within one part: one multipart part, its total known from the start.
+    const progress = progressLog();
+    const one = await uploadFile(client, streamOf(source.slice(0, 200_000), 64 * 1024), {
+      filename: '/unknown/one.bin',
+      onProgress: progress.onProgress,
+    });
+    expect(one).toMatchObject({ route: 'multipart', size: 200_000 });
+    expect(progress.seen[0]).toMatchObject({ totalBytes: 200_000, totalParts: 1, percent: 0 });
+    // Parts under 5 MiB: fine when the stream ends within the first, refused before any request when it does not.
+    expect(
+      (await uploadFile(client, streamOf(source.slice(0, 900), 100), { filename: '/unknown/t.bin', partBytes: 1000 }))
+        .route,
+    ).toBe('base64');
+    sent.length = 0;
+    await expect(
+      uploadFile(client, streamOf(source.slice(0, 3000), 100), { filename: '/unknown/u.bin', partBytes: 1000 }),
+    ).rejects.toMatchObject({ name: 'TagoValidationError', code: 'upload_part_too_small', field: 'partBytes' });
+    await expect(
+      uploadFile(client, streamOf(source, 100), { filename: '/unknown/v.bin', size: -1 }),
+    ).rejects.toMatchObject({ code: 'upload_invalid', field: 'size' });
+    expect(sent).toHaveLength(0);
   });
 });
 

@@ -22,3 +22,37 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** What a test stream reports: bytes handed out so far, and whether the reader cancelled it. */
+export interface StreamCounter {
+  pulled: number;
+  cancelled: boolean;
+}
+
+/**
+ * `bytes` as a ReadableStream of unknown length, `chunk` bytes per read, pulled only on demand (no read-ahead), so
+ * `counter.pulled` is what the reader has taken. With `failAfter`, the stream errors once that many bytes are out.
+ */
+export function streamOf(
+  bytes: Uint8Array<ArrayBuffer>,
+  chunk: number,
+  options: { failAfter?: number; counter?: StreamCounter } = {},
+): ReadableStream<Uint8Array<ArrayBuffer>> {
+  const counter = options.counter ?? { pulled: 0, cancelled: false };
+  return new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      pull(controller) {
+        if (options.failAfter !== undefined && counter.pulled >= options.failAfter)
+          return controller.error(new Error(`the source failed after ${counter.pulled} bytes`));
+        if (counter.pulled >= bytes.length) return controller.close();
+        const piece = bytes.slice(counter.pulled, Math.min(bytes.length, counter.pulled + chunk));
+        counter.pulled += piece.length;
+        controller.enqueue(piece);
+      },
+      cancel() {
+        counter.cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
