@@ -8,38 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../../tools/emulator/src/index.mjs';
 import { RECORDER_ROUTES, SCENARIOS } from '../../helpers/test/scenarios/runtime-scenarios.ts';
 import { startRecordingServer, type RecordingServer } from '../../helpers/test/support/recording-server.ts';
-import { bundle } from './support/bundle.js';
-import { EDGE_DIR } from './support/paths.js';
 import { WORKERS_DIR } from './support/paths.js';
-import { chromium, edgeRuntime, workerd, type RuntimeHost } from './support/runtimes.js';
+import type { RuntimeHost } from './support/runtimes.js';
+import { workerRuntimes } from './support/worker-runtimes.js';
 import type { HelperScenarioAnswer, HelperScenarioRequest } from './workers/helpers.js';
 
-const WORKER = join(WORKERS_DIR, 'helpers.ts');
-const RUNTIMES: Record<string, () => Promise<RuntimeHost>> = {
-  workerd: async () => workerd(await bundle({ entry: WORKER, format: 'esm' })),
-  // edge-runtime evaluates a script that listens for fetch events; the Worker module's handler answers them.
-  'edge-runtime': async () =>
-    edgeRuntime(
-      await bundle({
-        entry: {
-          contents: `import worker from ${JSON.stringify(WORKER)};\naddEventListener('fetch', (event) => event.respondWith(worker.fetch(event.request)));\n`,
-          resolveDir: EDGE_DIR,
-        },
-        format: 'iife',
-      }),
-    ),
-  // A page calls the scenarios cross-origin (the emulator allows any origin here, the recorders too).
-  chromium: async () =>
-    chromium(
-      await bundle({
-        entry: {
-          contents: `import { runHelperScenario } from ${JSON.stringify(WORKER)};\nglobalThis.run = runHelperScenario;\n`,
-          resolveDir: EDGE_DIR,
-        },
-        format: 'iife',
-      }),
-    ),
-};
+// The emulator and the recorders allow any origin, so the Chromium page may call them.
+const RUNTIMES: Record<string, () => Promise<RuntimeHost>> = workerRuntimes(join(WORKERS_DIR, 'helpers.ts'), ['/run']);
 
 describe.each(Object.keys(RUNTIMES))('helper scenarios in %s', (runtime) => {
   let emulator: Emulator;

@@ -18,6 +18,7 @@ import {
 import { TagoUploadError, uploadFile, type UploadProgress } from '../src/index.ts';
 import { generatedFile, sha256Hex, streamOf, type StreamCounter } from './support/generated-file.ts';
 import { progressProblem } from './support/upload-progress.ts';
+import { recordingUploadTransport, wireLines, type SentUploadRequest } from './support/upload-wire.ts';
 
 const MiB = 1024 * 1024;
 const SIZE = 11_000_000;
@@ -37,43 +38,9 @@ afterAll(async () => {
 });
 beforeEach(() => emulator.setUploadFaults(null));
 
-/** One request as sent: method, path, the multipart step and part (from the form or JSON body), and whether it was aborted. */
-interface Sent {
-  path: string;
-  step: string;
-  part?: string;
-  /** A part's bytes on the wire. */
-  bytes?: number;
-  aborted: boolean;
-}
-
-/**
- * An edge client (fetch, as in workers and browsers) whose requests are recorded with their step; `onSending` runs
- * once each request has been handed to fetch (it is in flight).
- */
-function recordedClient(onSending?: (entry: Sent) => void) {
-  const sent: Sent[] = [];
-  const inner = fetchTransport();
-  const transport: Transport = async (request) => {
-    const entry: Sent = { path: new URL(request.url).pathname, step: 'base64', aborted: false };
-    request.signal.addEventListener('abort', () => {
-      entry.aborted = true;
-    });
-    if (request.body instanceof Blob) {
-      const form = await new Response(request.body, { headers: { 'content-type': request.headers['content-type']! } })
-        .formData()
-        .catch(() => undefined);
-      entry.step = String(form?.get('multipart_action') ?? 'unknown');
-      if (form?.has('part')) entry.part = String(form.get('part'));
-      if (form?.has('file')) entry.bytes = (form.get('file') as Blob).size;
-    } else if (typeof request.body === 'string' && request.body.startsWith('{')) {
-      entry.step = JSON.parse(request.body).multipart_action;
-    }
-    sent.push(entry);
-    const answer = inner(request);
-    onSending?.(entry);
-    return answer;
-  };
+/** An edge client (fetch, as in workers and browsers) whose requests are recorded as they go on the wire. */
+function recordedClient(onSending?: (entry: SentUploadRequest) => void) {
+  const { transport, sent } = recordingUploadTransport(onSending);
   const client = createEdgeClient({ ...profileOnEmulator(), tokenKind: 'profile', transport });
   return { client, sent };
 }
@@ -344,13 +311,6 @@ describe('uploadFile, stream sources', () => {
   });
 });
 
-/** The requests as `step part bytes`, parts sorted by number (they travel in parallel). */
-const wire = (sent: Sent[]) => {
-  const lines = sent.map((s) => [s.step, s.part, s.bytes].filter((v) => v !== undefined).join(' '));
-  const parts = lines.filter((l) => l.startsWith('upload')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  return [...lines.filter((l) => l === 'start'), ...parts, ...lines.filter((l) => l === 'end')];
-};
-
 describe('uploadFile, streams of unknown length', () => {
   it('cuts the stream into full parts and a short last one, totals unknown until its end', async () => {
     const { client, sent } = recordedClient();
@@ -362,7 +322,7 @@ describe('uploadFile, streams of unknown length', () => {
       concurrency: 2,
       onProgress: progress.onProgress,
     });
-    expect(wire(sent)).toEqual([
+    expect(wireLines(sent)).toEqual([
       'start',
       `upload 1 ${5 * MiB}`,
       `upload 2 ${5 * MiB}`,
@@ -410,7 +370,7 @@ describe('uploadFile, streams of unknown length', () => {
         storedBytes = p.sentBytes;
       },
     });
-    expect(wire(sent)).toEqual([
+    expect(wireLines(sent)).toEqual([
       'start',
       ...Array.from({ length: 6 }, (_, i) => `upload ${i + 1} ${partBytes}`),
       'end',
@@ -459,10 +419,10 @@ describe('uploadFile, streams of unknown length', () => {
     );
     expect(error.state!.parts.map((p) => p.PartNumber)).toEqual([1]);
     // Nothing of part 2 was sent, and no end.
-    expect(wire(sent)).toEqual(['start', `upload 1 ${5 * MiB}`]);
+    expect(wireLines(sent)).toEqual(['start', `upload 1 ${5 * MiB}`]);
     sent.length = 0;
     const resumed = await uploadFile(client, streamOf(source, 100_000), { ...options, resume: error.state! });
-    expect(wire(sent)).toEqual([`upload 2 ${5 * MiB}`, `upload 3 ${SIZE - 10 * MiB}`, 'end']);
+    expect(wireLines(sent)).toEqual([`upload 2 ${5 * MiB}`, `upload 3 ${SIZE - 10 * MiB}`, 'end']);
     expect(resumed.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
     expect(await sha256Hex(await downloaded('unknown/broken.bin'))).toBe(await sha256Hex(source));
   }, 60_000);

@@ -1,7 +1,7 @@
 // A Cloudflare Worker module for test/helpers.test.ts: POST /run { name, env } runs one of the shared helper
 // scenarios (packages/helpers/test/scenarios) inside workerd over createEdgeClient, against the emulator and the
-// recording servers the test host started on 127.0.0.1, and answers { passed: true } or the failure's message. The
-// browser page calls runHelperScenario directly.
+// recording servers the test host started on 127.0.0.1, and answers { passed: true } or the failure's message
+// (support/worker-runtimes.ts hosts it in workerd, edge-runtime and a Chromium page).
 import { createEdgeClient } from '../../src/index.js';
 import { SCENARIOS, type ScenarioEnv } from '../../../helpers/test/scenarios/runtime-scenarios.ts';
 
