@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printedUrl } from './helpers.js';
-import { DEFAULT_DEVICE, SettingsError, startEmulator, type Emulator } from '../src/index.mjs';
+import { DEFAULT_DEVICE, DEFAULT_TOKENS, SettingsError, startEmulator, type Emulator } from '../src/index.mjs';
 
 const PAGE = 'http://127.0.0.1:5173';
 const preflight = (url: string, origin: string) =>
@@ -93,6 +93,60 @@ describe('an emulator allowing one origin', () => {
     expect((await read.json()).result).toEqual({ origins: [] });
     expect(emulator.setCorsOrigins(`${PAGE}, http://localhost:8080`)).toEqual([PAGE, 'http://localhost:8080']);
     expect(emulator.getCorsOrigins()).toEqual([PAGE, 'http://localhost:8080']);
+  });
+});
+
+describe('a page uploading a file in parts', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ rateLimits: false, corsOrigins: [PAGE] });
+  });
+  afterAll(() => emulator.stop());
+  const cors = (res: Response) => ({
+    status: res.status,
+    origin: res.headers.get('access-control-allow-origin'),
+    exposed: res.headers.get('access-control-expose-headers'),
+  });
+  const exposed = 'retry-after, x-request-id, content-disposition, location';
+
+  it('has the preflights of the form steps and of the JSON end step answered with the headers the client sends', async () => {
+    // A form body's content type is safelisted; the token and the client's `_ssl` (plain HTTP) are not.
+    for (const requested of ['_ssl,token', '_ssl,content-type,token']) {
+      const res = await fetch(`${emulator.url}/files`, {
+        method: 'OPTIONS',
+        headers: { origin: PAGE, 'access-control-request-method': 'POST', 'access-control-request-headers': requested },
+      });
+      expect([res.status, res.headers.get('access-control-allow-headers')]).toEqual([204, requested]);
+      expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+    }
+  });
+
+  it('marks the step answers, a refused part and its Retry-After readable by the page', async () => {
+    const send = (body: FormData) =>
+      fetch(`${emulator.url}/files`, {
+        method: 'POST',
+        headers: { origin: PAGE, token: DEFAULT_TOKENS.profile },
+        body,
+      });
+    const fields = (entries: Record<string, string>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(entries)) form.set(k, v);
+      return form;
+    };
+    const started = await send(fields({ multipart_action: 'start', filename: 'page.bin' }));
+    expect(cors(started)).toEqual({ status: 200, origin: PAGE, exposed });
+    const uploadId = (await started.json()).result as string;
+    emulator.setUploadFaults({ rate: 1, kinds: ['rateLimit'], retryAfterSeconds: 2, maxPerPart: 1 }, 1);
+    const part = () => {
+      const form = fields({ multipart_action: 'upload', filename: 'page.bin', upload_id: uploadId, part: '1' });
+      form.set('file', new Blob([new Uint8Array(10)]), 'page.bin');
+      return send(form);
+    };
+    const refused = await part();
+    expect(cors(refused)).toEqual({ status: 429, origin: PAGE, exposed });
+    expect(refused.headers.get('retry-after')).toBe('2');
+    expect(cors(await part())).toEqual({ status: 200, origin: PAGE, exposed });
+    emulator.setUploadFaults(null);
   });
 });
 
