@@ -280,22 +280,20 @@ export async function runUpload(
   const progress = (): void => {
     if (!options.onProgress) return;
     const total = feed.total();
-    const finished = stored();
+    let doneParts = 0;
     let sentBytes = 0;
-    for (const p of finished) sentBytes += sizes.get(p.PartNumber) ?? 0;
+    for (const n of done.keys()) {
+      if (total !== undefined && n > total.parts) continue;
+      doneParts++;
+      sentBytes += sizes.get(n) ?? 0;
+    }
     const percent =
       total === undefined
         ? undefined
-        : finished.length === total.parts
+        : doneParts === total.parts
           ? 100
           : Math.floor((sentBytes / Math.max(1, total.bytes)) * 10_000) / 100;
-    options.onProgress({
-      sentBytes,
-      totalBytes: total?.bytes,
-      doneParts: finished.length,
-      totalParts: total?.parts,
-      percent,
-    });
+    options.onProgress({ sentBytes, totalBytes: total?.bytes, doneParts, totalParts: total?.parts, percent });
   };
   const cancelled = (id: string | undefined, cause: unknown, storesFile = false) =>
     new TagoUploadError('the upload was cancelled', {
@@ -432,7 +430,7 @@ export async function runUpload(
 }
 
 /** `promise`, or the signal's reason as soon as it aborts (a stream read cannot be aborted itself). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);

@@ -13,6 +13,7 @@ import {
   runUpload,
   streamedParts,
   TagoUploadError,
+  untilAborted,
   type RunUploadOptions,
   type UploadedPart,
   type UploadProgress,
@@ -101,7 +102,7 @@ export async function uploadFile(
   const contentType = options.contentType ?? (input.type || 'application/octet-stream');
   const query = options.blueprintDevices ? { blueprint_devices: options.blueprintDevices } : {};
   try {
-    if (input.size === undefined) await readFirstPart(input, partBytes);
+    if (input.size === undefined) await readFirstPart(input, partBytes, options.signal);
     // A stream that ended within its first part has its size now, and is routed like any file of that size.
     const size = input.size;
     if (size !== undefined && !options.widget && !options.resume && size <= base64Max) {
@@ -117,11 +118,14 @@ export async function uploadFile(
  * A stream of unknown length: its first part is read (and kept) before any request, so a short stream can take the
  * base64 route and the 5 MiB rule is checked before the start request when more parts follow.
  */
-async function readFirstPart(input: PartSource, partBytes: number): Promise<void> {
+async function readFirstPart(input: PartSource, partBytes: number, signal: AbortSignal | undefined): Promise<void> {
   checkPartBytes(partBytes, false);
   try {
-    await input.slice(0, partBytes);
+    // A stalled stream must not hold up a cancel: the read is left to close(), which cancels the stream.
+    const first = input.slice(0, partBytes);
+    await (signal ? untilAborted(first, signal) : first);
   } catch (cause) {
+    if (signal?.aborted) throw new TagoUploadError('the upload was cancelled', { step: 'cancelled', cause });
     throw new TagoUploadError(`part 1 could not be read: ${(cause as Error).message}`, {
       step: 'part',
       part: 1,

@@ -469,6 +469,35 @@ describe('uploadFile, streams of unknown length', () => {
     expect(list.files.map((f) => f.filename)).not.toContain('cancelled.bin');
   }, 60_000);
 
+  it('a cancel while a stalled stream fills its first part ends at once: nothing sent, the stream cancelled', async () => {
+    const { client, sent } = recordedClient();
+    let cancelled = false;
+    // One chunk, then a read that never answers.
+    let given = false;
+    const stalled = new ReadableStream<Uint8Array>(
+      {
+        pull: (controller) => {
+          if (given) return new Promise<void>(() => undefined);
+          given = true;
+          controller.enqueue(source.slice(0, 1000));
+        },
+        cancel: () => {
+          cancelled = true;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await uploadFile(client, stalled, {
+      filename: '/unknown/stalled.bin',
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TagoUploadError', code: 'upload_cancelled', resumable: false });
+    expect(sent).toHaveLength(0);
+    expect(cancelled).toBe(true);
+  });
+
   it('routes by the length found in the first part, and checks the part size before the start request', async () => {
     const { client, sent } = recordedClient();
     const small = await uploadFile(client, new Blob(['abc']).stream(), { filename: '/unknown/s.txt' });
