@@ -375,7 +375,7 @@ export async function runUpload(
           // The source failed while this part was read: nothing of it was sent.
           const part = lastPart + 1;
           fail(
-            new TagoUploadError(`part ${part} could not be read: ${(cause as Error).message}`, {
+            new TagoUploadError(readFailure(part, cause), {
               step: 'part',
               part,
               state: state(id),
@@ -427,6 +427,11 @@ export async function runUpload(
   } finally {
     options.signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/** The message of a part the source failed to give; a stream may fail with any value, not only an Error. */
+export function readFailure(part: number, cause: unknown): string {
+  return `part ${part} could not be read: ${cause instanceof Error ? cause.message : String(cause)}`;
 }
 
 /** `promise`, or the signal's reason as soon as it aborts (a stream read cannot be aborted itself). */

@@ -12,6 +12,7 @@ import {
   planParts,
   runUpload,
   streamedParts,
+  readFailure,
   TagoUploadError,
   untilAborted,
   type RunUploadOptions,
@@ -126,7 +127,7 @@ async function readFirstPart(input: PartSource, partBytes: number, signal: Abort
     await (signal ? untilAborted(first, signal) : first);
   } catch (cause) {
     if (signal?.aborted) throw new TagoUploadError('the upload was cancelled', { step: 'cancelled', cause });
-    throw new TagoUploadError(`part 1 could not be read: ${(cause as Error).message}`, {
+    throw new TagoUploadError(readFailure(1, cause), {
       step: 'part',
       part: 1,
       cause,

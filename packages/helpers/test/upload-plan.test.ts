@@ -256,4 +256,21 @@ describe('streamedParts', () => {
     expect(error.state!.parts.length).toBeGreaterThan(10_000 - 16);
     expect(error.state!.parts.at(-1)!.PartNumber).toBeLessThanOrEqual(10_000);
   });
+
+  it('a source failing with a value that is not an Error is named by that value', async () => {
+    const { steps, calls } = recordingSteps();
+    let given = 0;
+    const feed = streamedParts(
+      1,
+      async () => {
+        if (given++ === 1) throw 'disk unplugged';
+        return { bytes: 1, length: undefined };
+      },
+      () => undefined,
+    );
+    const error = (await runUpload(feed, steps, { concurrency: 1 }).catch((e) => e)) as TagoUploadError;
+    expect(error.message).toBe('part 2 could not be read: disk unplugged (resumable: pass error.state as resume)');
+    expect(calls.filter((c) => !c.startsWith('aborted'))).toEqual(['start', 'part 1 0-1 upload-1']);
+    expect(error.state!.parts.map((p) => p.PartNumber)).toEqual([1]);
+  });
 });
