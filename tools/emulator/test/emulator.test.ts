@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import fc from 'fast-check';
-import { createClient, type TagoError } from '@tagokit/node';
+import { createClient, type Data, type DataAggregate, type TagoError } from '@tagokit/node';
 import {
   DEFAULT_DEVICE,
   DEFAULT_TOKENS,
@@ -75,6 +75,59 @@ describe('device data', () => {
     expect(await data({ query: 'count', variables: ['temperature'] })).toBe(3);
     const withDetails = await data({ qty: 1, details: true });
     expect(withDetails[0]).toHaveProperty('created_at');
+  });
+
+  it('answers min and max as records (one per variable), count, sum and avg as numbers, aggregate as buckets', async () => {
+    const read = c.device.deviceData;
+    // The typed overloads say the same (x-tago-result-by-query): records, numbers and buckets, no casts.
+    const max = await read.getData({ query: 'max' });
+    expectTypeOf(max).toEqualTypeOf<Data[]>();
+    expect(max.map((r) => [r.variable, r.value])).toEqual([
+      ['temperature', 23],
+      ['humidity', 40],
+    ]);
+    expect(max[0]).toMatchObject({ time: '2024-01-03T00:00:00.000Z', group: 'g2', device: DEFAULT_DEVICE.id });
+    const min = await read.getData({ query: 'min', variables: ['temperature'] });
+    expect(min.map((r) => r.value)).toEqual([20]);
+    const sum = await read.getData({ query: 'sum', variables: ['temperature'], start_date: '2024-01-01' });
+    expectTypeOf(sum).toEqualTypeOf<number>();
+    expect(sum).toBe(64);
+    expect(await read.getData({ query: 'avg', variables: ['temperature'], start_date: '2024-01-01' })).toBeCloseTo(
+      64 / 3,
+    );
+    expect(await read.getData({ query: 'count' })).toBe(4);
+    const buckets = await read.getData({
+      query: 'aggregate',
+      interval: 'day',
+      function: 'max',
+      variables: ['temperature'],
+    });
+    expectTypeOf(buckets).toEqualTypeOf<DataAggregate[]>();
+    expect(buckets).toEqual([
+      { time: '2024-01-03T00:00:00.000Z', value: 23 },
+      { time: '2024-01-02T00:00:00.000Z', value: 21 },
+      { time: '2024-01-01T00:00:00.000Z', value: 20 },
+    ]);
+  });
+
+  it('leaves values not stored as numbers out of min, max, sum and avg', async () => {
+    await c.device.deviceData.sendData({
+      body: [
+        { variable: 'mixed', value: '90', time: '2024-02-01T00:00:00Z' },
+        { variable: 'mixed', value: true, time: '2024-02-02T00:00:00Z' },
+        { variable: 'mixed', value: 5, time: '2024-02-03T00:00:00Z' },
+      ],
+    });
+    const args = { variables: 'mixed', start_date: '2024-02-01' };
+    try {
+      expect((await c.device.deviceData.getData({ ...args, query: 'max' })).map((r) => r.value)).toEqual([5]);
+      expect((await c.device.deviceData.getData({ ...args, query: 'min' })).map((r) => r.value)).toEqual([5]);
+      expect(await c.device.deviceData.getData({ ...args, query: 'sum' })).toBe(5);
+      expect(await c.device.deviceData.getData({ ...args, query: 'avg' })).toBe(5);
+      expect(await c.device.deviceData.getData({ ...args, query: 'count' })).toBe(3);
+    } finally {
+      await c.device.deviceData.deleteData({ variables: ['mixed'], qty: 10 });
+    }
   });
 
   it('edits and deletes records', async () => {
