@@ -281,6 +281,24 @@ export const CLIENT_PROBES = [
     ],
     expect: refusedByApi,
   },
+  // min and max answer records (one per variable), not the number a reader of the SDK's old types expects.
+  {
+    id: 'result/data-min-as-number',
+    lines: [
+      "const lowest = await device.deviceData.getData({ query: 'min', variables: ['temperature'] });",
+      "await device.deviceData.sendData({ body: { variable: 'lowest', value: lowest } });",
+    ],
+    expect: refusedByApi,
+  },
+  // A count has no rows to walk: its items are `never`, and the walk refuses to start.
+  {
+    id: 'result/data-count-walked',
+    lines: [
+      "for await (const row of device.deviceData.getData({ query: 'count' }))",
+      '  await device.deviceData.editData({ body: [{ id: row.id, value: 1 }] });',
+    ],
+    expect: refused('not_a_list'),
+  },
 ];
 
 /**
@@ -563,6 +581,22 @@ export const EDGE_PROBES = [
       "await E.editData(device, { body: [{ id: buckets[0]?.id ?? '', value: 1 }] });",
     ],
     expect: refusedByApi,
+  },
+  {
+    id: 'result/data-min-as-number',
+    lines: [
+      "const lowest = await E.getData(device, { query: 'min', variables: ['temperature'] });",
+      "await E.sendData(device, { body: { variable: 'lowest', value: lowest } });",
+    ],
+    expect: refusedByApi,
+  },
+  {
+    id: 'result/data-count-walked',
+    lines: [
+      "for await (const row of E.getData(device, { query: 'count' }))",
+      '  await E.editData(device, { body: [{ id: row.id, value: 1 }] });',
+    ],
+    expect: refused('not_a_list'),
   },
 ];
 
