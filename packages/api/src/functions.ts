@@ -43,7 +43,7 @@ export type GetDataResult = DataQueryResult;
 /**
  * Read the device's data
  *
- * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+ * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them: `min` and `max` answer the record with the lowest or highest numeric value of each variable, `count`, `sum` and `avg` a bare number, `aggregate` one bucket per interval. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
  *
  * Token kinds: device. `GET /data` (getData).
  *
@@ -53,7 +53,7 @@ export function getData(client: ScopedContext<'device'>, args: GetDataArgs & { q
 /**
  * Read the device's data
  *
- * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+ * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them: `min` and `max` answer the record with the lowest or highest numeric value of each variable, `count`, `sum` and `avg` a bare number, `aggregate` one bucket per interval. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
  *
  * Token kinds: device. `GET /data` (getData).
  *
@@ -63,7 +63,7 @@ export function getData(client: ScopedContext<'device'>, args: GetDataArgs & { q
 /**
  * Read the device's data
  *
- * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+ * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them: `min` and `max` answer the record with the lowest or highest numeric value of each variable, `count`, `sum` and `avg` a bare number, `aggregate` one bucket per interval. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
  *
  * Token kinds: device. `GET /data` (getData).
  *
@@ -73,7 +73,7 @@ export function getData(client: ScopedContext<'device'>, args?: GetDataArgs & { 
 /**
  * Read the device's data
  *
- * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+ * Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them: `min` and `max` answer the record with the lowest or highest numeric value of each variable, `count`, `sum` and `avg` a bare number, `aggregate` one bucket per interval. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
  *
  * Token kinds: device. `GET /data` (getData).
  *
@@ -1470,7 +1470,7 @@ export type GetDeviceDataResult = DataQueryResult;
 /**
  * Read a device's data
  *
- * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+ * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. `min`/`max` answer one record per variable, `count`/`sum`/`avg` a bare number, `aggregate` buckets. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
  *
  * Token kinds: profile, analysis. `GET /device/{deviceID}/data` (getDeviceData).
  *
@@ -1480,7 +1480,7 @@ export function getDeviceData(client: ScopedContext<'profile' | 'analysis'>, arg
 /**
  * Read a device's data
  *
- * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+ * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. `min`/`max` answer one record per variable, `count`/`sum`/`avg` a bare number, `aggregate` buckets. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
  *
  * Token kinds: profile, analysis. `GET /device/{deviceID}/data` (getDeviceData).
  *
@@ -1490,7 +1490,7 @@ export function getDeviceData(client: ScopedContext<'profile' | 'analysis'>, arg
 /**
  * Read a device's data
  *
- * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+ * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. `min`/`max` answer one record per variable, `count`/`sum`/`avg` a bare number, `aggregate` buckets. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
  *
  * Token kinds: profile, analysis. `GET /device/{deviceID}/data` (getDeviceData).
  *
@@ -1500,7 +1500,7 @@ export function getDeviceData(client: ScopedContext<'profile' | 'analysis'>, arg
 /**
  * Read a device's data
  *
- * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+ * Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. `min`/`max` answer one record per variable, `count`/`sum`/`avg` a bare number, `aggregate` buckets. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
  *
  * Token kinds: profile, analysis. `GET /device/{deviceID}/data` (getDeviceData).
  *

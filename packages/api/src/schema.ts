@@ -51,7 +51,7 @@ export interface paths {
         };
         /**
          * Read the device's data
-         * @description Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them; `count` answers a bare number. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
+         * @description Reads records of the device that owns the token, newest first unless `ordination=ascending`. Without parameters it answers the last 15 records. `qty` caps the answer (at most 10 000, counted per variable when several are named); page with `skip`. Other `query` modes pick single records (`last_value`...), count them or aggregate them: `min` and `max` answer the record with the lowest or highest numeric value of each variable, `count`, `sum` and `avg` a bare number, `aggregate` one bucket per interval. Every record read counts against the profile's data-output quota. Hard limit (requests per minute, Free/Starter/Scale): 250/5000/15000, but only 5/10/100 with `query=aggregate`.
          */
         get: operations["getData"];
         /**
@@ -1593,7 +1593,7 @@ export interface paths {
         };
         /**
          * Read a device's data
-         * @description Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. Counting modes answer a bare number. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
+         * @description Reads records of one device with the same parameters a device uses on its own data: newest first, 15 records unless `qty` says otherwise (at most 10 000, per variable), paged with `skip`. `min`/`max` answer one record per variable, `count`/`sum`/`avg` a bare number, `aggregate` buckets. Every record read counts against the data-output quota; `query=aggregate` has a much lower hard limit (5/10/100 requests per minute on Free/Starter/Scale). With an analysis token an Access Management policy must grant the Device action *Get data*.
          */
         get: operations["getDeviceData"];
         /**

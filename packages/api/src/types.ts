@@ -241,13 +241,13 @@ export interface Data {
     created_at?: DateTime;
 }
 
-/** @description One bucket of an aggregate, min or max query. */
+/** @description One bucket of an aggregate query (`query=aggregate`, one per `interval`). */
 export interface DataAggregate {
     time: DateTime;
     value: number;
 }
 
-/** @description Answer of a data query. Most query modes return records; `count` (and on some accounts `sum`/`avg`) return a bare number. */
+/** @description Answer of a data query. Most query modes (`min` and `max` too) return records, `aggregate` returns buckets, and `count`, `sum` and `avg` return a bare number. */
 export type DataQueryResult = Data[] | DataAggregate[] | number;
 
 /** @description When the value was measured: a date as `DateInput` describes it, or a Unix timestamp. Defaults to the time the API received the record. */

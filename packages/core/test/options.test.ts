@@ -225,23 +225,39 @@ describe('deadlineMs: one bound for attempts, retry waits and 429 waits together
   });
 
   it('bounds the backoff of retried 5xx answers: no attempt starts past the deadline', async () => {
-    const { transport, requests } = recording(async () => ({
-      status: 503,
-      headers: {},
-      body: JSON.stringify({ status: false, message: 'busy' }),
-    }));
-    const core = new TagoCore({
-      token: TOKEN,
-      transport,
-      maxRetries: 10,
-      retry: { initialDelayMs: 60, maxDelayMs: 60, jitter: 0 },
-    });
-    const e = await failure(() => core.request(STATUS_OP, { deadlineMs: 200 }));
-    expect(e.code).toBe('deadline_exceeded');
-    expect(e.message).toMatch(/^The call's deadline of 200 ms would pass before attempt \d \(HTTP 503: 60 ms\)$/);
-    // Waits of 60 ms: four attempts fit in 200 ms at the most (0, 60, 120, 180).
-    expect(requests.length).toBeGreaterThanOrEqual(2);
-    expect(requests.length).toBeLessThanOrEqual(4);
+    // A fake clock that only the (injected) retry waits move: the schedule is exact whatever the machine's load.
+    vi.useFakeTimers({ toFake: ['Date'], now: 0 });
+    try {
+      const started: number[] = [];
+      const { transport, requests } = recording(async () => {
+        started.push(Date.now());
+        return { status: 503, headers: {}, body: JSON.stringify({ status: false, message: 'busy' }) };
+      });
+      const waits: number[] = [];
+      const core = new TagoCore({
+        token: TOKEN,
+        transport,
+        maxRetries: 10,
+        retry: { initialDelayMs: 60, maxDelayMs: 60, jitter: 0 },
+        sleep: async (ms) => {
+          waits.push(ms);
+          vi.setSystemTime(Date.now() + ms);
+        },
+      });
+      const e = await failure(() => core.request(STATUS_OP, { deadlineMs: 200 }));
+      expect(shape(e)).toEqual({
+        name: 'TagoDeadlineError',
+        code: 'deadline_exceeded',
+        message: "The call's deadline of 200 ms would pass before attempt 5 (HTTP 503: 60 ms)",
+        field: undefined,
+      });
+      // Waits of 60 ms: four attempts fit in 200 ms (at 0, 60, 120, 180); a fifth would start at 240.
+      expect(started).toEqual([0, 60, 120, 180]);
+      expect(waits).toEqual([60, 60, 60]);
+      expect(requests).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a deadline that is no positive number of milliseconds', async () => {

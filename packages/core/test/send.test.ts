@@ -220,6 +220,32 @@ describe('sender: generated functions over the plain path', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('refuses a first argument that is no client (plain JavaScript forgot it), naming what it got', async () => {
+    const { transport, requests } = recorder(ok('1 Data Added'));
+    const args = { body: [{ variable: 't', value: 1 }] };
+    const refusal = (got: string) => ({
+      name: 'TagoValidationError',
+      code: 'client_invalid',
+      message: `sendData: the first argument must be a client (as createEdgeClient makes), got ${got}; the arguments come second`,
+      method: 'POST',
+      path: '/data',
+    });
+    const cases: [unknown, string][] = [
+      [args, 'an object without a request engine'],
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [[args], 'an array'],
+      ['a-token', 'string'],
+      [{ core: transport }, 'an object without a request engine'],
+    ];
+    for (const [ctx, got] of cases) {
+      await expect(callOperation(ctx as never, sendData, args)).rejects.toMatchObject(refusal(got));
+      const stream = callEventStream(ctx as never, sendData, args)[Symbol.asyncIterator]();
+      await expect(stream.next()).rejects.toMatchObject(refusal(got));
+    }
+    expect(requests).toHaveLength(0);
+  });
+
   const getData: OperationDescriptor = {
     id: 'getData',
     method: 'GET',

@@ -60,6 +60,23 @@ describe('@tagokit/edge', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('refuses a first argument that is no client with a typed error, not a TypeError on its missing engine', async () => {
+    // The exact message is core's (send.test.ts); here, that every function meets the check.
+    const refused = (got: string) =>
+      expect.objectContaining({ code: 'client_invalid', message: expect.stringContaining(got) });
+    // @ts-expect-error the arguments where the client goes (a compile error too; plain JavaScript meets this)
+    await expect(listDevices({ fields: ['id'] })).rejects.toEqual(
+      refused('listDevices: the first argument must be a client'),
+    );
+    // @ts-expect-error the bare token
+    await expect(sendData(DEVICE, { body: { variable: 't' } })).rejects.toEqual(
+      refused('sendData: the first argument'),
+    );
+    // @ts-expect-error no client at all
+    await expect(getApiStatus()).rejects.toEqual(refused('got undefined'));
+    await expect(listDevices({} as never)).rejects.toBeInstanceOf(TagoValidationError);
+  });
+
   it('validates arguments like every tagokit client', async () => {
     const client = createEdgeClient({ token: DEVICE, transport: recorder().transport });
     await expect(sendData(client, { body: [{ value: 1 }] } as never)).rejects.toBeInstanceOf(TagoValidationError);

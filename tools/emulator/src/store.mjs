@@ -688,10 +688,9 @@ function runQuery(records, q) {
   /** @param {DataRecord[]} rs */
   const out = (rs) => rs.map((r) => outputRecord(r, details));
   const rows = () => filtered(records, q);
-  const numeric = () =>
-    rows()
-      .map((r) => Number(r.value))
-      .filter((v) => typeof v === 'number' && Number.isFinite(v));
+  // Only values stored as numbers take part, as in TagoCore (`where type = number`): not "25", not true.
+  const numericRows = () => rows().filter((r) => typeof r.value === 'number' && Number.isFinite(r.value));
+  const numeric = () => numericRows().map((r) => /** @type {number} */ (r.value));
   switch (mode) {
     case 'count':
       return rows().length;
@@ -703,12 +702,14 @@ function runQuery(records, q) {
     }
     case 'min':
     case 'max': {
-      const rs = rows().filter((r) => Number.isFinite(Number(r.value)) && typeof r.value !== 'boolean');
-      if (!rs.length) return [];
-      const best = rs.reduce((a, b) =>
-        (mode === 'min' ? Number(b.value) < Number(a.value) : Number(b.value) > Number(a.value)) ? b : a,
-      );
-      return out([best]);
+      // One record per variable, the one with the lowest (highest) value, as TagoCore answers (its
+      // getDeviceDataMin/Max run once per variable); the first stored wins a tie.
+      const lower = mode === 'min';
+      const best = (/** @type {DataRecord[]} */ group) =>
+        group.reduce((a, b) =>
+          (lower ? Number(b.value) < Number(a.value) : Number(b.value) > Number(a.value)) ? b : a,
+        );
+      return out(byVariable(numericRows()).map(best));
     }
     case 'aggregate': {
       const size = INTERVAL_MS[q.interval] ?? 3600e3;

@@ -63,7 +63,7 @@ describe('emulator realtime host and analyses', () => {
     expect(emu.realtime.events).toEqual([
       { id: 1, channel: `analysis_console.${ANALYSIS.id}`, payload: { message: 'hello', timestamp: 1700000000000 } },
     ]);
-    expect(await analysis.info.get()).toEqual({
+    expect(await analysis.info.getTokenInfo()).toEqual({
       id: ANALYSIS.id,
       name: 'Emulated analysis',
       active: true,

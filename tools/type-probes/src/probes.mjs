@@ -281,17 +281,47 @@ export const CLIENT_PROBES = [
     ],
     expect: refusedByApi,
   },
+  // min and max answer records (one per variable), not the number a reader of the SDK's old types expects.
+  {
+    id: 'result/data-min-as-number',
+    lines: [
+      "const lowest = await device.deviceData.getData({ query: 'min', variables: ['temperature'] });",
+      "await device.deviceData.sendData({ body: { variable: 'lowest', value: lowest } });",
+    ],
+    expect: refusedByApi,
+  },
+  // A count has no rows to walk: its items are `never`, and the walk refuses to start.
+  {
+    id: 'result/data-count-walked',
+    lines: [
+      "for await (const row of device.deviceData.getData({ query: 'count' }))",
+      '  await device.deviceData.editData({ body: [{ id: row.id, value: 1 }] });',
+    ],
+    expect: refused('not_a_list'),
+  },
 ];
 
 /**
  * Probes of the edge functions (`E` is `@tagokit/edge`; `profile`, `device`, `network` are edge clients of those
- * kinds).
+ * kinds): the client probes' mistakes, in the same order and under the same ids, written against the functions,
+ * and the mistakes only the function API allows (ids `<class>/edge-...`).
  * @type {Probe[]}
  */
 export const EDGE_PROBES = [
+  // Typos in request bodies.
   {
     id: 'body/dashboard-edit-lable',
     lines: [`await E.updateDashboard(profile, { dashboardID: ${ID}, body: { lable: 'Plant' } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/device-create-activ',
+    lines: [`await E.createDevice(profile, { body: { name: 'x', network: ${ID}, connector: ${ID}, activ: true } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/device-edit-nmae',
+    lines: [`await E.updateDevice(profile, { deviceID: ${ID}, body: { nmae: 'x' } });`],
     expect: unknownKey,
   },
   {
@@ -300,30 +330,8 @@ export const EDGE_PROBES = [
     expect: unknownKey,
   },
   {
-    id: 'fields/devices-nmae',
-    lines: [`await E.listDevices(profile, { fields: ['id', 'nmae'] });`],
-    expect: notAValue,
-  },
-  { id: 'query/data-query-mode', lines: [`await E.getData(device, { query: 'last_valeu' });`], expect: notAValue },
-  {
-    id: 'path/device-id-case',
-    lines: [`await E.getDevice(profile, { deviceId: ${ID} });`],
-    expect: refused('arg_unknown'),
-  },
-  { id: 'region/eu-w2', lines: ["E.createEdgeClient({ token, region: 'eu-w2' });"], expect: refused('region_unknown') },
-  {
-    id: 'options/regoin',
-    lines: ["E.createEdgeClient({ token, regoin: 'eu-w1' });"],
-    expect: refused('option_unknown'),
-  },
-  {
-    id: 'body/device-create-activ',
-    lines: [`await E.createDevice(profile, { body: { name: 'x', network: ${ID}, connector: ${ID}, activ: true } });`],
-    expect: unknownKey,
-  },
-  {
-    id: 'body/secret-create-tgas',
-    lines: [`await E.createSecret(profile, { body: { key: 'API_KEY', value: 'secret-value', tgas: [] } });`],
+    id: 'body/record-list-unti',
+    lines: [`await E.sendData(device, { body: [{ variable: 't', value: 1 }, { variable: 't', unti: 'C' }] });`],
     expect: unknownKey,
   },
   {
@@ -332,8 +340,74 @@ export const EDGE_PROBES = [
     expect: unknownKey,
   },
   {
+    id: 'body/secret-create-tgas',
+    lines: [`await E.createSecret(profile, { body: { key: 'API_KEY', value: 'secret-value', tgas: [] } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/secret-edit-vaule',
+    lines: [`await E.updateSecret(profile, { secretID: ${ID}, body: { vaule: 'secret-value' } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/dictionary-create-fallbak',
+    lines: [`await E.createDictionary(profile, { body: { name: 'D', slug: 'D', fallbak: 'en-US' } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/analysis-create-runtim',
+    lines: [`await E.createAnalysis(profile, { body: { name: 'a', runtim: 'node' } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/entity-create-shcema',
+    lines: [`await E.createEntity(profile, { body: { name: 'e', shcema: {} } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/dashboard-create-tgas',
+    lines: [`await E.createDashboard(profile, { body: { label: 'x', tgas: [] } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/device-token-permision',
+    lines: [`await E.createDeviceToken(profile, { body: { device: ${ID}, name: 't', permision: 'full' } });`],
+    expect: unknownKey,
+  },
+  {
+    id: 'body/notification-titel',
+    lines: [`await E.createProfileNotification(profile, { body: { title: 't', message: 'm', titel: 't' } });`],
+    expect: unknownKey,
+  },
+  // Typos in `fields`.
+  {
+    id: 'fields/devices-nmae',
+    lines: [`await E.listDevices(profile, { fields: ['id', 'nmae'] });`],
+    expect: notAValue,
+  },
+  {
     id: 'fields/dashboards-title',
     lines: [`await E.listDashboards(profile, { fields: ['id', 'title'] });`],
+    expect: notAValue,
+  },
+  {
+    id: 'fields/analyses-runtim',
+    lines: [`await E.listAnalyses(profile, { fields: ['runtim'] });`],
+    expect: notAValue,
+  },
+  {
+    id: 'fields/secrets-value',
+    lines: [`await E.listSecrets(profile, { fields: ['key', 'value'] });`],
+    expect: notAValue,
+  },
+  {
+    id: 'fields/actions-trigers',
+    lines: [`await E.listActions(profile, { fields: ['trigers'] });`],
+    expect: notAValue,
+  },
+  {
+    id: 'fields/device-tokens-id',
+    lines: [`await E.listDeviceTokens(profile, { deviceIDOrToken: ${ID}, fields: ['id'] });`],
     expect: notAValue,
   },
   {
@@ -345,20 +419,52 @@ export const EDGE_PROBES = [
     expect: refused('path_param_missing'),
   },
   {
-    id: 'query/list-amount-text',
-    lines: [`await E.listSecrets(profile, { amount: '20' });`],
+    id: 'fields/devices-walk-unasked',
+    lines: [
+      "for await (const row of E.listDevices(profile, { fields: ['id', 'name'] }))",
+      "  await E.getNetwork(profile, { networkID: row.network ?? '' });",
+    ],
+    expect: refused('path_param_missing'),
+  },
+  // Wrong query values.
+  { id: 'query/data-query-mode', lines: [`await E.getData(device, { query: 'last_valeu' });`], expect: notAValue },
+  { id: 'query/data-ordination', lines: [`await E.getData(device, { ordination: 'asc' });`], expect: notAValue },
+  {
+    id: 'query/data-qty-text',
+    lines: [`await E.getData(device, { qty: '10' });`],
     expect: refused('paging_invalid'),
   },
+  {
+    id: 'query/list-amount-text',
+    lines: [`await E.listDevices(profile, { amount: '20' });`],
+    expect: refused('paging_invalid'),
+  },
+  {
+    id: 'query/unknown-argument',
+    lines: [`await E.getData(device, { qtty: 10 });`],
+    expect: refused('arg_unknown'),
+  },
+  // Path ids.
+  {
+    id: 'path/device-id-case',
+    lines: [`await E.getDevice(profile, { deviceId: ${ID} });`],
+    expect: refused('arg_unknown'),
+  },
   { id: 'path/device-id-missing', lines: ['await E.getDevice(profile, {});'], expect: refused('path_param_missing') },
+  {
+    id: 'path/device-id-object',
+    lines: [`await E.getDevice(profile, { deviceID: { id: ${ID} } });`],
+    expect: refused('path_param_invalid'),
+  },
+  {
+    id: 'path/dashboard-by-device-id',
+    lines: [`await E.getDashboard(profile, { deviceID: ${ID} });`],
+    expect: refused('arg_unknown'),
+  },
   {
     id: 'path/device-tokens-name',
     lines: [`await E.listDeviceTokens(profile, { deviceID: ${ID} });`],
     expect: refused('arg_unknown'),
-  },
-  {
-    id: 'options/token-kind-plural',
-    lines: ["E.createEdgeClient({ token, tokenKind: 'devices' });"],
-    expect: refused('option_invalid'),
   },
   // A token kind that cannot call the function (its first parameter takes only the kinds that can).
   {
@@ -386,11 +492,77 @@ export const EDGE_PROBES = [
     lines: [`await E.createDashboard(network, { body: { label: 'x' } });`],
     expect: refused('token_kind_mismatch'),
   },
+  // The function API only: no client first (the arguments, or the bare token string, in its place).
+  {
+    id: 'token-kind/edge-args-as-client',
+    lines: ["await E.listDevices({ fields: ['id', 'name'] });"],
+    expect: refused('client_invalid'),
+  },
+  {
+    id: 'token-kind/edge-token-as-client',
+    lines: [`await E.getDevice(token, { deviceID: ${ID} });`],
+    expect: refused('client_invalid'),
+  },
+  // Region ids.
+  { id: 'region/eu-w2', lines: ["E.createEdgeClient({ token, region: 'eu-w2' });"], expect: refused('region_unknown') },
+  {
+    id: 'region/aws-name',
+    lines: ["E.createEdgeClient({ token, region: 'us-east-1' });"],
+    expect: refused('region_unknown'),
+  },
+  {
+    id: 'region/upper-case',
+    lines: ["E.createEdgeClient({ token, region: 'EU-W1' });"],
+    expect: refused('region_unknown'),
+  },
+  {
+    id: 'region/tdeploy-number',
+    lines: ['E.createEdgeClient({ token, region: { tdeploy: 42 } });'],
+    expect: refused('region_tdeploy_invalid'),
+  },
+  // Client and call options.
+  {
+    id: 'options/regoin',
+    lines: ["E.createEdgeClient({ token, regoin: 'eu-w1' });"],
+    expect: refused('option_unknown'),
+  },
+  {
+    id: 'options/token-kind-plural',
+    lines: ["E.createEdgeClient({ token, tokenKind: 'devices' });"],
+    expect: refused('option_invalid'),
+  },
+  {
+    id: 'options/call-timeout',
+    lines: ['await E.listDevices(profile, {}, { timeout: 5 });'],
+    expect: refused('option_unknown'),
+  },
+  // Misused results.
   {
     id: 'result/device-create-deviceID',
     lines: [
       `const made = await E.createDevice(profile, { body: { name: 'x', network: ${ID}, connector: ${ID} } });`,
       'await E.getDevice(profile, { deviceID: made.deviceID });',
+    ],
+    expect: refused('path_param_invalid'),
+  },
+  {
+    id: 'result/dashboard-create-id',
+    lines: [
+      "const made = await E.createDashboard(profile, { body: { label: 'x' } });",
+      'await E.getDashboard(profile, { dashboardID: made.id });',
+    ],
+    expect: refused('path_param_invalid'),
+  },
+  {
+    id: 'result/list-as-id',
+    lines: ['const rows = await E.listDevices(profile);', 'await E.getDevice(profile, { deviceID: rows });'],
+    expect: refused('path_param_invalid'),
+  },
+  {
+    id: 'result/row-field-typo',
+    lines: [
+      "const rows = await E.listDevices(profile, { fields: ['id', 'name'] });",
+      'await E.getDevice(profile, { deviceID: rows[0]?.nmae });',
     ],
     expect: refused('path_param_invalid'),
   },
@@ -403,12 +575,28 @@ export const EDGE_PROBES = [
     expect: refusedByApi,
   },
   {
-    id: 'result/dashboard-create-id',
+    id: 'result/data-aggregate-id',
     lines: [
-      "const made = await E.createDashboard(profile, { body: { label: 'x' } });",
-      'await E.getDashboard(profile, { dashboardID: made.id });',
+      "const buckets = await E.getData(device, { query: 'aggregate', interval: 'hour', function: 'avg' });",
+      "await E.editData(device, { body: [{ id: buckets[0]?.id ?? '', value: 1 }] });",
     ],
-    expect: refused('path_param_invalid'),
+    expect: refusedByApi,
+  },
+  {
+    id: 'result/data-min-as-number',
+    lines: [
+      "const lowest = await E.getData(device, { query: 'min', variables: ['temperature'] });",
+      "await E.sendData(device, { body: { variable: 'lowest', value: lowest } });",
+    ],
+    expect: refusedByApi,
+  },
+  {
+    id: 'result/data-count-walked',
+    lines: [
+      "for await (const row of E.getData(device, { query: 'count' }))",
+      '  await E.editData(device, { body: [{ id: row.id, value: 1 }] });',
+    ],
+    expect: refused('not_a_list'),
   },
 ];
 

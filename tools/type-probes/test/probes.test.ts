@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DEVICE, DEFAULT_TOKENS, startEmulator, type Emulator } from '@tagokit/emulator';
 import * as edge from '@tagokit/edge';
-import { createClient } from '@tagokit/node';
+import * as node from '@tagokit/node';
 import { CLASSES, CLIENT_PROBES, EDGE_PROBES, probeSource, type Probe } from '../src/probes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -68,20 +68,40 @@ function denoCheck(file: string, text: string) {
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
+/** Probes per class, in CLASSES order. */
+function countByClass(probes: Probe[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(CLASSES.map((c) => [c, 0]));
+  for (const p of probes) {
+    const c = p.id.split('/')[0]!;
+    if (!(c in counts)) throw new Error(`${p.id}: class ${c} is not one of ${CLASSES.join(', ')}`);
+    counts[c]! += 1;
+  }
+  return counts;
+}
+
 describe('the probes', () => {
-  it('number at least 40 for the clients, with every class represented, ids unique', () => {
-    const counts = Object.fromEntries(CLASSES.map((c) => [c, 0]));
-    for (const p of CLIENT_PROBES) counts[p.id.split('/')[0]!]! += 1;
-    const edgeCounts = Object.fromEntries(CLASSES.map((c) => [c, 0]));
-    for (const p of EDGE_PROBES) edgeCounts[p.id.split('/')[0]!]! += 1;
-    console.log(
-      `[type-probes] Node and Deno: ${CLIENT_PROBES.length} probes (${CLASSES.map((c) => `${c} ${counts[c]}`).join(', ')})\n` +
-        `[type-probes] edge: ${EDGE_PROBES.length} probes (${CLASSES.map((c) => `${c} ${edgeCounts[c]}`).join(', ')})`,
-    );
-    expect(CLIENT_PROBES.length).toBeGreaterThanOrEqual(40);
-    expect(Object.keys(counts)).toEqual(CLASSES);
+  const lists = [
+    ['Node and Deno', CLIENT_PROBES],
+    ['edge', EDGE_PROBES],
+  ] as const;
+  const report = lists
+    .map(([name, probes]) => {
+      const counts = countByClass(probes);
+      return `[type-probes] ${name}: ${probes.length} probes (${CLASSES.map((c) => `${c} ${counts[c]}`).join(', ')})`;
+    })
+    .join('\n');
+
+  it.each(lists)('%s: at least 40, every class represented, ids unique', (_name, probes) => {
+    const counts = countByClass(probes);
+    expect(probes.length).toBeGreaterThanOrEqual(40);
     for (const c of CLASSES) expect(counts[c], c).toBeGreaterThan(0);
-    for (const list of [CLIENT_PROBES, EDGE_PROBES]) expect(new Set(list.map((p) => p.id)).size).toBe(list.length);
+    expect(new Set(probes.map((p) => p.id)).size).toBe(probes.length);
+  });
+
+  it('every mistake probed on the clients is probed on the edge functions too, with the same typed error', () => {
+    console.log(report);
+    const edge = new Map(EDGE_PROBES.map((p) => [p.id, p.expect]));
+    expect(CLIENT_PROBES.map((p) => [p.id, edge.get(p.id)])).toEqual(CLIENT_PROBES.map((p) => [p.id, p.expect]));
   });
 });
 
@@ -134,6 +154,14 @@ async function runTwin(probe: Probe, scope: Record<string, unknown>): Promise<un
   return new Error(`${probe.id}: the JavaScript twin did not fail`);
 }
 
+/** The twin failed with the probe's error: an instance of the package's class of that name, with its code. */
+function expectTyped(error: unknown, expected: Probe['expect'], pkg: Record<string, unknown>): void {
+  const errorClass = pkg[expected.name];
+  expect(errorClass, `${expected.name} is exported`).toBeTypeOf('function');
+  expect(error).toBeInstanceOf(errorClass as new () => unknown);
+  expect(error).toMatchObject(expected);
+}
+
 describe('the JavaScript twins against the real clients and the emulator', () => {
   let emu: Emulator;
   beforeAll(async () => {
@@ -145,13 +173,13 @@ describe('the JavaScript twins against the real clients and the emulator', () =>
   it.each(CLIENT_PROBES.map((p) => [p.id, p] as const))('Node: %s', async (_id, probe) => {
     const token = DEFAULT_TOKENS.profile;
     const error = await runTwin(probe, {
-      profile: createClient({ ...base(), token, tokenKind: 'profile' }),
-      device: createClient({ ...base(), token: DEFAULT_DEVICE.token, tokenKind: 'device' }),
-      network: createClient({ ...base(), token: DEFAULT_TOKENS.network, tokenKind: 'network' }),
-      createClient,
+      profile: node.createClient({ ...base(), token, tokenKind: 'profile' }),
+      device: node.createClient({ ...base(), token: DEFAULT_DEVICE.token, tokenKind: 'device' }),
+      network: node.createClient({ ...base(), token: DEFAULT_TOKENS.network, tokenKind: 'network' }),
+      createClient: node.createClient,
       token,
     });
-    expect(error).toMatchObject(probe.expect);
+    expectTyped(error, probe.expect, node);
   });
 
   it.each(EDGE_PROBES.map((p) => [p.id, p] as const))('edge: %s', async (_id, probe) => {
@@ -163,6 +191,6 @@ describe('the JavaScript twins against the real clients and the emulator', () =>
       network: edge.createEdgeClient({ ...base(), token: DEFAULT_TOKENS.network, tokenKind: 'network' }),
       token,
     });
-    expect(error).toMatchObject(probe.expect);
+    expectTyped(error, probe.expect, edge);
   });
 });

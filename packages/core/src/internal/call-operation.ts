@@ -36,7 +36,30 @@ export function acceptsKind(op: OperationDescriptor, kind: TokenKind | undefined
 }
 
 /**
- * The request of one call, after the checks that need no network: the client's token kind may call the operation
+ * Refuses a first argument that is no client. With the function API (edge, MCU) the client comes first, and plain
+ * JavaScript that forgets it (`listDevices({ fields })`) would otherwise fail deep inside with a bare TypeError.
+ */
+function checkContext(ctx: unknown, op: OperationDescriptor): asserts ctx is OperationContext {
+  const core = typeof ctx === 'object' && ctx !== null ? (ctx as { core?: unknown }).core : undefined;
+  if (typeof (core as RequestEngine | undefined)?.request === 'function') return;
+  const got =
+    ctx === null
+      ? 'null'
+      : Array.isArray(ctx)
+        ? 'an array'
+        : typeof ctx === 'object'
+          ? 'an object without a request engine'
+          : typeof ctx;
+  throw new TagoValidationError(
+    `${op.id}: the first argument must be a client (as createEdgeClient makes), got ${got}; the arguments come second`,
+    'client_invalid',
+    undefined,
+    { method: op.method, path: op.path },
+  );
+}
+
+/**
+ * The request of one call, after the checks that need no network: the first argument is a client, its token kind may call the operation
  * (the types already forbid it), the arguments fit the descriptor, and the body's keys fit the closed body (when
  * the client carries the table).
  */
@@ -45,6 +68,7 @@ function checkedRequest(
   op: OperationDescriptor,
   args: OperationArgs | undefined,
 ): OperationRequest {
+  checkContext(ctx, op);
   if (!acceptsKind(op, ctx.tokenKind)) {
     throw new TagoValidationError(
       `${op.id} does not accept a ${ctx.tokenKind} token (it accepts: ${op.kinds.join(', ')})`,
@@ -66,7 +90,9 @@ function sendChecked<T>(
   options: CallOptions | undefined,
 ): Promise<TagoResponse<T>> {
   try {
-    return ctx.core.request<T>(checkedRequest(ctx, op, args), options);
+    // Checked first: `ctx.core.request(...)` would read `ctx.core` before its arguments ran the checks.
+    const request = checkedRequest(ctx, op, args);
+    return ctx.core.request<T>(request, options);
   } catch (error) {
     return Promise.reject(error);
   }
@@ -144,6 +170,7 @@ export function callEventStream(
     let inner: AsyncGenerator<ServerSentEvent, void, undefined> | undefined;
     const start = (): AsyncGenerator<ServerSentEvent, void, undefined> => {
       if (inner) return inner;
+      checkContext(ctx, op);
       const stream = ctx.core.streamEvents;
       if (!stream) {
         throw new TagoValidationError(
