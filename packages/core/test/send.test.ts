@@ -259,8 +259,7 @@ describe('sender: generated functions over the plain path', () => {
       field: 'query',
       method: 'GET',
       path: '/data',
-      message:
-        'getData: a query needs an encoder here (set encodeQuery: serializeQuery, or call a generated operation)',
+      message: 'getData: a query needs encodeQuery (serializeQuery, or call a generated operation)',
     });
     expect(requests).toHaveLength(0);
     const raw: OperationRequest = { method: 'GET', path: '/data', query: { qty: 10 } };

@@ -137,8 +137,7 @@ function queryText(op: OperationRequest, query: Readonly<Record<string, QueryVal
     if (!Object.hasOwn(query, key)) continue;
     if (op.encodeQuery === undefined) {
       throw new TagoValidationError(
-        `${op.operationId ?? `${op.method} ${op.path}`}: a query needs an encoder here (set encodeQuery: ` +
-          'serializeQuery, or call a generated operation)',
+        `${op.operationId ?? `${op.method} ${op.path}`}: a query needs encodeQuery (serializeQuery, or call a generated operation)`,
         'query_encoder_missing',
         'query',
         ctx,
@@ -212,7 +211,7 @@ export function buildPath(
 function encodePathSegment(segment: string, name: string, where: ErrorContext): string {
   if (segment === '' || isDotSegment(segment)) {
     throw new TagoValidationError(
-      `Path parameter "${name}" must not be or contain an empty, "." or ".." segment (also percent-encoded)`,
+      `Path parameter "${name}" has an empty, "." or ".." segment (%2e is a dot)`,
       'path_param_invalid',
       name,
       where,

@@ -108,7 +108,7 @@ async function sendOnce<T>(
   for (const option of ['timeoutMs', 'deadlineMs', 'maxRetries', 'retry'] as const) {
     if (call[option] !== undefined) {
       throw new TagoValidationError(
-        `${option} needs a client that retries and times out (TagoCore); this one sends a single attempt`,
+        `${option} needs TagoCore: this client sends one attempt`,
         'option_unsupported',
         option,
         ctx,
