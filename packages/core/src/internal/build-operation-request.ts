@@ -77,6 +77,7 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
     reservedPathParams: op.reservedPathParams,
     query,
     encodeQuery: op.encodeQuery,
+    encodePath: op.encodePath,
     body,
     contentType: binary ? undefined : op.body?.contentType,
     mediaTypes: binary ? (op.body!.mediaTypes ?? [op.body!.contentType]) : undefined,

@@ -11,9 +11,8 @@ import type { RequestEngine } from './call-operation.ts';
 import { parseAnswer } from './envelope.ts';
 import { CALL_OPTION_NAMES, checkOptionNames } from './option-checks.ts';
 import { ownProperties } from './own-properties.ts';
-import { withQueryEncoder } from './query.ts';
 import { redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
-import { prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
+import { prepareRequest, withEncoders, type Endpoint, type RequestContext } from './request-building.ts';
 import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten } from './transport-support.ts';
 
 /**
@@ -92,7 +91,7 @@ export function send<T = unknown>(
   options: CallOptions = {},
   transport: Transport = plainFetchTransport(),
 ): Promise<TagoResponse<T>> {
-  return sendOnce<T>(endpoint, withQueryEncoder(op), options, transport);
+  return sendOnce<T>(endpoint, withEncoders(op), options, transport);
 }
 
 /** `send` for requests built from descriptors, which carry their query encoder (or take no query). */
