@@ -68,12 +68,11 @@ export function readAnswer<T>(
   wire: WireResponse,
   attempts: number,
 ): TagoResponse<T> {
+  // The answer's status, headers and body as the transport gave them (parseAnswer reads nothing else of it).
   const answer = parseAnswer<T>({
+    ...wire,
     method: op.method,
     path: op.path,
-    status: wire.status,
-    headers: wire.headers,
-    body: wire.body,
     mode: op.envelope ?? 'envelope',
     secrets: request.secrets,
   });
