@@ -50,17 +50,27 @@ export function emitDescriptors(ctx: EmitContext): string {
     },
   ];
   const takesQuery = (op: OperationModel) => op.parameters.some((p) => p.in === 'query');
-  if (model.operations.some(takesQuery)) {
+  const hasPlaceholders = (op: OperationModel) => op.path.includes('{');
+  // The core's serializer and path filler are referenced only by the operations that take a query or have path
+  // placeholders, so a bundle of others leaves them out.
+  const encoders = [
+    ...(model.operations.some(hasPlaceholders) ? ['buildPath'] : []),
+    ...(model.operations.some(takesQuery) ? ['serializeQuery'] : []),
+  ];
+  if (encoders.length > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: ctx.imports.coreModule,
-      namedImports: ['serializeQuery'],
+      namedImports: encoders,
     });
   }
   for (const op of model.operations) {
     const data = JSON.stringify(descriptorOf(op));
-    // The serializer is referenced only by operations that take a query, so a bundle of others leaves it out.
-    const initializer = takesQuery(op) ? `${data.slice(0, -1)},"encodeQuery":serializeQuery}` : data;
+    const refs = [
+      ...(takesQuery(op) ? ['"encodeQuery":serializeQuery'] : []),
+      ...(hasPlaceholders(op) ? ['"encodePath":buildPath'] : []),
+    ];
+    const initializer = refs.length > 0 ? `${data.slice(0, -1)},${refs.join(',')}}` : data;
     statements.push({
       kind: StructureKind.VariableStatement,
       isExported: true,

@@ -30,8 +30,8 @@ describe('a one-line change to the spec', () => {
 
     expect(changedLines(before.descriptors, after.descriptors)).toEqual([
       [
-        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[]};',
-        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":["details"],"requiredQuery":[],"encodeQuery":serializeQuery};',
+        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":[],"requiredQuery":[],"encodePath":buildPath};',
+        'export const getDevice: OperationDescriptor = {"id":"getDevice","method":"GET","path":"/device/{deviceID}","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":["deviceID"],"queryParams":["details"],"requiredQuery":[],"encodeQuery":serializeQuery,"encodePath":buildPath};',
       ],
     ]);
     expect(changedLines(before.client, after.client)).toEqual([

@@ -1,5 +1,6 @@
 import type { EnvelopeMode } from './internal/envelope.ts';
 import type { QueryEncoder, QueryValue } from './internal/query.ts';
+import type { PathEncoder } from './internal/request-building.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 
 /** The types of one call: what goes in (OperationRequest, CallOptions) and what comes back (TagoResponse). */
@@ -36,6 +37,12 @@ export interface OperationRequest {
    * small bundle holds the serializer only when one of its operations takes a query.
    */
   encodeQuery?: QueryEncoder | undefined;
+  /**
+   * What fills the path's `{name}` placeholders (generated operations with path parameters carry the core's
+   * `buildPath`). As with `encodeQuery`, TagoCore, `send` and event streams use `buildPath` when it is unset and
+   * the lean engine refuses a placeholder without it, so a bundle of operations without one leaves it out.
+   */
+  encodePath?: PathEncoder | undefined;
   body?: unknown;
   /**
    * Media type of the body. Unset, it follows the value: JSON for JSON values, `multipart/form-data` with its

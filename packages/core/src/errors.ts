@@ -13,15 +13,15 @@ export interface ErrorContext {
 export class TagoError extends Error {
   override name = 'TagoError';
   /** Machine-readable code, stable across releases and shared with the other clients (see the test vectors). */
-  readonly code: string;
+  declare readonly code: string;
   /** Method and path of the call, when the error belongs to one. */
-  readonly method: string | undefined;
-  readonly path: string | undefined;
+  declare readonly method: string | undefined;
+  declare readonly path: string | undefined;
   /**
    * Whether the server may have acted on the request. `false` means it certainly did not (a refused connection,
    * a validation error, a 4xx answer), so a write can be sent again without creating a duplicate.
    */
-  readonly mayHaveBeenProcessed: boolean;
+  declare readonly mayHaveBeenProcessed: boolean;
 
   constructor(
     message: string,
@@ -51,7 +51,7 @@ export class TagoError extends Error {
 export class TagoValidationError extends TagoError {
   override name = 'TagoValidationError';
   /** The parameter, option or field at fault. */
-  readonly field: string | undefined;
+  declare readonly field: string | undefined;
   constructor(message: string, code: string, field?: string, ctx: ErrorContext = {}) {
     super(message, code, { ...ctx, mayHaveBeenProcessed: false });
     this.field = field;
@@ -72,12 +72,12 @@ export interface ApiErrorInit extends ErrorContext {
 /** The API answered with a failure: an HTTP error status, or `status:false` in the envelope. */
 export class TagoApiError extends TagoError {
   override name = 'TagoApiError';
-  readonly status: number;
+  declare readonly status: number;
   /** The parsed error body (or a short excerpt of it when it was not JSON). */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Response headers, lower-cased. */
-  readonly headers: Record<string, string>;
-  readonly requestId: string | undefined;
+  declare readonly headers: Record<string, string>;
+  declare readonly requestId: string | undefined;
 
   constructor(init: ApiErrorInit, code = 'api_error') {
     // A 5xx may come after the server acted on the request; 4xx and envelope failures did not change anything.
@@ -132,7 +132,7 @@ export class UnprocessableEntityError extends TagoApiError {
 export class RateLimitError extends TagoApiError {
   override name = 'RateLimitError';
   /** Seconds the API asked to wait, from the Retry-After header or the message text; undefined when neither said. */
-  readonly retryAfterSeconds: number | undefined;
+  declare readonly retryAfterSeconds: number | undefined;
   constructor(init: ApiErrorInit & { retryAfterSeconds?: number | undefined }) {
     super(init, 'rate_limited');
     this.retryAfterSeconds = init.retryAfterSeconds;
@@ -154,9 +154,9 @@ export class InternalServerError extends TagoApiError {
  */
 export class TagoResponseParseError extends TagoError {
   override name = 'TagoResponseParseError';
-  readonly status: number;
+  declare readonly status: number;
   /** The first characters of the body, to help tell what answered. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
   constructor(message: string, code: string, status: number, excerpt: string, ctx: ErrorContext = {}) {
     // The server answered 2xx, so it most likely acted on the request even though the answer is unreadable.
     super(message, code, { ...ctx, mayHaveBeenProcessed: true });
@@ -187,7 +187,7 @@ export class TagoConnectionError extends TagoError {
  */
 export class TagoTimeoutError extends TagoError {
   override name = 'TagoTimeoutError';
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(
     timeoutMs: number,
     ctx: ErrorContext & { sent?: boolean; message?: string; code?: string; cause?: unknown } = {},
@@ -219,8 +219,8 @@ export class TagoDeadlineError extends TagoTimeoutError {
  */
 export class TagoRedirectError extends TagoError {
   override name = 'TagoRedirectError';
-  readonly status: number;
-  readonly location: string | undefined;
+  declare readonly status: number;
+  declare readonly location: string | undefined;
   constructor(status: number, location: string | undefined, ctx: ErrorContext = {}) {
     const where = location === undefined ? '' : ` to ${location}`;
     // Status 0: a browser's opaque redirect, which hides the status and the Location.

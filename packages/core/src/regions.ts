@@ -1,5 +1,6 @@
 import { TagoValidationError } from './errors.ts';
 import { NAMED_REGIONS } from './facts.ts';
+import { printable } from './internal/printable.ts';
 
 /** A region id, TagoDeploy project, explicit URLs, or `env` to read TAGOIO_API / TAGOIO_SSE. */
 export type RegionInput = 'us-e1' | 'eu-w1' | 'usa-1' | 'env' | { tdeploy: string } | { api: string; sse?: string };
@@ -152,8 +153,4 @@ function deriveSse(api: string): string {
   const url = new URL(api);
   if (url.hostname.startsWith('api.')) url.hostname = `sse.${url.hostname.slice(4)}`;
   return `${url.protocol}//${url.host}/events`;
-}
-
-function printable(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
 }

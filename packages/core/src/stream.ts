@@ -15,9 +15,15 @@ import {
 } from './events.ts';
 import { parseAnswer } from './internal/envelope.ts';
 import { redactedExcerpt, withoutSecrets } from './internal/redaction.ts';
-import { buildHeaders, buildUrl, secretsOf, type Endpoint, type RequestContext } from './internal/request-building.ts';
+import {
+  buildHeaders,
+  buildUrl,
+  secretsOf,
+  withEncoders,
+  type Endpoint,
+  type RequestContext,
+} from './internal/request-building.ts';
 import { corsHint } from './internal/cors-hint.ts';
-import { withQueryEncoder } from './internal/query.ts';
 import { connectionError, headersOf, readBodyCapped } from './internal/transport-support.ts';
 
 /** What bounds an event stream besides the connection timeout. */
@@ -66,7 +72,7 @@ export async function* openEventStream(
   const ctx = { method: op.method, path: op.path };
   const limits: EventStreamLimits = { ...DEFAULT_EVENT_STREAM_LIMITS, ...settings.limits };
   const connectTimeoutMs = settings.connectTimeoutMs ?? 30_000;
-  const url = buildUrl(endpoint, withQueryEncoder(op), ctx);
+  const url = buildUrl(endpoint, withEncoders(op), ctx);
   const headers = buildHeaders(endpoint, { ...op, accept: op.accept ?? 'text/event-stream' }, call.headers, ctx);
   const secrets = secretsOf(endpoint, op);
   if (call.signal?.aborted) throw new TagoAbortError({ ...ctx, sent: false });

@@ -23,7 +23,6 @@ import {
   type AttemptSettings,
 } from './internal/attempt.ts';
 import type { RequestEngine } from './internal/call-operation.ts';
-import { withQueryEncoder } from './internal/query.ts';
 import {
   CALL_OPTION_NAMES,
   checkByteCap,
@@ -43,6 +42,7 @@ import {
   prepareRequest,
   type Endpoint,
   type PreparedRequest,
+  withEncoders,
 } from './internal/request-building.ts';
 import { encodeRequestBody } from './internal/request-body.ts';
 import { decideRetry } from './internal/retry-decision.ts';
@@ -115,7 +115,7 @@ export class TagoCore implements RequestEngine {
   async request<T = unknown>(op: OperationRequest, options?: CallOptions): Promise<TagoResponse<T>> {
     const call = callOptions(options);
     const ctx = { method: op.method, path: op.path };
-    let req = prepareRequest(this.#endpoint, withQueryEncoder(op), call.headers, encodeRequestBody);
+    let req = prepareRequest(this.#endpoint, withEncoders(op), call.headers, encodeRequestBody);
     if (req.form !== undefined) req = await finishBody(req);
     const timeoutMs = call.timeoutMs === undefined ? this.#timeoutMs : checkPositive(call.timeoutMs, 'timeoutMs');
     const deadlineMs = call.deadlineMs === undefined ? this.#deadlineMs : checkPositive(call.deadlineMs, 'deadlineMs');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bodyKeyCheck,
+  buildPath,
   callOperation,
   checkBodyKeys,
   checkQueryValues,
@@ -28,6 +29,8 @@ const descriptor = (id: string, shape: 'object' | 'object-or-array'): OperationD
   queryParams: [],
   requiredQuery: [],
   body: { required: true, contentType: 'application/json', shape, requiredKeys: [] },
+  // As generated descriptors with a path placeholder carry it.
+  encodePath: buildPath,
 });
 const updateDashboard = descriptor('updateDashboard', 'object');
 const sendData = descriptor('sendData', 'object-or-array');

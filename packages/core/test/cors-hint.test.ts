@@ -32,8 +32,8 @@ describe('the CORS hint of a failed fetch', () => {
       code: 'connection_lost',
       mayHaveBeenProcessed: true,
       message:
-        'Connection lost: the browser gave no reason ("Failed to fetch"); likely CORS: the server does not allow ' +
-        `origin ${PAGE} (see the browser console), or it cannot be reached`,
+        'Connection lost: the browser gave no reason ("Failed to fetch"); likely CORS refused origin ' +
+        `${PAGE} (see the browser console), or the server is unreachable`,
     });
     expect((error as Error).message).not.toContain('secret');
   });

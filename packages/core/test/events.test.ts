@@ -170,8 +170,8 @@ describe('an event stream refused in a browser', () => {
       const error = await iterate().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TagoConnectionError);
       expect((error as Error).message).toBe(
-        'Connection lost: the browser gave no reason ("Failed to fetch"); likely CORS: the server does not allow ' +
-          `origin ${page} (see the browser console), or it cannot be reached`,
+        'Connection lost: the browser gave no reason ("Failed to fetch"); likely CORS refused origin ' +
+          `${page} (see the browser console), or the server is unreachable`,
       );
     } finally {
       Reflect.deleteProperty(globalThis, 'location');

@@ -156,7 +156,7 @@ describe('call options', () => {
     expect(shape(d)).toEqual({
       name: 'TagoValidationError',
       code: 'option_unsupported',
-      message: 'deadlineMs needs a client that retries and times out (TagoCore); this one sends a single attempt',
+      message: 'deadlineMs needs TagoCore: this client sends one attempt',
       field: 'deadlineMs',
     });
     expect(requests).toEqual([]);

@@ -153,8 +153,8 @@ describe('FormData bodies', () => {
       expect.objectContaining({
         code: 'body_media_type',
         message:
-          'This client sends JSON and text bodies only; a FormData, Blob, bytes or stream body needs TagoCore ' +
-          '(createClient, createEdgeClient)',
+          'This client sends JSON and text only; a FormData, Blob, bytes or stream body needs createClient or ' +
+          'createEdgeClient',
       }),
     );
     await expect(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  buildPath,
   callEventStream,
   callOperation,
   createEndpoint,
@@ -285,8 +286,7 @@ describe('sender: generated functions over the plain path', () => {
       field: 'query',
       method: 'GET',
       path: '/data',
-      message:
-        'getData: a query needs an encoder here (set encodeQuery: serializeQuery, or call a generated operation)',
+      message: 'getData: a query needs encodeQuery (serializeQuery, or call a generated operation)',
     });
     expect(requests).toHaveLength(0);
     const raw: OperationRequest = { method: 'GET', path: '/data', query: { qty: 10 } };
@@ -295,6 +295,48 @@ describe('sender: generated functions over the plain path', () => {
     expect(requests.map((r) => r.url)).toEqual([
       'https://api.us-e1.tago.io/data?qty=10',
       'https://api.us-e1.tago.io/data?qty=10',
+    ]);
+  });
+
+  it('fills path placeholders with the encoder the descriptor carries; refuses them without one', async () => {
+    const { transport, requests } = recorder(ok({}));
+    const ctx = { core: sender(endpoint(), transport), tokenKind: 'profile' as const };
+    const getDevice: OperationDescriptor = {
+      id: 'getDevice',
+      method: 'GET',
+      path: '/device/{deviceID}',
+      kinds: ['profile'],
+      envelope: 'envelope',
+      paging: 'none',
+      pathParams: ['deviceID'],
+      queryParams: [],
+      requiredQuery: [],
+    };
+    const filled: unknown[] = [];
+    const encodePath: typeof buildPath = (template, params, where, reserved) => {
+      filled.push([template, params]);
+      return buildPath(template, params, where, reserved);
+    };
+    await callOperation(ctx, { ...getDevice, encodePath }, { deviceID: 'a b' });
+    expect(requests.map((r) => r.url)).toEqual(['https://api.us-e1.tago.io/device/a%20b']);
+    expect(filled).toEqual([['/device/{deviceID}', { deviceID: 'a b' }]]);
+    const refused = callOperation(ctx, getDevice, { deviceID: 'd1' });
+    await expect(refused).rejects.toThrow(TagoValidationError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'path_encoder_missing',
+      field: 'path',
+      method: 'GET',
+      path: '/device/{deviceID}',
+      message: 'getDevice: a path needs encodePath (buildPath, or call a generated operation)',
+    });
+    expect(requests).toHaveLength(1);
+    // The entry points that take hand-written requests fill the path themselves.
+    const raw: OperationRequest = { method: 'GET', path: '/device/{id}', pathParams: { id: 'd1' } };
+    await send(endpoint(), raw, {}, transport);
+    await new TagoCore({ token: TOKEN, transport }).request(raw);
+    expect(requests.slice(1).map((r) => r.url)).toEqual([
+      'https://api.us-e1.tago.io/device/d1',
+      'https://api.us-e1.tago.io/device/d1',
     ]);
   });
 

@@ -18,8 +18,15 @@ export const ESBUILD_SETTINGS = {
 
 const POINT = "[{ variable: 'temperature', value: 21.5, unit: 'C' }]";
 
-async function bundle(name, contents, loader = 'ts') {
-  const result = await esbuild.build({
+/** The send-data worker of an edge client factory (`createLeanClient`, `createEdgeClient`). */
+export function edgeWorkerSource(factory) {
+  return `import { ${factory}, sendData } from '@tagokit/edge';
+export default (token: string) => sendData(${factory}({ token, tokenKind: 'device' }), { body: ${POINT} });`;
+}
+
+/** esbuild's options for one program: the shared settings, the workspace's sources by alias, nothing written. */
+export function buildOptions(name, contents, loader = 'ts') {
+  return {
     ...ESBUILD_SETTINGS,
     stdin: { contents, resolveDir: BENCH, loader, sourcefile: `${name}.ts` },
     alias: {
@@ -29,7 +36,11 @@ async function bundle(name, contents, loader = 'ts') {
     },
     write: false,
     logLevel: 'silent',
-  });
+  };
+}
+
+async function bundle(name, contents, loader = 'ts') {
+  const result = await esbuild.build(buildOptions(name, contents, loader));
   const code = result.outputFiles[0].contents;
   return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
@@ -71,13 +82,7 @@ export function findMcuMinified() {
 export async function benchBundles() {
   const hasEdge = existsSync(join(ROOT, 'packages', 'edge', 'src', 'index.ts'));
   const edgeWorker = async (name, factory) =>
-    hasEdge
-      ? await tryBundle(
-          name,
-          `import { ${factory}, sendData } from '@tagokit/edge';
-export default (token: string) => sendData(${factory}({ token, tokenKind: 'device' }), { body: ${POINT} });`,
-        )
-      : { error: 'packages/edge does not exist' };
+    hasEdge ? await tryBundle(name, edgeWorkerSource(factory)) : { error: 'packages/edge does not exist' };
   const programs = {
     // The lean worker: one attempt over fetch, with the same request building, checks, envelope rules and typed
     // errors (createLeanClient); the full-client worker adds timeouts, retries with the 429 wait, hooks and caps.

@@ -77,8 +77,8 @@ describe('Chromium (headless, Debian package)', () => {
         name: 'TagoConnectionError',
         code: 'connection_lost',
         message:
-          'Connection lost: the browser gave no reason ("Failed to fetch"); likely CORS: the server does not allow ' +
-          `origin ${pageOrigin} (see the browser console), or it cannot be reached`,
+          'Connection lost: the browser gave no reason ("Failed to fetch"); likely CORS refused origin ' +
+          `${pageOrigin} (see the browser console), or the server is unreachable`,
       },
     });
     // The preflight was refused, so the record was never sent.

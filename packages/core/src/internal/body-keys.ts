@@ -1,5 +1,6 @@
 import { TagoValidationError } from '../errors.ts';
 import type { OperationDescriptor } from './operation-descriptor.ts';
+import { printable } from './printable.ts';
 import { didYouMean } from './suggest.ts';
 
 /** Per operation id, the top-level keys its closed request body may carry (generated: `@tagokit/api/body-keys`). */
@@ -28,8 +29,6 @@ export function bodyKeyCheck(table: BodyKeyTable, queryValues: QueryValueTable =
     },
   };
 }
-
-const printable = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
 
 /**
  * Refuses a body key the spec does not list for the operation, naming it and the closest known key: a misspelt

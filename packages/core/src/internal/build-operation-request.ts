@@ -12,13 +12,10 @@ import { isPathValue } from './request-building.ts';
  */
 export function buildOperationRequest(op: OperationDescriptor, args: OperationArgs | undefined): OperationRequest {
   const given = args ?? {};
-  if (typeof given !== 'object' || Array.isArray(given)) {
-    throw new TagoValidationError(`${op.id}: arguments must be an object`, 'args_invalid', 'args', {
-      method: op.method,
-      path: op.path,
-    });
-  }
   const ctx = { method: op.method, path: op.path };
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    throw new TagoValidationError(`${op.id}: arguments must be an object`, 'args_invalid', 'args', ctx);
+  }
   // A page size of 0, a negative or a fraction would make TagoIO answer oddly or an iterator never advance.
   const sizeField = op.paging === 'none' ? undefined : op.paging === 'skip' ? 'qty' : 'amount';
   if (sizeField !== undefined && given[sizeField] !== undefined) checkPageSize(given[sizeField], sizeField, ctx);
@@ -80,6 +77,7 @@ export function buildOperationRequest(op: OperationDescriptor, args: OperationAr
     reservedPathParams: op.reservedPathParams,
     query,
     encodeQuery: op.encodeQuery,
+    encodePath: op.encodePath,
     body,
     contentType: binary ? undefined : op.body?.contentType,
     mediaTypes: binary ? (op.body!.mediaTypes ?? [op.body!.contentType]) : undefined,

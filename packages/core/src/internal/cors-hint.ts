@@ -13,5 +13,5 @@ export function corsHint(error: unknown, url: string): string {
   if (typeof page !== 'string' || !(error instanceof TypeError) || networkErrorCode(error) !== undefined) return '';
   // Same origin: CORS does not apply. (url is the absolute URL the core built, page an origin without a slash.)
   if (`${url}/`.startsWith(`${page}/`)) return '';
-  return `: the browser gave no reason ("${error.message}"); likely CORS: the server does not allow origin ${page} (see the browser console), or it cannot be reached`;
+  return `: the browser gave no reason ("${error.message}"); likely CORS refused origin ${page} (see the browser console), or the server is unreachable`;
 }

@@ -42,27 +42,25 @@ export function parseAnswer<T = unknown>(input: AnswerInput): ParsedAnswer<T> {
   // Only failures need the excerpt; successes skip the copy. Redacted before the cut, so no part of a secret stays.
   const excerpt = (): string => redactedExcerpt(body, secrets, EXCERPT_LENGTH);
   const parsed = parseJson(body);
+  const json = parsed !== NOT_JSON;
 
-  if (
-    status >= 400 ||
-    (status >= 200 && status < 300 && parsed.ok && isFailedEnvelope(parsed.value) && mode === 'envelope')
-  ) {
-    const value = parsed.ok ? scrub(parsed.value, secrets, excerpt) : excerpt();
-    const message = parsed.ok ? errorMessage(parsed.value) : undefined;
+  if (status >= 400 || (status >= 200 && status < 300 && isFailedEnvelope(parsed) && mode === 'envelope')) {
+    const value = json ? scrub(parsed, secrets, excerpt) : excerpt();
+    const message = json ? errorMessage(parsed) : undefined;
     return throwApiError(status, headers, message ?? classifyBody(status, body, headers).message, value, secrets, ctx);
   }
   if (status < 200 || status >= 300) {
     throw new TagoResponseParseError(`Unexpected HTTP status ${status}`, 'unexpected_status', status, excerpt(), ctx);
   }
-  if (!parsed.ok) {
+  if (!json) {
     if (mode === 'raw' && body.length > 0 && !looksLikeHtml(body, headers)) {
       return { data: body as T, warning: undefined };
     }
     const { code, message } = classifyBody(status, body, headers);
     throw new TagoResponseParseError(message, code, status, excerpt(), ctx);
   }
-  if (mode === 'raw') return { data: parsed.value as T, warning: undefined };
-  const env = parsed.value;
+  if (mode === 'raw') return { data: parsed as T, warning: undefined };
+  const env = parsed;
   if (!isRecord(env) || typeof env['status'] !== 'boolean') {
     throw new TagoResponseParseError(
       `HTTP ${status} body is JSON but not a TagoIO envelope`,
@@ -134,12 +132,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
+/** What parseJson gives for text that is not JSON (no JSON value is this object). */
+const NOT_JSON: unknown = {};
+
+function parseJson(body: string): unknown {
   // JSON.parse refuses empty and blank text itself; no trimmed copy of the body is made.
   try {
-    return { ok: true, value: JSON.parse(body) as unknown };
+    return JSON.parse(body) as unknown;
   } catch {
-    return { ok: false };
+    return NOT_JSON;
   }
 }
 

@@ -26,7 +26,7 @@ export function validateToken(token: unknown, field = 'token'): string {
     }
     if (c < 32 || c > 126 || c === 34 || c === 92) {
       throw new TagoValidationError(
-        `The ${field} contains a non-printable or non-ASCII character, a quote or a backslash`,
+        `The ${field} contains a control or non-ASCII character, a quote or a backslash`,
         'token_invalid_char',
         field,
       );
@@ -68,7 +68,7 @@ const FORBIDDEN_HEADERS = new Set([
 export function checkAllowedHeader(name: string): void {
   if (FORBIDDEN_HEADERS.has(name.toLowerCase())) {
     throw new TagoValidationError(
-      `The header "${name}" is set by the transport and cannot be given by the caller`,
+      `The header "${name}" is set by the transport, not the caller`,
       'header_forbidden',
       name,
     );
@@ -91,7 +91,7 @@ export function validateHeaderValue(name: string, value: string): string {
     }
     if ((c < 32 && c !== 9) || c === 127 || c > 255) {
       throw new TagoValidationError(
-        `The value of header "${name}" contains a control character or a character above U+00FF`,
+        `The value of header "${name}" contains a control character or one above U+00FF`,
         'header_value_invalid',
         name,
       );

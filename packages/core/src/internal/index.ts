@@ -48,8 +48,9 @@ export {
   isPathValue,
   prepareRequest,
   secretsOf,
+  withEncoders,
 } from './request-building.ts';
-export type { Endpoint, PreparedRequest, RequestContext } from './request-building.ts';
+export type { Endpoint, PathEncoder, PreparedRequest, RequestContext } from './request-building.ts';
 export {
   bodyKindOf,
   encodeForm,
@@ -64,7 +65,7 @@ export {
 export { readAnswer, send, sender, transportFailure } from './send-once.ts';
 export { originOf, parseAnswer } from './envelope.ts';
 export type { AnswerInput, EnvelopeMode, ParsedAnswer } from './envelope.ts';
-export { parseQuery, serializeQuery, withQueryEncoder, type QueryEncoder, type QueryValue } from './query.ts';
+export { parseQuery, serializeQuery, type QueryEncoder, type QueryValue } from './query.ts';
 export { backoffDelay, decideRetry, isIdempotent, MAX_TIMER_MS, retryAfterFrom } from './retry-decision.ts';
 export type { AttemptOutcome, RetryDecision } from './retry-decision.ts';
 export {

@@ -2,6 +2,7 @@ import type { HttpMethod } from '../call-types.ts';
 import type { TokenKind } from '../token-kinds.ts';
 import type { EnvelopeMode } from './envelope.ts';
 import type { QueryEncoder } from './query.ts';
+import type { PathEncoder } from './request-building.ts';
 
 /** Top-level shape of a request body, as far as it can be checked before sending. */
 export type BodyShape = 'object' | 'array' | 'string' | 'object-or-array' | 'any';
@@ -32,6 +33,8 @@ export interface OperationDescriptor {
    * only the bundles that hold such an operation.
    */
   readonly encodeQuery?: QueryEncoder;
+  /** The path filler (`buildPath`), on operations with path parameters, for the same reason. */
+  readonly encodePath?: PathEncoder;
   readonly body?: {
     readonly required: boolean;
     readonly contentType: 'application/json' | 'text/plain';

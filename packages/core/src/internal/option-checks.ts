@@ -5,6 +5,7 @@ import type { RetryPolicy } from '../retry-policy.ts';
 import { TOKEN_KINDS, type TokenKind } from '../token-kinds.ts';
 import { DEFAULT_EVENT_STREAM_LIMITS, type EventStreamLimits } from '../stream.ts';
 import { MAX_TIMER_MS } from './retry-decision.ts';
+import { printable } from './printable.ts';
 import { didYouMean } from './suggest.ts';
 
 /** Run-time checks of client and call options: plain JavaScript callers get a typed error, never a silent default. */
@@ -150,7 +151,7 @@ export const CALL_OPTION_NAMES: readonly string[] = /* @__PURE__ */ Object.keys(
 export function checkOptionNames(options: object, known: readonly string[], kind: 'client' | 'call'): void {
   for (const name of Object.keys(options)) {
     if (known.includes(name)) continue;
-    const shown = name.replace(/[^\x20-\x7e]/g, '?').slice(0, 60);
+    const shown = printable(name);
     throw new TagoValidationError(
       `Unknown ${kind} option "${shown}"${didYouMean(name, known)}`,
       'option_unknown',
@@ -162,8 +163,7 @@ export function checkOptionNames(options: object, known: readonly string[], kind
 /** A `tokenKind` as given, checked against the one list of token kinds (undefined stays undefined). */
 export function checkTokenKind(value: unknown): TokenKind | undefined {
   if (value === undefined || (TOKEN_KINDS as readonly unknown[]).includes(value)) return value as TokenKind | undefined;
-  const shown =
-    typeof value === 'string' ? `"${value.replace(/[^\x20-\x7e]/g, '?').slice(0, 60)}"` : `of type ${typeof value}`;
+  const shown = typeof value === 'string' ? `"${printable(value)}"` : `of type ${typeof value}`;
   const hint = typeof value === 'string' ? didYouMean(value, TOKEN_KINDS) : '';
   throw new TagoValidationError(
     `tokenKind ${shown} is not a token kind (${TOKEN_KINDS.join(', ')})${hint}`,

@@ -1,4 +1,3 @@
-import type { OperationRequest } from '../call-types.ts';
 import { TagoValidationError } from '../errors.ts';
 
 /** A value the query serializer accepts. */
@@ -14,15 +13,6 @@ export type QueryValue =
 
 /** Turns a call's query into the text after `?` (serializeQuery is the one every client uses). */
 export type QueryEncoder = (query: Readonly<Record<string, QueryValue>>) => string;
-
-/**
- * The request with serializeQuery as its query encoder when it has none. The URL builder only calls the encoder
- * a request carries, so bundles whose operations take no query leave the serializer out; generated descriptors
- * carry it, and the entry points that take hand-written requests (TagoCore, `send`, event streams) add it here.
- */
-export function withQueryEncoder(op: OperationRequest): OperationRequest {
-  return op.encodeQuery !== undefined || op.query === undefined ? op : { ...op, encodeQuery: serializeQuery };
-}
 
 /**
  * Serializes a query object the way TagoIO reads it (the `qs` convention of its official SDK): arrays with

@@ -98,8 +98,8 @@ export type BodyEncoder = (op: OperationRequest, ctx: RequestContext) => Encoded
 export const encodeJsonBody: BodyEncoder = (op, ctx) => {
   if (bodyKindOf(op.body) !== 'json') {
     throw new TagoValidationError(
-      'This client sends JSON and text bodies only; a FormData, Blob, bytes or stream body needs TagoCore ' +
-        '(createClient, createEdgeClient)',
+      'This client sends JSON and text only; a FormData, Blob, bytes or stream body needs createClient or ' +
+        'createEdgeClient',
       'body_media_type',
       'body',
       ctx,

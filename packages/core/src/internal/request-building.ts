@@ -9,7 +9,7 @@ import {
   validateToken,
 } from './header-checks.ts';
 import { ownProperties } from './own-properties.ts';
-import type { QueryValue } from './query.ts';
+import { serializeQuery, type QueryValue } from './query.ts';
 import { encodeForm, encodeJsonBody, type BodyEncoder, type WireBody } from './request-body.ts';
 
 /**
@@ -118,6 +118,22 @@ export async function finishBody(req: PreparedRequest): Promise<PreparedRequest>
   return { ...req, form: undefined, body, headers: { ...req.headers, 'content-type': contentType } };
 }
 
+/** Fills a path template's `{name}` placeholders (buildPath is the one every client uses). */
+export type PathEncoder = typeof buildPath;
+
+/**
+ * The request with the core's encoders (serializeQuery, buildPath) where it has a query or placeholders and no
+ * encoder of its own. The URL builder only calls the encoders a request carries, so bundles whose operations take
+ * neither leave them out; generated descriptors carry them, and the entry points that take hand-written requests
+ * (TagoCore, `send`, event streams) add them here.
+ */
+export function withEncoders(op: OperationRequest): OperationRequest {
+  const query = op.encodeQuery === undefined && op.query !== undefined;
+  const path = op.encodePath === undefined && op.path.includes('{');
+  if (!query && !path) return op;
+  return { ...op, encodeQuery: op.encodeQuery ?? serializeQuery, encodePath: op.encodePath ?? buildPath };
+}
+
 /** The full URL of an operation: the REST API (or the realtime host), the filled path and the query. */
 export function buildUrl(
   endpoint: ResolvedRegion,
@@ -127,7 +143,10 @@ export function buildUrl(
   const text = op.query === undefined ? '' : queryText(op, op.query, ctx);
   const query = text ? `?${text}` : '';
   if (op.server === 'sse') return `${endpoint.sse}${query}`;
-  return `${endpoint.api}${buildPath(op.path, op.pathParams, ctx, op.reservedPathParams)}${query}`;
+  // Most paths have no placeholder at all: no encoder for them.
+  if (!op.path.includes('{')) return `${endpoint.api}${op.path}${query}`;
+  if (op.encodePath === undefined) throw encoderMissing(op, 'path', 'encodePath (buildPath', ctx);
+  return `${endpoint.api}${op.encodePath(op.path, op.pathParams, ctx, op.reservedPathParams)}${query}`;
 }
 
 /** The serialized query; an empty one (most calls) is skipped before any encoder runs. */
@@ -135,18 +154,25 @@ function queryText(op: OperationRequest, query: Readonly<Record<string, QueryVal
   // Own keys only: a polluted Object.prototype must not turn an empty query into one.
   for (const key in query) {
     if (!Object.hasOwn(query, key)) continue;
-    if (op.encodeQuery === undefined) {
-      throw new TagoValidationError(
-        `${op.operationId ?? `${op.method} ${op.path}`}: a query needs an encoder here (set encodeQuery: ` +
-          'serializeQuery, or call a generated operation)',
-        'query_encoder_missing',
-        'query',
-        ctx,
-      );
-    }
+    if (op.encodeQuery === undefined) throw encoderMissing(op, 'query', 'encodeQuery (serializeQuery', ctx);
     return op.encodeQuery(query);
   }
   return '';
+}
+
+/** A request built by hand for the lean engine, with a query or placeholders and no encoder for them. */
+function encoderMissing(
+  op: OperationRequest,
+  part: 'query' | 'path',
+  encoder: string,
+  ctx: RequestContext,
+): TagoValidationError {
+  return new TagoValidationError(
+    `${op.operationId ?? `${op.method} ${op.path}`}: a ${part} needs ${encoder}, or call a generated operation)`,
+    `${part}_encoder_missing`,
+    part,
+    ctx,
+  );
 }
 
 /** Headers of one call: accept, the fixed and per-call headers, `_ssl` and the token (prepareRequest adds the content type). */
@@ -186,7 +212,7 @@ export function buildPath(
   ctx: { method?: string } = {},
   reserved: readonly string[] = [],
 ): string {
-  // Most paths have no placeholder at all: no regex pass for them.
+  // Most paths have no placeholder at all: no regex pass for them (buildUrl skips those itself).
   if (!template.includes('{')) return template;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const where = { method: ctx.method, path: template };
@@ -212,7 +238,7 @@ export function buildPath(
 function encodePathSegment(segment: string, name: string, where: ErrorContext): string {
   if (segment === '' || isDotSegment(segment)) {
     throw new TagoValidationError(
-      `Path parameter "${name}" must not be or contain an empty, "." or ".." segment (also percent-encoded)`,
+      `Path parameter "${name}" has an empty, "." or ".." segment (%2e is a dot)`,
       'path_param_invalid',
       name,
       where,

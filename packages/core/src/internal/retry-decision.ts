@@ -120,4 +120,4 @@ export function retryAfterFrom(
  * Longest delay a timer can hold: setTimeout fires at once (after a warning, in Node) for anything above
  * 2^31 - 1 ms (about 24.8 days), so longer timeouts and delays are refused where they are configured.
  */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2_147_483_647;

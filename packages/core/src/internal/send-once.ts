@@ -11,9 +11,8 @@ import type { RequestEngine } from './call-operation.ts';
 import { parseAnswer } from './envelope.ts';
 import { CALL_OPTION_NAMES, checkOptionNames } from './option-checks.ts';
 import { ownProperties } from './own-properties.ts';
-import { withQueryEncoder } from './query.ts';
 import { redact, redactedExcerpt, withoutSecrets } from './redaction.ts';
-import { prepareRequest, type Endpoint, type RequestContext } from './request-building.ts';
+import { prepareRequest, withEncoders, type Endpoint, type RequestContext } from './request-building.ts';
 import { connectionError, DEFAULT_MAX_RESPONSE_BYTES, requestNotWritten } from './transport-support.ts';
 
 /**
@@ -69,12 +68,11 @@ export function readAnswer<T>(
   wire: WireResponse,
   attempts: number,
 ): TagoResponse<T> {
+  // The answer's status, headers and body as the transport gave them (parseAnswer reads nothing else of it).
   const answer = parseAnswer<T>({
+    ...wire,
     method: op.method,
     path: op.path,
-    status: wire.status,
-    headers: wire.headers,
-    body: wire.body,
     mode: op.envelope ?? 'envelope',
     secrets: request.secrets,
   });
@@ -92,7 +90,7 @@ export function send<T = unknown>(
   options: CallOptions = {},
   transport: Transport = plainFetchTransport(),
 ): Promise<TagoResponse<T>> {
-  return sendOnce<T>(endpoint, withQueryEncoder(op), options, transport);
+  return sendOnce<T>(endpoint, withEncoders(op), options, transport);
 }
 
 /** `send` for requests built from descriptors, which carry their query encoder (or take no query). */
@@ -108,7 +106,7 @@ async function sendOnce<T>(
   for (const option of ['timeoutMs', 'deadlineMs', 'maxRetries', 'retry'] as const) {
     if (call[option] !== undefined) {
       throw new TagoValidationError(
-        `${option} needs a client that retries and times out (TagoCore); this one sends a single attempt`,
+        `${option} needs TagoCore: this client sends one attempt`,
         'option_unsupported',
         option,
         ctx,

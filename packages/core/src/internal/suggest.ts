@@ -25,17 +25,21 @@ export function didYouMean(given: string, known: readonly string[]): string {
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
 function editDistance(a: string, b: string): number {
+  // rows[i][j]: the distance between the first i characters of a and the first j of b.
   const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const row = rows[i]!;
-    const above = rows[i - 1]!;
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    rows.push(row);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row[j] = d;
+      const above = rows[i - 1];
+      row[j] = above
+        ? Math.min(
+            above[j]! + 1,
+            row[j - 1]! + 1,
+            above[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+            a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1] ? rows[i - 2]![j - 2]! + 1 : Infinity,
+          )
+        : j;
     }
   }
   return rows[a.length]![b.length]!;

@@ -3,7 +3,7 @@
  * request never written, the not-sent error codes, the capped body reader and the oversized-answer error.
  */
 import { TagoConnectionError, TagoResponseParseError } from '../errors.ts';
-import { NOT_SENT_CODES as NOT_SENT_CODES_FACT } from '../facts.ts';
+import { NOT_SENT_CODES } from '../facts.ts';
 
 /** Marks what a transport throws for a request aborted before any byte of it was written. */
 export function notWritten(cause: unknown): Error {
@@ -16,9 +16,6 @@ export function requestNotWritten(error: unknown): boolean {
     typeof error === 'object' && error !== null && (error as { requestWritten?: unknown }).requestWritten === false
   );
 }
-
-/** Error codes (Node's, undici's) that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(NOT_SENT_CODES_FACT);
 
 /** Finds a network error code on an error or its causes. */
 export function networkErrorCode(error: unknown): string | undefined {
@@ -41,7 +38,7 @@ export function connectionError(
   hint = '',
 ): TagoConnectionError {
   const code = networkErrorCode(error);
-  const reachedServer = !(code !== undefined && NOT_SENT_CODES.has(code));
+  const reachedServer = !(code !== undefined && NOT_SENT_CODES.includes(code));
   const what = `${code ? ` (${code})` : ''}${hint}`;
   return new TagoConnectionError(reachedServer ? `Connection lost${what}` : `Could not connect${what}`, {
     ...ctx,
