@@ -34,6 +34,9 @@ interface SchemaDeclaration {
 /** A reference to a named schema, as openapi-typescript writes it. */
 const SCHEMA_REFERENCE = /components\["schemas"\]\["([A-Za-z0-9]+)"\]/g;
 
+/** openapi-typescript's text with every reference to a named schema written by its name (`Device`), as types.ts has it. */
+export const byName = (text: string): string => text.replace(SCHEMA_REFERENCE, (_, name: string) => name);
+
 /** Removes `by` leading spaces from every line but the first (the declarations sit two levels deep). */
 const dedent = (text: string, by: number) => text.replace(new RegExp(`\n {${by}}`, 'g'), '\n');
 
@@ -87,7 +90,6 @@ export function splitNamedTypes(
     if (taken.has(name))
       throw new Error(`types: schema name "${name}" collides with a generated export of @tagokit/api`);
   }
-  const byName = (text: string) => text.replace(SCHEMA_REFERENCE, (_, name: string) => name);
   const types = declarations.map(({ name, docs, type, isObject }) => {
     const declaration = isObject
       ? `export interface ${name} ${byName(type)}`
