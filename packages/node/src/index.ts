@@ -28,6 +28,7 @@ export type * from '@tagokit/api/types';
 export {
   undiciTransport,
   type CloseOptions,
+  type UndiciDispatcher,
   type UndiciTransport,
   type UndiciTransportOptions,
 } from './undici-transport.js';
