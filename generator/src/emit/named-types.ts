@@ -20,6 +20,18 @@ export function namedTypeOf(schema: unknown): string | undefined {
   return item ? `${item}[]` : undefined;
 }
 
+/**
+ * openapi-typescript's output parsed once per run: types.ts (splitNamedTypes) and the signatures read the same text,
+ * and a second parse of its 600 kB would cost a tenth of a full regeneration. A memo of the last text only, so
+ * runs cannot see each other's output (a different text parses anew).
+ */
+let lastParse: { text: string; file: ts.SourceFile } | undefined;
+export function parseSchemaTypes(text: string): ts.SourceFile {
+  if (lastParse?.text !== text)
+    lastParse = { text, file: ts.createSourceFile('schema.ts', text, ts.ScriptTarget.Latest, true) };
+  return lastParse.file;
+}
+
 /** One schema's declaration as openapi-typescript wrote it inside `components.schemas`. */
 interface SchemaDeclaration {
   name: string;
@@ -42,7 +54,7 @@ const dedent = (text: string, by: number) => text.replace(new RegExp(`\n {${by}}
 
 /** The members of `components.schemas` in openapi-typescript's output, and where that block's body sits. */
 function schemaDeclarations(schemaTypes: string): { declarations: SchemaDeclaration[]; body: ts.TypeLiteralNode } {
-  const file = ts.createSourceFile('schema.ts', schemaTypes, ts.ScriptTarget.Latest, true);
+  const file = parseSchemaTypes(schemaTypes);
   const components = file.statements.find(
     (st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === 'components',
   );

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { byName } from './named-types.js';
+import { byName, parseSchemaTypes } from './named-types.js';
 
 /**
  * The parts of openapi-typescript's `operations['x']` that a generated signature needs, read out of its output as
@@ -96,7 +96,7 @@ function docsOf(member: ts.Node, file: ts.SourceFile): string {
  * by name (as types.ts declares them) and references to `components.parameters` / `components.responses` resolved.
  */
 export function resolveOperationTypes(schemaTypes: string): ResolvedOperationTypes {
-  const file = ts.createSourceFile('schema.ts', schemaTypes, ts.ScriptTarget.Latest, true);
+  const file = parseSchemaTypes(schemaTypes);
   const components = interfaceMembers(file, 'components');
   const schemaNames = new Set(membersOf(components.get('schemas')?.type, file).keys());
   const componentMembers = {
