@@ -45,7 +45,12 @@ if (mode === 'ours-full') {
   // As the api target does: the named schemas in types.ts, the rest in schema.ts; the signatures read their
   // types from the same openapi-typescript output.
   const schemaTypes = await gen!.emitSchemaTypes(doc);
-  const { schema, types } = gen!.splitNamedTypes(schemaTypes, doc.info.version, '.js', gen!.generatedExportNames(model));
+  const { schema, types } = gen!.splitNamedTypes(
+    schemaTypes,
+    doc.info.version,
+    '.js',
+    gen!.generatedExportNames(model),
+  );
   const ctx = gen!.createEmitContext(model, { coreModule: '@tagokit/core/internal', ext: '.js' }, schemaTypes);
   const operations = gen!.emitDescriptors(ctx);
   const client = gen!.emitClient(ctx);
