@@ -36,7 +36,6 @@ import { createGroups, type ApiGroups, type ApiKinds, type ApiScopes } from '@ta
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
-export type { components, operations, paths } from '@tagokit/api/schema';
 // Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
 export type * from '@tagokit/api/types';
 

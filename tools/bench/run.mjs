@@ -91,6 +91,24 @@ valueGoal(4, 'TagoIO full regeneration < 1000 ms', regen, 'ms', (v) => v < 1000)
 ratioGoal(4, 'TagoIO full regeneration <= 1.3x openapi-typescript alone', regen, 'openapi-typescript', (r) => r <= 1.3);
 const gh = find('generation', 'tagokit foreign mode', 'generation time');
 ratioGoal(null, 'GitHub spec generation <= 1.5x openapi-typescript alone', gh, 'openapi-typescript', (r) => r <= 1.5);
+// Issue #18 point 6: the consumer type-check of the 5-call file, check time and memory against the official SDK,
+// check time against openapi-fetch.
+const typecheck = (metric) => find('typecheck', '@tagokit/node (TagoIO spec)', metric);
+for (const metric of ['check time', 'memory used'])
+  ratioGoal(
+    null,
+    `#18.6 consumer type-check ${metric} <= 1.0x @tago-io/sdk`,
+    typecheck(metric),
+    '@tago-io/sdk',
+    (r) => r <= 1,
+  );
+ratioGoal(
+  null,
+  '#18.6 consumer type-check time < 0.5x openapi-fetch',
+  typecheck('check time'),
+  'openapi-fetch',
+  (r) => r < 0.5,
+);
 // Figures the goals are read beside (no goal of their own).
 const reports = [];
 const report = (point, what, f) => {

@@ -9,8 +9,9 @@ import {
 import { TOKEN_KINDS, type ApiModel, type GroupModel, type OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
-import type { EmitContext, ImportStyle } from './context.js';
+import type { EmitContext } from './context.js';
 import { namedTypeOf } from './named-types.js';
+import { namesIn, type OperationTypeTexts } from './resolved-types.js';
 import { hasArgs, kindsUnion, listFieldsType, operationSignature, queryResultTypes } from './signature.js';
 import { docText } from './ts.js';
 
@@ -24,47 +25,85 @@ function namedResult(op: OperationModel): string | undefined {
   return op.response.mediaType === 'application/json' ? namedTypeOf(op.response.resultSchema) : undefined;
 }
 
-/**
- * The type of a method's arguments: the spec's name for the body when it has one (errors then say `DataCreateBody`),
- * else read from the openapi-typescript operation type.
- */
-export function argsType(op: OperationModel): string {
-  const o = `operations['${op.id}']`;
-  const parts: string[] = [];
-  // Indexed access, not the core's PathParams/QueryParams conditionals: the same types, with nothing for a
-  // consumer's checker to instantiate.
-  if (op.parameters.some((p) => p.in === 'path')) parts.push(`${o}['parameters']['path']`);
-  if (op.parameters.some((p) => p.in === 'query')) parts.push(`NonNullable<${o}['parameters']['query']>`);
-  if (op.body) parts.push(`{ body${op.body.required ? '' : '?'}: ${bodyType(op, o)} }`);
-  return parts.join(' & ');
+/** One property of an arguments type. */
+export interface ArgsProperty {
+  name: string;
+  optional: boolean;
+  type: string;
+  /** JSDoc text without its delimiters, or ''. */
+  docs: string;
 }
 
 /**
- * The body's type: the spec's name for the JSON schema when it has one (else read from the operation type), plus
+ * The properties of a method's arguments: openapi-typescript's path, then query parameters (their docs kept for
+ * hovers), then `body`, by the spec's name for it when it has one (errors then say `DataCreateBody`).
+ */
+export function argsProperties(op: OperationModel, types: OperationTypeTexts): ArgsProperty[] {
+  const keys = types.parameters.map((p) => p.key);
+  const expected = op.parameters.map((p) => p.name);
+  if (keys.length !== expected.length || expected.some((name) => !keys.includes(name)))
+    throw new Error(`client: ${op.id} has parameters ${expected.join(', ')} but its schema types ${keys.join(', ')}`);
+  const properties = types.parameters.map(({ name, optional, type, docs }) => ({ name, optional, type, docs }));
+  if (op.body) properties.push({ name: 'body', optional: !op.body.required, type: bodyType(op, types), docs: '' });
+  return properties;
+}
+
+/**
+ * The arguments as one object type literal. A type alias of a literal rather than an interface: an interface has no
+ * implicit index signature, so it would not be assignable to the core's `Record<string, unknown>` arguments.
+ */
+export function argsType(op: OperationModel, types: OperationTypeTexts): string {
+  const indent = (text: string) => text.replace(/\n/g, '\n  ');
+  const doc = (docs: string) =>
+    !docs
+      ? []
+      : docs.includes('\n')
+        ? ['/**', ...docs.split('\n').map((l) => ` * ${l}`.trimEnd()), ' */']
+        : [`/** ${docs} */`];
+  const lines = argsProperties(op, types).flatMap((p) => [
+    ...doc(p.docs),
+    `${p.name}${p.optional ? '?' : ''}: ${p.type};`,
+  ]);
+  return `{\n  ${indent(lines.join('\n'))}\n}`;
+}
+
+/**
+ * The body's type: the spec's name for the JSON schema when it has one (else openapi-typescript's type of it), plus
  * FormData or binary values where the spec lists those media types.
  */
-function bodyType(op: OperationModel, o: string): string {
-  const types = [namedBody(op) ?? `RequestBody<${o}, '${op.body!.mediaKey}'>`];
-  const media = op.body!.mediaTypes.map((type) => type.toLowerCase());
-  if (media.includes('multipart/form-data')) types.push('FormData');
+function bodyType(op: OperationModel, types: OperationTypeTexts): string {
+  const body = op.body!;
+  const schemaType = types.body[body.mediaKey];
+  if (schemaType === undefined) throw new Error(`client: the schema types of ${op.id} have no ${body.mediaKey} body`);
+  const parts = [namedBody(op) ?? schemaType];
+  const media = body.mediaTypes.map((type) => type.toLowerCase());
+  if (media.includes('multipart/form-data')) parts.push('FormData');
   if (media.some((type) => type === 'application/octet-stream' || /^(image|audio|video)\//.test(type)))
-    types.push('Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>');
-  return types.join(' | ');
+    parts.push('Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>');
+  return parts.join(' | ');
 }
 
 /** The type a method resolves to: the spec's name for it, else `result` of the envelope or the raw body. */
-export function resultType(op: OperationModel): string {
+export function resultType(op: OperationModel, types: OperationTypeTexts): string {
   const named = namedResult(op);
   if (named) return named;
-  return `${op.response.envelope === 'raw' ? 'RawResult' : 'EnvelopeResult'}<operations['${op.id}']>`;
+  if (op.response.envelope === 'raw') return types.raw;
+  if (types.envelope === undefined)
+    throw new Error(`client: the success body of ${op.id} is not an envelope with a result (${types.raw})`);
+  return types.envelope;
 }
 
 /** The named types the signatures of these operations use (what the module imports from `./types`). */
-export function namedTypesUsed(operations: readonly OperationModel[]): string[] {
+export function namedTypesUsed(operations: readonly OperationModel[], ctx: EmitContext): string[] {
   const names = new Set<string>();
-  for (const op of operations)
+  for (const op of operations) {
     for (const t of [namedBody(op), namedResult(op), listFieldsType(op), ...queryResultTypes(op)])
       if (t) names.add(t.replace(/\[\]$/, ''));
+    // The resolved argument and result types refer to named schemas too (`deviceID: GenericID`).
+    const types = ctx.operationTypes(op.id);
+    const texts = [resultType(op, types), ...(hasArgs(op) ? argsProperties(op, types).map((p) => p.type) : [])];
+    for (const text of texts) for (const name of namesIn(String(text), ctx.schemaNames())) names.add(name);
+  }
   return [...names].sort();
 }
 
@@ -122,8 +161,8 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  */
 export function emitClient(ctx: EmitContext): string {
   const { model } = ctx;
-  const statements: StatementStructures[] = [...clientImports(ctx.imports, model.operations)];
-  for (const op of model.operations) statements.push(...operationTypes(op));
+  const statements: (string | StatementStructures)[] = [...clientImports(ctx, model.operations)];
+  for (const op of model.operations) statements.push(...operationTypes(op, ctx));
   statements.push(...model.groups.map(groupClass));
   statements.push({
     kind: StructureKind.Interface,
@@ -185,13 +224,17 @@ function apiScopes(model: ApiModel): StatementStructures {
   };
 }
 
-/** The imports of a generated client or function module: the core's calls and types, the schema, the descriptors. */
+/**
+ * The imports of a generated client or function module: the core's calls and types, the named schema types, the
+ * descriptors. Never schema.ts: a consumer's checker would load all of it for any import of the package.
+ */
 export function clientImports(
-  imports: ImportStyle,
+  ctx: EmitContext,
   operations: readonly OperationModel[],
   extraTypes: string[] = [],
 ): StatementStructures[] {
-  const named = namedTypesUsed(operations);
+  const { imports } = ctx;
+  const named = namedTypesUsed(operations, ctx);
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -204,23 +247,14 @@ export function clientImports(
       isTypeOnly: true,
       namedImports: [
         'CallOptions',
-        'EnvelopeResult',
         'FieldsRow',
         'ItemOf',
         'OperationContext',
-        'RawResult',
-        'RequestBody',
         ...extraTypes,
         'TagoEventStream',
         'TagoPagePromise',
         'TagoPromise',
       ],
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: `./schema${imports.ext}`,
-      isTypeOnly: true,
-      namedImports: ['operations'],
     },
     ...(named.length
       ? [
@@ -236,25 +270,16 @@ export function clientImports(
   ];
 }
 
-/** `XArgs` (when the operation takes arguments) and `XResult` of one operation. */
-export function operationTypes(op: OperationModel): StatementStructures[] {
+/**
+ * `XArgs` (when the operation takes arguments) and `XResult` of one operation, resolved from the schema types.
+ * Written as text: ts-morph would indent the lines of a multi-line type alias as a continuation.
+ */
+export function operationTypes(op: OperationModel, ctx: EmitContext): string[] {
   const T = pascalCase(op.id);
-  const out: StatementStructures[] = [];
-  if (hasArgs(op))
-    out.push({
-      kind: StructureKind.TypeAlias,
-      name: `${T}Args`,
-      isExported: true,
-      type: argsType(op),
-      docs: [`Arguments of ${op.id}.`],
-    });
-  out.push({
-    kind: StructureKind.TypeAlias,
-    name: `${T}Result`,
-    isExported: true,
-    type: resultType(op),
-    docs: [`What ${op.id} resolves to.`],
-  });
+  const types = ctx.operationTypes(op.id);
+  const out: string[] = [];
+  if (hasArgs(op)) out.push(`/** Arguments of ${op.id}. */\nexport type ${T}Args = ${argsType(op, types)};`);
+  out.push(`/** What ${op.id} resolves to. */\nexport type ${T}Result = ${resultType(op, types)};`);
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel } from '@tagokit/spec-model/model';
+import { resolveOperationTypes, type OperationTypeTexts, type ResolvedOperationTypes } from './resolved-types.js';
 
 /** Where generated TypeScript imports the core from, and the extension of its relative imports. */
 export interface ImportStyle {
@@ -20,8 +21,12 @@ export const API_IMPORTS: ImportStyle = { coreModule: '@tagokit/core/internal', 
 export interface EmitContext {
   readonly model: ApiModel;
   readonly imports: ImportStyle;
+  /** openapi-typescript's types of one operation's parameters, body and result (resolved-types.ts). */
+  operationTypes(id: string): OperationTypeTexts;
+  /** The named schema types the schema types declare (what `./types` exports). */
+  schemaNames(): ReadonlySet<string>;
   /** Prints a whole file from ts-morph structures, `head` (the banner) first. */
-  print(name: string, statements: StatementStructures[], head: string): string;
+  print(name: string, statements: (string | StatementStructures)[], head: string): string;
 }
 
 /** ts-morph's own structure printer, which createSourceFile runs before parsing what it printed. */
@@ -31,7 +36,17 @@ interface StructurePrinting {
   };
 }
 
-export function createEmitContext(model: ApiModel, imports: ImportStyle = API_IMPORTS): EmitContext {
+/**
+ * `schemaTypes`: openapi-typescript's output of the run (`emitSchemaTypes`), read once, when a signature first needs
+ * an operation's types; a run whose targets need none (the MCU alone) passes nothing.
+ */
+export function createEmitContext(model: ApiModel, imports: ImportStyle = API_IMPORTS, schemaTypes = ''): EmitContext {
+  let resolved: ResolvedOperationTypes | undefined;
+  const resolve = (): ResolvedOperationTypes => {
+    if (!schemaTypes) throw new Error('emit: this context was made without the schema types');
+    resolved ??= resolveOperationTypes(schemaTypes);
+    return resolved;
+  };
   const project = new Project({
     useInMemoryFileSystem: true,
     manipulationSettings: {
@@ -44,6 +59,12 @@ export function createEmitContext(model: ApiModel, imports: ImportStyle = API_IM
   return {
     model,
     imports,
+    operationTypes(id) {
+      const types = resolve().operations.get(id);
+      if (!types) throw new Error(`emit: the schema types have no operation ${id}`);
+      return types;
+    },
+    schemaNames: () => resolve().schemaNames,
     // Building a file node by node re-parses it after every addition (seconds for the full API); printing
     // structures once is what keeps generation fast. The text comes straight from ts-morph's structure printer,
     // the same text createSourceFile would parse into a file (that parse was a third of a full regeneration);

@@ -55,8 +55,8 @@ export function emitEdgeFunctions(ctx: EmitContext): string {
     if (EDGE_EXPORTS.has(op.id))
       throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  const statements: StatementStructures[] = [...clientImports(ctx.imports, model.operations, ['ScopedContext'])];
-  for (const op of model.operations) statements.push(...operationTypes(op), operationFunction(op));
+  const statements: (string | StatementStructures)[] = [...clientImports(ctx, model.operations, ['ScopedContext'])];
+  for (const op of model.operations) statements.push(...operationTypes(op, ctx), operationFunction(op));
   statements.push(operationIds(model));
   return ctx.print('functions.ts', statements, banner(model.version));
 }

@@ -20,6 +20,18 @@ export function namedTypeOf(schema: unknown): string | undefined {
   return item ? `${item}[]` : undefined;
 }
 
+/**
+ * openapi-typescript's output parsed once per run: types.ts (splitNamedTypes) and the signatures read the same text,
+ * and a second parse of its 600 kB would cost a tenth of a full regeneration. A memo of the last text only, so
+ * runs cannot see each other's output (a different text parses anew).
+ */
+let lastParse: { text: string; file: ts.SourceFile } | undefined;
+export function parseSchemaTypes(text: string): ts.SourceFile {
+  if (lastParse?.text !== text)
+    lastParse = { text, file: ts.createSourceFile('schema.ts', text, ts.ScriptTarget.Latest, true) };
+  return lastParse.file;
+}
+
 /** One schema's declaration as openapi-typescript wrote it inside `components.schemas`. */
 interface SchemaDeclaration {
   name: string;
@@ -34,12 +46,15 @@ interface SchemaDeclaration {
 /** A reference to a named schema, as openapi-typescript writes it. */
 const SCHEMA_REFERENCE = /components\["schemas"\]\["([A-Za-z0-9]+)"\]/g;
 
+/** openapi-typescript's text with every reference to a named schema written by its name (`Device`), as types.ts has it. */
+export const byName = (text: string): string => text.replace(SCHEMA_REFERENCE, (_, name: string) => name);
+
 /** Removes `by` leading spaces from every line but the first (the declarations sit two levels deep). */
 const dedent = (text: string, by: number) => text.replace(new RegExp(`\n {${by}}`, 'g'), '\n');
 
 /** The members of `components.schemas` in openapi-typescript's output, and where that block's body sits. */
 function schemaDeclarations(schemaTypes: string): { declarations: SchemaDeclaration[]; body: ts.TypeLiteralNode } {
-  const file = ts.createSourceFile('schema.ts', schemaTypes, ts.ScriptTarget.Latest, true);
+  const file = parseSchemaTypes(schemaTypes);
   const components = file.statements.find(
     (st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === 'components',
   );
@@ -87,7 +102,6 @@ export function splitNamedTypes(
     if (taken.has(name))
       throw new Error(`types: schema name "${name}" collides with a generated export of @tagokit/api`);
   }
-  const byName = (text: string) => text.replace(SCHEMA_REFERENCE, (_, name: string) => name);
   const types = declarations.map(({ name, docs, type, isObject }) => {
     const declaration = isObject
       ? `export interface ${name} ${byName(type)}`

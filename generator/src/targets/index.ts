@@ -1,6 +1,6 @@
 import type { OpenApiDocument } from '@tagokit/spec-model';
 import type { ApiModel } from '@tagokit/spec-model/model';
-import { createEmitContext } from '../emit/context.js';
+import { API_IMPORTS, createEmitContext } from '../emit/context.js';
 import { emitSchemaTypes } from '../emit/schema-types.js';
 import { apiTarget } from './api.js';
 import { mcuTarget } from './mcu.js';
@@ -19,6 +19,6 @@ export async function generateAll(
 ): Promise<GeneratedFile[]> {
   const targets = TARGETS.filter((t) => !only || only.includes(t.name));
   const schemaTypes = targets.some((t) => t.usesSchemaTypes) ? await emitSchemaTypes(doc) : '';
-  const input = { doc, model, schemaTypes, ctx: createEmitContext(model) };
+  const input = { doc, model, schemaTypes, ctx: createEmitContext(model, API_IMPORTS, schemaTypes) };
   return targets.flatMap((t) => t.generate(input));
 }

@@ -7,8 +7,8 @@ import { argsType, emitClient, groupClassName, resultType } from '../../src/emit
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { splitNamedTypes } from '../../src/emit/named-types.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
-import { buildModel } from '@tagokit/spec-model/model';
-import { miniModel, plainContext } from '../fixtures/mini-model.js';
+import { buildModel, type OperationModel } from '@tagokit/spec-model/model';
+import { miniModel, PLAIN_IMPORTS, plainContext } from '../fixtures/mini-model.js';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
 
 const model = miniModel();
@@ -17,43 +17,59 @@ const text = emitClient(plainContext(model));
 const lines = text.split('\n');
 
 describe('argsType / resultType / groupClassName', () => {
-  it('composes the argument type from the parts an operation has', () => {
-    expect(argsType(op('getDevice'))).toBe("operations['getDevice']['parameters']['path']");
-    expect(argsType(op('listDevices'))).toBe("NonNullable<operations['listDevices']['parameters']['query']>");
-    expect(argsType(op('readFile'))).toBe(
-      "operations['readFile']['parameters']['path'] & NonNullable<operations['readFile']['parameters']['query']>",
+  const ctx = plainContext(model);
+  const args = (o: OperationModel, c = ctx) => argsType(o, c.operationTypes(o.id));
+  const result = (o: OperationModel) => resultType(o, ctx.operationTypes(o.id));
+
+  it("writes the arguments as one object of openapi-typescript's parameters, docs kept, then the body", () => {
+    expect(args(op('getDevice'))).toBe('{\n  /** @example 5dcad1c216174c001ca23ab9 */\n  deviceID: string;\n}');
+    expect(args(op('listDevices'))).toBe('{\n  /** @example 1 */\n  page?: number;\n  amount?: number;\n}');
+    expect(args(op('readFile'))).toBe(
+      '{\n  /** @example reports/2024/jan.txt */\n  filePath: string;\n  version: number;\n}',
     );
-    expect(argsType(op('sendData'))).toBe("{ body: RequestBody<operations['sendData'], 'application/json'> }");
-    expect(argsType(op('getStatus'))).toBe('');
+    // The mini spec names no body schema: openapi-typescript's type of the JSON body.
+    expect(args(op('sendData'))).toBe('{\n  body: DataItem | DataItem[];\n}');
   });
 
   it('marks an optional body optional', () => {
     const doc = miniSpec();
     (opOf(doc, '/data', 'post')['requestBody'] as { required: boolean }).required = false;
     const sendData = buildModel(doc).operations.find((o) => o.id === 'sendData')!;
-    expect(argsType(sendData)).toBe("{ body?: RequestBody<operations['sendData'], 'application/json'> }");
+    expect(args(sendData)).toBe('{\n  body?: DataItem | DataItem[];\n}');
   });
 
-  it('lets FormData or binary values through where the spec lists form-data or a binary type', () => {
-    const withMedia = (media: string) => {
+  it('lets FormData or binary values through where the spec lists form-data or a binary type', async () => {
+    const withMedia = async (media: string) => {
       const doc = miniSpec();
       const body = opOf(doc, '/data', 'post')['requestBody'] as { content: Record<string, unknown> };
       body.content[media] = { schema: { type: 'object' } };
-      return buildModel(doc).operations.find((o) => o.id === 'sendData')!;
+      const changed = buildModel(doc);
+      const sendData = changed.operations.find((o) => o.id === 'sendData')!;
+      return args(sendData, plainContext(changed, PLAIN_IMPORTS, await emitSchemaTypes(doc)));
     };
-    const json = "RequestBody<operations['sendData'], 'application/json'>";
-    expect(argsType(withMedia('multipart/form-data'))).toBe(`{ body: ${json} | FormData }`);
-    expect(argsType(withMedia('application/octet-stream'))).toBe(
-      `{ body: ${json} | Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> }`,
+    const json = 'DataItem | DataItem[]';
+    expect(await withMedia('multipart/form-data')).toBe(`{\n  body: ${json} | FormData;\n}`);
+    expect(await withMedia('application/octet-stream')).toBe(
+      `{\n  body: ${json} | Blob | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array>;\n}`,
     );
-    expect(argsType(withMedia('text/plain'))).toBe(`{ body: ${json} }`);
+    expect(await withMedia('text/plain')).toBe(`{\n  body: ${json};\n}`);
+  });
+
+  it('refuses parameters the schema types do not have', async () => {
+    const doc = miniSpec();
+    opOf(doc, '/device/{deviceID}')['parameters'] = [{ name: 'details', in: 'query', schema: { type: 'boolean' } }];
+    const getDevice = buildModel(doc).operations.find((o) => o.id === 'getDevice')!;
+    expect(() => args(getDevice)).toThrow(
+      'client: getDevice has parameters deviceID, details but its schema types deviceID',
+    );
   });
 
   it('names the result by its schema when the spec names it, else reads the envelope result or the raw body', () => {
-    expect(resultType(op('getDevice'))).toBe('Device');
-    expect(resultType(op('listDevices'))).toBe('Device[]');
-    expect(resultType(op('sendData'))).toBe("EnvelopeResult<operations['sendData']>");
-    expect(resultType(op('readFile'))).toBe("RawResult<operations['readFile']>");
+    expect(result(op('getDevice'))).toBe('Device');
+    expect(result(op('listDevices'))).toBe('Device[]');
+    expect(result(op('sendData'))).toBe('string');
+    expect(result(op('getStatus'))).toBe('{\n    online?: boolean;\n}');
+    expect(result(op('readFile'))).toBe('string');
   });
 
   it('names group classes with a Resource suffix', () => {
@@ -68,30 +84,31 @@ describe('argsType / resultType / groupClassName', () => {
 
 describe('emitClient', () => {
   it('imports the core, the schema types and the descriptors', () => {
-    expect(lines.slice(2, 7)).toEqual([
+    expect(lines.slice(2, 6)).toEqual([
       "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
-      "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
-      "import type { operations } from './schema.js';",
-      "import type { Device } from './types.js';",
+      "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { DataItem, Device } from './types.js';",
       "import * as ops from './operations.js';",
     ]);
+    // Never schema.ts: a consumer's checker would load all of it.
+    expect(text).not.toContain('schema');
     const deno = emitClient(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })).split('\n');
-    expect(deno).toContain("import type { operations } from './schema.ts';");
+    expect(deno).toContain("import type { DataItem, Device } from './types.ts';");
     expect(deno).toContain("import * as ops from './operations.ts';");
     expect(deno).toContain("import { callEventStream, callOperation, callPagedOperation } from '../core/mod.ts';");
   });
 
   it('writes the args and result aliases of every operation (no Args without inputs)', () => {
     expect(lines.filter((l) => l.startsWith('export type '))).toEqual([
-      "export type ListDevicesArgs = NonNullable<operations['listDevices']['parameters']['query']>;",
+      'export type ListDevicesArgs = {',
       'export type ListDevicesResult = Device[];',
-      "export type GetDeviceArgs = operations['getDevice']['parameters']['path'];",
+      'export type GetDeviceArgs = {',
       'export type GetDeviceResult = Device;',
-      "export type SendDataArgs = { body: RequestBody<operations['sendData'], 'application/json'> };",
-      "export type SendDataResult = EnvelopeResult<operations['sendData']>;",
-      "export type GetStatusResult = EnvelopeResult<operations['getStatus']>;",
-      "export type ReadFileArgs = operations['readFile']['parameters']['path'] & NonNullable<operations['readFile']['parameters']['query']>;",
-      "export type ReadFileResult = RawResult<operations['readFile']>;",
+      'export type SendDataArgs = {',
+      'export type SendDataResult = string;',
+      'export type GetStatusResult = {',
+      'export type ReadFileArgs = {',
+      'export type ReadFileResult = string;',
     ]);
   });
 

@@ -3,7 +3,7 @@ import { emitClient } from '../../src/emit/client.js';
 import { createEmitContext } from '../../src/emit/context.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
-import { miniModel, plainContext } from '../fixtures/mini-model.js';
+import { MINI_SCHEMA_TYPES, miniModel, plainContext } from '../fixtures/mini-model.js';
 
 describe('the emit context', () => {
   it('is the only state: emitting again after the model changed shows the change (no cache keyed on the model)', () => {
@@ -19,10 +19,16 @@ describe('the emit context', () => {
     expect(after.operations).toContain('"path":"/devices/{deviceID}"');
   });
 
+  it('refuses to write signatures without the schema types they are read from', () => {
+    expect(() => emitClient(createEmitContext(miniModel()))).toThrow(
+      'emit: this context was made without the schema types',
+    );
+  });
+
   it('carries the import style: two contexts over one model differ only in their imports', () => {
     const model = miniModel();
     const plain = emitClient(plainContext(model)).split('\n');
-    const api = emitClient(createEmitContext(model)).split('\n');
+    const api = emitClient(createEmitContext(model, undefined, MINI_SCHEMA_TYPES)).split('\n');
     const differing = plain.flatMap((line, i) => (line === api[i] ? [] : [[line, api[i]]]));
     expect(differing).toEqual([
       [
@@ -30,11 +36,10 @@ describe('the emit context', () => {
         "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';",
       ],
       [
-        "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
-        "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
+        "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+        "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
       ],
-      ["import type { operations } from './schema.js';", "import type { operations } from './schema.ts';"],
-      ["import type { Device } from './types.js';", "import type { Device } from './types.ts';"],
+      ["import type { DataItem, Device } from './types.js';", "import type { DataItem, Device } from './types.ts';"],
       ["import * as ops from './operations.js';", "import * as ops from './operations.ts';"],
     ]);
   });

@@ -40,8 +40,11 @@ describe('emitEdgeFunctions', () => {
       "export function readFile(client: ScopedContext<'profile'>,",
     ]);
     expect(lines).toContain(
-      "import type { CallOptions, EnvelopeResult, FieldsRow, ItemOf, OperationContext, RawResult, RequestBody, ScopedContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { CallOptions, FieldsRow, ItemOf, OperationContext, ScopedContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
     );
+    // The argument and result types are declared here, not read from schema.ts (which edge workers never load).
+    expect(text).not.toContain('schema');
+    expect(text).toContain('export type SendDataArgs = {');
   });
 
   it('refuses an operation id that would shadow an export of the package', () => {

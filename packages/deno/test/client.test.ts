@@ -1,6 +1,14 @@
 // The Deno entry point: token-kind scoping, region `env` through Deno.env, and Deno's network errors.
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict';
-import { createClient, denoFetchTransport, denoNetworkCode, TagoConnectionError, TagoValidationError } from '../mod.ts';
+import {
+  createClient,
+  denoFetchTransport,
+  denoNetworkCode,
+  TagoConnectionError,
+  TagoValidationError,
+  type GetDataArgs,
+} from '../mod.ts';
+import type { operations } from '../schema.ts';
 
 const TOKEN = 'a1b2c3d4-0000-4000-8000-000000000000';
 
@@ -92,4 +100,12 @@ Deno.test('client: Deno fetch failures map to Node error codes', () => {
     ].map((m) => denoNetworkCode(wrap(m))),
     ['ECONNREFUSED', 'ENOTFOUND', undefined],
   );
+});
+
+Deno.test("schema: ./schema carries openapi-typescript's operations, which the signatures of mod.ts equal", () => {
+  const args: GetDataArgs = { variables: ['temperature'], qty: 1 };
+  // Compiles only while the two types agree in both directions (deno check runs on this file).
+  const query: NonNullable<operations['getData']['parameters']['query']> = args;
+  const back: GetDataArgs = query;
+  deepStrictEqual(back, { variables: ['temperature'], qty: 1 });
 });

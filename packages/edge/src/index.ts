@@ -25,7 +25,6 @@ import { BODY_KEYS } from '@tagokit/api/body-keys';
 // place. The package has `sideEffects: false`, so re-exports cost nothing a worker does not use.
 export * from '@tagokit/core';
 export * from '@tagokit/api/functions';
-export type { components, operations, paths } from '@tagokit/api/schema';
 // Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
 export type * from '@tagokit/api/types';
 

@@ -34,8 +34,8 @@ const API_ENTRIES = ['./schema', './operations', './client', './functions', './b
 describe.each([
   ['core', true, ['.']],
   ['api', true, API_ENTRIES],
-  ['node', true, ['.']],
-  ['edge', true, ['.']],
+  ['node', true, ['.', './schema']],
+  ['edge', true, ['.', './schema']],
   ['mcu', false, []],
 ])('@tagokit/%s as packed', (name, typed, entries) => {
   const tarball = pack(name);

@@ -4,12 +4,13 @@
 import { RateLimitError, TagoError, TagoValidationError } from '@tagokit/core';
 import { abortableSleep, type OperationContext } from '@tagokit/core/internal';
 import { getData, getDeviceData, sendData, sendDeviceData } from '@tagokit/api/functions';
-import type { components } from '@tagokit/api/schema';
+// The named types, not schema.ts: a consumer's type check would otherwise load all of openapi-typescript's output.
+import type { Data, DataCreate } from '@tagokit/api/types';
 
 /** A stored record as the API answers it. */
-export type DataRecord = components['schemas']['Data'];
+export type DataRecord = Data;
 /** A record to store. */
-export type DataInput = components['schemas']['DataCreate'];
+export type DataInput = DataCreate;
 
 export interface ReadDataOptions {
   /**

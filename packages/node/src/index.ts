@@ -23,12 +23,12 @@ export { fileBody, type FileBodyOptions } from './file-body.js';
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
-export type { components, operations, paths } from '@tagokit/api/schema';
 // Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
 export type * from '@tagokit/api/types';
 export {
   undiciTransport,
   type CloseOptions,
+  type UndiciDispatcher,
   type UndiciTransport,
   type UndiciTransportOptions,
 } from './undici-transport.js';

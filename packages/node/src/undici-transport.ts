@@ -8,9 +8,18 @@ import {
 import { connectionError, notWritten, responseTooLarge } from '@tagokit/core/internal';
 import { fetch as undiciFetch, Pool, type Dispatcher } from 'undici';
 
+/**
+ * A dispatcher as the options take it: undici's `Dispatcher` (an Agent, a Pool, one composed with interceptors)
+ * fits. Written structurally so that the package's declarations do not import undici's, 46 files a consumer's type
+ * check would otherwise parse for any import of @tagokit/node.
+ */
+export interface UndiciDispatcher {
+  dispatch(options: never, handler: never): boolean;
+}
+
 export interface UndiciTransportOptions {
   /** A dispatcher of your own: an Agent, a Pool, or one composed with undici interceptors. */
-  dispatcher?: Dispatcher;
+  dispatcher?: UndiciDispatcher;
   /** Connections kept per origin when the transport makes its own pools (default 16). */
   connections?: number;
   /** How long an idle keep-alive socket stays open, in ms (default 10 000). */
@@ -40,7 +49,8 @@ export interface CloseOptions {
  * sent.
  */
 export function undiciTransport(options: UndiciTransportOptions = {}): UndiciTransport {
-  const own = options.dispatcher;
+  // Used as the undici Dispatcher it is expected to be (the interface only spells out the one method called).
+  const own = options.dispatcher as Dispatcher | undefined;
   const poolOptions = { connections: options.connections ?? 16, keepAliveTimeout: options.keepAliveTimeout ?? 10_000 };
   // One Pool per origin (what an Agent keeps too, minus its per-call origin lookup and event relaying).
   const pools = new Map<string, Dispatcher>();

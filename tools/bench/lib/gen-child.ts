@@ -42,14 +42,16 @@ if (mode === 'ours-full') {
   // descriptors and client.
   const doc = gen!.checkDocument(gen!.toModelForm(JSON.parse(readFileSync(spec, 'utf8'))), spec);
   const model = gen!.buildModel(doc);
-  // As the api target does: the named schemas in types.ts, the rest in schema.ts.
+  // As the api target does: the named schemas in types.ts, the rest in schema.ts; the signatures read their
+  // types from the same openapi-typescript output.
+  const schemaTypes = await gen!.emitSchemaTypes(doc);
   const { schema, types } = gen!.splitNamedTypes(
-    await gen!.emitSchemaTypes(doc),
+    schemaTypes,
     doc.info.version,
     '.js',
     gen!.generatedExportNames(model),
   );
-  const ctx = gen!.createEmitContext(model, { coreModule: '@tagokit/core/internal', ext: '.js' });
+  const ctx = gen!.createEmitContext(model, { coreModule: '@tagokit/core/internal', ext: '.js' }, schemaTypes);
   const operations = gen!.emitDescriptors(ctx);
   const client = gen!.emitClient(ctx);
   files = [

@@ -1,8 +1,8 @@
 // What a consumer pays in the type checker for a 5-call file (tsc --extendedDiagnostics: check time,
-// instantiations, memory): ours vs the official SDK vs openapi-fetch on the TagoIO spec, and ours (a foreign-mode
+// instantiations, memory retained after a full GC, and the declaration files and bytes it loads): ours vs the official SDK vs openapi-fetch on the TagoIO spec, and ours (a foreign-mode
 // client generated into .work) vs openapi-fetch on GitHub's spec. Ours is checked through its emitted declarations,
 // as a consumer of the published package would see it; every project has the same compiler options.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BENCH, ROOT, WORK, figure, median, round, run, tagoOpenapiTypes, workDir } from './util.mjs';
 
@@ -80,10 +80,30 @@ function parseDiagnostics(text) {
   };
 }
 
+/**
+ * What the project loads besides TypeScript's lib and @types/node (the same for every subject): the files listed by
+ * `--listFiles`, their count and bytes (the declarations a consumer's checker parses and binds).
+ */
+function declarationsLoaded(stdout) {
+  const files = stdout
+    .split('\n')
+    .filter((l) => l.startsWith('/') && !/\/typescript\/lib\/|\/@types\/node\//.test(l) && existsSync(l));
+  return { files: files.length, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
+}
+
 async function check(dir) {
-  const r = await run(process.execPath, [TSC, '-p', dir, '--extendedDiagnostics'], { timeoutMs: 600_000 });
+  // --expose-gc: tsc then collects garbage before reading the heap, so `Memory used` is what the program retains
+  // (the same from run to run) rather than that plus whatever garbage the last collection left.
+  const r = await run(process.execPath, ['--expose-gc', TSC, '-p', dir, '--extendedDiagnostics', '--listFiles'], {
+    timeoutMs: 600_000,
+  });
   const errors = r.stdout.split('\n').filter((l) => /error TS\d+/.test(l));
-  return { ...parseDiagnostics(r.stdout), errors: errors.slice(0, 5), exitCode: r.code };
+  return {
+    ...parseDiagnostics(r.stdout),
+    loaded: declarationsLoaded(r.stdout),
+    errors: errors.slice(0, 5),
+    exitCode: r.code,
+  };
 }
 
 async function measureAll(projects, reps, parallel = false) {
@@ -110,6 +130,8 @@ async function measureAll(projects, reps, parallel = false) {
       instantiations: rs[0].instantiations,
       types: rs[0].types,
       memoryMb: Math.max(...rs.map((r) => r.memoryMb)),
+      declarationFiles: rs[0].loaded.files,
+      declarationBytes: rs[0].loaded.bytes,
       errors: rs[0].errors,
       runs: rs.map((r) => ({ checkMs: round(r.checkMs, 0), memoryMb: round(r.memoryMb, 1) })),
     };
@@ -213,6 +235,12 @@ function toFigures(results, label, goalKey) {
       figure('typecheck', subject, 'instantiations', 'count', r.instantiations, bases('instantiations'), extra),
     );
     figures.push(figure('typecheck', subject, 'memory used', 'MB', round(r.memoryMb, 1), bases('memoryMb'), extra));
+    figures.push(
+      figure('typecheck', subject, 'declarations loaded', 'bytes', r.declarationBytes, bases('declarationBytes'), {
+        ...extra,
+        note: `${r.declarationFiles} files besides TypeScript's lib and @types/node${note ? `; ${note}` : ''}`,
+      }),
+    );
   }
   return figures;
 }
@@ -254,6 +282,7 @@ export async function benchTypecheck({ smoke, githubOurs, githubTypes }) {
         ['check time', 'ms'],
         ['instantiations', 'count'],
         ['memory used', 'MB'],
+        ['declarations loaded', 'bytes'],
       ]) {
         figures.push(
           figure('typecheck', `${s} (GitHub spec)`, m, u, null, [], {

@@ -1,0 +1,4 @@
+// openapi-typescript's types of the whole spec (`paths`, `operations`, `components`), for code that reads routes
+// by path. A subpath of its own: the package's main entry does not load them (550 kB of declarations that every
+// consumer's type check would otherwise parse), since its signatures use the named types instead.
+export type { components, operations, paths } from '@tagokit/api/schema';
