@@ -1,4 +1,5 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, type StatementStructures } from 'ts-morph';
+import type ts from 'typescript';
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel } from '@tagokit/spec-model/model';
 import { resolveOperationTypes, type OperationTypeTexts, type ResolvedOperationTypes } from './resolved-types.js';
 
@@ -29,6 +30,14 @@ export interface EmitContext {
   print(name: string, statements: (string | StatementStructures)[], head: string): string;
 }
 
+/** How generated TypeScript is laid out. */
+export const PRINT_SETTINGS = {
+  indentationText: IndentationText.TwoSpaces,
+  quoteKind: QuoteKind.Single,
+  newLineKind: NewLineKind.LineFeed,
+  useTrailingCommas: true,
+};
+
 /** ts-morph's own structure printer, which createSourceFile runs before parsing what it printed. */
 interface StructurePrinting {
   structurePrinterFactory: {
@@ -37,25 +46,21 @@ interface StructurePrinting {
 }
 
 /**
- * `schemaTypes`: openapi-typescript's output of the run (`emitSchemaTypes`), read once, when a signature first needs
+ * `schemaTypes`: openapi-typescript's types of the run (`emitSchemaTypes`), read once, when a signature first needs
  * an operation's types; a run whose targets need none (the MCU alone) passes nothing.
  */
-export function createEmitContext(model: ApiModel, imports: ImportStyle = API_IMPORTS, schemaTypes = ''): EmitContext {
+export function createEmitContext(
+  model: ApiModel,
+  imports: ImportStyle = API_IMPORTS,
+  schemaTypes?: ts.SourceFile,
+): EmitContext {
   let resolved: ResolvedOperationTypes | undefined;
   const resolve = (): ResolvedOperationTypes => {
     if (!schemaTypes) throw new Error('emit: this context was made without the schema types');
     resolved ??= resolveOperationTypes(schemaTypes);
     return resolved;
   };
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-      newLineKind: NewLineKind.LineFeed,
-      useTrailingCommas: true,
-    },
-  });
+  const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: PRINT_SETTINGS });
   return {
     model,
     imports,
@@ -70,16 +75,60 @@ export function createEmitContext(model: ApiModel, imports: ImportStyle = API_IM
     // the same text createSourceFile would parse into a file (that parse was a third of a full regeneration);
     // without that printer (another ts-morph) it goes through a file.
     print(name, statements, head) {
-      const printing = (project as unknown as { _context?: StructurePrinting })._context;
-      if (printing?.structurePrinterFactory) {
-        const writer = project.createWriter();
-        printing.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, { statements });
-        return `${head}${writer.toString().trimStart()}`;
+      const structures = (run: StatementStructures[]): string => {
+        const printing = (project as unknown as { _context?: StructurePrinting })._context;
+        if (printing?.structurePrinterFactory) {
+          const writer = project.createWriter();
+          printing.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, { statements: run });
+          return writer.toString();
+        }
+        const file = project.createSourceFile(name, { statements: run }, { overwrite: true });
+        const text = file.getFullText();
+        project.removeSourceFile(file);
+        return text;
+      };
+      // Statements already written as text (the resolved types, half of client.ts) are joined as the printer
+      // would write them at the top level, not fed through its writer, which walks every character it writes.
+      const parts: string[] = [];
+      let run: StatementStructures[] = [];
+      const flush = () => {
+        if (run.length) appendStatement(parts, structures(run).trimStart(), BLOCKS.has(run[0]!.kind));
+        run = [];
+      };
+      for (const statement of statements) {
+        if (typeof statement !== 'string') run.push(statement);
+        else {
+          flush();
+          appendStatement(parts, statement);
+        }
       }
-      const file = project.createSourceFile(name, { statements }, { overwrite: true });
-      const text = file.getFullText();
-      project.removeSourceFile(file);
-      return `${head}${text.trimStart()}`;
+      flush();
+      if (parts.length && !parts.at(-1)!.endsWith('\n')) parts.push('\n');
+      return `${head}${parts.join('')}`;
     },
   };
+}
+
+/** The declarations ts-morph's printer always sets off by a blank line from the statement before. */
+const BLOCKS: ReadonlySet<StructureKind> = new Set([
+  StructureKind.Class,
+  StructureKind.Function,
+  StructureKind.Interface,
+  StructureKind.Enum,
+  StructureKind.Module,
+]);
+
+/**
+ * Appends the next top-level statement, separated from the one before as ts-morph's statement printer separates
+ * them: a blank line after a closing brace or before a block declaration, else a line break.
+ */
+function appendStatement(parts: string[], statement: string, block = false): void {
+  const last = parts.at(-1);
+  if (last !== undefined) {
+    let end = last.length;
+    while (end > 0 && last[end - 1] === '\n') end--;
+    const wanted = block || last[end - 1] === '}' ? 2 : 1;
+    if (wanted > last.length - end) parts.push('\n'.repeat(wanted - (last.length - end)));
+  }
+  parts.push(statement);
 }

@@ -1,5 +1,6 @@
-import { ts } from 'ts-morph';
+import ts from 'typescript';
 import { banner } from './banner.js';
+import { commentsOf, interfaceMembers, membersOf, printFile, printNode } from './schema-ast.js';
 
 const SCHEMA_REF = '#/components/schemas/';
 /** Keywords that do not change a schema's TypeScript type (openapi-typescript writes them as comments or drops them). */
@@ -20,18 +21,6 @@ export function namedTypeOf(schema: unknown): string | undefined {
   return item ? `${item}[]` : undefined;
 }
 
-/**
- * openapi-typescript's output parsed once per run: types.ts (splitNamedTypes) and the signatures read the same text,
- * and a second parse of its 600 kB would cost a tenth of a full regeneration. A memo of the last text only, so
- * runs cannot see each other's output (a different text parses anew).
- */
-let lastParse: { text: string; file: ts.SourceFile } | undefined;
-export function parseSchemaTypes(text: string): ts.SourceFile {
-  if (lastParse?.text !== text)
-    lastParse = { text, file: ts.createSourceFile('schema.ts', text, ts.ScriptTarget.Latest, true) };
-  return lastParse.file;
-}
-
 /** One schema's declaration as openapi-typescript wrote it inside `components.schemas`. */
 interface SchemaDeclaration {
   name: string;
@@ -49,31 +38,51 @@ const SCHEMA_REFERENCE = /components\["schemas"\]\["([A-Za-z0-9]+)"\]/g;
 /** openapi-typescript's text with every reference to a named schema written by its name (`Device`), as types.ts has it. */
 export const byName = (text: string): string => text.replace(SCHEMA_REFERENCE, (_, name: string) => name);
 
-/** Removes `by` leading spaces from every line but the first (the declarations sit two levels deep). */
-const dedent = (text: string, by: number) => text.replace(new RegExp(`\n {${by}}`, 'g'), '\n');
+type SchemasBlock = ts.PropertySignature & { type: ts.TypeLiteralNode };
 
-/** The members of `components.schemas` in openapi-typescript's output, and where that block's body sits. */
-function schemaDeclarations(schemaTypes: string): { declarations: SchemaDeclaration[]; body: ts.TypeLiteralNode } {
-  const file = parseSchemaTypes(schemaTypes);
-  const components = file.statements.find(
-    (st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === 'components',
+/** `components.schemas` in openapi-typescript's AST. */
+function schemasBlock(file: ts.SourceFile): SchemasBlock {
+  const schemas = interfaceMembers(file, 'components').get('schemas');
+  if (!schemas || !ts.isTypeLiteralNode(schemas.type)) throw new Error('types: no components.schemas block');
+  if (schemas.type.members.length !== membersOf(schemas.type).size)
+    throw new Error('types: unexpected member in schemas');
+  return schemas as SchemasBlock;
+}
+
+/** The members of `components.schemas`, as types.ts declares them. */
+function schemaDeclarations(schemas: SchemasBlock, file: ts.SourceFile): SchemaDeclaration[] {
+  return [...membersOf(schemas.type)].map(([name, member]) => ({
+    name,
+    docs: commentsOf(member, file).join('\n'),
+    type: printNode(member.type, file),
+    isObject: ts.isTypeLiteralNode(member.type),
+  }));
+}
+
+/** openapi-typescript's statements with `components.schemas` written `X: X` per schema (types.ts declares them). */
+function withSchemasByName(file: ts.SourceFile, schemas: SchemasBlock, names: readonly string[]): ts.SourceFile {
+  const { factory } = ts;
+  const byName = factory.createTypeLiteralNode(
+    names.map((name) =>
+      factory.createPropertySignature(undefined, name, undefined, factory.createTypeReferenceNode(name)),
+    ),
   );
-  const schemas = components?.members.find(
-    (m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText(file) === 'schemas',
-  );
-  if (!schemas?.type || !ts.isTypeLiteralNode(schemas.type)) throw new Error('types: no components.schemas block');
-  const declarations = schemas.type.members.map((member) => {
-    if (!ts.isPropertySignature(member) || !member.type) throw new Error('types: unexpected member in schemas');
-    const full = member.getFullText(file);
-    const comment = (ts.getLeadingCommentRanges(full, 0) ?? []).map((r) => full.slice(r.pos, r.end)).join('\n');
-    return {
-      name: member.name.getText(file).replace(/^"(.*)"$/, '$1'),
-      docs: dedent(comment, 8),
-      type: dedent(member.type.getText(file), 8),
-      isObject: ts.isTypeLiteralNode(member.type),
-    };
+  const statements = file.statements.map((st) => {
+    if (!ts.isInterfaceDeclaration(st) || !st.members.includes(schemas)) return st;
+    const { modifiers, name, questionToken } = schemas;
+    const members = st.members.map((m) =>
+      m === schemas ? factory.updatePropertySignature(schemas, modifiers, name, questionToken, byName) : m,
+    );
+    return factory.updateInterfaceDeclaration(
+      st,
+      st.modifiers,
+      st.name,
+      st.typeParameters,
+      st.heritageClauses,
+      members,
+    );
   });
-  return { declarations, body: schemas.type };
+  return factory.updateSourceFile(file, statements);
 }
 
 /**
@@ -90,12 +99,13 @@ function schemaDeclarations(schemaTypes: string): { declarations: SchemaDeclarat
  * `export *` ambiguous, so generation stops instead.
  */
 export function splitNamedTypes(
-  schemaTypes: string,
+  schemaTypes: ts.SourceFile,
   version: string,
   ext: '.js' | '.ts',
   taken: ReadonlySet<string>,
 ): { schema: string; types: string } {
-  const { declarations, body } = schemaDeclarations(schemaTypes);
+  const schemas = schemasBlock(schemaTypes);
+  const declarations = schemaDeclarations(schemas, schemaTypes);
   for (const { name } of declarations) {
     if (!/^[A-Z][A-Za-z0-9]*$/.test(name))
       throw new Error(`types: schema name "${name}" is not a PascalCase identifier`);
@@ -108,15 +118,11 @@ export function splitNamedTypes(
       : `export type ${name} = ${byName(type)};`;
     return docs ? `${docs}\n${declaration}` : declaration;
   });
-  const members = declarations.map(({ name }) => `        ${name}: ${name};`).join('\n');
-  const rest = byName(
-    `${schemaTypes.slice(0, body.getStart())}{\n${members}\n    }${schemaTypes.slice(body.getEnd())}`,
-  );
   const names = declarations.map((d) => d.name);
-  const head = (text: string) => text.slice(0, text.search(/^(?!\/\/)/m));
+  const rest = byName(printFile(withSchemasByName(schemaTypes, schemas, names)));
   const importNames = `import type { ${[...names].sort().join(', ')} } from './types${ext}';\n`;
   return {
-    schema: `${head(rest)}${importNames}${rest.slice(head(rest).length)}`,
+    schema: `${banner(version)}${importNames}${rest}`,
     types: `${banner(version)}${types.join('\n\n')}\n`,
   };
 }

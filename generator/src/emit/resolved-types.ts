@@ -1,8 +1,9 @@
-import { ts } from 'ts-morph';
-import { byName, parseSchemaTypes } from './named-types.js';
+import ts from 'typescript';
+import { byName } from './named-types.js';
+import { commentsOf, interfaceMembers, membersOf, nameOf, printNode, type Members } from './schema-ast.js';
 
 /**
- * The parts of openapi-typescript's `operations['x']` that a generated signature needs, read out of its output as
+ * The parts of openapi-typescript's `operations['x']` that a generated signature needs, printed from its AST as
  * text so that client.ts and functions.ts can declare them without referring to schema.ts. A consumer's checker
  * then loads the arguments and results as plain declarations, never the 550 kB of `paths`/`operations` (which stay
  * exported for those who want them), and the types are openapi-typescript's own, so they cannot drift from it.
@@ -43,42 +44,22 @@ export interface ParameterText {
 
 /** The success statuses the core reads a result from (operation-types.ts, SuccessCodes). */
 const SUCCESS_CODES = new Set(['200', '201', '202', '204']);
-const COMPONENT_REFERENCE = /^components\["(parameters|responses)"\]\["([^"]+)"\]$/;
 
-type Members = Map<string, ts.PropertySignature>;
-
-/** The typed properties of an interface or type literal by name (unquoted: `"application/json"` -> its text). */
-function propertiesOf(members: readonly ts.TypeElement[] | undefined, file: ts.SourceFile): Members {
-  const out: Members = new Map();
-  for (const m of members ?? [])
-    if (ts.isPropertySignature(m) && m.type) out.set(m.name.getText(file).replace(/^"(.*)"$/, '$1'), m);
-  return out;
-}
-
-const membersOf = (node: ts.TypeNode | undefined, file: ts.SourceFile): Members =>
-  propertiesOf(node && ts.isTypeLiteralNode(node) ? node.members : undefined, file);
-
-const interfaceMembers = (file: ts.SourceFile, name: string): Members =>
-  propertiesOf(
-    file.statements.find((st): st is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === name)
-      ?.members,
-    file,
-  );
-
-/** A node's text, lines after the first moved left by the indentation of the line it starts on. */
-function dedented(node: ts.Node, file: ts.SourceFile): string {
-  const start = node.getStart(file);
-  const line = file.text.slice(file.text.lastIndexOf('\n', start - 1) + 1, start);
-  const indent = /^ */.exec(line)![0].length;
-  return node.getText(file).replace(new RegExp(`\n {${indent}}`, 'g'), '\n');
+/** `components["parameters"]["X"]` / `components["responses"]["X"]`: which block and name, else undefined. */
+function componentReference(node: ts.TypeNode): { block: 'parameters' | 'responses'; name: string } | undefined {
+  const literal = (n: ts.TypeNode) => (ts.isLiteralTypeNode(n) && ts.isStringLiteral(n.literal) ? n.literal.text : '');
+  if (!ts.isIndexedAccessTypeNode(node) || !ts.isIndexedAccessTypeNode(node.objectType)) return undefined;
+  const { objectType: root, indexType: block } = node.objectType;
+  if (!ts.isTypeReferenceNode(root) || !ts.isIdentifier(root.typeName) || root.typeName.text !== 'components')
+    return undefined;
+  const kind = literal(block);
+  const name = literal(node.indexType);
+  return (kind === 'parameters' || kind === 'responses') && name ? { block: kind, name } : undefined;
 }
 
 /** The JSDoc before a member, without `/**`, `*\/` and the leading stars: what ts-morph's `docs` takes. */
 function docsOf(member: ts.Node, file: ts.SourceFile): string {
-  const full = member.getFullText(file);
-  const ranges = ts.getLeadingCommentRanges(full, 0) ?? [];
-  return ranges
-    .map((r) => full.slice(r.pos, r.end))
+  return commentsOf(member, file)
     .filter((c) => c.startsWith('/**'))
     .map((c) =>
       c
@@ -92,28 +73,27 @@ function docsOf(member: ts.Node, file: ts.SourceFile): string {
 }
 
 /**
- * Reads every operation of openapi-typescript's output (`emitSchemaTypes`), with references to named schemas written
+ * Reads every operation of openapi-typescript's AST (`emitSchemaTypes`), with references to named schemas written
  * by name (as types.ts declares them) and references to `components.parameters` / `components.responses` resolved.
  */
-export function resolveOperationTypes(schemaTypes: string): ResolvedOperationTypes {
-  const file = parseSchemaTypes(schemaTypes);
+export function resolveOperationTypes(file: ts.SourceFile): ResolvedOperationTypes {
   const components = interfaceMembers(file, 'components');
-  const schemaNames = new Set(membersOf(components.get('schemas')?.type, file).keys());
+  const schemaNames = new Set(membersOf(components.get('schemas')?.type).keys());
   const componentMembers = {
-    parameters: membersOf(components.get('parameters')?.type, file),
-    responses: membersOf(components.get('responses')?.type, file),
+    parameters: membersOf(components.get('parameters')?.type),
+    responses: membersOf(components.get('responses')?.type),
   };
   /** The declaration a `components["parameters"]["X"]` reference stands for, else the node itself. */
   const resolve = (node: ts.TypeNode): ts.TypeNode => {
-    const m = COMPONENT_REFERENCE.exec(node.getText(file));
-    if (!m) return node;
-    const target = componentMembers[m[1] as 'parameters' | 'responses'].get(m[2]!)?.type;
-    if (!target) throw new Error(`operation types: ${m[0]} is not declared`);
+    const ref = componentReference(node);
+    if (!ref) return node;
+    const target = componentMembers[ref.block].get(ref.name)?.type;
+    if (!target) throw new Error(`operation types: components["${ref.block}"]["${ref.name}"] is not declared`);
     return target;
   };
   const text = (node: ts.TypeNode, where: string): string => {
     const resolved = resolve(node);
-    const out = byName(dedented(resolved, file));
+    const out = byName(printNode(resolved, file));
     // Anything still reading openapi-typescript's interfaces would pull schema.ts back in.
     if (/\b(components|operations|paths)\[/.test(out))
       throw new Error(`operation types: ${where} refers to schema.ts (${out.slice(0, 120)})`);
@@ -122,28 +102,28 @@ export function resolveOperationTypes(schemaTypes: string): ResolvedOperationTyp
 
   const out = new Map<string, OperationTypeTexts>();
   for (const [id, member] of interfaceMembers(file, 'operations')) {
-    const op = membersOf(member.type, file);
-    const parameters = membersOf(op.get('parameters')?.type, file);
+    const op = membersOf(member.type);
+    const parameters = membersOf(op.get('parameters')?.type);
     const params: ParameterText[] = [];
     for (const where of ['path', 'query']) {
       const block = parameters.get(where)?.type;
-      for (const [key, p] of membersOf(block, file))
+      for (const [key, p] of membersOf(block))
         params.push({
-          name: p.name.getText(file),
+          name: printNode(p.name, file),
           key,
           optional: Boolean(p.questionToken),
-          type: text(p.type!, `${id} ${where} parameter ${key}`),
+          type: text(p.type, `${id} ${where} parameter ${key}`),
           docs: docsOf(p, file),
         });
     }
     const requestBody = op.get('requestBody')?.type;
-    const content = requestBody && membersOf(membersOf(requestBody, file).get('content')?.type, file);
+    const content = requestBody && membersOf(membersOf(requestBody).get('content')?.type);
     const body = Object.fromEntries(
-      [...(content ?? [])].map(([media, m]) => [media, text(m.type!, `${id} request body ${media}`)]),
+      [...(content ?? [])].map(([media, m]) => [media, text(m.type, `${id} request body ${media}`)]),
     );
-    const bodies = [...membersOf(op.get('responses')?.type, file)]
+    const bodies = [...membersOf(op.get('responses')?.type)]
       .filter(([status]) => SUCCESS_CODES.has(status))
-      .map(([status, m]) => successBody(membersOf(resolve(m.type!), file), `${id} response ${status}`));
+      .map(([status, m]) => successBody(membersOf(resolve(m.type)), `${id} response ${status}`));
     const union = (types: string[]) => [...new Set(types)].join(' | ') || 'never';
     const envelopes = bodies.map((b) => b && envelopeResult(b));
     out.set(id, {
@@ -161,10 +141,10 @@ export function resolveOperationTypes(schemaTypes: string): ResolvedOperationTyp
   function successBody(response: Members, where: string): ts.TypeNode | undefined {
     const content = response.get('content');
     if (!content || content.questionToken) return undefined;
-    const media = membersOf(content.type, file);
+    const media = membersOf(content.type);
     const json = media.get('application/json');
-    if (json) return json.type!;
-    if (media.size === 1) return [...media.values()][0]!.type!;
+    if (json) return json.type;
+    if (media.size === 1) return [...media.values()][0]!.type;
     throw new Error(`operation types: ${where} offers several media types and none is JSON`);
   }
 }
@@ -179,7 +159,7 @@ function envelopeResult(body: ts.TypeNode | undefined): ts.TypeNode | null | und
   for (const part of parts) {
     if (!ts.isTypeLiteralNode(part)) continue;
     const result = part.members.find(
-      (m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText() === 'result' && !!m.type,
+      (m): m is ts.PropertySignature => ts.isPropertySignature(m) && nameOf(m.name) === 'result' && !!m.type,
     );
     if (result) return result.type!;
   }

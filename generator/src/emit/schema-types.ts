@@ -1,7 +1,7 @@
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS from 'openapi-typescript';
+import ts from 'typescript';
 import type { OpenApiDocument } from '@tagokit/spec-model';
 import { isPathVariant } from '@tagokit/spec-model/model';
-import { banner } from './banner.js';
 
 /** Keywords that only constrain which properties must be present; TypeScript cannot express them. */
 const CONSTRAINT_ONLY = new Set(['required', 'description', 'title', 'not', 'minProperties', 'maxProperties']);
@@ -33,13 +33,20 @@ export function prepareForTypes<T>(node: T): T {
   return out as T;
 }
 
-/** The spec's types (`paths`, `components`, `operations`), written by openapi-typescript. */
-export async function emitSchemaTypes(doc: OpenApiDocument): Promise<string> {
+/**
+ * The spec's types (`paths`, `components`, `operations`) as openapi-typescript builds them: its AST, in a source file
+ * without text (as astToString holds it). Never printed whole: named-types.ts and resolved-types.ts print the
+ * pieces they need (schema-ast.ts); printing all of it and parsing it back to find them was a fifth of a full
+ * regeneration.
+ */
+export async function emitSchemaTypes(doc: OpenApiDocument): Promise<ts.SourceFile> {
   // defaultNonNullable: a default makes a field optional to send, not guaranteed present; keep it optional.
   // Trailing-slash variants would repeat their canonical operation's types, for routes no client calls.
   const canonical = Object.entries(doc.paths).filter(([, item]) => !Object.values(item).some(isPathVariant));
   const paths = Object.fromEntries(canonical);
   const options = { alphabetize: false, excludeDeprecated: false, defaultNonNullable: false };
   const ast = await openapiTS(prepareForTypes({ ...doc, paths }) as never, options);
-  return `${banner(doc.info.version)}${astToString(ast)}`;
+  const file = ts.createSourceFile('schema.ts', '', ts.ScriptTarget.ESNext, false, ts.ScriptKind.TS);
+  // Its nodes are the statements of a module (astToString prints them as such).
+  return ts.factory.updateSourceFile(file, ast as ts.Statement[]);
 }

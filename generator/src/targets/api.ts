@@ -31,6 +31,7 @@ export const apiTarget: Target = {
   // The context's import style (API_IMPORTS): the core's internals, `.ts` siblings.
   generate: ({ doc, model, schemaTypes, ctx }) => {
     const taken = new Set([...generatedExportNames(model), ...EDGE_EXPORTS]);
+    if (!schemaTypes) throw new Error('api: generateAll made no schema types for this target');
     const split = splitNamedTypes(schemaTypes, doc.info.version, ctx.imports.ext, taken);
     return [
       { path: `${API_SRC}/schema.ts`, text: split.schema },

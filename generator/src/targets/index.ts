@@ -18,7 +18,7 @@ export async function generateAll(
   only?: readonly string[],
 ): Promise<GeneratedFile[]> {
   const targets = TARGETS.filter((t) => !only || only.includes(t.name));
-  const schemaTypes = targets.some((t) => t.usesSchemaTypes) ? await emitSchemaTypes(doc) : '';
+  const schemaTypes = targets.some((t) => t.usesSchemaTypes) ? await emitSchemaTypes(doc) : undefined;
   const input = { doc, model, schemaTypes, ctx: createEmitContext(model, API_IMPORTS, schemaTypes) };
   return targets.flatMap((t) => t.generate(input));
 }

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from '@tagokit/spec-model';
 import type { ApiModel } from '@tagokit/spec-model/model';
+import type ts from 'typescript';
 import type { EmitContext } from '../emit/context.js';
 
 /** A generated file: its path from the workspace root and its text. */
@@ -12,8 +13,8 @@ export interface GeneratedFile {
 export interface TargetInput {
   doc: OpenApiDocument;
   model: ApiModel;
-  /** The openapi-typescript types of the spec (computed once, when a selected target uses them). */
-  schemaTypes: string;
+  /** openapi-typescript's types of the spec, its AST (computed once, when a selected target uses them). */
+  schemaTypes: ts.SourceFile | undefined;
   /** The run's emit context (model, import style, printer), made by generateAll. */
   ctx: EmitContext;
 }

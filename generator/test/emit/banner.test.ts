@@ -4,6 +4,7 @@ import { emitClient } from '../../src/emit/client.js';
 import { emitContractCases } from '../../src/emit/contract-cases.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
+import { splitNamedTypes } from '../../src/emit/named-types.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
 import { miniModel, plainContext } from '../fixtures/mini-model.js';
 import { miniSpec } from '@tagokit/spec-model/fixtures/mini-spec';
@@ -22,8 +23,10 @@ describe('banner', () => {
 
   it('heads every file the emitters write', async () => {
     const model = miniModel();
+    const split = splitNamedTypes(await emitSchemaTypes(miniSpec()), '9.8.7', '.ts', new Set());
     const texts = [
-      await emitSchemaTypes(miniSpec()),
+      split.schema,
+      split.types,
       emitDescriptors(plainContext(model)),
       emitClient(plainContext(model)),
       emitClient(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })),

@@ -1,6 +1,7 @@
+import { Project, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { emitClient } from '../../src/emit/client.js';
-import { createEmitContext } from '../../src/emit/context.js';
+import { createEmitContext, PRINT_SETTINGS } from '../../src/emit/context.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
 import { MINI_SCHEMA_TYPES, miniModel, plainContext } from '../fixtures/mini-model.js';
@@ -42,5 +43,29 @@ describe('the emit context', () => {
       ["import type { DataItem, Device } from './types.js';", "import type { DataItem, Device } from './types.ts';"],
       ["import * as ops from './operations.js';", "import * as ops from './operations.ts';"],
     ]);
+  });
+
+  it('joins statements written as text as ts-morph writes them among structures', () => {
+    const statements: (string | StatementStructures)[] = [
+      { kind: StructureKind.ImportDeclaration, moduleSpecifier: 'm', namedImports: ['a'] },
+      '/** A. */\nexport type A = {\n  a: string;\n};',
+      'export type B = A;',
+      { kind: StructureKind.Class, name: 'C', methods: [{ name: 'm', statements: ['return 1;'] }] },
+      'export type D = 1;',
+      { kind: StructureKind.Function, name: 'f', docs: ['F.'], statements: ['return 2;'] },
+      {
+        kind: StructureKind.VariableStatement,
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: 'v', initializer: '3' }],
+      },
+      'export type E = 2;',
+      { kind: StructureKind.Interface, name: 'I', properties: [{ name: 'p', type: 'E' }] },
+      'export type F = 3;',
+    ];
+    // The same statements through ts-morph alone, with the settings the context prints with.
+    const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: PRINT_SETTINGS });
+    const whole = project.createSourceFile('x.ts', { statements }).getFullText();
+    expect(whole).toContain('};\nexport type B = A;\n\nclass C {');
+    expect(plainContext(miniModel()).print('x.ts', statements, '// head\n')).toBe(`// head\n${whole}`);
   });
 });

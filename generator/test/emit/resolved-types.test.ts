@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '@tagokit/spec-model';
+import { loadSpec, type OpenApiDocument } from '@tagokit/spec-model';
 import { buildModel, type ApiModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { hasArgs } from '../../src/emit/signature.js';
@@ -45,12 +45,27 @@ describe('resolveOperationTypes', () => {
     expect(namesIn("'Device' | string", names)).toEqual([]);
   });
 
-  it('refuses a type that still reads schema.ts', () => {
-    const text = `export interface components { schemas: {}; parameters: {}; responses: {} }
-export interface operations {
-  x: { parameters: { query?: { a?: operations["y"]["parameters"] } }; responses: {} };
-}`;
-    expect(() => resolveOperationTypes(text)).toThrow('operation types: x query parameter a refers to schema.ts');
+  it('refuses a type that still reads schema.ts', async () => {
+    // A parameter's schema taken from a header: openapi-typescript refers to components.headers, which no
+    // signature may read.
+    const doc = {
+      openapi: '3.1.0',
+      info: { title: 'x', version: '1' },
+      paths: {
+        '/x': {
+          get: {
+            operationId: 'x',
+            parameters: [{ name: 'a', in: 'query', schema: { $ref: '#/components/headers/H/schema' } }],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+      components: { schemas: {}, headers: { H: { schema: { type: 'string' } } } },
+    } as unknown as OpenApiDocument;
+    const types = await emitSchemaTypes(doc);
+    expect(() => resolveOperationTypes(types)).toThrow(
+      'operation types: x query parameter a refers to schema.ts (components["headers"]["H"]["schema"])',
+    );
   });
 });
 

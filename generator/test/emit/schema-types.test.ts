@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { printFile } from '../../src/emit/schema-ast.js';
 import { emitSchemaTypes, prepareForTypes } from '../../src/emit/schema-types.js';
 import type { OpenApiDocument } from '@tagokit/spec-model';
 import { miniSpec } from '@tagokit/spec-model/fixtures/mini-spec';
@@ -56,7 +57,7 @@ describe('emitSchemaTypes', () => {
       properties: { to: { type: 'string' }, message: { type: 'string' } },
       anyOf: [{ required: ['message'] }, { required: ['html'] }],
     };
-    const text = await emitSchemaTypes(doc);
+    const text = printFile(await emitSchemaTypes(doc));
     const start = text.indexOf('        Email: {');
     expect(start).toBeGreaterThan(0);
     expect(
@@ -68,7 +69,7 @@ describe('emitSchemaTypes', () => {
   });
 
   it('writes the operations of the spec under their operationIds', async () => {
-    const text = await emitSchemaTypes(miniSpec());
+    const text = printFile(await emitSchemaTypes(miniSpec()));
     for (const id of ['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile'])
       expect(text).toContain(`\n    ${id}: {\n`);
   });
