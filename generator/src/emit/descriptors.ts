@@ -1,7 +1,8 @@
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, type StatementStructures } from 'ts-morph';
 import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 import type { EmitContext } from './context.js';
+import { docText } from './ts.js';
 
 /** The runtime description of one operation, as the core's OperationDescriptor reads it. */
 export function descriptorOf(op: OperationModel): Record<string, unknown> {
@@ -41,7 +42,7 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
 /** `operations.ts`: one exported descriptor per operation, so bundlers keep only the ones a program calls. */
 export function emitDescriptors(ctx: EmitContext): string {
   const { model } = ctx;
-  const statements: StatementStructures[] = [
+  const statements: (string | StatementStructures)[] = [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: ctx.imports.coreModule,
@@ -71,13 +72,10 @@ export function emitDescriptors(ctx: EmitContext): string {
       ...(hasPlaceholders(op) ? ['"encodePath":buildPath'] : []),
     ];
     const initializer = refs.length > 0 ? `${data.slice(0, -1)},${refs.join(',')}}` : data;
-    statements.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [`${op.method} ${op.path}`],
-      declarations: [{ name: op.id, type: 'OperationDescriptor', initializer }],
-    });
+    // Written as text: one line each, nothing for the structure printer to lay out.
+    statements.push(
+      `/** ${docText(`${op.method} ${op.path}`)} */\nexport const ${op.id}: OperationDescriptor = ${initializer};`,
+    );
   }
   return ctx.print('operations.ts', statements, banner(model.version));
 }
