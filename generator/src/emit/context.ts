@@ -27,8 +27,14 @@ export interface EmitContext {
   /** The named schema types the schema types declare (what `./types` exports). */
   schemaNames(): ReadonlySet<string>;
   /** Prints a whole file from ts-morph structures, `head` (the banner) first. */
-  print(name: string, statements: (string | StatementStructures)[], head: string): string;
+  print(name: string, statements: Statement[], head: string): string;
 }
+
+/**
+ * A statement to print: a ts-morph structure, or text as it is; `{ block }` for a declaration written as text that
+ * ts-morph would set off by a blank line (a function, a class).
+ */
+export type Statement = string | { block: string } | StatementStructures;
 
 /** How generated TypeScript is laid out. */
 export const PRINT_SETTINGS = {
@@ -96,10 +102,11 @@ export function createEmitContext(
         run = [];
       };
       for (const statement of statements) {
-        if (typeof statement !== 'string') run.push(statement);
+        if (typeof statement !== 'string' && !('block' in statement)) run.push(statement);
         else {
           flush();
-          appendStatement(parts, statement);
+          if (typeof statement === 'string') appendStatement(parts, statement);
+          else appendStatement(parts, statement.block, true);
         }
       }
       flush();

@@ -1,9 +1,9 @@
-import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from 'ts-morph';
 import type { OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 import { clientImports, operationIds, operationTypes } from './client.js';
-import type { EmitContext } from './context.js';
+import type { EmitContext, Statement } from './context.js';
 import { kindsUnion, operationSignature } from './signature.js';
+import { jsDoc, parametersText, typeParametersText, type SignatureParameter } from './ts.js';
 
 /**
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
@@ -25,23 +25,19 @@ function clientType(op: OperationModel): string {
   return kinds ? `ScopedContext<${kinds}>` : 'OperationContext';
 }
 
-function operationFunction(op: OperationModel): FunctionDeclarationStructure {
+/**
+ * An operation's function: its overloads (each with the docs), else the docs, then the implementation. Written
+ * as text, laid out as ts-morph prints a function structure, so functions.ts needs no structure printer.
+ */
+function operationFunction(op: OperationModel): string {
   const signature = operationSignature(op);
-  return {
-    kind: StructureKind.Function,
-    name: op.id,
-    isExported: true,
-    docs: signature.overloads.length ? [] : [signature.docs],
-    typeParameters: signature.typeParameters,
-    parameters: [{ name: 'client', type: clientType(op) }, ...signature.parameters],
-    returnType: signature.returnType,
-    overloads: signature.overloads.map((o) => ({
-      docs: [signature.docs],
-      parameters: [{ name: 'client', type: clientType(op) }, ...o.parameters],
-      returnType: o.returnType,
-    })),
-    statements: signature.statements('client'),
-  };
+  const client = { name: 'client', type: clientType(op) };
+  const header = (parameters: SignatureParameter[], returnType: string) =>
+    `export function ${op.id}${typeParametersText(signature.typeParameters)}(${parametersText([client, ...parameters])}): ${returnType}`;
+  const docs = jsDoc(signature.docs);
+  const overloads = signature.overloads.map((o) => `${docs}\n${header(o.parameters, o.returnType)};\n`);
+  const body = signature.statements('client').map((line) => `  ${line}\n`);
+  return `${overloads.join('')}${overloads.length ? '' : `${docs}\n`}${header(signature.parameters, signature.returnType)} {\n${body.join('')}}`;
 }
 
 /**
@@ -55,8 +51,8 @@ export function emitEdgeFunctions(ctx: EmitContext): string {
     if (EDGE_EXPORTS.has(op.id))
       throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
-  const statements: (string | StatementStructures)[] = [...clientImports(ctx, model.operations, ['ScopedContext'])];
-  for (const op of model.operations) statements.push(...operationTypes(op, ctx), operationFunction(op));
+  const statements: Statement[] = [...clientImports(ctx, model.operations, ['ScopedContext'])];
+  for (const op of model.operations) statements.push(...operationTypes(op, ctx), { block: operationFunction(op) });
   statements.push(operationIds(model));
   return ctx.print('functions.ts', statements, banner(model.version));
 }

@@ -1,8 +1,7 @@
-import type { OptionalKind, ParameterDeclarationStructure, TypeParameterDeclarationStructure } from 'ts-morph';
 import type { OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { namedTypeOf } from './named-types.js';
-import { docText } from './ts.js';
+import { docText, type SignatureParameter, type SignatureTypeParameter } from './ts.js';
 
 /**
  * The one signature builder: what an operation takes and returns, read by the grouped client's methods, the edge
@@ -81,7 +80,7 @@ export function methodDocs(op: OperationModel): string {
 
 /** One overload of a generated method or function (its parameters after the receiver). */
 export interface SignatureOverload {
-  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  parameters: SignatureParameter[];
   returnType: string;
 }
 
@@ -125,9 +124,9 @@ export const queryResultTypes = (op: OperationModel): string[] =>
 /** A generated method or function, without its name and receiver. */
 export interface OperationSignature {
   /** `const F extends DeviceListFields[] = never` for a list narrowed by its `fields` (a const tuple infers them). */
-  typeParameters: OptionalKind<TypeParameterDeclarationStructure>[];
+  typeParameters: SignatureTypeParameter[];
   /** `args` (when the operation has inputs; optional when none is required), then `options`. */
-  parameters: OptionalKind<ParameterDeclarationStructure>[];
+  parameters: SignatureParameter[];
   returnType: string;
   /** Overloads by `query` (queryOverloads), the last one this whole signature; empty for most operations. */
   overloads: SignatureOverload[];
@@ -137,7 +136,7 @@ export interface OperationSignature {
 }
 
 export function operationSignature(op: OperationModel): OperationSignature {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
+  const parameters: SignatureParameter[] = [];
   const fields = listFieldsType(op);
   const args = `${pascalCase(op.id)}Args`;
   if (hasArgs(op))
