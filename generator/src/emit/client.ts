@@ -1,19 +1,19 @@
-import {
-  Scope,
-  StructureKind,
-  VariableDeclarationKind,
-  type ClassDeclarationStructure,
-  type MethodDeclarationStructure,
-  type StatementStructures,
-} from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { TOKEN_KINDS, type ApiModel, type GroupModel, type OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
-import type { EmitContext } from './context.js';
+import type { EmitContext, Statement } from './context.js';
 import { namedTypeOf } from './named-types.js';
 import { namesIn, type OperationTypeTexts } from './resolved-types.js';
-import { hasArgs, kindsUnion, listFieldsType, operationSignature, queryResultTypes } from './signature.js';
-import { docText } from './ts.js';
+import {
+  declarationText,
+  hasArgs,
+  kindsUnion,
+  listFieldsType,
+  operationSignature,
+  queryResultTypes,
+} from './signature.js';
+import { docText, jsDoc } from './ts.js';
 
 /** The body's type by the name the spec gives it (`DataCreateBody`), when it has one. */
 function namedBody(op: OperationModel): string | undefined {
@@ -108,20 +108,9 @@ export function namedTypesUsed(operations: readonly OperationModel[], ctx: EmitC
 }
 
 /** The method of an operation, then one deprecated method per former name (same signature, same call). */
-function methods(op: OperationModel): MethodDeclarationStructure[] {
+function methods(op: OperationModel): string[] {
   const signature = operationSignature(op);
-  const method = (name: string, docs: string): MethodDeclarationStructure => ({
-    kind: StructureKind.Method,
-    name,
-    scope: Scope.Public,
-    // With overloads every signature a consumer sees carries the docs; the implementation's are never shown.
-    docs: signature.overloads.length ? [] : [docs],
-    typeParameters: signature.typeParameters,
-    parameters: signature.parameters,
-    returnType: signature.returnType,
-    overloads: signature.overloads.map((o) => ({ ...o, docs: [docs] })),
-    statements: signature.statements('this.#ctx'),
-  });
+  const method = (name: string, docs: string) => declarationText(`public ${name}`, signature, docs, 'this.#ctx');
   return [
     method(op.methodName, signature.docs),
     ...op.methodAliases.map((alias) =>
@@ -143,16 +132,16 @@ const kindsType = (op: OperationModel) => kindsUnion(op) ?? "'anonymous'";
 /** `DevicesResource`: the suffix keeps tag names such as TagoCore clear of the core's own exports. */
 export const groupClassName = (group: GroupModel) => `${pascalCase(group.name)}Resource`;
 
-function groupClass(group: GroupModel): ClassDeclarationStructure {
-  return {
-    kind: StructureKind.Class,
-    name: groupClassName(group),
-    isExported: true,
-    docs: [docText(`${group.tag}: ${group.description}`)],
-    properties: [{ name: '#ctx', isReadonly: true, type: 'OperationContext' }],
-    ctors: [{ parameters: [{ name: 'ctx', type: 'OperationContext' }], statements: ['this.#ctx = ctx;'] }],
-    methods: group.operations.flatMap(methods),
-  };
+/** A group's class, written as text laid out as ts-morph prints a class (members a blank line apart). */
+function groupClass(group: GroupModel): string {
+  const members = [
+    'readonly #ctx: OperationContext;',
+    'constructor(ctx: OperationContext) {\n  this.#ctx = ctx;\n}',
+    ...group.operations.flatMap(methods),
+  ];
+  const indent = (text: string) => text.replace(/^(?=.)/gm, '  ');
+  const docs = jsDoc(docText(`${group.tag}: ${group.description}`));
+  return `${docs}\nexport class ${groupClassName(group)} {\n${members.map(indent).join('\n\n')}\n}`;
 }
 
 /**
@@ -161,9 +150,9 @@ function groupClass(group: GroupModel): ClassDeclarationStructure {
  */
 export function emitClient(ctx: EmitContext): string {
   const { model } = ctx;
-  const statements: (string | StatementStructures)[] = [...clientImports(ctx, model.operations)];
+  const statements: Statement[] = [...clientImports(ctx, model.operations)];
   for (const op of model.operations) statements.push(...operationTypes(op, ctx));
-  statements.push(...model.groups.map(groupClass));
+  statements.push(...model.groups.map((group) => ({ block: groupClass(group) })));
   statements.push({
     kind: StructureKind.Interface,
     name: 'ApiGroups',

@@ -1,7 +1,7 @@
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind } from 'ts-morph';
 import type { ApiModel, OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
-import type { EmitContext } from './context.js';
+import type { EmitContext, Statement } from './context.js';
 import { docText } from './ts.js';
 
 /** The runtime description of one operation, as the core's OperationDescriptor reads it. */
@@ -42,7 +42,7 @@ export function descriptorOf(op: OperationModel): Record<string, unknown> {
 /** `operations.ts`: one exported descriptor per operation, so bundlers keep only the ones a program calls. */
 export function emitDescriptors(ctx: EmitContext): string {
   const { model } = ctx;
-  const statements: (string | StatementStructures)[] = [
+  const statements: Statement[] = [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: ctx.imports.coreModule,

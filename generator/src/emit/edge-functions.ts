@@ -2,8 +2,7 @@ import type { OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
 import { clientImports, operationIds, operationTypes } from './client.js';
 import type { EmitContext, Statement } from './context.js';
-import { kindsUnion, operationSignature } from './signature.js';
-import { jsDoc, parametersText, typeParametersText, type SignatureParameter } from './ts.js';
+import { declarationText, kindsUnion, operationSignature } from './signature.js';
 
 /**
  * Names the edge package's index exports besides the operations; an operation id equal to one of them would
@@ -25,19 +24,11 @@ function clientType(op: OperationModel): string {
   return kinds ? `ScopedContext<${kinds}>` : 'OperationContext';
 }
 
-/**
- * An operation's function: its overloads (each with the docs), else the docs, then the implementation. Written
- * as text, laid out as ts-morph prints a function structure, so functions.ts needs no structure printer.
- */
+/** An operation's function, written as text (signature.ts, declarationText). */
 function operationFunction(op: OperationModel): string {
   const signature = operationSignature(op);
   const client = { name: 'client', type: clientType(op) };
-  const header = (parameters: SignatureParameter[], returnType: string) =>
-    `export function ${op.id}${typeParametersText(signature.typeParameters)}(${parametersText([client, ...parameters])}): ${returnType}`;
-  const docs = jsDoc(signature.docs);
-  const overloads = signature.overloads.map((o) => `${docs}\n${header(o.parameters, o.returnType)};\n`);
-  const body = signature.statements('client').map((line) => `  ${line}\n`);
-  return `${overloads.join('')}${overloads.length ? '' : `${docs}\n`}${header(signature.parameters, signature.returnType)} {\n${body.join('')}}`;
+  return declarationText(`export function ${op.id}`, signature, signature.docs, 'client', [client]);
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { OperationModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { namedTypeOf } from './named-types.js';
-import { docText, type SignatureParameter, type SignatureTypeParameter } from './ts.js';
+import {
+  docText,
+  jsDoc,
+  parametersText,
+  typeParametersText,
+  type SignatureParameter,
+  type SignatureTypeParameter,
+} from './ts.js';
 
 /**
  * The one signature builder: what an operation takes and returns, read by the grouped client's methods, the edge
@@ -157,4 +164,30 @@ export function operationSignature(op: OperationModel): OperationSignature {
     docs: methodDocs(op),
     statements: (ctx) => [callStatement(op, ctx)],
   };
+}
+
+/**
+ * A method or function of an operation as text, laid out as ts-morph prints one: each overload with the docs
+ * (every signature a consumer sees carries them), else the docs, then the implementation over `ctx`. `head` comes
+ * before the parameters (`export function getData`, `public getData`), `leading` are parameters before the
+ * signature's own (the edge functions' client).
+ */
+export function declarationText(
+  head: string,
+  signature: OperationSignature,
+  docs: string,
+  ctx: string,
+  leading: SignatureParameter[] = [],
+): string {
+  const doc = jsDoc(docs);
+  const header = (typeParameters: string, parameters: SignatureParameter[], returnType: string) =>
+    `${head}${typeParameters}(${parametersText([...leading, ...parameters])}): ${returnType}`;
+  const overloads = signature.overloads.map((o) => `${doc}\n${header('', o.parameters, o.returnType)};\n`);
+  const implementation = header(
+    typeParametersText(signature.typeParameters),
+    signature.parameters,
+    signature.returnType,
+  );
+  const body = signature.statements(ctx).map((line) => `  ${line}\n`);
+  return `${overloads.join('')}${overloads.length ? '' : `${doc}\n`}${implementation} {\n${body.join('')}}`;
 }

@@ -9,7 +9,8 @@ export function docText(text: string): string {
  */
 export function jsDoc(text: string): string {
   const lines = text.split(/\r?\n/);
-  if (lines.length <= 1) return text.endsWith(' ') ? `/** ${text}*/` : `/** ${text} */`;
+  const head = `/** ${text}`;
+  if (lines.length <= 1) return head.endsWith(' ') ? `${head}*/` : `${head} */`;
   const body = (lines[0] === '' ? lines.slice(1) : lines).map((line) => (line ? ` * ${line}` : ' *'));
   return `/**\n${body.join('\n')}\n */`;
 }
