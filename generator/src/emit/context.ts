@@ -26,7 +26,7 @@ export interface EmitContext {
   operationTypes(id: string): OperationTypeTexts;
   /** The named schema types the schema types declare (what `./types` exports). */
   schemaNames(): ReadonlySet<string>;
-  /** Prints a whole file from ts-morph structures, `head` (the banner) first. */
+  /** Prints a whole file from its statements (text and ts-morph structures), `head` (the banner) first. */
   print(name: string, statements: Statement[], head: string): string;
 }
 
