@@ -57,7 +57,8 @@ describe('the packed @tagokit/emulator', () => {
   });
 
   it('starts with `npx @tagokit/emulator` in a fresh project and serves the seeded device', async () => {
-    const child = spawn('npx', ['--offline', '@tagokit/emulator', '--port', '0'], { cwd: project });
+    // Its own process group: npx runs the emulator as a child that a signal to npx alone leaves running.
+    const child = spawn('npx', ['--offline', '@tagokit/emulator', '--port', '0'], { cwd: project, detached: true });
     try {
       const url = await printedUrl(child);
       const info = await fetch(`${url}/info`, { headers: { token: DEFAULT_DEVICE.token } });
@@ -67,7 +68,11 @@ describe('the packed @tagokit/emulator', () => {
         name: DEFAULT_DEVICE.name,
       });
     } finally {
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
     }
   }, 60_000);
 
