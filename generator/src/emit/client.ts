@@ -94,12 +94,19 @@ export function resultType(op: OperationModel, types: OperationTypeTexts): strin
 }
 
 /** The named types the signatures of these operations use (what the module imports from `./types`). */
-export function namedTypesUsed(operations: readonly OperationModel[], ctx: EmitContext): string[] {
+export function namedTypesUsed(operations: readonly OperationModel[]): string[] {
   const names = new Set<string>();
   for (const op of operations) {
     for (const t of [namedBody(op), namedResult(op), listFieldsType(op), ...queryResultTypes(op)])
       if (t) names.add(t.replace(/\[\]$/, ''));
-    // The resolved argument and result types refer to named schemas too (`deviceID: GenericID`).
+  }
+  return [...names].sort();
+}
+
+/** The named schemas the resolved argument and result types of these operations refer to (`deviceID: GenericID`). */
+function namedTypesOfOperationTypes(operations: readonly OperationModel[], ctx: EmitContext): string[] {
+  const names = new Set<string>();
+  for (const op of operations) {
     const types = ctx.operationTypes(op.id);
     const texts = [resultType(op, types), ...(hasArgs(op) ? argsProperties(op, types).map((p) => p.type) : [])];
     for (const text of texts) for (const name of namesIn(String(text), ctx.schemaNames())) names.add(name);
@@ -151,7 +158,6 @@ function groupClass(group: GroupModel): string {
 export function emitClient(ctx: EmitContext): string {
   const { model } = ctx;
   const statements: Statement[] = [...clientImports(ctx, model.operations)];
-  for (const op of model.operations) statements.push(...operationTypes(op, ctx));
   statements.push(...model.groups.map((group) => ({ block: groupClass(group) })));
   statements.push({
     kind: StructureKind.Interface,
@@ -221,9 +227,9 @@ export function clientImports(
   ctx: EmitContext,
   operations: readonly OperationModel[],
   extraTypes: string[] = [],
-): StatementStructures[] {
+): Statement[] {
   const { imports } = ctx;
-  const named = namedTypesUsed(operations, ctx);
+  const named = namedTypesUsed(operations);
   return [
     {
       kind: StructureKind.ImportDeclaration,
@@ -255,8 +261,43 @@ export function clientImports(
           } as const,
         ]
       : []),
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: `./operation-types${imports.ext}`,
+      isTypeOnly: true,
+      namedImports: operations.flatMap(operationTypeNames),
+    },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: `./operations${imports.ext}`, namespaceImport: 'ops' },
+    // The argument and result types are written once (operation-types.ts) and exported by both modules.
+    `export type * from './operation-types${imports.ext}';`,
   ];
+}
+
+/** The type names operationTypes declares for an operation: `XArgs` when it takes arguments, then `XResult`. */
+function operationTypeNames(op: OperationModel): string[] {
+  const T = pascalCase(op.id);
+  return hasArgs(op) ? [`${T}Args`, `${T}Result`] : [`${T}Result`];
+}
+
+/**
+ * `operation-types.ts`: the `XArgs` and `XResult` of every operation, imported by client.ts and functions.ts
+ * (and exported by both), so each is declared once.
+ */
+export function emitOperationTypes(ctx: EmitContext): string {
+  const { model } = ctx;
+  const named = namedTypesOfOperationTypes(model.operations, ctx);
+  const statements: Statement[] = named.length
+    ? [
+        {
+          kind: StructureKind.ImportDeclaration,
+          moduleSpecifier: `./types${ctx.imports.ext}`,
+          isTypeOnly: true,
+          namedImports: named,
+        },
+      ]
+    : [];
+  for (const op of model.operations) statements.push(...operationTypes(op, ctx));
+  return ctx.print('operation-types.ts', statements, banner(model.version));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { OperationModel } from '@tagokit/spec-model/model';
 import { banner } from './banner.js';
-import { clientImports, operationIds, operationTypes } from './client.js';
+import { clientImports, operationIds } from './client.js';
 import type { EmitContext, Statement } from './context.js';
 import { declarationText, kindsUnion, operationSignature } from './signature.js';
 
@@ -43,7 +43,7 @@ export function emitEdgeFunctions(ctx: EmitContext): string {
       throw new Error(`edge: operation id ${op.id} collides with an export of @tagokit/edge`);
   }
   const statements: Statement[] = [...clientImports(ctx, model.operations, ['ScopedContext'])];
-  for (const op of model.operations) statements.push(...operationTypes(op, ctx), { block: operationFunction(op) });
+  for (const op of model.operations) statements.push({ block: operationFunction(op) });
   statements.push(operationIds(model));
   return ctx.print('functions.ts', statements, banner(model.version));
 }

@@ -1,12 +1,12 @@
 import { emitBodyKeys } from '../emit/body-keys.js';
-import { emitClient, generatedExportNames } from '../emit/client.js';
+import { emitClient, emitOperationTypes, generatedExportNames } from '../emit/client.js';
 import { emitContractCases } from '../emit/contract-cases.js';
 import { emitDescriptors } from '../emit/descriptors.js';
 import { EDGE_EXPORTS, emitEdgeFunctions } from '../emit/edge-functions.js';
 import { splitNamedTypes } from '../emit/named-types.js';
 import type { Target } from './types.js';
 
-/** Where @tagokit/api's sources live; each file is one subpath export (`@tagokit/api/client` ...). */
+/** Where @tagokit/api's sources live; each file but operation-types.ts is one subpath export (`@tagokit/api/client` ...). */
 const API_SRC = 'packages/api/src';
 
 /**
@@ -15,6 +15,8 @@ const API_SRC = 'packages/api/src';
  * - `schema.ts`: the openapi-typescript types of the spec;
  * - `types.ts`: every schema the spec names, under that name (`Device`, `DataCreate`), used by the signatures;
  * - `operations.ts`: one descriptor per operation (what the core sends);
+ * - `operation-types.ts`: every operation's `XArgs` and `XResult`, declared once and exported by `client.ts` and
+ *   `functions.ts` (a relative import of both, not a subpath of its own);
  * - `client.ts`: the grouped, token-scoped classes of the Node and Deno clients;
  * - `functions.ts`: one tree-shakable function per operation for edge workers (kept apart from `client.ts` so a
  *   worker bundle never pulls the classes in);
@@ -37,6 +39,7 @@ export const apiTarget: Target = {
       { path: `${API_SRC}/schema.ts`, text: split.schema },
       { path: `${API_SRC}/types.ts`, text: split.types },
       { path: `${API_SRC}/operations.ts`, text: emitDescriptors(ctx) },
+      { path: `${API_SRC}/operation-types.ts`, text: emitOperationTypes(ctx) },
       { path: `${API_SRC}/client.ts`, text: emitClient(ctx) },
       { path: `${API_SRC}/functions.ts`, text: emitEdgeFunctions(ctx) },
       { path: `${API_SRC}/body-keys.ts`, text: emitBodyKeys(model) },

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { argsType, emitClient, groupClassName, resultType } from '../../src/emit/client.js';
+import { argsType, emitClient, emitOperationTypes, groupClassName, resultType } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { splitNamedTypes } from '../../src/emit/named-types.js';
 import { emitSchemaTypes } from '../../src/emit/schema-types.js';
@@ -15,6 +15,7 @@ const model = miniModel();
 const op = (id: string) => model.operations.find((o) => o.id === id)!;
 const text = emitClient(plainContext(model));
 const lines = text.split('\n');
+const operationTypesText = emitOperationTypes(plainContext(model));
 
 describe('argsType / resultType / groupClassName', () => {
   const ctx = plainContext(model);
@@ -83,23 +84,33 @@ describe('argsType / resultType / groupClassName', () => {
 });
 
 describe('emitClient', () => {
-  it('imports the core, the schema types and the descriptors', () => {
-    expect(lines.slice(2, 6)).toEqual([
+  it('imports the core, the schema types, the operation types and the descriptors', () => {
+    expect(lines.slice(2, 8)).toEqual([
       "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
       "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
-      "import type { DataItem, Device } from './types.js';",
+      "import type { Device } from './types.js';",
+      "import type { ListDevicesArgs, ListDevicesResult, GetDeviceArgs, GetDeviceResult, SendDataArgs, SendDataResult, GetStatusResult, ReadFileArgs, ReadFileResult } from './operation-types.js';",
       "import * as ops from './operations.js';",
+      "export type * from './operation-types.js';",
     ]);
     // Never schema.ts: a consumer's checker would load all of it.
     expect(text).not.toContain('schema');
-    const deno = emitClient(plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' })).split('\n');
-    expect(deno).toContain("import type { DataItem, Device } from './types.ts';");
+    expect(operationTypesText).not.toContain('schema');
+    const denoContext = plainContext(model, { coreModule: '../core/mod.ts', ext: '.ts' });
+    const deno = emitClient(denoContext).split('\n');
+    expect(deno).toContain("import type { Device } from './types.ts';");
     expect(deno).toContain("import * as ops from './operations.ts';");
+    expect(deno).toContain("export type * from './operation-types.ts';");
     expect(deno).toContain("import { callEventStream, callOperation, callPagedOperation } from '../core/mod.ts';");
+    expect(emitOperationTypes(denoContext).split('\n')).toContain(
+      "import type { DataItem, Device } from './types.ts';",
+    );
   });
 
-  it('writes the args and result aliases of every operation (no Args without inputs)', () => {
-    expect(lines.filter((l) => l.startsWith('export type '))).toEqual([
+  it('declares the args and result aliases of every operation once, in operation-types.ts (no Args without inputs)', () => {
+    const declared = (t: string) => t.split('\n').filter((l) => l.startsWith('export type '));
+    expect(operationTypesText.split('\n')[2]).toBe("import type { DataItem, Device } from './types.js';");
+    expect(declared(operationTypesText)).toEqual([
       'export type ListDevicesArgs = {',
       'export type ListDevicesResult = Device[];',
       'export type GetDeviceArgs = {',
@@ -110,6 +121,7 @@ describe('emitClient', () => {
       'export type ReadFileArgs = {',
       'export type ReadFileResult = string;',
     ]);
+    expect(declared(text)).toEqual(["export type * from './operation-types.js';"]);
   });
 
   it('writes one method per operation with the right signature and call', () => {
@@ -199,6 +211,7 @@ describe('the emitted client type-checks against the core', () => {
     writeFileSync(join(dir, 'schema.ts'), split.schema);
     writeFileSync(join(dir, 'types.ts'), split.types);
     writeFileSync(join(dir, 'operations.ts'), emitDescriptors(plainContext(model)));
+    writeFileSync(join(dir, 'operation-types.ts'), operationTypesText);
     writeFileSync(join(dir, 'client.ts'), text);
     // Each @ts-expect-error must meet an error, so wrong calls that compile fail the check too.
     writeFileSync(

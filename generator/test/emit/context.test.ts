@@ -1,6 +1,6 @@
 import { Project, StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { emitClient } from '../../src/emit/client.js';
+import { emitClient, emitOperationTypes } from '../../src/emit/client.js';
 import { createEmitContext, PRINT_SETTINGS } from '../../src/emit/context.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { emitEdgeFunctions } from '../../src/emit/edge-functions.js';
@@ -21,7 +21,7 @@ describe('the emit context', () => {
   });
 
   it('refuses to write signatures without the schema types they are read from', () => {
-    expect(() => emitClient(createEmitContext(miniModel()))).toThrow(
+    expect(() => emitOperationTypes(createEmitContext(miniModel()))).toThrow(
       'emit: this context was made without the schema types',
     );
   });
@@ -40,8 +40,13 @@ describe('the emit context', () => {
         "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
         "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
       ],
-      ["import type { DataItem, Device } from './types.js';", "import type { DataItem, Device } from './types.ts';"],
+      ["import type { Device } from './types.js';", "import type { Device } from './types.ts';"],
+      [
+        "import type { ListDevicesArgs, ListDevicesResult, GetDeviceArgs, GetDeviceResult, SendDataArgs, SendDataResult, GetStatusResult, ReadFileArgs, ReadFileResult } from './operation-types.js';",
+        "import type { ListDevicesArgs, ListDevicesResult, GetDeviceArgs, GetDeviceResult, SendDataArgs, SendDataResult, GetStatusResult, ReadFileArgs, ReadFileResult } from './operation-types.ts';",
+      ],
       ["import * as ops from './operations.js';", "import * as ops from './operations.ts';"],
+      ["export type * from './operation-types.js';", "export type * from './operation-types.ts';"],
     ]);
   });
 

@@ -42,9 +42,11 @@ describe('emitEdgeFunctions', () => {
     expect(lines).toContain(
       "import type { CallOptions, FieldsRow, ItemOf, OperationContext, ScopedContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
     );
-    // The argument and result types are declared here, not read from schema.ts (which edge workers never load).
+    // The argument and result types come from operation-types.ts (declared once, beside client.ts), never from
+    // schema.ts, which edge workers never load.
     expect(text).not.toContain('schema');
-    expect(text).toContain('export type SendDataArgs = {');
+    expect(text).not.toContain('export type SendDataArgs = {');
+    expect(lines).toContain("export type * from './operation-types.js';");
   });
 
   it('refuses an operation id that would shadow an export of the package', () => {

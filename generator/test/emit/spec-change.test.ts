@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emitClient } from '../../src/emit/client.js';
+import { emitClient, emitOperationTypes } from '../../src/emit/client.js';
 import { emitDescriptors } from '../../src/emit/descriptors.js';
 import { buildModel } from '@tagokit/spec-model/model';
 import { miniSpec, opOf } from '@tagokit/spec-model/fixtures/mini-spec';
@@ -33,7 +33,8 @@ const emit = async (doc = miniSpec()) => {
   const model = buildModel(doc);
   // The signatures read the changed spec's own schema types.
   const ctx = plainContext(model, PLAIN_IMPORTS, await emitSchemaTypes(doc));
-  return { descriptors: emitDescriptors(ctx), client: emitClient(ctx) };
+  // The client's declarations: its argument and result types (operation-types.ts), then the classes.
+  return { descriptors: emitDescriptors(ctx), client: `${emitOperationTypes(ctx)}\n${emitClient(ctx)}` };
 };
 
 describe('a one-line change to the spec', () => {
@@ -70,10 +71,12 @@ describe('a one-line change to the spec', () => {
         'export type GetStatusArgs = {',
         '  details?: boolean;',
         '};',
+        "import type { ListDevicesArgs, ListDevicesResult, GetDeviceArgs, GetDeviceResult, SendDataArgs, SendDataResult, GetStatusArgs, GetStatusResult, ReadFileArgs, ReadFileResult } from './operation-types.js';",
         '  public status(args?: GetStatusArgs, options?: CallOptions): TagoPromise<GetStatusResult> {',
         '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, args, options);',
       ],
       removed: [
+        "import type { ListDevicesArgs, ListDevicesResult, GetDeviceArgs, GetDeviceResult, SendDataArgs, SendDataResult, GetStatusResult, ReadFileArgs, ReadFileResult } from './operation-types.js';",
         '  public status(options?: CallOptions): TagoPromise<GetStatusResult> {',
         '    return callOperation<GetStatusResult>(this.#ctx, ops.getStatus, undefined, options);',
       ],

@@ -74,6 +74,7 @@ describe('adding one operation to a copy of the spec', () => {
     expect(changed).toEqual([
       'packages/api/src/client.ts',
       'packages/api/src/functions.ts',
+      'packages/api/src/operation-types.ts',
       'packages/api/src/operations.ts',
       'packages/api/src/schema.ts',
       'packages/api/test/generated/contract-cases.ts',

@@ -49,12 +49,19 @@ describe('generateAll on the real bundle', () => {
       'packages/api/src/schema.ts',
       'packages/api/src/types.ts',
       'packages/api/src/operations.ts',
+      'packages/api/src/operation-types.ts',
       'packages/api/src/client.ts',
       'packages/api/src/functions.ts',
       'packages/api/src/body-keys.ts',
       'packages/api/test/generated/contract-cases.ts',
     ]);
-    const [, , operations, client, functions] = api.map((f) => f.text);
+    const [, , operations, operationTypes, client, functions] = api.map((f) => f.text);
+    // Every operation's result type is declared once, in operation-types.ts, which client.ts and functions.ts export.
+    expect(operationTypes!.match(/^export type \w+Result = /gm)).toHaveLength(273);
+    for (const text of [client!, functions!]) {
+      expect(text.match(/^export type \w+(Args|Result) = /gm)).toBeNull();
+      expect(text.split('\n')).toContain("export type * from './operation-types.ts';");
+    }
     expect(client!.split('\n')).toContain(
       // Rows narrowed to the `fields` asked for (a const tuple), the whole row by default.
       '  public list<const F extends DeviceListFields[] = never>(args?: ListDevicesArgs & { fields?: F }, options?: CallOptions): TagoPagePromise<FieldsRow<ItemOf<ListDevicesResult>, F>[], FieldsRow<ItemOf<ListDevicesResult>, F>> {',

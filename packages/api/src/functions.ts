@@ -2,15 +2,10 @@
 // change specs/ or generator/ and run `pnpm generate`.
 import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';
 import type { CallOptions, FieldsRow, ItemOf, OperationContext, ScopedContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';
-import type { AccessPolicy, AccessPolicyCreate, AccessPolicyCreateResult, AccessPolicyListFields, AccessPolicySettings, AccessPolicySummary, AccessPolicyUpdate, Account, AccountCreateRequest, AccountCredentials, AccountLoginPinRequest, AccountLoginRequest, AccountLoginResult, AccountOtpConfirmRequest, AccountOtpType, AccountPasswordChangeRequest, AccountPlan, AccountPlanSetRequest, AccountProfileTokenRequest, AccountProfileTokenResult, AccountUpdateRequest, Action, ActionCreate, ActionCreateResult, ActionListFields, ActionUpdate, Analysis, AnalysisCreate, AnalysisCreateResult, AnalysisEdit, AnalysisListFields, AnalysisListItem, AnalysisRun, AnalysisScriptDownload, AnalysisScriptUpload, AnalysisTokenResult, AnyValue, BillingAllocation, BillingAllocationUpdate, BillingCoupon, BillingInformation, BillingInformationUpdate, BillingPaymentHistoryEntry, BillingPaymentMethod, BillingPaymentMethodUpdate, BillingPrices, BillingSchedule, BillingSubscription, BillingSubscriptionSummary, BillingSubscriptionUpdate, ConnectorCreate, ConnectorCreateResult, ConnectorEdit, ConnectorInfo, ConnectorListFields, Dashboard, DashboardCreate, DashboardCreateResult, DashboardDuplicate, DashboardDuplicateResult, DashboardEdit, DashboardListFields, DashboardListItem, DashboardPublicToken, DashboardRelatedAnalysis, DashboardRelatedDevice, Data, DataAggregate, DataCreateBody, DataEditBody, DataQueryResult, DateInput, Device, DeviceChunk, DeviceChunkCopy, DeviceConfigParam, DeviceConfigParamSent, DeviceConfigParamSetBody, DeviceConvert, DeviceCreate, DeviceCreateResult, DeviceDataBackup, DeviceDataRestore, DeviceEdit, DeviceEmpty, DeviceExportResult, DeviceListFields, DeviceListItem, DeviceToken, DeviceTokenCreate, DeviceTokenCreateResult, DeviceTokenListFields, Dictionary, DictionaryCreate, DictionaryCreateResult, DictionaryEdit, DictionaryLanguageEdit, DictionaryListFields, DictionaryListItem, DictionaryLocale, DictionarySlug, DictionaryStrings, Entity, EntityCreate, EntityCreateResult, EntityDataDelete, EntityDataEditBody, EntityDataExport, EntityDataExportResult, EntityDataInputBody, EntityDataRow, EntityEdit, EntityListFields, EntityListItem, EntitySchemaEdit, EntityUpdateResult, ExpireTime, FileList, FileMove, FilePath, FilePermission, FilePermissionChange, FileUploadJsonBody, FileUploadResult, GenericID, GenericToken, MessageResult, NetworkCreate, NetworkCreateResult, NetworkDeviceCreate, NetworkDeviceCreateResult, NetworkDeviceParamBody, NetworkDeviceWithToken, NetworkEdit, NetworkInfo, NetworkListFields, NetworkPublishBody, NetworkTokenCreate, NetworkTokenCreateResult, NetworkTokenInfo, NetworkTokenListFields, Notification, NotificationCreate, NotificationListFields, NotificationPushRegister, NotificationPushUnregister, NotificationReadMark, ProfileAddonEdit, ProfileAddonInfo, ProfileAddonName, ProfileAuditLog, ProfileAuditLogResource, ProfileBackup, ProfileBackupCreateResult, ProfileBackupDownload, ProfileCreate, ProfileCredentials, ProfileEdit, ProfileIdOrCurrent, ProfileInfo, ProfileListItem, ProfileServiceConfig, ProfileServiceTest, ProfileServiceTestResult, ProfileServicesEdit, ProfileSummary, ProfileTagKeyType, ProfileTeamInvite, ProfileTeamMember, ProfileToken, ProfileTokenCreate, ProfileTokenCreateResult, ProfileTokenListFields, ProfileUsageStatistic, RunCustomDomain, RunCustomDomainCreate, RunEmailTestRequest, RunNotification, RunNotificationCreate, RunNotificationCreateResult, RunNotificationListFields, RunNotificationUpdate, RunSamlEdit, RunSamlInfo, RunSettings, RunSettingsUpdate, RunUserCreateRequest, RunUserCreateResult, RunUserCredentials, RunUserDictionaryContent, RunUserEditRequest, RunUserInfo, RunUserListFields, RunUserLoginAsResult, RunUserLoginRequest, RunUserLoginResult, RunUserNotificationReadRequest, RunUserOtpType, RunUserPasswordChange, RunUserPinCode, RunUserPinRequest, RunUserSelf, RunUserSelfEdit, RunUserSignupRequest, RunUserSignupResult, Secret, SecretCreate, SecretEdit, SecretListFields, ServiceAttachmentUpload, ServiceAuthorizationCreate, ServiceAuthorizationCreateResult, ServiceAuthorizationEdit, ServiceAuthorizationInfo, ServiceAuthorizationListFields, ServiceConsoleMessage, ServiceEmail, ServiceMqttPublish, ServiceNotification, ServiceSendgridEmail, ServiceSms, ServiceSmtpEmail, ServiceSqsMessage, ServiceTipCommand, ServiceTwilioSms, ServiceTwilioWhatsapp, SqlDeleteResult, SqlExecute, SqlExecuteResult, SqlQuery, SqlQueryCreate, SqlQueryListFields, SqlQueryListItem, SqlTables, SqlVersion, TagoCoreCreate, TagoCoreEdit, TagoCoreInfo, TagoCoreListFields, TagoCoreListItem, Template, TemplateCreate, TemplateInstall, TemplateInstallResult, TokenOwnerInfo, Widget, WidgetBlueprintDevice, WidgetCreate, WidgetCreateResult, WidgetDataCreateBody, WidgetDataEditBody, WidgetDataResult, WidgetEdit, WidgetFileUploadEnd, WidgetFileUploadResult, WidgetHeaderAnalysisRun, WidgetResourceEditBody, WidgetSourceUpload, WidgetSourceUploadResult, WidgetToken } from './types.ts';
+import type { AccessPolicy, AccessPolicyCreate, AccessPolicyCreateResult, AccessPolicyListFields, AccessPolicySettings, AccessPolicySummary, AccessPolicyUpdate, Account, AccountCreateRequest, AccountCredentials, AccountLoginPinRequest, AccountLoginRequest, AccountLoginResult, AccountOtpConfirmRequest, AccountPasswordChangeRequest, AccountPlan, AccountPlanSetRequest, AccountProfileTokenRequest, AccountProfileTokenResult, AccountUpdateRequest, Action, ActionCreate, ActionCreateResult, ActionListFields, ActionUpdate, Analysis, AnalysisCreate, AnalysisCreateResult, AnalysisEdit, AnalysisListFields, AnalysisListItem, AnalysisRun, AnalysisScriptDownload, AnalysisScriptUpload, AnalysisTokenResult, AnyValue, BillingAllocation, BillingAllocationUpdate, BillingCoupon, BillingInformation, BillingInformationUpdate, BillingPaymentHistoryEntry, BillingPaymentMethod, BillingPaymentMethodUpdate, BillingPrices, BillingSchedule, BillingSubscription, BillingSubscriptionUpdate, ConnectorCreate, ConnectorCreateResult, ConnectorEdit, ConnectorInfo, ConnectorListFields, Dashboard, DashboardCreate, DashboardCreateResult, DashboardDuplicate, DashboardDuplicateResult, DashboardEdit, DashboardListFields, DashboardListItem, DashboardPublicToken, DashboardRelatedAnalysis, DashboardRelatedDevice, Data, DataAggregate, DataCreateBody, DataEditBody, DataQueryResult, Device, DeviceChunk, DeviceChunkCopy, DeviceConfigParam, DeviceConfigParamSent, DeviceConfigParamSetBody, DeviceConvert, DeviceCreate, DeviceCreateResult, DeviceDataBackup, DeviceDataRestore, DeviceEdit, DeviceEmpty, DeviceExportResult, DeviceListFields, DeviceListItem, DeviceToken, DeviceTokenCreate, DeviceTokenCreateResult, DeviceTokenListFields, Dictionary, DictionaryCreate, DictionaryCreateResult, DictionaryEdit, DictionaryLanguageEdit, DictionaryListFields, DictionaryListItem, DictionaryStrings, Entity, EntityCreate, EntityCreateResult, EntityDataDelete, EntityDataEditBody, EntityDataExport, EntityDataExportResult, EntityDataInputBody, EntityDataRow, EntityEdit, EntityListFields, EntityListItem, EntitySchemaEdit, EntityUpdateResult, FileList, FileMove, FilePath, FilePermission, FilePermissionChange, FileUploadJsonBody, FileUploadResult, GenericID, GenericToken, MessageResult, NetworkCreate, NetworkCreateResult, NetworkDeviceCreate, NetworkDeviceCreateResult, NetworkDeviceParamBody, NetworkDeviceWithToken, NetworkEdit, NetworkInfo, NetworkListFields, NetworkPublishBody, NetworkTokenCreate, NetworkTokenCreateResult, NetworkTokenInfo, NetworkTokenListFields, Notification, NotificationCreate, NotificationListFields, NotificationPushRegister, NotificationPushUnregister, NotificationReadMark, ProfileAddonEdit, ProfileAddonInfo, ProfileAuditLog, ProfileBackup, ProfileBackupCreateResult, ProfileBackupDownload, ProfileCreate, ProfileCredentials, ProfileEdit, ProfileInfo, ProfileListItem, ProfileServiceConfig, ProfileServiceTest, ProfileServiceTestResult, ProfileServicesEdit, ProfileSummary, ProfileTeamInvite, ProfileTeamMember, ProfileToken, ProfileTokenCreate, ProfileTokenCreateResult, ProfileTokenListFields, ProfileUsageStatistic, RunCustomDomain, RunCustomDomainCreate, RunEmailTestRequest, RunNotification, RunNotificationCreate, RunNotificationCreateResult, RunNotificationListFields, RunNotificationUpdate, RunSamlEdit, RunSamlInfo, RunSettings, RunSettingsUpdate, RunUserCreateRequest, RunUserCreateResult, RunUserCredentials, RunUserDictionaryContent, RunUserEditRequest, RunUserInfo, RunUserListFields, RunUserLoginAsResult, RunUserLoginRequest, RunUserLoginResult, RunUserNotificationReadRequest, RunUserPasswordChange, RunUserPinCode, RunUserPinRequest, RunUserSelf, RunUserSelfEdit, RunUserSignupRequest, RunUserSignupResult, Secret, SecretCreate, SecretEdit, SecretListFields, ServiceAttachmentUpload, ServiceAuthorizationCreate, ServiceAuthorizationCreateResult, ServiceAuthorizationEdit, ServiceAuthorizationInfo, ServiceAuthorizationListFields, ServiceConsoleMessage, ServiceEmail, ServiceMqttPublish, ServiceNotification, ServiceSendgridEmail, ServiceSms, ServiceSmtpEmail, ServiceSqsMessage, ServiceTipCommand, ServiceTwilioSms, ServiceTwilioWhatsapp, SqlDeleteResult, SqlExecute, SqlExecuteResult, SqlQuery, SqlQueryCreate, SqlQueryListFields, SqlQueryListItem, SqlTables, SqlVersion, TagoCoreCreate, TagoCoreEdit, TagoCoreInfo, TagoCoreListFields, TagoCoreListItem, Template, TemplateCreate, TemplateInstall, TemplateInstallResult, TokenOwnerInfo, Widget, WidgetCreate, WidgetCreateResult, WidgetDataCreateBody, WidgetDataEditBody, WidgetDataResult, WidgetEdit, WidgetFileUploadEnd, WidgetFileUploadResult, WidgetHeaderAnalysisRun, WidgetResourceEditBody, WidgetSourceUpload, WidgetSourceUploadResult, WidgetToken } from './types.ts';
+import type { GetTokenInfoArgs, GetTokenInfoResult, GetApiStatusResult, GetDataArgs, GetDataResult, SendDataArgs, SendDataResult, EditDataArgs, EditDataResult, DeleteDataArgs, DeleteDataResult, ListConfigParamsArgs, ListConfigParamsResult, MarkConfigParamReadArgs, MarkConfigParamReadResult, ResolveNetworkDeviceTokenArgs, ResolveNetworkDeviceTokenResult, ResolveNetworkDeviceTokenWithAuthorizationArgs, ResolveNetworkDeviceTokenWithAuthorizationResult, SetNetworkDeviceParamsArgs, SetNetworkDeviceParamsResult, ListNetworkConnectorDevicesArgs, ListNetworkConnectorDevicesResult, PublishNetworkRelayMessageArgs, PublishNetworkRelayMessageResult, SendNetworkDataArgs, SendNetworkDataResult, CreateDeviceUsingNetworkArgs, CreateDeviceUsingNetworkResult, LoginAccountArgs, LoginAccountResult, RequestAccountLoginPinCodeArgs, RequestAccountLoginPinCodeResult, CreateAccountProfileTokenArgs, CreateAccountProfileTokenResult, GetAccountResult, CreateAccountArgs, CreateAccountResult, UpdateAccountArgs, UpdateAccountResult, DeleteAccountResult, RequestAccountPasswordResetArgs, RequestAccountPasswordResetResult, ResetAccountPasswordArgs, ResetAccountPasswordResult, ResendAccountConfirmationArgs, ResendAccountConfirmationResult, ConfirmAccountArgs, ConfirmAccountResult, EnableAccountOtpArgs, EnableAccountOtpResult, DisableAccountOtpArgs, DisableAccountOtpResult, ConfirmAccountOtpArgs, ConfirmAccountOtpResult, AcceptTeamInvitationArgs, AcceptTeamInvitationResult, DeclineTeamInvitationArgs, DeclineTeamInvitationResult, GetAccountPlanResult, SetAccountPlanArgs, SetAccountPlanResult, GetBillingSubscriptionResult, UpdateBillingSubscriptionArgs, UpdateBillingSubscriptionResult, GetBillingSubscriptionScheduleResult, CancelBillingDowngradeResult, GetBillingSubscriptionSummaryResult, CheckBillingCouponArgs, CheckBillingCouponResult, RetryBillingPaymentResult, CancelBillingPendingOperationResult, GetBillingPaymentMethodResult, SetBillingPaymentMethodArgs, SetBillingPaymentMethodResult, RemoveBillingPaymentMethodResult, GetBillingInformationResult, UpdateBillingInformationArgs, UpdateBillingInformationResult, GetBillingAllocationResult, UpdateBillingAllocationArgs, UpdateBillingAllocationResult, ListBillingPaymentHistoryArgs, ListBillingPaymentHistoryResult, GetBillingPricesResult, GetBillingProratedPricesResult, ListProfilesResult, CreateProfileArgs, CreateProfileResult, GetProfileArgs, GetProfileResult, UpdateProfileArgs, UpdateProfileResult, DeleteProfileArgs, DeleteProfileResult, GetProfileSummaryArgs, GetProfileSummaryResult, ListProfileUsageStatisticsArgs, ListProfileUsageStatisticsResult, QueryProfileAuditLogArgs, QueryProfileAuditLogResult, GetProfileAuditLogQueryArgs, GetProfileAuditLogQueryResult, GetProfileAddonsArgs, GetProfileAddonsResult, UpdateProfileAddonsArgs, UpdateProfileAddonsResult, RemoveProfileAddonArgs, RemoveProfileAddonResult, UpdateProfileServicesArgs, UpdateProfileServicesResult, ConfigureProfileServiceArgs, ConfigureProfileServiceResult, TestProfileServiceArgs, TestProfileServiceResult, ListProfileTokensArgs, ListProfileTokensResult, CreateProfileTokenArgs, CreateProfileTokenResult, DeleteProfileTokenArgs, DeleteProfileTokenResult, ListProfileTeamMembersArgs, ListProfileTeamMembersResult, AddProfileTeamMemberArgs, AddProfileTeamMemberResult, RemoveProfileTeamMemberArgs, RemoveProfileTeamMemberResult, ListProfileBackupsArgs, ListProfileBackupsResult, CreateProfileBackupArgs, CreateProfileBackupResult, DeleteProfileBackupArgs, DeleteProfileBackupResult, DownloadProfileBackupArgs, DownloadProfileBackupResult, TransferTokenToProfileArgs, TransferTokenToProfileResult, ListTagKeysArgs, ListTagKeysResult, ListDevicesArgs, ListDevicesResult, CreateDeviceArgs, CreateDeviceResult, GetDeviceArgs, GetDeviceResult, UpdateDeviceArgs, UpdateDeviceResult, DeleteDeviceArgs, DeleteDeviceResult, ListDeviceParamsArgs, ListDeviceParamsResult, SetDeviceParamsArgs, SetDeviceParamsResult, DeleteDeviceParamArgs, DeleteDeviceParamResult, CreateDeviceTokenArgs, CreateDeviceTokenResult, ListDeviceTokensArgs, ListDeviceTokensResult, DeleteDeviceTokenArgs, DeleteDeviceTokenResult, GetDeviceDataAmountArgs, GetDeviceDataAmountResult, GetDeviceDataArgs, GetDeviceDataResult, SendDeviceDataArgs, SendDeviceDataResult, EditDeviceDataArgs, EditDeviceDataResult, DeleteDeviceDataArgs, DeleteDeviceDataResult, EmptyDeviceDataArgs, EmptyDeviceDataResult, ListDeviceChunksArgs, ListDeviceChunksResult, DeleteDeviceChunkArgs, DeleteDeviceChunkResult, CopyDeviceChunkArgs, CopyDeviceChunkResult, BackupDeviceChunkArgs, BackupDeviceChunkResult, BackupDeviceDataArgs, BackupDeviceDataResult, RestoreDeviceDataArgs, RestoreDeviceDataResult, ConvertDeviceArgs, ConvertDeviceResult, ListDashboardsArgs, ListDashboardsResult, CreateDashboardArgs, CreateDashboardResult, GetDashboardArgs, GetDashboardResult, UpdateDashboardArgs, UpdateDashboardResult, DeleteDashboardArgs, DeleteDashboardResult, DuplicateDashboardArgs, DuplicateDashboardResult, GetDashboardPublicTokenArgs, GetDashboardPublicTokenResult, ListDashboardDevicesArgs, ListDashboardDevicesResult, ListDashboardAnalysesArgs, ListDashboardAnalysesResult, CreateWidgetArgs, CreateWidgetResult, GetWidgetArgs, GetWidgetResult, UpdateWidgetArgs, UpdateWidgetResult, DeleteWidgetArgs, DeleteWidgetResult, GenerateWidgetTokenArgs, GenerateWidgetTokenResult, UploadWidgetSourceArgs, UploadWidgetSourceResult, GetWidgetDataArgs, GetWidgetDataResult, SendWidgetDataArgs, SendWidgetDataResult, DeleteWidgetDataArgs, DeleteWidgetDataResult, EditWidgetDataArgs, EditWidgetDataResult, EditWidgetResourceArgs, EditWidgetResourceResult, UploadWidgetFileArgs, UploadWidgetFileResult, RunWidgetHeaderAnalysisArgs, RunWidgetHeaderAnalysisResult, ListAnalysesArgs, ListAnalysesResult, CreateAnalysisArgs, CreateAnalysisResult, GetAnalysisArgs, GetAnalysisResult, UpdateAnalysisArgs, UpdateAnalysisResult, DeleteAnalysisArgs, DeleteAnalysisResult, RunAnalysisArgs, RunAnalysisResult, GenerateAnalysisTokenArgs, GenerateAnalysisTokenResult, UploadAnalysisScriptArgs, UploadAnalysisScriptResult, DownloadAnalysisScriptArgs, DownloadAnalysisScriptResult, SendAnalysisConsoleMessageArgs, SendAnalysisConsoleMessageResult, SendAnalysisEmailArgs, SendAnalysisEmailResult, SendAnalysisSmtpEmailArgs, SendAnalysisSmtpEmailResult, SendAnalysisSendgridEmailArgs, SendAnalysisSendgridEmailResult, SendAnalysisSmsArgs, SendAnalysisSmsResult, SendAnalysisTwilioSmsArgs, SendAnalysisTwilioSmsResult, SendAnalysisTwilioWhatsappArgs, SendAnalysisTwilioWhatsappResult, SendAnalysisSqsMessageArgs, SendAnalysisSqsMessageResult, PublishAnalysisMqttMessageArgs, PublishAnalysisMqttMessageResult, SendAnalysisNotificationArgs, SendAnalysisNotificationResult, UploadAnalysisAttachmentArgs, UploadAnalysisAttachmentResult, SendTagoTipCommandArgs, SendTagoTipCommandResult, ListActionsArgs, ListActionsResult, CreateActionArgs, CreateActionResult, GetActionArgs, GetActionResult, UpdateActionArgs, UpdateActionResult, DeleteActionArgs, DeleteActionResult, ListAccessPoliciesArgs, ListAccessPoliciesResult, CreateAccessPolicyArgs, CreateAccessPolicyResult, GetAccessPolicySettingsResult, GetAccessPolicyArgs, GetAccessPolicyResult, UpdateAccessPolicyArgs, UpdateAccessPolicyResult, DeleteAccessPolicyArgs, DeleteAccessPolicyResult, GetRunSettingsResult, UpdateRunSettingsArgs, UpdateRunSettingsResult, ListRunUsersArgs, ListRunUsersResult, CreateRunUserArgs, CreateRunUserResult, GetRunUserArgs, GetRunUserResult, UpdateRunUserArgs, UpdateRunUserResult, DeleteRunUserArgs, DeleteRunUserResult, LoginAsRunUserArgs, LoginAsRunUserResult, SendRunEmailTestArgs, SendRunEmailTestResult, CreateRunNotificationArgs, CreateRunNotificationResult, ListRunUserNotificationsArgs, ListRunUserNotificationsResult, UpdateRunNotificationArgs, UpdateRunNotificationResult, DeleteRunNotificationArgs, DeleteRunNotificationResult, GetRunSamlSettingsResult, UpdateRunSamlSettingsArgs, UpdateRunSamlSettingsResult, GetRunCustomDomainArgs, GetRunCustomDomainResult, CreateRunCustomDomainArgs, CreateRunCustomDomainResult, DeleteRunCustomDomainArgs, DeleteRunCustomDomainResult, RegenerateRunCustomDomainArgs, RegenerateRunCustomDomainResult, LoginRunUserArgs, LoginRunUserResult, RequestRunUserLoginPinArgs, RequestRunUserLoginPinResult, SignupRunUserArgs, SignupRunUserResult, ConfirmRunUserArgs, ConfirmRunUserResult, RequestRunUserPasswordResetArgs, RequestRunUserPasswordResetResult, ChangeRunUserPasswordArgs, ChangeRunUserPasswordResult, GetOwnRunUserArgs, GetOwnRunUserResult, UpdateOwnRunUserArgs, UpdateOwnRunUserResult, DeleteOwnRunUserArgs, DeleteOwnRunUserResult, ListOwnRunNotificationsArgs, ListOwnRunNotificationsResult, MarkOwnRunNotificationsArgs, MarkOwnRunNotificationsResult, MarkAllOwnRunNotificationsReadArgs, MarkAllOwnRunNotificationsReadResult, DeleteOwnRunNotificationArgs, DeleteOwnRunNotificationResult, PressOwnRunNotificationButtonArgs, PressOwnRunNotificationButtonResult, EnableRunUserOtpArgs, EnableRunUserOtpResult, DisableRunUserOtpArgs, DisableRunUserOtpResult, ConfirmRunUserOtpArgs, ConfirmRunUserOtpResult, GetRunUserStorageValueArgs, GetRunUserStorageValueResult, SetRunUserStorageValueArgs, SetRunUserStorageValueResult, DeleteRunUserStorageValueArgs, DeleteRunUserStorageValueResult, GetRunDictionaryLanguageArgs, GetRunDictionaryLanguageResult, ListProfileNotificationsArgs, ListProfileNotificationsResult, CreateProfileNotificationArgs, CreateProfileNotificationResult, MarkProfileNotificationsReadArgs, MarkProfileNotificationsReadResult, MarkAllProfileNotificationsReadResult, DeleteProfileNotificationArgs, DeleteProfileNotificationResult, PressProfileNotificationButtonArgs, PressProfileNotificationButtonResult, RegisterPushDeviceArgs, RegisterPushDeviceResult, UnregisterPushDeviceArgs, UnregisterPushDeviceResult, ListSecretsArgs, ListSecretsResult, CreateSecretArgs, CreateSecretResult, GetSecretArgs, GetSecretResult, UpdateSecretArgs, UpdateSecretResult, DeleteSecretArgs, DeleteSecretResult, ListEntitiesArgs, ListEntitiesResult, CreateEntityArgs, CreateEntityResult, GetEntityArgs, GetEntityResult, UpdateEntityArgs, UpdateEntityResult, DeleteEntityArgs, DeleteEntityResult, GetEntityDataAmountArgs, GetEntityDataAmountResult, UpdateEntitySchemaArgs, UpdateEntitySchemaResult, ListEntityDataArgs, ListEntityDataResult, SendEntityDataArgs, SendEntityDataResult, EditEntityDataArgs, EditEntityDataResult, DeleteEntityDataArgs, DeleteEntityDataResult, EmptyEntityDataArgs, EmptyEntityDataResult, ExportEntityDataArgs, ExportEntityDataResult, ListFilesArgs, ListFilesResult, UploadFilesArgs, UploadFilesResult, MoveFilesArgs, MoveFilesResult, DeleteFilesArgs, DeleteFilesResult, CopyFilesArgs, CopyFilesResult, GetFilePermissionArgs, GetFilePermissionResult, UpdateFilePermissionsArgs, UpdateFilePermissionsResult, GetFileArgs, GetFileResult, ListConnectorsArgs, ListConnectorsResult, CreateConnectorArgs, CreateConnectorResult, GetConnectorArgs, GetConnectorResult, UpdateConnectorArgs, UpdateConnectorResult, DeleteConnectorArgs, DeleteConnectorResult, ListNetworksArgs, ListNetworksResult, CreateNetworkArgs, CreateNetworkResult, GetNetworkArgs, GetNetworkResult, UpdateNetworkArgs, UpdateNetworkResult, DeleteNetworkArgs, DeleteNetworkResult, ListNetworkTokensArgs, ListNetworkTokensResult, DeleteNetworkTokenArgs, DeleteNetworkTokenResult, CreateNetworkTokenArgs, CreateNetworkTokenResult, ListServiceAuthorizationsArgs, ListServiceAuthorizationsResult, CreateServiceAuthorizationArgs, CreateServiceAuthorizationResult, UpdateServiceAuthorizationArgs, UpdateServiceAuthorizationResult, DeleteServiceAuthorizationArgs, DeleteServiceAuthorizationResult, ListDictionariesArgs, ListDictionariesResult, CreateDictionaryArgs, CreateDictionaryResult, GetDictionaryArgs, GetDictionaryResult, UpdateDictionaryArgs, UpdateDictionaryResult, DeleteDictionaryArgs, DeleteDictionaryResult, GetDictionaryLanguageArgs, GetDictionaryLanguageResult, UpdateDictionaryLanguageArgs, UpdateDictionaryLanguageResult, DeleteDictionaryLanguageArgs, DeleteDictionaryLanguageResult, ListTagoCoresArgs, ListTagoCoresResult, CreateTagoCoreArgs, CreateTagoCoreResult, GetTagoCoreArgs, GetTagoCoreResult, UpdateTagoCoreArgs, UpdateTagoCoreResult, DeleteTagoCoreArgs, DeleteTagoCoreResult, GenerateTagoCoreTokenArgs, GenerateTagoCoreTokenResult, CreateTemplateArgs, CreateTemplateResult, GetTemplateArgs, GetTemplateResult, InstallTemplateArgs, InstallTemplateResult, ListSqlQueriesArgs, ListSqlQueriesResult, CreateSqlQueryArgs, CreateSqlQueryResult, GetSqlTablesArgs, GetSqlTablesResult, GetSqlQueryArgs, GetSqlQueryResult, UpdateSqlQueryArgs, UpdateSqlQueryResult, DeleteSqlQueryArgs, DeleteSqlQueryResult, GetSqlQueryVersionArgs, GetSqlQueryVersionResult, ExecuteSqlQueryArgs, ExecuteSqlQueryResult, SubscribeRealtimeEventsArgs, SubscribeRealtimeEventsResult } from './operation-types.ts';
 import * as ops from './operations.ts';
-/** Arguments of getTokenInfo. */
-export type GetTokenInfoArgs = {
-  /** @description Ask for extra fields (sent by the network and service-authorization modules of the official SDK). */
-  details?: boolean;
-};
-/** What getTokenInfo resolves to. */
-export type GetTokenInfoResult = TokenOwnerInfo;
+export type * from './operation-types.ts';
 
 /**
  * Describe the calling token's owner
@@ -23,12 +18,6 @@ export function getTokenInfo(client: ScopedContext<'device' | 'network' | 'analy
   return callOperation<GetTokenInfoResult>(client, ops.getTokenInfo, args, options);
 }
 
-/** What getApiStatus resolves to. */
-export type GetApiStatusResult = {
-    /** @description API version, e.g. `9.1.19`. */
-    version: string;
-};
-
 /**
  * Read the API version
  *
@@ -39,51 +28,6 @@ export type GetApiStatusResult = {
 export function getApiStatus(client: OperationContext, options?: CallOptions): TagoPromise<GetApiStatusResult> {
   return callOperation<GetApiStatusResult>(client, ops.getApiStatus, undefined, options);
 }
-
-/** Arguments of getData. */
-export type GetDataArgs = {
-  /**
-   * @description Only records of these variables (the API also accepts the singular `variable`).
-   * @example temperature
-   */
-  variables?: string | string[];
-  /** @description Only records of these groups (older names `group`, `series`, `serie`). */
-  groups?: string | string[];
-  /** @description Only records with these ids. */
-  ids?: GenericID | GenericID[];
-  /** @description Only records holding one of these values. */
-  values?: (string | number | boolean) | (string | number | boolean)[];
-  /**
-   * @description Oldest time to include; absolute or relative (`1 day`). Required by `avg`, `sum` and `conditional`.
-   * @example 1 day
-   */
-  start_date?: DateInput;
-  /** @description Newest time to include; defaults to now. */
-  end_date?: DateInput;
-  /**
-   * @description Most records to return (per variable when several are asked for).
-   * @example 15
-   */
-  qty?: number;
-  /** @description Records to pass over before the first one returned; used to page through data. */
-  skip?: number;
-  /** @description Order by time. */
-  ordination?: "descending" | "ascending";
-  /** @description Add extra fields such as `created_at` to each record. */
-  details?: boolean;
-  /** @description Which records to pick. Omit for the default (newest first). `aggregate` needs `interval` and `function`; `conditional` needs `function` and `value`; `avg`, `sum` and `conditional` need `start_date` and a period of at most one month. `aggregate` has a much lower rate limit than plain reads. */
-  query?: "default" | "last_item" | "last_value" | "last_location" | "last_insert" | "first_item" | "first_value" | "first_location" | "first_insert" | "min" | "max" | "count" | "avg" | "sum" | "aggregate" | "conditional";
-  /** @description Bucket size of `query=aggregate`. */
-  interval?: "minute" | "hour" | "day" | "month" | "quarter" | "year";
-  /** @description `aggregate`: avg, sum, min or max. `conditional`: gt, gte, lt, lte, eq or ne. */
-  function?: "avg" | "sum" | "min" | "max" | "gt" | "gte" | "lt" | "lte" | "eq" | "ne";
-  /** @description The number `query=conditional` compares against. */
-  value?: number;
-  /** @description IANA time zone used to read dates (e.g. `America/New_York`). */
-  timezone?: string;
-};
-/** What getData resolves to. */
-export type GetDataResult = DataQueryResult;
 
 /**
  * Read the device's data
@@ -129,13 +73,6 @@ export function getData(client: ScopedContext<'device'>, args?: GetDataArgs, opt
   return callPagedOperation<GetDataResult, ItemOf<GetDataResult>>(client, ops.getData, args, options);
 }
 
-/** Arguments of sendData. */
-export type SendDataArgs = {
-  body: DataCreateBody;
-};
-/** What sendData resolves to. */
-export type SendDataResult = MessageResult;
-
 /**
  * Send data as the device
  *
@@ -146,13 +83,6 @@ export type SendDataResult = MessageResult;
 export function sendData(client: ScopedContext<'device'>, args: SendDataArgs, options?: CallOptions): TagoPromise<SendDataResult> {
   return callOperation<SendDataResult>(client, ops.sendData, args, options);
 }
-
-/** Arguments of editData. */
-export type EditDataArgs = {
-  body: DataEditBody;
-};
-/** What editData resolves to. */
-export type EditDataResult = MessageResult;
 
 /**
  * Edit the device's records
@@ -165,41 +95,6 @@ export function editData(client: ScopedContext<'device'>, args: EditDataArgs, op
   return callOperation<EditDataResult>(client, ops.editData, args, options);
 }
 
-/** Arguments of deleteData. */
-export type DeleteDataArgs = {
-  /**
-   * @description Only records of these variables (the API also accepts the singular `variable`).
-   * @example temperature
-   */
-  variables?: string | string[];
-  /** @description Only records of these groups (older names `group`, `series`, `serie`). */
-  groups?: string | string[];
-  /** @description Only records with these ids. */
-  ids?: GenericID | GenericID[];
-  /** @description Only records holding one of these values. */
-  values?: (string | number | boolean) | (string | number | boolean)[];
-  /**
-   * @description Oldest time to include; absolute or relative (`1 day`). Required by `avg`, `sum` and `conditional`.
-   * @example 1 day
-   */
-  start_date?: DateInput;
-  /** @description Newest time to include; defaults to now. */
-  end_date?: DateInput;
-  /**
-   * @description Most records to return (per variable when several are asked for).
-   * @example 15
-   */
-  qty?: number;
-  /** @description Records to pass over before the first one returned; used to page through data. */
-  skip?: number;
-  /** @description Order by time. */
-  ordination?: "descending" | "ascending";
-  /** @description Which records to pick. Omit for the default (newest first). `aggregate` needs `interval` and `function`; `conditional` needs `function` and `value`; `avg`, `sum` and `conditional` need `start_date` and a period of at most one month. `aggregate` has a much lower rate limit than plain reads. */
-  query?: "default" | "last_item" | "last_value" | "last_location" | "last_insert" | "first_item" | "first_value" | "first_location" | "first_insert" | "min" | "max" | "count" | "avg" | "sum" | "aggregate" | "conditional";
-};
-/** What deleteData resolves to. */
-export type DeleteDataResult = MessageResult;
-
 /**
  * Delete the device's records
  *
@@ -210,17 +105,6 @@ export type DeleteDataResult = MessageResult;
 export function deleteData(client: ScopedContext<'device'>, args?: DeleteDataArgs, options?: CallOptions): TagoPromise<DeleteDataResult> {
   return callOperation<DeleteDataResult>(client, ops.deleteData, args, options);
 }
-
-/** Arguments of listConfigParams. */
-export type ListConfigParamsArgs = {
-  /**
-   * @description `true` for only the parameters already read, `false` for only the unread ones; omit for all.
-   * @example false
-   */
-  sent_status?: boolean;
-};
-/** What listConfigParams resolves to. */
-export type ListConfigParamsResult = DeviceConfigParam[];
 
 /**
  * List the device's configuration parameters
@@ -233,18 +117,6 @@ export function listConfigParams(client: ScopedContext<'device'>, args?: ListCon
   return callOperation<ListConfigParamsResult>(client, ops.listConfigParams, args, options);
 }
 
-/** Arguments of markConfigParamRead. */
-export type MarkConfigParamReadArgs = {
-  /**
-   * @description Id of the configuration parameter.
-   * @example 6244401fe689b90014f9b299
-   */
-  paramID: GenericID;
-  body: DeviceConfigParamSent;
-};
-/** What markConfigParamRead resolves to. */
-export type MarkConfigParamReadResult = MessageResult;
-
 /**
  * Mark a configuration parameter as read
  *
@@ -255,19 +127,6 @@ export type MarkConfigParamReadResult = MessageResult;
 export function markConfigParamRead(client: ScopedContext<'device'>, args: MarkConfigParamReadArgs, options?: CallOptions): TagoPromise<MarkConfigParamReadResult> {
   return callOperation<MarkConfigParamReadResult>(client, ops.markConfigParamRead, args, options);
 }
-
-/** Arguments of resolveNetworkDeviceToken. */
-export type ResolveNetworkDeviceTokenArgs = {
-  /**
-   * @description Serial number of the device, as entered when the device was created.
-   * @example 0004A30B001A2B3C
-   */
-  serial: string;
-  /** @description Ask for extra details; the official SDK passes it through from its network module settings. No source shows how it changes the answer. */
-  details?: boolean;
-};
-/** What resolveNetworkDeviceToken resolves to. */
-export type ResolveNetworkDeviceTokenResult = GenericToken;
 
 /**
  * Find a device token by serial number
@@ -280,24 +139,6 @@ export function resolveNetworkDeviceToken(client: ScopedContext<'network'>, args
   return callOperation<ResolveNetworkDeviceTokenResult>(client, ops.resolveNetworkDeviceToken, args, options);
 }
 
-/** Arguments of resolveNetworkDeviceTokenWithAuthorization. */
-export type ResolveNetworkDeviceTokenWithAuthorizationArgs = {
-  /**
-   * @description Serial number of the device, as entered when the device was created.
-   * @example 0004A30B001A2B3C
-   */
-  serial: string;
-  /**
-   * @description A service authorization token (prefix `at`) of the profile that owns the device.
-   * @example at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21
-   */
-  authorization: GenericToken;
-  /** @description Ask for extra details; the official SDK passes it through from its network module settings. No source shows how it changes the answer. */
-  details?: boolean;
-};
-/** What resolveNetworkDeviceTokenWithAuthorization resolves to. */
-export type ResolveNetworkDeviceTokenWithAuthorizationResult = GenericToken;
-
 /**
  * Find a device token by serial number within one profile
  *
@@ -309,18 +150,6 @@ export function resolveNetworkDeviceTokenWithAuthorization(client: ScopedContext
   return callOperation<ResolveNetworkDeviceTokenWithAuthorizationResult>(client, ops.resolveNetworkDeviceTokenWithAuthorization, args, options);
 }
 
-/** Arguments of setNetworkDeviceParams. */
-export type SetNetworkDeviceParamsArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  body: NetworkDeviceParamBody;
-};
-/** What setNetworkDeviceParams resolves to. */
-export type SetNetworkDeviceParamsResult = MessageResult;
-
 /**
  * Create or edit a configuration parameter of a device
  *
@@ -331,41 +160,6 @@ export type SetNetworkDeviceParamsResult = MessageResult;
 export function setNetworkDeviceParams(client: ScopedContext<'network'>, args: SetNetworkDeviceParamsArgs, options?: CallOptions): TagoPromise<SetNetworkDeviceParamsResult> {
   return callOperation<SetNetworkDeviceParamsResult>(client, ops.setNetworkDeviceParams, args, options);
 }
-
-/** Arguments of listNetworkConnectorDevices. */
-export type ListNetworkConnectorDevicesArgs = {
-  /**
-   * @description Id of the connector whose devices are listed.
-   * @example 5f5a8f3351d4db99c40ded2d
-   */
-  connectorID: GenericID;
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listNetworkConnectorDevices resolves to. */
-export type ListNetworkConnectorDevicesResult = NetworkDeviceWithToken[];
 
 /**
  * List the devices of a connector with their tokens
@@ -380,13 +174,6 @@ export function listNetworkConnectorDevices(client: ScopedContext<'network'>, ar
   return callPagedOperation<ListNetworkConnectorDevicesResult, ItemOf<ListNetworkConnectorDevicesResult>>(client, ops.listNetworkConnectorDevices, args, options);
 }
 
-/** Arguments of publishNetworkRelayMessage. */
-export type PublishNetworkRelayMessageArgs = {
-  body: NetworkPublishBody;
-};
-/** What publishNetworkRelayMessage resolves to. */
-export type PublishNetworkRelayMessageResult = MessageResult;
-
 /**
  * Publish a message to the MQTT relay
  *
@@ -397,18 +184,6 @@ export type PublishNetworkRelayMessageResult = MessageResult;
 export function publishNetworkRelayMessage(client: ScopedContext<'network'>, args: PublishNetworkRelayMessageArgs, options?: CallOptions): TagoPromise<PublishNetworkRelayMessageResult> {
   return callOperation<PublishNetworkRelayMessageResult>(client, ops.publishNetworkRelayMessage, args, options);
 }
-
-/** Arguments of sendNetworkData. */
-export type SendNetworkDataArgs = {
-  /**
-   * @description A service authorization token (prefix `at`) of the profile the data goes to.
-   * @example at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21
-   */
-  authorization_token: GenericToken;
-  body: DataCreateBody;
-};
-/** What sendNetworkData resolves to. */
-export type SendNetworkDataResult = MessageResult;
 
 /**
  * Send data through the network's payload parser
@@ -421,13 +196,6 @@ export function sendNetworkData(client: ScopedContext<'network'>, args: SendNetw
   return callOperation<SendNetworkDataResult>(client, ops.sendNetworkData, args, options);
 }
 
-/** Arguments of createDeviceUsingNetwork. */
-export type CreateDeviceUsingNetworkArgs = {
-  body: NetworkDeviceCreate;
-};
-/** What createDeviceUsingNetwork resolves to. */
-export type CreateDeviceUsingNetworkResult = NetworkDeviceCreateResult;
-
 /**
  * Create a device with a network token
  *
@@ -438,13 +206,6 @@ export type CreateDeviceUsingNetworkResult = NetworkDeviceCreateResult;
 export function createDeviceUsingNetwork(client: ScopedContext<'network'>, args: CreateDeviceUsingNetworkArgs, options?: CallOptions): TagoPromise<CreateDeviceUsingNetworkResult> {
   return callOperation<CreateDeviceUsingNetworkResult>(client, ops.createDeviceUsingNetwork, args, options);
 }
-
-/** Arguments of loginAccount. */
-export type LoginAccountArgs = {
-  body: AccountLoginRequest;
-};
-/** What loginAccount resolves to. */
-export type LoginAccountResult = AccountLoginResult;
 
 /**
  * Log in with e-mail and password
@@ -457,13 +218,6 @@ export function loginAccount(client: OperationContext, args: LoginAccountArgs, o
   return callOperation<LoginAccountResult>(client, ops.loginAccount, args, options);
 }
 
-/** Arguments of requestAccountLoginPinCode. */
-export type RequestAccountLoginPinCodeArgs = {
-  body: AccountLoginPinRequest;
-};
-/** What requestAccountLoginPinCode resolves to. */
-export type RequestAccountLoginPinCodeResult = MessageResult;
-
 /**
  * Send a login code on a two-factor channel
  *
@@ -474,13 +228,6 @@ export type RequestAccountLoginPinCodeResult = MessageResult;
 export function requestAccountLoginPinCode(client: OperationContext, args: RequestAccountLoginPinCodeArgs, options?: CallOptions): TagoPromise<RequestAccountLoginPinCodeResult> {
   return callOperation<RequestAccountLoginPinCodeResult>(client, ops.requestAccountLoginPinCode, args, options);
 }
-
-/** Arguments of createAccountProfileToken. */
-export type CreateAccountProfileTokenArgs = {
-  body: AccountProfileTokenRequest;
-};
-/** What createAccountProfileToken resolves to. */
-export type CreateAccountProfileTokenResult = AccountProfileTokenResult;
 
 /**
  * Create a profile token from account credentials
@@ -493,9 +240,6 @@ export function createAccountProfileToken(client: OperationContext, args: Create
   return callOperation<CreateAccountProfileTokenResult>(client, ops.createAccountProfileToken, args, options);
 }
 
-/** What getAccount resolves to. */
-export type GetAccountResult = Account;
-
 /**
  * Read the account
  *
@@ -506,13 +250,6 @@ export type GetAccountResult = Account;
 export function getAccount(client: ScopedContext<'profile' | 'analysis'>, options?: CallOptions): TagoPromise<GetAccountResult> {
   return callOperation<GetAccountResult>(client, ops.getAccount, undefined, options);
 }
-
-/** Arguments of createAccount. */
-export type CreateAccountArgs = {
-  body: AccountCreateRequest;
-};
-/** What createAccount resolves to. */
-export type CreateAccountResult = MessageResult;
 
 /**
  * Sign up a new account
@@ -525,13 +262,6 @@ export function createAccount(client: OperationContext, args: CreateAccountArgs,
   return callOperation<CreateAccountResult>(client, ops.createAccount, args, options);
 }
 
-/** Arguments of updateAccount. */
-export type UpdateAccountArgs = {
-  body: AccountUpdateRequest;
-};
-/** What updateAccount resolves to. */
-export type UpdateAccountResult = MessageResult;
-
 /**
  * Change account settings
  *
@@ -542,9 +272,6 @@ export type UpdateAccountResult = MessageResult;
 export function updateAccount(client: ScopedContext<'profile'>, args: UpdateAccountArgs, options?: CallOptions): TagoPromise<UpdateAccountResult> {
   return callOperation<UpdateAccountResult>(client, ops.updateAccount, args, options);
 }
-
-/** What deleteAccount resolves to. */
-export type DeleteAccountResult = MessageResult;
 
 /**
  * Delete the account
@@ -557,17 +284,6 @@ export function deleteAccount(client: ScopedContext<'profile'>, options?: CallOp
   return callOperation<DeleteAccountResult>(client, ops.deleteAccount, undefined, options);
 }
 
-/** Arguments of requestAccountPasswordReset. */
-export type RequestAccountPasswordResetArgs = {
-  /**
-   * @description E-mail address of the account (URL-encoded).
-   * @example jane@example.com
-   */
-  email: string;
-};
-/** What requestAccountPasswordReset resolves to. */
-export type RequestAccountPasswordResetResult = MessageResult;
-
 /**
  * E-mail a password-reset link
  *
@@ -578,13 +294,6 @@ export type RequestAccountPasswordResetResult = MessageResult;
 export function requestAccountPasswordReset(client: OperationContext, args: RequestAccountPasswordResetArgs, options?: CallOptions): TagoPromise<RequestAccountPasswordResetResult> {
   return callOperation<RequestAccountPasswordResetResult>(client, ops.requestAccountPasswordReset, args, options);
 }
-
-/** Arguments of resetAccountPassword. */
-export type ResetAccountPasswordArgs = {
-  body: AccountPasswordChangeRequest;
-};
-/** What resetAccountPassword resolves to. */
-export type ResetAccountPasswordResult = MessageResult;
 
 /**
  * Set a new password
@@ -597,17 +306,6 @@ export function resetAccountPassword(client: ScopedContext<'profile'>, args: Res
   return callOperation<ResetAccountPasswordResult>(client, ops.resetAccountPassword, args, options);
 }
 
-/** Arguments of resendAccountConfirmation. */
-export type ResendAccountConfirmationArgs = {
-  /**
-   * @description E-mail address of the unconfirmed account (URL-encoded).
-   * @example jane@example.com
-   */
-  email: string;
-};
-/** What resendAccountConfirmation resolves to. */
-export type ResendAccountConfirmationResult = MessageResult;
-
 /**
  * Send the sign-up confirmation e-mail again
  *
@@ -618,17 +316,6 @@ export type ResendAccountConfirmationResult = MessageResult;
 export function resendAccountConfirmation(client: OperationContext, args: ResendAccountConfirmationArgs, options?: CallOptions): TagoPromise<ResendAccountConfirmationResult> {
   return callOperation<ResendAccountConfirmationResult>(client, ops.resendAccountConfirmation, args, options);
 }
-
-/** Arguments of confirmAccount. */
-export type ConfirmAccountArgs = {
-  /**
-   * @description Confirmation token from the sign-up e-mail.
-   * @example b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d
-   */
-  token: string;
-};
-/** What confirmAccount resolves to. */
-export type ConfirmAccountResult = MessageResult;
 
 /**
  * Confirm a new account
@@ -641,18 +328,6 @@ export function confirmAccount(client: OperationContext, args: ConfirmAccountArg
   return callOperation<ConfirmAccountResult>(client, ops.confirmAccount, args, options);
 }
 
-/** Arguments of enableAccountOtp. */
-export type EnableAccountOtpArgs = {
-  /**
-   * @description The two-factor channel.
-   * @example email
-   */
-  otpType: AccountOtpType;
-  body: AccountCredentials;
-};
-/** What enableAccountOtp resolves to. */
-export type EnableAccountOtpResult = MessageResult;
-
 /**
  * Start enabling a two-factor channel
  *
@@ -663,18 +338,6 @@ export type EnableAccountOtpResult = MessageResult;
 export function enableAccountOtp(client: ScopedContext<'profile'>, args: EnableAccountOtpArgs, options?: CallOptions): TagoPromise<EnableAccountOtpResult> {
   return callOperation<EnableAccountOtpResult>(client, ops.enableAccountOtp, args, options);
 }
-
-/** Arguments of disableAccountOtp. */
-export type DisableAccountOtpArgs = {
-  /**
-   * @description The two-factor channel.
-   * @example authenticator
-   */
-  otpType: AccountOtpType;
-  body: AccountCredentials;
-};
-/** What disableAccountOtp resolves to. */
-export type DisableAccountOtpResult = MessageResult;
 
 /**
  * Turn off a two-factor channel
@@ -687,18 +350,6 @@ export function disableAccountOtp(client: ScopedContext<'profile'>, args: Disabl
   return callOperation<DisableAccountOtpResult>(client, ops.disableAccountOtp, args, options);
 }
 
-/** Arguments of confirmAccountOtp. */
-export type ConfirmAccountOtpArgs = {
-  /**
-   * @description The two-factor channel being enabled.
-   * @example email
-   */
-  otpType: AccountOtpType;
-  body: AccountOtpConfirmRequest;
-};
-/** What confirmAccountOtp resolves to. */
-export type ConfirmAccountOtpResult = MessageResult;
-
 /**
  * Finish enabling a two-factor channel
  *
@@ -709,17 +360,6 @@ export type ConfirmAccountOtpResult = MessageResult;
 export function confirmAccountOtp(client: ScopedContext<'profile'>, args: ConfirmAccountOtpArgs, options?: CallOptions): TagoPromise<ConfirmAccountOtpResult> {
   return callOperation<ConfirmAccountOtpResult>(client, ops.confirmAccountOtp, args, options);
 }
-
-/** Arguments of acceptTeamInvitation. */
-export type AcceptTeamInvitationArgs = {
-  /**
-   * @description Invitation token from the e-mail.
-   * @example b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d
-   */
-  token: string;
-};
-/** What acceptTeamInvitation resolves to. */
-export type AcceptTeamInvitationResult = MessageResult;
 
 /**
  * Accept an invitation to a profile's team
@@ -732,17 +372,6 @@ export function acceptTeamInvitation(client: OperationContext, args: AcceptTeamI
   return callOperation<AcceptTeamInvitationResult>(client, ops.acceptTeamInvitation, args, options);
 }
 
-/** Arguments of declineTeamInvitation. */
-export type DeclineTeamInvitationArgs = {
-  /**
-   * @description Invitation token from the e-mail.
-   * @example b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d
-   */
-  token: string;
-};
-/** What declineTeamInvitation resolves to. */
-export type DeclineTeamInvitationResult = MessageResult;
-
 /**
  * Decline an invitation to a profile's team
  *
@@ -754,9 +383,6 @@ export function declineTeamInvitation(client: OperationContext, args: DeclineTea
   return callOperation<DeclineTeamInvitationResult>(client, ops.declineTeamInvitation, args, options);
 }
 
-/** What getAccountPlan resolves to. */
-export type GetAccountPlanResult = AccountPlan;
-
 /**
  * Read the account plan
  *
@@ -767,13 +393,6 @@ export type GetAccountPlanResult = AccountPlan;
 export function getAccountPlan(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<GetAccountPlanResult> {
   return callOperation<GetAccountPlanResult>(client, ops.getAccountPlan, undefined, options);
 }
-
-/** Arguments of setAccountPlan. */
-export type SetAccountPlanArgs = {
-  body: AccountPlanSetRequest;
-};
-/** What setAccountPlan resolves to. */
-export type SetAccountPlanResult = MessageResult;
 
 /**
  * Set the plan with the legacy plan model
@@ -788,9 +407,6 @@ export function setAccountPlan(client: ScopedContext<'profile'>, args: SetAccoun
   return callOperation<SetAccountPlanResult>(client, ops.setAccountPlan, args, options);
 }
 
-/** What getBillingSubscription resolves to. */
-export type GetBillingSubscriptionResult = BillingSubscription;
-
 /**
  * Read the subscription
  *
@@ -801,13 +417,6 @@ export type GetBillingSubscriptionResult = BillingSubscription;
 export function getBillingSubscription(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<GetBillingSubscriptionResult> {
   return callOperation<GetBillingSubscriptionResult>(client, ops.getBillingSubscription, undefined, options);
 }
-
-/** Arguments of updateBillingSubscription. */
-export type UpdateBillingSubscriptionArgs = {
-  body: BillingSubscriptionUpdate;
-};
-/** What updateBillingSubscription resolves to. */
-export type UpdateBillingSubscriptionResult = unknown;
 
 /**
  * Change the plan, service limits or add-ons
@@ -820,9 +429,6 @@ export function updateBillingSubscription(client: ScopedContext<'profile'>, args
   return callOperation<UpdateBillingSubscriptionResult>(client, ops.updateBillingSubscription, args, options);
 }
 
-/** What getBillingSubscriptionSchedule resolves to. */
-export type GetBillingSubscriptionScheduleResult = BillingSchedule;
-
 /**
  * Read the scheduled downgrade
  *
@@ -833,9 +439,6 @@ export type GetBillingSubscriptionScheduleResult = BillingSchedule;
 export function getBillingSubscriptionSchedule(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<GetBillingSubscriptionScheduleResult> {
   return callOperation<GetBillingSubscriptionScheduleResult>(client, ops.getBillingSubscriptionSchedule, undefined, options);
 }
-
-/** What cancelBillingDowngrade resolves to. */
-export type CancelBillingDowngradeResult = MessageResult;
 
 /**
  * Cancel the scheduled downgrade
@@ -848,9 +451,6 @@ export function cancelBillingDowngrade(client: ScopedContext<'profile'>, options
   return callOperation<CancelBillingDowngradeResult>(client, ops.cancelBillingDowngrade, undefined, options);
 }
 
-/** What getBillingSubscriptionSummary resolves to. */
-export type GetBillingSubscriptionSummaryResult = BillingSubscriptionSummary | null;
-
 /**
  * Read the subscription's warning flags
  *
@@ -861,17 +461,6 @@ export type GetBillingSubscriptionSummaryResult = BillingSubscriptionSummary | n
 export function getBillingSubscriptionSummary(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<GetBillingSubscriptionSummaryResult> {
   return callOperation<GetBillingSubscriptionSummaryResult>(client, ops.getBillingSubscriptionSummary, undefined, options);
 }
-
-/** Arguments of checkBillingCoupon. */
-export type CheckBillingCouponArgs = {
-  /**
-   * @description The promotion code as the customer types it.
-   * @example WELCOME10
-   */
-  code: string;
-};
-/** What checkBillingCoupon resolves to. */
-export type CheckBillingCouponResult = BillingCoupon;
 
 /**
  * Check a promotion code
@@ -884,9 +473,6 @@ export function checkBillingCoupon(client: ScopedContext<'profile'>, args: Check
   return callOperation<CheckBillingCouponResult>(client, ops.checkBillingCoupon, args, options);
 }
 
-/** What retryBillingPayment resolves to. */
-export type RetryBillingPaymentResult = MessageResult;
-
 /**
  * Retry the failed payment
  *
@@ -897,9 +483,6 @@ export type RetryBillingPaymentResult = MessageResult;
 export function retryBillingPayment(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<RetryBillingPaymentResult> {
   return callOperation<RetryBillingPaymentResult>(client, ops.retryBillingPayment, undefined, options);
 }
-
-/** What cancelBillingPendingOperation resolves to. */
-export type CancelBillingPendingOperationResult = MessageResult;
 
 /**
  * Cancel the upgrade whose payment failed
@@ -912,9 +495,6 @@ export function cancelBillingPendingOperation(client: ScopedContext<'profile'>, 
   return callOperation<CancelBillingPendingOperationResult>(client, ops.cancelBillingPendingOperation, undefined, options);
 }
 
-/** What getBillingPaymentMethod resolves to. */
-export type GetBillingPaymentMethodResult = BillingPaymentMethod;
-
 /**
  * Read the card, credit and coupon
  *
@@ -925,13 +505,6 @@ export type GetBillingPaymentMethodResult = BillingPaymentMethod;
 export function getBillingPaymentMethod(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<GetBillingPaymentMethodResult> {
   return callOperation<GetBillingPaymentMethodResult>(client, ops.getBillingPaymentMethod, undefined, options);
 }
-
-/** Arguments of setBillingPaymentMethod. */
-export type SetBillingPaymentMethodArgs = {
-  body: BillingPaymentMethodUpdate;
-};
-/** What setBillingPaymentMethod resolves to. */
-export type SetBillingPaymentMethodResult = MessageResult;
 
 /**
  * Replace the card on record
@@ -944,9 +517,6 @@ export function setBillingPaymentMethod(client: ScopedContext<'profile'>, args: 
   return callOperation<SetBillingPaymentMethodResult>(client, ops.setBillingPaymentMethod, args, options);
 }
 
-/** What removeBillingPaymentMethod resolves to. */
-export type RemoveBillingPaymentMethodResult = MessageResult;
-
 /**
  * Remove the card on record
  *
@@ -957,9 +527,6 @@ export type RemoveBillingPaymentMethodResult = MessageResult;
 export function removeBillingPaymentMethod(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<RemoveBillingPaymentMethodResult> {
   return callOperation<RemoveBillingPaymentMethodResult>(client, ops.removeBillingPaymentMethod, undefined, options);
 }
-
-/** What getBillingInformation resolves to. */
-export type GetBillingInformationResult = BillingInformation;
 
 /**
  * Read the invoicing details
@@ -972,13 +539,6 @@ export function getBillingInformation(client: ScopedContext<'profile'>, options?
   return callOperation<GetBillingInformationResult>(client, ops.getBillingInformation, undefined, options);
 }
 
-/** Arguments of updateBillingInformation. */
-export type UpdateBillingInformationArgs = {
-  body: BillingInformationUpdate;
-};
-/** What updateBillingInformation resolves to. */
-export type UpdateBillingInformationResult = MessageResult;
-
 /**
  * Change the invoicing details
  *
@@ -989,9 +549,6 @@ export type UpdateBillingInformationResult = MessageResult;
 export function updateBillingInformation(client: ScopedContext<'profile'>, args: UpdateBillingInformationArgs, options?: CallOptions): TagoPromise<UpdateBillingInformationResult> {
   return callOperation<UpdateBillingInformationResult>(client, ops.updateBillingInformation, args, options);
 }
-
-/** What getBillingAllocation resolves to. */
-export type GetBillingAllocationResult = BillingAllocation[];
 
 /**
  * Read how services are split between profiles
@@ -1004,13 +561,6 @@ export function getBillingAllocation(client: ScopedContext<'profile'>, options?:
   return callOperation<GetBillingAllocationResult>(client, ops.getBillingAllocation, undefined, options);
 }
 
-/** Arguments of updateBillingAllocation. */
-export type UpdateBillingAllocationArgs = {
-  body: BillingAllocationUpdate[];
-};
-/** What updateBillingAllocation resolves to. */
-export type UpdateBillingAllocationResult = MessageResult;
-
 /**
  * Split services between profiles
  *
@@ -1021,22 +571,6 @@ export type UpdateBillingAllocationResult = MessageResult;
 export function updateBillingAllocation(client: ScopedContext<'profile'>, args: UpdateBillingAllocationArgs, options?: CallOptions): TagoPromise<UpdateBillingAllocationResult> {
   return callOperation<UpdateBillingAllocationResult>(client, ops.updateBillingAllocation, args, options);
 }
-
-/** Arguments of listBillingPaymentHistory. */
-export type ListBillingPaymentHistoryArgs = {
-  /**
-   * @description Entries per page.
-   * @example 10
-   */
-  amount?: number;
-  /**
-   * @description Cursor; the `stripe_id` of the last entry of the previous page. Leave out for the first page.
-   * @example in_1PZx2bLkdIwHu7ixAbCdEf12
-   */
-  last_id?: string;
-};
-/** What listBillingPaymentHistory resolves to. */
-export type ListBillingPaymentHistoryResult = BillingPaymentHistoryEntry[];
 
 /**
  * List past invoices
@@ -1049,9 +583,6 @@ export function listBillingPaymentHistory(client: ScopedContext<'profile'>, args
   return callOperation<ListBillingPaymentHistoryResult>(client, ops.listBillingPaymentHistory, args, options);
 }
 
-/** What getBillingPrices resolves to. */
-export type GetBillingPricesResult = BillingPrices;
-
 /**
  * Read the price list
  *
@@ -1062,9 +593,6 @@ export type GetBillingPricesResult = BillingPrices;
 export function getBillingPrices(client: ScopedContext<'profile'>, options?: CallOptions): TagoPromise<GetBillingPricesResult> {
   return callOperation<GetBillingPricesResult>(client, ops.getBillingPrices, undefined, options);
 }
-
-/** What getBillingProratedPrices resolves to. */
-export type GetBillingProratedPricesResult = BillingPrices;
 
 /**
  * Read the price list prorated to the current cycle
@@ -1077,9 +605,6 @@ export function getBillingProratedPrices(client: ScopedContext<'profile'>, optio
   return callOperation<GetBillingProratedPricesResult>(client, ops.getBillingProratedPrices, undefined, options);
 }
 
-/** What listProfiles resolves to. */
-export type ListProfilesResult = ProfileListItem[];
-
 /**
  * List the account's profiles
  *
@@ -1090,17 +615,6 @@ export type ListProfilesResult = ProfileListItem[];
 export function listProfiles(client: ScopedContext<'profile' | 'analysis'>, options?: CallOptions): TagoPromise<ListProfilesResult> {
   return callOperation<ListProfilesResult>(client, ops.listProfiles, undefined, options);
 }
-
-/** Arguments of createProfile. */
-export type CreateProfileArgs = {
-  /** @description Give the new profile all the account's unallocated service amounts. */
-  allocate_free_resources?: boolean;
-  body: ProfileCreate;
-};
-/** What createProfile resolves to. */
-export type CreateProfileResult = {
-    id: GenericID;
-};
 
 /**
  * Create a profile
@@ -1113,17 +627,6 @@ export function createProfile(client: ScopedContext<'profile'>, args: CreateProf
   return callOperation<CreateProfileResult>(client, ops.createProfile, args, options);
 }
 
-/** Arguments of getProfile. */
-export type GetProfileArgs = {
-  /**
-   * @description Id of the profile, or `current` for the calling token's own profile.
-   * @example current
-   */
-  profileID: ProfileIdOrCurrent;
-};
-/** What getProfile resolves to. */
-export type GetProfileResult = ProfileInfo;
-
 /**
  * Read a profile's details
  *
@@ -1134,18 +637,6 @@ export type GetProfileResult = ProfileInfo;
 export function getProfile(client: ScopedContext<'profile' | 'analysis'>, args: GetProfileArgs, options?: CallOptions): TagoPromise<GetProfileResult> {
   return callOperation<GetProfileResult>(client, ops.getProfile, args, options);
 }
-
-/** Arguments of updateProfile. */
-export type UpdateProfileArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  body: ProfileEdit;
-};
-/** What updateProfile resolves to. */
-export type UpdateProfileResult = MessageResult;
 
 /**
  * Change a profile's settings
@@ -1158,18 +649,6 @@ export function updateProfile(client: ScopedContext<'profile'>, args: UpdateProf
   return callOperation<UpdateProfileResult>(client, ops.updateProfile, args, options);
 }
 
-/** Arguments of deleteProfile. */
-export type DeleteProfileArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  body: ProfileCredentials;
-};
-/** What deleteProfile resolves to. */
-export type DeleteProfileResult = MessageResult;
-
 /**
  * Delete a profile
  *
@@ -1180,19 +659,6 @@ export type DeleteProfileResult = MessageResult;
 export function deleteProfile(client: ScopedContext<'profile'>, args: DeleteProfileArgs, options?: CallOptions): TagoPromise<DeleteProfileResult> {
   return callOperation<DeleteProfileResult>(client, ops.deleteProfile, args, options);
 }
-
-/** Arguments of getProfileSummary. */
-export type GetProfileSummaryArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /** @description Return only the resource counts. */
-  onlyAmount?: boolean;
-};
-/** What getProfileSummary resolves to. */
-export type GetProfileSummaryResult = ProfileSummary;
 
 /**
  * Summarize a profile's resources and usage
@@ -1205,30 +671,6 @@ export function getProfileSummary(client: ScopedContext<'profile' | 'analysis'>,
   return callOperation<GetProfileSummaryResult>(client, ops.getProfileSummary, args, options);
 }
 
-/** Arguments of listProfileUsageStatistics. */
-export type ListProfileUsageStatisticsArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description Day whose hourly statistics to read. Leave out when giving `start_date` and `end_date`.
-   * @example 2023-11-08
-   */
-  date?: DateInput;
-  /** @description Start of the span; must come with `end_date`. */
-  start_date?: DateInput;
-  /** @description End of the span; must come with `start_date`. */
-  end_date?: DateInput;
-  /** @description Length of each row when a span is given. */
-  periodicity?: "hour" | "day" | "month" | "year";
-  /** @description IANA time zone of the rows' times (e.g. `America/Sao_Paulo`). */
-  timezone?: string;
-};
-/** What listProfileUsageStatistics resolves to. */
-export type ListProfileUsageStatisticsResult = ProfileUsageStatistic[];
-
 /**
  * List a profile's usage over time
  *
@@ -1239,29 +681,6 @@ export type ListProfileUsageStatisticsResult = ProfileUsageStatistic[];
 export function listProfileUsageStatistics(client: ScopedContext<'profile' | 'analysis'>, args: ListProfileUsageStatisticsArgs, options?: CallOptions): TagoPromise<ListProfileUsageStatisticsResult> {
   return callOperation<ListProfileUsageStatisticsResult>(client, ops.listProfileUsageStatistics, args, options);
 }
-
-/** Arguments of queryProfileAuditLog. */
-export type QueryProfileAuditLogArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /** @description Only events about this resource. */
-  resourceID?: GenericID;
-  /** @description Only events about this kind of resource. */
-  resourceName?: ProfileAuditLogResource;
-  /** @description Text to look for in the event messages; `*` matches everything. */
-  find?: string;
-  /** @description Oldest event time to include. */
-  start_date?: DateInput;
-  /** @description Newest event time to include. */
-  end_date?: DateInput;
-  /** @description Most events to return. */
-  limit?: number;
-};
-/** What queryProfileAuditLog resolves to. */
-export type QueryProfileAuditLogResult = ProfileAuditLog;
 
 /**
  * Search a profile's audit log
@@ -1274,22 +693,6 @@ export function queryProfileAuditLog(client: ScopedContext<'profile'>, args: Que
   return callOperation<QueryProfileAuditLogResult>(client, ops.queryProfileAuditLog, args, options);
 }
 
-/** Arguments of getProfileAuditLogQuery. */
-export type GetProfileAuditLogQueryArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description The `queryId` answered when the search started.
-   * @example 8f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b
-   */
-  queryId: string;
-};
-/** What getProfileAuditLogQuery resolves to. */
-export type GetProfileAuditLogQueryResult = ProfileAuditLog;
-
 /**
  * Read the state of an audit-log search
  *
@@ -1300,17 +703,6 @@ export type GetProfileAuditLogQueryResult = ProfileAuditLog;
 export function getProfileAuditLogQuery(client: ScopedContext<'profile'>, args: GetProfileAuditLogQueryArgs, options?: CallOptions): TagoPromise<GetProfileAuditLogQueryResult> {
   return callOperation<GetProfileAuditLogQueryResult>(client, ops.getProfileAuditLogQuery, args, options);
 }
-
-/** Arguments of getProfileAddons. */
-export type GetProfileAddonsArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-};
-/** What getProfileAddons resolves to. */
-export type GetProfileAddonsResult = ProfileAddonInfo;
 
 /**
  * Read a profile's add-ons
@@ -1325,18 +717,6 @@ export function getProfileAddons(client: ScopedContext<'profile'>, args: GetProf
   return callOperation<GetProfileAddonsResult>(client, ops.getProfileAddons, args, options);
 }
 
-/** Arguments of updateProfileAddons. */
-export type UpdateProfileAddonsArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  body: ProfileAddonEdit;
-};
-/** What updateProfileAddons resolves to. */
-export type UpdateProfileAddonsResult = MessageResult;
-
 /**
  * Change a profile's add-ons
  *
@@ -1349,22 +729,6 @@ export type UpdateProfileAddonsResult = MessageResult;
 export function updateProfileAddons(client: ScopedContext<'profile'>, args: UpdateProfileAddonsArgs, options?: CallOptions): TagoPromise<UpdateProfileAddonsResult> {
   return callOperation<UpdateProfileAddonsResult>(client, ops.updateProfileAddons, args, options);
 }
-
-/** Arguments of removeProfileAddon. */
-export type RemoveProfileAddonArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description The add-on to remove.
-   * @example mobile
-   */
-  addon: ProfileAddonName;
-};
-/** What removeProfileAddon resolves to. */
-export type RemoveProfileAddonResult = MessageResult;
 
 /**
  * Remove an add-on from a profile
@@ -1379,18 +743,6 @@ export function removeProfileAddon(client: ScopedContext<'profile'>, args: Remov
   return callOperation<RemoveProfileAddonResult>(client, ops.removeProfileAddon, args, options);
 }
 
-/** Arguments of updateProfileServices. */
-export type UpdateProfileServicesArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  body: ProfileServicesEdit;
-};
-/** What updateProfileServices resolves to. */
-export type UpdateProfileServicesResult = MessageResult;
-
 /**
  * Change a profile's service settings
  *
@@ -1401,18 +753,6 @@ export type UpdateProfileServicesResult = MessageResult;
 export function updateProfileServices(client: ScopedContext<'profile'>, args: UpdateProfileServicesArgs, options?: CallOptions): TagoPromise<UpdateProfileServicesResult> {
   return callOperation<UpdateProfileServicesResult>(client, ops.updateProfileServices, args, options);
 }
-
-/** Arguments of configureProfileService. */
-export type ConfigureProfileServiceArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  body: ProfileServiceConfig;
-};
-/** What configureProfileService resolves to. */
-export type ConfigureProfileServiceResult = MessageResult;
 
 /**
  * Choose the profile's e-mail and SMS providers
@@ -1425,23 +765,6 @@ export function configureProfileService(client: ScopedContext<'profile'>, args: 
   return callOperation<ConfigureProfileServiceResult>(client, ops.configureProfileService, args, options);
 }
 
-/** Arguments of testProfileService. */
-export type TestProfileServiceArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description Which configured provider to test.
-   * @example email
-   */
-  serviceType: "sms" | "email";
-  body: ProfileServiceTest;
-};
-/** What testProfileService resolves to. */
-export type TestProfileServiceResult = ProfileServiceTestResult;
-
 /**
  * Send a test message through a configured provider
  *
@@ -1452,48 +775,6 @@ export type TestProfileServiceResult = ProfileServiceTestResult;
 export function testProfileService(client: ScopedContext<'profile'>, args: TestProfileServiceArgs, options?: CallOptions): TagoPromise<TestProfileServiceResult> {
   return callOperation<TestProfileServiceResult>(client, ops.testProfileService, args, options);
 }
-
-/** Arguments of listProfileTokens. */
-export type ListProfileTokensArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `ProfileToken` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "name"
-   *     ]
-   */
-  fields?: ProfileTokenListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listProfileTokens resolves to. */
-export type ListProfileTokensResult = ProfileToken[];
 
 /**
  * List a profile's tokens
@@ -1508,18 +789,6 @@ export function listProfileTokens<const F extends ProfileTokenListFields[] = nev
   return callPagedOperation<FieldsRow<ItemOf<ListProfileTokensResult>, F>[], FieldsRow<ItemOf<ListProfileTokensResult>, F>>(client, ops.listProfileTokens, args, options);
 }
 
-/** Arguments of createProfileToken. */
-export type CreateProfileTokenArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  body: ProfileTokenCreate;
-};
-/** What createProfileToken resolves to. */
-export type CreateProfileTokenResult = ProfileTokenCreateResult;
-
 /**
  * Create a profile token
  *
@@ -1530,22 +799,6 @@ export type CreateProfileTokenResult = ProfileTokenCreateResult;
 export function createProfileToken(client: ScopedContext<'profile'>, args: CreateProfileTokenArgs, options?: CallOptions): TagoPromise<CreateProfileTokenResult> {
   return callOperation<CreateProfileTokenResult>(client, ops.createProfileToken, args, options);
 }
-
-/** Arguments of deleteProfileToken. */
-export type DeleteProfileTokenArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description The token to revoke.
-   * @example p-4f2a9c1e-8b7d-4e3f-a6c5-1d2e3f4a5b6c
-   */
-  token: GenericToken;
-};
-/** What deleteProfileToken resolves to. */
-export type DeleteProfileTokenResult = MessageResult;
 
 /**
  * Revoke a profile token
@@ -1558,17 +811,6 @@ export function deleteProfileToken(client: ScopedContext<'profile'>, args: Delet
   return callOperation<DeleteProfileTokenResult>(client, ops.deleteProfileToken, args, options);
 }
 
-/** Arguments of listProfileTeamMembers. */
-export type ListProfileTeamMembersArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-};
-/** What listProfileTeamMembers resolves to. */
-export type ListProfileTeamMembersResult = ProfileTeamMember[];
-
 /**
  * List the accounts a profile is shared with
  *
@@ -1579,18 +821,6 @@ export type ListProfileTeamMembersResult = ProfileTeamMember[];
 export function listProfileTeamMembers(client: ScopedContext<'profile'>, args: ListProfileTeamMembersArgs, options?: CallOptions): TagoPromise<ListProfileTeamMembersResult> {
   return callOperation<ListProfileTeamMembersResult>(client, ops.listProfileTeamMembers, args, options);
 }
-
-/** Arguments of addProfileTeamMember. */
-export type AddProfileTeamMemberArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  body: ProfileTeamInvite;
-};
-/** What addProfileTeamMember resolves to. */
-export type AddProfileTeamMemberResult = MessageResult;
 
 /**
  * Share a profile with another account
@@ -1603,22 +833,6 @@ export function addProfileTeamMember(client: ScopedContext<'profile'>, args: Add
   return callOperation<AddProfileTeamMemberResult>(client, ops.addProfileTeamMember, args, options);
 }
 
-/** Arguments of removeProfileTeamMember. */
-export type RemoveProfileTeamMemberArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description Id of the account to remove from the team.
-   * @example 5bbcb03b667d7a002e56664a
-   */
-  accountId: GenericID;
-};
-/** What removeProfileTeamMember resolves to. */
-export type RemoveProfileTeamMemberResult = MessageResult;
-
 /**
  * Stop sharing a profile with an account
  *
@@ -1629,32 +843,6 @@ export type RemoveProfileTeamMemberResult = MessageResult;
 export function removeProfileTeamMember(client: ScopedContext<'profile'>, args: RemoveProfileTeamMemberArgs, options?: CallOptions): TagoPromise<RemoveProfileTeamMemberResult> {
   return callOperation<RemoveProfileTeamMemberResult>(client, ops.removeProfileTeamMember, args, options);
 }
-
-/** Arguments of listProfileBackups. */
-export type ListProfileBackupsArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listProfileBackups resolves to. */
-export type ListProfileBackupsResult = ProfileBackup[];
 
 /**
  * List a profile's backups
@@ -1669,17 +857,6 @@ export function listProfileBackups(client: ScopedContext<'profile'>, args: ListP
   return callPagedOperation<ListProfileBackupsResult, ItemOf<ListProfileBackupsResult>>(client, ops.listProfileBackups, args, options);
 }
 
-/** Arguments of createProfileBackup. */
-export type CreateProfileBackupArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-};
-/** What createProfileBackup resolves to. */
-export type CreateProfileBackupResult = ProfileBackupCreateResult;
-
 /**
  * Start a backup of a profile
  *
@@ -1690,23 +867,6 @@ export type CreateProfileBackupResult = ProfileBackupCreateResult;
 export function createProfileBackup(client: ScopedContext<'profile'>, args: CreateProfileBackupArgs, options?: CallOptions): TagoPromise<CreateProfileBackupResult> {
   return callOperation<CreateProfileBackupResult>(client, ops.createProfileBackup, args, options);
 }
-
-/** Arguments of deleteProfileBackup. */
-export type DeleteProfileBackupArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description Id of the backup.
-   * @example 66f1a2b3c4d5e6f7a8b9c0d1
-   */
-  backupID: GenericID;
-  body: ProfileCredentials;
-};
-/** What deleteProfileBackup resolves to. */
-export type DeleteProfileBackupResult = MessageResult;
 
 /**
  * Delete a backup
@@ -1719,23 +879,6 @@ export function deleteProfileBackup(client: ScopedContext<'profile'>, args: Dele
   return callOperation<DeleteProfileBackupResult>(client, ops.deleteProfileBackup, args, options);
 }
 
-/** Arguments of downloadProfileBackup. */
-export type DownloadProfileBackupArgs = {
-  /**
-   * @description Id of the profile.
-   * @example 61fac4d9a5c9f40012a5ff92
-   */
-  profileID: GenericID;
-  /**
-   * @description Id of a completed backup.
-   * @example 66f1a2b3c4d5e6f7a8b9c0d1
-   */
-  backupID: GenericID;
-  body: ProfileCredentials;
-};
-/** What downloadProfileBackup resolves to. */
-export type DownloadProfileBackupResult = ProfileBackupDownload;
-
 /**
  * Get a download link for a backup
  *
@@ -1746,17 +889,6 @@ export type DownloadProfileBackupResult = ProfileBackupDownload;
 export function downloadProfileBackup(client: ScopedContext<'profile'>, args: DownloadProfileBackupArgs, options?: CallOptions): TagoPromise<DownloadProfileBackupResult> {
   return callOperation<DownloadProfileBackupResult>(client, ops.downloadProfileBackup, args, options);
 }
-
-/** Arguments of transferTokenToProfile. */
-export type TransferTokenToProfileArgs = {
-  /**
-   * @description Id of the profile that takes over the calling token.
-   * @example 5bbcb03b667d7a002e56664b
-   */
-  targetProfileID: GenericID;
-};
-/** What transferTokenToProfile resolves to. */
-export type TransferTokenToProfileResult = MessageResult;
 
 /**
  * Move the calling token to another profile
@@ -1769,17 +901,6 @@ export function transferTokenToProfile(client: ScopedContext<'profile'>, args: T
   return callOperation<TransferTokenToProfileResult>(client, ops.transferTokenToProfile, args, options);
 }
 
-/** Arguments of listTagKeys. */
-export type ListTagKeysArgs = {
-  /**
-   * @description The kind of resource whose tag keys to list.
-   * @example device
-   */
-  type: ProfileTagKeyType;
-};
-/** What listTagKeys resolves to. */
-export type ListTagKeysResult = string[];
-
 /**
  * List the tag keys in use
  *
@@ -1790,52 +911,6 @@ export type ListTagKeysResult = string[];
 export function listTagKeys(client: ScopedContext<'profile' | 'analysis'>, args: ListTagKeysArgs, options?: CallOptions): TagoPromise<ListTagKeysResult> {
   return callOperation<ListTagKeysResult>(client, ops.listTagKeys, args, options);
 }
-
-/** Arguments of listDevices. */
-export type ListDevicesArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `DeviceListItem` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: DeviceListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-  /** @description Add the name of each device's bucket. */
-  resolveBucketName?: boolean;
-  /** @description Add the name of each device's connector. */
-  resolveConnectorName?: boolean;
-  /** @description Only devices that have a token with this serial number. */
-  serial?: string;
-  /** @description Id of a TagoCore instance, to list the devices that live only on that instance. */
-  tcore?: GenericID;
-};
-/** What listDevices resolves to. */
-export type ListDevicesResult = DeviceListItem[];
 
 /**
  * List the profile's devices
@@ -1850,13 +925,6 @@ export function listDevices<const F extends DeviceListFields[] = never>(client: 
   return callPagedOperation<FieldsRow<ItemOf<ListDevicesResult>, F>[], FieldsRow<ItemOf<ListDevicesResult>, F>>(client, ops.listDevices, args, options);
 }
 
-/** Arguments of createDevice. */
-export type CreateDeviceArgs = {
-  body: DeviceCreate;
-};
-/** What createDevice resolves to. */
-export type CreateDeviceResult = DeviceCreateResult;
-
 /**
  * Create a device
  *
@@ -1867,19 +935,6 @@ export type CreateDeviceResult = DeviceCreateResult;
 export function createDevice(client: ScopedContext<'profile' | 'analysis'>, args: CreateDeviceArgs, options?: CallOptions): TagoPromise<CreateDeviceResult> {
   return callOperation<CreateDeviceResult>(client, ops.createDevice, args, options);
 }
-
-/** Arguments of getDevice. */
-export type GetDeviceArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  /** @description Id of a TagoCore instance, to read a device that lives only on that instance. */
-  tcore?: GenericID;
-};
-/** What getDevice resolves to. */
-export type GetDeviceResult = Device;
 
 /**
  * Read a device
@@ -1892,18 +947,6 @@ export function getDevice(client: ScopedContext<'profile' | 'analysis'>, args: G
   return callOperation<GetDeviceResult>(client, ops.getDevice, args, options);
 }
 
-/** Arguments of updateDevice. */
-export type UpdateDeviceArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  body: DeviceEdit;
-};
-/** What updateDevice resolves to. */
-export type UpdateDeviceResult = MessageResult;
-
 /**
  * Change a device's settings
  *
@@ -1914,17 +957,6 @@ export type UpdateDeviceResult = MessageResult;
 export function updateDevice(client: ScopedContext<'profile' | 'analysis'>, args: UpdateDeviceArgs, options?: CallOptions): TagoPromise<UpdateDeviceResult> {
   return callOperation<UpdateDeviceResult>(client, ops.updateDevice, args, options);
 }
-
-/** Arguments of deleteDevice. */
-export type DeleteDeviceArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-};
-/** What deleteDevice resolves to. */
-export type DeleteDeviceResult = MessageResult;
 
 /**
  * Delete a device
@@ -1937,22 +969,6 @@ export function deleteDevice(client: ScopedContext<'profile' | 'analysis'>, args
   return callOperation<DeleteDeviceResult>(client, ops.deleteDevice, args, options);
 }
 
-/** Arguments of listDeviceParams. */
-export type ListDeviceParamsArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  /**
-   * @description `true` for only the parameters the device has read, `false` for only the unread ones; omit for all.
-   * @example false
-   */
-  sent_status?: boolean;
-};
-/** What listDeviceParams resolves to. */
-export type ListDeviceParamsResult = DeviceConfigParam[];
-
 /**
  * List a device's configuration parameters
  *
@@ -1963,18 +979,6 @@ export type ListDeviceParamsResult = DeviceConfigParam[];
 export function listDeviceParams(client: ScopedContext<'profile' | 'analysis'>, args: ListDeviceParamsArgs, options?: CallOptions): TagoPromise<ListDeviceParamsResult> {
   return callOperation<ListDeviceParamsResult>(client, ops.listDeviceParams, args, options);
 }
-
-/** Arguments of setDeviceParams. */
-export type SetDeviceParamsArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  body: DeviceConfigParamSetBody;
-};
-/** What setDeviceParams resolves to. */
-export type SetDeviceParamsResult = MessageResult;
 
 /**
  * Create or change configuration parameters
@@ -1987,22 +991,6 @@ export function setDeviceParams(client: ScopedContext<'profile' | 'analysis'>, a
   return callOperation<SetDeviceParamsResult>(client, ops.setDeviceParams, args, options);
 }
 
-/** Arguments of deleteDeviceParam. */
-export type DeleteDeviceParamArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  /**
-   * @description Id of the configuration parameter.
-   * @example 62ab8294c1ac39001361e11b
-   */
-  paramID: GenericID;
-};
-/** What deleteDeviceParam resolves to. */
-export type DeleteDeviceParamResult = MessageResult;
-
 /**
  * Delete a configuration parameter
  *
@@ -2014,13 +1002,6 @@ export function deleteDeviceParam(client: ScopedContext<'profile' | 'analysis'>,
   return callOperation<DeleteDeviceParamResult>(client, ops.deleteDeviceParam, args, options);
 }
 
-/** Arguments of createDeviceToken. */
-export type CreateDeviceTokenArgs = {
-  body: DeviceTokenCreate;
-};
-/** What createDeviceToken resolves to. */
-export type CreateDeviceTokenResult = DeviceTokenCreateResult;
-
 /**
  * Create a device token
  *
@@ -2031,48 +1012,6 @@ export type CreateDeviceTokenResult = DeviceTokenCreateResult;
 export function createDeviceToken(client: ScopedContext<'profile' | 'analysis'>, args: CreateDeviceTokenArgs, options?: CallOptions): TagoPromise<CreateDeviceTokenResult> {
   return callOperation<CreateDeviceTokenResult>(client, ops.createDeviceToken, args, options);
 }
-
-/** Arguments of listDeviceTokens. */
-export type ListDeviceTokensArgs = {
-  /**
-   * @description Id of the device whose tokens are listed.
-   * @example 6298fcc3e0b6840012b6abfa
-   */
-  deviceIDOrToken: GenericID;
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `DeviceToken` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "name"
-   *     ]
-   */
-  fields?: DeviceTokenListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listDeviceTokens resolves to. */
-export type ListDeviceTokensResult = DeviceToken[];
 
 /**
  * List a device's tokens
@@ -2087,17 +1026,6 @@ export function listDeviceTokens<const F extends DeviceTokenListFields[] = never
   return callPagedOperation<FieldsRow<ItemOf<ListDeviceTokensResult>, F>[], FieldsRow<ItemOf<ListDeviceTokensResult>, F>>(client, ops.listDeviceTokens, args, options);
 }
 
-/** Arguments of deleteDeviceToken. */
-export type DeleteDeviceTokenArgs = {
-  /**
-   * @description The device token to revoke.
-   * @example f2ba4b46-3c57-44ce-810f-98e1271ea602
-   */
-  deviceIDOrToken: GenericToken;
-};
-/** What deleteDeviceToken resolves to. */
-export type DeleteDeviceTokenResult = MessageResult;
-
 /**
  * Delete a device token
  *
@@ -2109,17 +1037,6 @@ export function deleteDeviceToken(client: ScopedContext<'profile' | 'analysis'>,
   return callOperation<DeleteDeviceTokenResult>(client, ops.deleteDeviceToken, args, options);
 }
 
-/** Arguments of getDeviceDataAmount. */
-export type GetDeviceDataAmountArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-};
-/** What getDeviceDataAmount resolves to. */
-export type GetDeviceDataAmountResult = number;
-
 /**
  * Count a device's stored records
  *
@@ -2130,56 +1047,6 @@ export type GetDeviceDataAmountResult = number;
 export function getDeviceDataAmount(client: ScopedContext<'profile' | 'analysis'>, args: GetDeviceDataAmountArgs, options?: CallOptions): TagoPromise<GetDeviceDataAmountResult> {
   return callOperation<GetDeviceDataAmountResult>(client, ops.getDeviceDataAmount, args, options);
 }
-
-/** Arguments of getDeviceData. */
-export type GetDeviceDataArgs = {
-  /**
-   * @description Id of the device.
-   * @example 6307b0b1b41f1b001a45c7e3
-   */
-  deviceID: GenericID;
-  /**
-   * @description Only records of these variables (the API also accepts the singular `variable`).
-   * @example temperature
-   */
-  variables?: string | string[];
-  /** @description Only records of these groups (older names `group`, `series`, `serie`). */
-  groups?: string | string[];
-  /** @description Only records with these ids. */
-  ids?: GenericID | GenericID[];
-  /** @description Only records holding one of these values. */
-  values?: (string | number | boolean) | (string | number | boolean)[];
-  /**
-   * @description Oldest time to include; absolute or relative (`1 day`). Required by `avg`, `sum` and `conditional`.
-   * @example 1 day
-   */
-  start_date?: DateInput;
-  /** @description Newest time to include; defaults to now. */
-  end_date?: DateInput;
-  /**
-   * @description Most records to return (per variable when several are asked for).
-   * @example 15
-   */
-  qty?: number;
-  /** @description Records to pass over before the first one returned; used to page through data. */
-  skip?: number;
-  /** @description Order by time. */
-  ordination?: "descending" | "ascending";
-  /** @description Add extra fields such as `created_at` to each record. */
-  details?: boolean;
-  /** @description Which records to pick. Omit for the default (newest first). `aggregate` needs `interval` and `function`; `conditional` needs `function` and `value`; `avg`, `sum` and `conditional` need `start_date` and a period of at most one month. `aggregate` has a much lower rate limit than plain reads. */
-  query?: "default" | "last_item" | "last_value" | "last_location" | "last_insert" | "first_item" | "first_value" | "first_location" | "first_insert" | "min" | "max" | "count" | "avg" | "sum" | "aggregate" | "conditional";
-  /** @description Bucket size of `query=aggregate`. */
-  interval?: "minute" | "hour" | "day" | "month" | "quarter" | "year";
-  /** @description `aggregate`: avg, sum, min or max. `conditional`: gt, gte, lt, lte, eq or ne. */
-  function?: "avg" | "sum" | "min" | "max" | "gt" | "gte" | "lt" | "lte" | "eq" | "ne";
-  /** @description The number `query=conditional` compares against. */
-  value?: number;
-  /** @description IANA time zone used to read dates (e.g. `America/New_York`). */
-  timezone?: string;
-};
-/** What getDeviceData resolves to. */
-export type GetDeviceDataResult = DataQueryResult;
 
 /**
  * Read a device's data
@@ -2225,18 +1092,6 @@ export function getDeviceData(client: ScopedContext<'profile' | 'analysis'>, arg
   return callPagedOperation<GetDeviceDataResult, ItemOf<GetDeviceDataResult>>(client, ops.getDeviceData, args, options);
 }
 
-/** Arguments of sendDeviceData. */
-export type SendDeviceDataArgs = {
-  /**
-   * @description Id of the device.
-   * @example 6307b0b1b41f1b001a45c7e3
-   */
-  deviceID: GenericID;
-  body: DataCreateBody;
-};
-/** What sendDeviceData resolves to. */
-export type SendDeviceDataResult = MessageResult;
-
 /**
  * Send data to a device
  *
@@ -2247,18 +1102,6 @@ export type SendDeviceDataResult = MessageResult;
 export function sendDeviceData(client: ScopedContext<'analysis'>, args: SendDeviceDataArgs, options?: CallOptions): TagoPromise<SendDeviceDataResult> {
   return callOperation<SendDeviceDataResult>(client, ops.sendDeviceData, args, options);
 }
-
-/** Arguments of editDeviceData. */
-export type EditDeviceDataArgs = {
-  /**
-   * @description Id of the device.
-   * @example 6307b0b1b41f1b001a45c7e3
-   */
-  deviceID: GenericID;
-  body: DataEditBody;
-};
-/** What editDeviceData resolves to. */
-export type EditDeviceDataResult = MessageResult;
 
 /**
  * Edit a device's records
@@ -2271,46 +1114,6 @@ export function editDeviceData(client: ScopedContext<'profile' | 'analysis'>, ar
   return callOperation<EditDeviceDataResult>(client, ops.editDeviceData, args, options);
 }
 
-/** Arguments of deleteDeviceData. */
-export type DeleteDeviceDataArgs = {
-  /**
-   * @description Id of the device.
-   * @example 6307b0b1b41f1b001a45c7e3
-   */
-  deviceID: GenericID;
-  /**
-   * @description Only records of these variables (the API also accepts the singular `variable`).
-   * @example temperature
-   */
-  variables?: string | string[];
-  /** @description Only records of these groups (older names `group`, `series`, `serie`). */
-  groups?: string | string[];
-  /** @description Only records with these ids. */
-  ids?: GenericID | GenericID[];
-  /** @description Only records holding one of these values. */
-  values?: (string | number | boolean) | (string | number | boolean)[];
-  /**
-   * @description Oldest time to include; absolute or relative (`1 day`). Required by `avg`, `sum` and `conditional`.
-   * @example 1 day
-   */
-  start_date?: DateInput;
-  /** @description Newest time to include; defaults to now. */
-  end_date?: DateInput;
-  /**
-   * @description Most records to return (per variable when several are asked for).
-   * @example 15
-   */
-  qty?: number;
-  /** @description Records to pass over before the first one returned; used to page through data. */
-  skip?: number;
-  /** @description Order by time. */
-  ordination?: "descending" | "ascending";
-  /** @description Which records to pick. Omit for the default (newest first). `aggregate` needs `interval` and `function`; `conditional` needs `function` and `value`; `avg`, `sum` and `conditional` need `start_date` and a period of at most one month. `aggregate` has a much lower rate limit than plain reads. */
-  query?: "default" | "last_item" | "last_value" | "last_location" | "last_insert" | "first_item" | "first_value" | "first_location" | "first_insert" | "min" | "max" | "count" | "avg" | "sum" | "aggregate" | "conditional";
-};
-/** What deleteDeviceData resolves to. */
-export type DeleteDeviceDataResult = MessageResult;
-
 /**
  * Delete a device's records
  *
@@ -2321,18 +1124,6 @@ export type DeleteDeviceDataResult = MessageResult;
 export function deleteDeviceData(client: ScopedContext<'profile' | 'analysis'>, args: DeleteDeviceDataArgs, options?: CallOptions): TagoPromise<DeleteDeviceDataResult> {
   return callOperation<DeleteDeviceDataResult>(client, ops.deleteDeviceData, args, options);
 }
-
-/** Arguments of emptyDeviceData. */
-export type EmptyDeviceDataArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  body?: DeviceEmpty;
-};
-/** What emptyDeviceData resolves to. */
-export type EmptyDeviceDataResult = MessageResult;
 
 /**
  * Remove all of a device's data
@@ -2345,17 +1136,6 @@ export function emptyDeviceData(client: ScopedContext<'profile' | 'analysis'>, a
   return callOperation<EmptyDeviceDataResult>(client, ops.emptyDeviceData, args, options);
 }
 
-/** Arguments of listDeviceChunks. */
-export type ListDeviceChunksArgs = {
-  /**
-   * @description Id of an immutable or hybrid device.
-   * @example 62a2646ffdea2f0013b1bfe7
-   */
-  deviceID: GenericID;
-};
-/** What listDeviceChunks resolves to. */
-export type ListDeviceChunksResult = DeviceChunk[];
-
 /**
  * List a device's data chunks
  *
@@ -2367,22 +1147,6 @@ export function listDeviceChunks(client: ScopedContext<'profile' | 'analysis'>, 
   return callOperation<ListDeviceChunksResult>(client, ops.listDeviceChunks, args, options);
 }
 
-/** Arguments of deleteDeviceChunk. */
-export type DeleteDeviceChunkArgs = {
-  /**
-   * @description Id of an immutable or hybrid device.
-   * @example 62a2646ffdea2f0013b1bfe7
-   */
-  deviceID: GenericID;
-  /**
-   * @description Id of the chunk, as listed (`<from>_<to>` in Unix seconds).
-   * @example 1657497600_1658102399
-   */
-  chunkID: string;
-};
-/** What deleteDeviceChunk resolves to. */
-export type DeleteDeviceChunkResult = MessageResult;
-
 /**
  * Delete a data chunk
  *
@@ -2393,18 +1157,6 @@ export type DeleteDeviceChunkResult = MessageResult;
 export function deleteDeviceChunk(client: ScopedContext<'profile' | 'analysis'>, args: DeleteDeviceChunkArgs, options?: CallOptions): TagoPromise<DeleteDeviceChunkResult> {
   return callOperation<DeleteDeviceChunkResult>(client, ops.deleteDeviceChunk, args, options);
 }
-
-/** Arguments of copyDeviceChunk. */
-export type CopyDeviceChunkArgs = {
-  /**
-   * @description Id of an immutable or hybrid device.
-   * @example 62a2646ffdea2f0013b1bfe7
-   */
-  deviceID: GenericID;
-  body: DeviceChunkCopy;
-};
-/** What copyDeviceChunk resolves to. */
-export type CopyDeviceChunkResult = DeviceExportResult;
 
 /**
  * Copy a data chunk to Files (older route)
@@ -2419,18 +1171,6 @@ export function copyDeviceChunk(client: ScopedContext<'profile' | 'analysis'>, a
   return callOperation<CopyDeviceChunkResult>(client, ops.copyDeviceChunk, args, options);
 }
 
-/** Arguments of backupDeviceChunk. */
-export type BackupDeviceChunkArgs = {
-  /**
-   * @description Id of an immutable or hybrid device.
-   * @example 62a2646ffdea2f0013b1bfe7
-   */
-  deviceID: GenericID;
-  body: DeviceChunkCopy;
-};
-/** What backupDeviceChunk resolves to. */
-export type BackupDeviceChunkResult = DeviceExportResult;
-
 /**
  * Export a data chunk to Files
  *
@@ -2441,18 +1181,6 @@ export type BackupDeviceChunkResult = DeviceExportResult;
 export function backupDeviceChunk(client: ScopedContext<'profile' | 'analysis'>, args: BackupDeviceChunkArgs, options?: CallOptions): TagoPromise<BackupDeviceChunkResult> {
   return callOperation<BackupDeviceChunkResult>(client, ops.backupDeviceChunk, args, options);
 }
-
-/** Arguments of backupDeviceData. */
-export type BackupDeviceDataArgs = {
-  /**
-   * @description Id of a mutable device.
-   * @example 66db45b6552d1d00097956de
-   */
-  deviceID: GenericID;
-  body: DeviceDataBackup;
-};
-/** What backupDeviceData resolves to. */
-export type BackupDeviceDataResult = DeviceExportResult;
 
 /**
  * Export a device's data to Files
@@ -2465,18 +1193,6 @@ export function backupDeviceData(client: ScopedContext<'profile' | 'analysis'>, 
   return callOperation<BackupDeviceDataResult>(client, ops.backupDeviceData, args, options);
 }
 
-/** Arguments of restoreDeviceData. */
-export type RestoreDeviceDataArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  body: DeviceDataRestore;
-};
-/** What restoreDeviceData resolves to. */
-export type RestoreDeviceDataResult = MessageResult;
-
 /**
  * Import data from a CSV in Files
  *
@@ -2488,18 +1204,6 @@ export function restoreDeviceData(client: ScopedContext<'profile' | 'analysis'>,
   return callOperation<RestoreDeviceDataResult>(client, ops.restoreDeviceData, args, options);
 }
 
-/** Arguments of convertDevice. */
-export type ConvertDeviceArgs = {
-  /**
-   * @description Id of the device.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  deviceID: GenericID;
-  body: DeviceConvert;
-};
-/** What convertDevice resolves to. */
-export type ConvertDeviceResult = MessageResult;
-
 /**
  * Convert a device's storage type
  *
@@ -2510,43 +1214,6 @@ export type ConvertDeviceResult = MessageResult;
 export function convertDevice(client: ScopedContext<'profile' | 'analysis'>, args: ConvertDeviceArgs, options?: CallOptions): TagoPromise<ConvertDeviceResult> {
   return callOperation<ConvertDeviceResult>(client, ops.convertDevice, args, options);
 }
-
-/** Arguments of listDashboards. */
-export type ListDashboardsArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `DashboardListItem` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id"
-   *     ]
-   */
-  fields?: DashboardListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listDashboards resolves to. */
-export type ListDashboardsResult = DashboardListItem[];
 
 /**
  * List dashboards
@@ -2561,13 +1228,6 @@ export function listDashboards<const F extends DashboardListFields[] = never>(cl
   return callPagedOperation<FieldsRow<ItemOf<ListDashboardsResult>, F>[], FieldsRow<ItemOf<ListDashboardsResult>, F>>(client, ops.listDashboards, args, options);
 }
 
-/** Arguments of createDashboard. */
-export type CreateDashboardArgs = {
-  body: DashboardCreate;
-};
-/** What createDashboard resolves to. */
-export type CreateDashboardResult = DashboardCreateResult;
-
 /**
  * Create a dashboard
  *
@@ -2578,17 +1238,6 @@ export type CreateDashboardResult = DashboardCreateResult;
 export function createDashboard(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: CreateDashboardArgs, options?: CallOptions): TagoPromise<CreateDashboardResult> {
   return callOperation<CreateDashboardResult>(client, ops.createDashboard, args, options);
 }
-
-/** Arguments of getDashboard. */
-export type GetDashboardArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-};
-/** What getDashboard resolves to. */
-export type GetDashboardResult = Dashboard;
 
 /**
  * Read a dashboard
@@ -2601,18 +1250,6 @@ export function getDashboard(client: ScopedContext<'profile' | 'analysis' | 'run
   return callOperation<GetDashboardResult>(client, ops.getDashboard, args, options);
 }
 
-/** Arguments of updateDashboard. */
-export type UpdateDashboardArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  body: DashboardEdit;
-};
-/** What updateDashboard resolves to. */
-export type UpdateDashboardResult = MessageResult;
-
 /**
  * Change a dashboard
  *
@@ -2623,17 +1260,6 @@ export type UpdateDashboardResult = MessageResult;
 export function updateDashboard(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: UpdateDashboardArgs, options?: CallOptions): TagoPromise<UpdateDashboardResult> {
   return callOperation<UpdateDashboardResult>(client, ops.updateDashboard, args, options);
 }
-
-/** Arguments of deleteDashboard. */
-export type DeleteDashboardArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-};
-/** What deleteDashboard resolves to. */
-export type DeleteDashboardResult = MessageResult;
 
 /**
  * Delete a dashboard
@@ -2646,18 +1272,6 @@ export function deleteDashboard(client: ScopedContext<'profile' | 'analysis' | '
   return callOperation<DeleteDashboardResult>(client, ops.deleteDashboard, args, options);
 }
 
-/** Arguments of duplicateDashboard. */
-export type DuplicateDashboardArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  body?: DashboardDuplicate;
-};
-/** What duplicateDashboard resolves to. */
-export type DuplicateDashboardResult = DashboardDuplicateResult;
-
 /**
  * Copy a dashboard
  *
@@ -2668,22 +1282,6 @@ export type DuplicateDashboardResult = DashboardDuplicateResult;
 export function duplicateDashboard(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: DuplicateDashboardArgs, options?: CallOptions): TagoPromise<DuplicateDashboardResult> {
   return callOperation<DuplicateDashboardResult>(client, ops.duplicateDashboard, args, options);
 }
-
-/** Arguments of getDashboardPublicToken. */
-export type GetDashboardPublicTokenArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description When the token stops working; `never` or a span such as `1 day`, `2 weeks`, `3 months`.
-   * @example never
-   */
-  expire_time?: ExpireTime;
-};
-/** What getDashboardPublicToken resolves to. */
-export type GetDashboardPublicTokenResult = DashboardPublicToken;
 
 /**
  * Make a public link token for a dashboard
@@ -2696,17 +1294,6 @@ export function getDashboardPublicToken(client: ScopedContext<'profile' | 'analy
   return callOperation<GetDashboardPublicTokenResult>(client, ops.getDashboardPublicToken, args, options);
 }
 
-/** Arguments of listDashboardDevices. */
-export type ListDashboardDevicesArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-};
-/** What listDashboardDevices resolves to. */
-export type ListDashboardDevicesResult = DashboardRelatedDevice[];
-
 /**
  * List the devices a dashboard uses
  *
@@ -2717,17 +1304,6 @@ export type ListDashboardDevicesResult = DashboardRelatedDevice[];
 export function listDashboardDevices(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: ListDashboardDevicesArgs, options?: CallOptions): TagoPromise<ListDashboardDevicesResult> {
   return callOperation<ListDashboardDevicesResult>(client, ops.listDashboardDevices, args, options);
 }
-
-/** Arguments of listDashboardAnalyses. */
-export type ListDashboardAnalysesArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-};
-/** What listDashboardAnalyses resolves to. */
-export type ListDashboardAnalysesResult = DashboardRelatedAnalysis[];
 
 /**
  * List the analyses a dashboard uses
@@ -2740,18 +1316,6 @@ export function listDashboardAnalyses(client: ScopedContext<'profile' | 'analysi
   return callOperation<ListDashboardAnalysesResult>(client, ops.listDashboardAnalyses, args, options);
 }
 
-/** Arguments of createWidget. */
-export type CreateWidgetArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  body: WidgetCreate;
-};
-/** What createWidget resolves to. */
-export type CreateWidgetResult = WidgetCreateResult;
-
 /**
  * Add a widget to a dashboard
  *
@@ -2762,22 +1326,6 @@ export type CreateWidgetResult = WidgetCreateResult;
 export function createWidget(client: ScopedContext<'profile' | 'analysis'>, args: CreateWidgetArgs, options?: CallOptions): TagoPromise<CreateWidgetResult> {
   return callOperation<CreateWidgetResult>(client, ops.createWidget, args, options);
 }
-
-/** Arguments of getWidget. */
-export type GetWidgetArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-};
-/** What getWidget resolves to. */
-export type GetWidgetResult = Widget;
 
 /**
  * Read a widget
@@ -2790,23 +1338,6 @@ export function getWidget(client: ScopedContext<'profile' | 'analysis'>, args: G
   return callOperation<GetWidgetResult>(client, ops.getWidget, args, options);
 }
 
-/** Arguments of updateWidget. */
-export type UpdateWidgetArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  body: WidgetEdit;
-};
-/** What updateWidget resolves to. */
-export type UpdateWidgetResult = MessageResult;
-
 /**
  * Change a widget
  *
@@ -2817,22 +1348,6 @@ export type UpdateWidgetResult = MessageResult;
 export function updateWidget(client: ScopedContext<'profile' | 'analysis'>, args: UpdateWidgetArgs, options?: CallOptions): TagoPromise<UpdateWidgetResult> {
   return callOperation<UpdateWidgetResult>(client, ops.updateWidget, args, options);
 }
-
-/** Arguments of deleteWidget. */
-export type DeleteWidgetArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-};
-/** What deleteWidget resolves to. */
-export type DeleteWidgetResult = MessageResult;
 
 /**
  * Delete a widget
@@ -2845,22 +1360,6 @@ export function deleteWidget(client: ScopedContext<'profile' | 'analysis'>, args
   return callOperation<DeleteWidgetResult>(client, ops.deleteWidget, args, options);
 }
 
-/** Arguments of generateWidgetToken. */
-export type GenerateWidgetTokenArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-};
-/** What generateWidgetToken resolves to. */
-export type GenerateWidgetTokenResult = WidgetToken;
-
 /**
  * Make an embed token for a widget
  *
@@ -2871,23 +1370,6 @@ export type GenerateWidgetTokenResult = WidgetToken;
 export function generateWidgetToken(client: ScopedContext<'profile' | 'analysis'>, args: GenerateWidgetTokenArgs, options?: CallOptions): TagoPromise<GenerateWidgetTokenResult> {
   return callOperation<GenerateWidgetTokenResult>(client, ops.generateWidgetToken, args, options);
 }
-
-/** Arguments of uploadWidgetSource. */
-export type UploadWidgetSourceArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the custom widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  body: WidgetSourceUpload;
-};
-/** What uploadWidgetSource resolves to. */
-export type UploadWidgetSourceResult = WidgetSourceUploadResult;
 
 /**
  * Upload the source of a custom widget
@@ -2900,41 +1382,6 @@ export function uploadWidgetSource(client: ScopedContext<'profile' | 'analysis'>
   return callOperation<UploadWidgetSourceResult>(client, ops.uploadWidgetSource, args, options);
 }
 
-/** Arguments of getWidgetData. */
-export type GetWidgetDataArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  /**
-   * @description Change the period or time zone of the widget's queries for this read.
-   * @example {
-   *       "start_date": "2025-01-01",
-   *       "end_date": "2025-12-31",
-   *       "timezone": "UTC"
-   *     }
-   */
-  overwrite?: {
-      start_date?: DateInput;
-      end_date?: DateInput;
-      timezone?: string;
-  };
-  /** @description For blueprint widgets, the device picked in each selector. */
-  blueprint_devices?: WidgetBlueprintDevice[];
-  /** @description Page of rows for table-like and resource widgets, from 1. */
-  page?: number;
-  /** @description Rows per page for table-like and resource widgets. */
-  amount?: number;
-};
-/** What getWidgetData resolves to. */
-export type GetWidgetDataResult = WidgetDataResult;
-
 /**
  * Read the data a widget shows
  *
@@ -2945,25 +1392,6 @@ export type GetWidgetDataResult = WidgetDataResult;
 export function getWidgetData(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: GetWidgetDataArgs, options?: CallOptions): TagoPromise<GetWidgetDataResult> {
   return callOperation<GetWidgetDataResult>(client, ops.getWidgetData, args, options);
 }
-
-/** Arguments of sendWidgetData. */
-export type SendWidgetDataArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  /** @description Hand the records to the widget's analysis without storing them. */
-  bypass_bucket?: boolean;
-  body: WidgetDataCreateBody;
-};
-/** What sendWidgetData resolves to. */
-export type SendWidgetDataResult = string[] | string;
 
 /**
  * Send data through a widget
@@ -2976,29 +1404,6 @@ export function sendWidgetData(client: ScopedContext<'profile' | 'analysis' | 'r
   return callOperation<SendWidgetDataResult>(client, ops.sendWidgetData, args, options);
 }
 
-/** Arguments of deleteWidgetData. */
-export type DeleteWidgetDataArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  /**
-   * @description Pairs of record id and device id joined by a colon.
-   * @example [
-   *       "547e353d7dbf3af122c0257d:6238a3a27d792400139e5b47"
-   *     ]
-   */
-  ids: string[];
-};
-/** What deleteWidgetData resolves to. */
-export type DeleteWidgetDataResult = MessageResult;
-
 /**
  * Delete records shown by a widget
  *
@@ -3009,25 +1414,6 @@ export type DeleteWidgetDataResult = MessageResult;
 export function deleteWidgetData(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: DeleteWidgetDataArgs, options?: CallOptions): TagoPromise<DeleteWidgetDataResult> {
   return callOperation<DeleteWidgetDataResult>(client, ops.deleteWidgetData, args, options);
 }
-
-/** Arguments of editWidgetData. */
-export type EditWidgetDataArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  /** @description Hand the edits to the widget's analysis without storing them. */
-  bypass_bucket?: boolean;
-  body: WidgetDataEditBody;
-};
-/** What editWidgetData resolves to. */
-export type EditWidgetDataResult = string | string[];
 
 /**
  * Edit records shown by a widget
@@ -3040,25 +1426,6 @@ export function editWidgetData(client: ScopedContext<'profile' | 'analysis' | 'r
   return callOperation<EditWidgetDataResult>(client, ops.editWidgetData, args, options);
 }
 
-/** Arguments of editWidgetResource. */
-export type EditWidgetResourceArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  /** @description Identifier handed to the widget's analysis. */
-  widget_exec?: string;
-  body: WidgetResourceEditBody;
-};
-/** What editWidgetResource resolves to. */
-export type EditWidgetResourceResult = AnyValue;
-
 /**
  * Edit devices listed by a widget
  *
@@ -3069,25 +1436,6 @@ export type EditWidgetResourceResult = AnyValue;
 export function editWidgetResource(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: EditWidgetResourceArgs, options?: CallOptions): TagoPromise<EditWidgetResourceResult> {
   return callOperation<EditWidgetResourceResult>(client, ops.editWidgetResource, args, options);
 }
-
-/** Arguments of uploadWidgetFile. */
-export type UploadWidgetFileArgs = {
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget that takes the file.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  /** @description For blueprint dashboards, the device picked in each selector. */
-  blueprint_devices?: WidgetBlueprintDevice[];
-  body: WidgetFileUploadEnd | FormData;
-};
-/** What uploadWidgetFile resolves to. */
-export type UploadWidgetFileResult = WidgetFileUploadResult;
 
 /**
  * Upload a file through a widget
@@ -3100,28 +1448,6 @@ export function uploadWidgetFile(client: ScopedContext<'profile' | 'analysis' | 
   return callOperation<UploadWidgetFileResult>(client, ops.uploadWidgetFile, args, options);
 }
 
-/** Arguments of runWidgetHeaderAnalysis. */
-export type RunWidgetHeaderAnalysisArgs = {
-  /**
-   * @description Id of the analysis bound to the header button.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-  /**
-   * @description Id of the dashboard.
-   * @example 5dcad1c216174c001ca23ab9
-   */
-  dashboardID: GenericID;
-  /**
-   * @description Id of the widget whose header button runs the analysis.
-   * @example 6230e740f5772600124c81e1
-   */
-  widgetID: GenericID;
-  body?: WidgetHeaderAnalysisRun;
-};
-/** What runWidgetHeaderAnalysis resolves to. */
-export type RunWidgetHeaderAnalysisResult = MessageResult;
-
 /**
  * Run the analysis of a widget's header button
  *
@@ -3132,44 +1458,6 @@ export type RunWidgetHeaderAnalysisResult = MessageResult;
 export function runWidgetHeaderAnalysis(client: ScopedContext<'profile' | 'analysis' | 'runUser'>, args: RunWidgetHeaderAnalysisArgs, options?: CallOptions): TagoPromise<RunWidgetHeaderAnalysisResult> {
   return callOperation<RunWidgetHeaderAnalysisResult>(client, ops.runWidgetHeaderAnalysis, args, options);
 }
-
-/** Arguments of listAnalyses. */
-export type ListAnalysesArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `AnalysisListItem` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: AnalysisListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listAnalyses resolves to. */
-export type ListAnalysesResult = AnalysisListItem[];
 
 /**
  * List analyses
@@ -3184,13 +1472,6 @@ export function listAnalyses<const F extends AnalysisListFields[] = never>(clien
   return callPagedOperation<FieldsRow<ItemOf<ListAnalysesResult>, F>[], FieldsRow<ItemOf<ListAnalysesResult>, F>>(client, ops.listAnalyses, args, options);
 }
 
-/** Arguments of createAnalysis. */
-export type CreateAnalysisArgs = {
-  body: AnalysisCreate;
-};
-/** What createAnalysis resolves to. */
-export type CreateAnalysisResult = AnalysisCreateResult;
-
 /**
  * Create an analysis
  *
@@ -3201,17 +1482,6 @@ export type CreateAnalysisResult = AnalysisCreateResult;
 export function createAnalysis(client: ScopedContext<'profile' | 'analysis'>, args: CreateAnalysisArgs, options?: CallOptions): TagoPromise<CreateAnalysisResult> {
   return callOperation<CreateAnalysisResult>(client, ops.createAnalysis, args, options);
 }
-
-/** Arguments of getAnalysis. */
-export type GetAnalysisArgs = {
-  /**
-   * @description Id of the analysis.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-};
-/** What getAnalysis resolves to. */
-export type GetAnalysisResult = Analysis;
 
 /**
  * Read an analysis
@@ -3224,18 +1494,6 @@ export function getAnalysis(client: ScopedContext<'profile' | 'analysis'>, args:
   return callOperation<GetAnalysisResult>(client, ops.getAnalysis, args, options);
 }
 
-/** Arguments of updateAnalysis. */
-export type UpdateAnalysisArgs = {
-  /**
-   * @description Id of the analysis.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-  body: AnalysisEdit;
-};
-/** What updateAnalysis resolves to. */
-export type UpdateAnalysisResult = MessageResult;
-
 /**
  * Change an analysis
  *
@@ -3246,17 +1504,6 @@ export type UpdateAnalysisResult = MessageResult;
 export function updateAnalysis(client: ScopedContext<'profile' | 'analysis'>, args: UpdateAnalysisArgs, options?: CallOptions): TagoPromise<UpdateAnalysisResult> {
   return callOperation<UpdateAnalysisResult>(client, ops.updateAnalysis, args, options);
 }
-
-/** Arguments of deleteAnalysis. */
-export type DeleteAnalysisArgs = {
-  /**
-   * @description Id of the analysis.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-};
-/** What deleteAnalysis resolves to. */
-export type DeleteAnalysisResult = MessageResult;
 
 /**
  * Delete an analysis
@@ -3269,18 +1516,6 @@ export function deleteAnalysis(client: ScopedContext<'profile' | 'analysis'>, ar
   return callOperation<DeleteAnalysisResult>(client, ops.deleteAnalysis, args, options);
 }
 
-/** Arguments of runAnalysis. */
-export type RunAnalysisArgs = {
-  /**
-   * @description Id of the analysis.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-  body?: AnalysisRun;
-};
-/** What runAnalysis resolves to. */
-export type RunAnalysisResult = AnalysisTokenResult;
-
 /**
  * Run an analysis now
  *
@@ -3291,17 +1526,6 @@ export type RunAnalysisResult = AnalysisTokenResult;
 export function runAnalysis(client: ScopedContext<'profile' | 'analysis'>, args: RunAnalysisArgs, options?: CallOptions): TagoPromise<RunAnalysisResult> {
   return callOperation<RunAnalysisResult>(client, ops.runAnalysis, args, options);
 }
-
-/** Arguments of generateAnalysisToken. */
-export type GenerateAnalysisTokenArgs = {
-  /**
-   * @description Id of the analysis.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-};
-/** What generateAnalysisToken resolves to. */
-export type GenerateAnalysisTokenResult = AnalysisTokenResult;
 
 /**
  * Make a new token for an external analysis
@@ -3314,18 +1538,6 @@ export function generateAnalysisToken(client: ScopedContext<'profile' | 'analysi
   return callOperation<GenerateAnalysisTokenResult>(client, ops.generateAnalysisToken, args, options);
 }
 
-/** Arguments of uploadAnalysisScript. */
-export type UploadAnalysisScriptArgs = {
-  /**
-   * @description Id of the analysis.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-  body: AnalysisScriptUpload;
-};
-/** What uploadAnalysisScript resolves to. */
-export type UploadAnalysisScriptResult = MessageResult;
-
 /**
  * Upload an analysis script
  *
@@ -3336,19 +1548,6 @@ export type UploadAnalysisScriptResult = MessageResult;
 export function uploadAnalysisScript(client: ScopedContext<'profile' | 'analysis'>, args: UploadAnalysisScriptArgs, options?: CallOptions): TagoPromise<UploadAnalysisScriptResult> {
   return callOperation<UploadAnalysisScriptResult>(client, ops.uploadAnalysisScript, args, options);
 }
-
-/** Arguments of downloadAnalysisScript. */
-export type DownloadAnalysisScriptArgs = {
-  /**
-   * @description Id of the analysis.
-   * @example 61969a2c87160b00189326e9
-   */
-  analysisID: GenericID;
-  /** @description Version to fetch (keys of `versions` in the analysis); the current one when absent. */
-  version?: number;
-};
-/** What downloadAnalysisScript resolves to. */
-export type DownloadAnalysisScriptResult = AnalysisScriptDownload;
 
 /**
  * Get a download link for an analysis script
@@ -3361,13 +1560,6 @@ export function downloadAnalysisScript(client: ScopedContext<'profile' | 'analys
   return callOperation<DownloadAnalysisScriptResult>(client, ops.downloadAnalysisScript, args, options);
 }
 
-/** Arguments of sendAnalysisConsoleMessage. */
-export type SendAnalysisConsoleMessageArgs = {
-  body: ServiceConsoleMessage;
-};
-/** What sendAnalysisConsoleMessage resolves to. */
-export type SendAnalysisConsoleMessageResult = MessageResult;
-
 /**
  * Write a line to the analysis console
  *
@@ -3378,13 +1570,6 @@ export type SendAnalysisConsoleMessageResult = MessageResult;
 export function sendAnalysisConsoleMessage(client: ScopedContext<'analysis'>, args: SendAnalysisConsoleMessageArgs, options?: CallOptions): TagoPromise<SendAnalysisConsoleMessageResult> {
   return callOperation<SendAnalysisConsoleMessageResult>(client, ops.sendAnalysisConsoleMessage, args, options);
 }
-
-/** Arguments of sendAnalysisEmail. */
-export type SendAnalysisEmailArgs = {
-  body: ServiceEmail;
-};
-/** What sendAnalysisEmail resolves to. */
-export type SendAnalysisEmailResult = MessageResult;
 
 /**
  * Send an e-mail
@@ -3397,13 +1582,6 @@ export function sendAnalysisEmail(client: ScopedContext<'analysis'>, args: SendA
   return callOperation<SendAnalysisEmailResult>(client, ops.sendAnalysisEmail, args, options);
 }
 
-/** Arguments of sendAnalysisSmtpEmail. */
-export type SendAnalysisSmtpEmailArgs = {
-  body: ServiceSmtpEmail;
-};
-/** What sendAnalysisSmtpEmail resolves to. */
-export type SendAnalysisSmtpEmailResult = MessageResult;
-
 /**
  * Send an e-mail through the caller's SMTP server
  *
@@ -3414,13 +1592,6 @@ export type SendAnalysisSmtpEmailResult = MessageResult;
 export function sendAnalysisSmtpEmail(client: ScopedContext<'analysis'>, args: SendAnalysisSmtpEmailArgs, options?: CallOptions): TagoPromise<SendAnalysisSmtpEmailResult> {
   return callOperation<SendAnalysisSmtpEmailResult>(client, ops.sendAnalysisSmtpEmail, args, options);
 }
-
-/** Arguments of sendAnalysisSendgridEmail. */
-export type SendAnalysisSendgridEmailArgs = {
-  body: ServiceSendgridEmail;
-};
-/** What sendAnalysisSendgridEmail resolves to. */
-export type SendAnalysisSendgridEmailResult = MessageResult;
 
 /**
  * Send an e-mail through the caller's SendGrid account
@@ -3433,13 +1604,6 @@ export function sendAnalysisSendgridEmail(client: ScopedContext<'analysis'>, arg
   return callOperation<SendAnalysisSendgridEmailResult>(client, ops.sendAnalysisSendgridEmail, args, options);
 }
 
-/** Arguments of sendAnalysisSms. */
-export type SendAnalysisSmsArgs = {
-  body: ServiceSms;
-};
-/** What sendAnalysisSms resolves to. */
-export type SendAnalysisSmsResult = MessageResult;
-
 /**
  * Send a text message
  *
@@ -3450,13 +1614,6 @@ export type SendAnalysisSmsResult = MessageResult;
 export function sendAnalysisSms(client: ScopedContext<'analysis'>, args: SendAnalysisSmsArgs, options?: CallOptions): TagoPromise<SendAnalysisSmsResult> {
   return callOperation<SendAnalysisSmsResult>(client, ops.sendAnalysisSms, args, options);
 }
-
-/** Arguments of sendAnalysisTwilioSms. */
-export type SendAnalysisTwilioSmsArgs = {
-  body: ServiceTwilioSms;
-};
-/** What sendAnalysisTwilioSms resolves to. */
-export type SendAnalysisTwilioSmsResult = MessageResult;
 
 /**
  * Send a text message through the caller's Twilio account
@@ -3469,13 +1626,6 @@ export function sendAnalysisTwilioSms(client: ScopedContext<'analysis'>, args: S
   return callOperation<SendAnalysisTwilioSmsResult>(client, ops.sendAnalysisTwilioSms, args, options);
 }
 
-/** Arguments of sendAnalysisTwilioWhatsapp. */
-export type SendAnalysisTwilioWhatsappArgs = {
-  body: ServiceTwilioWhatsapp;
-};
-/** What sendAnalysisTwilioWhatsapp resolves to. */
-export type SendAnalysisTwilioWhatsappResult = MessageResult;
-
 /**
  * Send a WhatsApp message through the caller's Twilio account
  *
@@ -3486,13 +1636,6 @@ export type SendAnalysisTwilioWhatsappResult = MessageResult;
 export function sendAnalysisTwilioWhatsapp(client: ScopedContext<'analysis'>, args: SendAnalysisTwilioWhatsappArgs, options?: CallOptions): TagoPromise<SendAnalysisTwilioWhatsappResult> {
   return callOperation<SendAnalysisTwilioWhatsappResult>(client, ops.sendAnalysisTwilioWhatsapp, args, options);
 }
-
-/** Arguments of sendAnalysisSqsMessage. */
-export type SendAnalysisSqsMessageArgs = {
-  body: ServiceSqsMessage;
-};
-/** What sendAnalysisSqsMessage resolves to. */
-export type SendAnalysisSqsMessageResult = MessageResult;
 
 /**
  * Send records to an Amazon SQS queue
@@ -3505,13 +1648,6 @@ export function sendAnalysisSqsMessage(client: ScopedContext<'analysis'>, args: 
   return callOperation<SendAnalysisSqsMessageResult>(client, ops.sendAnalysisSqsMessage, args, options);
 }
 
-/** Arguments of publishAnalysisMqttMessage. */
-export type PublishAnalysisMqttMessageArgs = {
-  body: ServiceMqttPublish;
-};
-/** What publishAnalysisMqttMessage resolves to. */
-export type PublishAnalysisMqttMessageResult = MessageResult;
-
 /**
  * Publish an MQTT message to a device
  *
@@ -3522,13 +1658,6 @@ export type PublishAnalysisMqttMessageResult = MessageResult;
 export function publishAnalysisMqttMessage(client: ScopedContext<'analysis'>, args: PublishAnalysisMqttMessageArgs, options?: CallOptions): TagoPromise<PublishAnalysisMqttMessageResult> {
   return callOperation<PublishAnalysisMqttMessageResult>(client, ops.publishAnalysisMqttMessage, args, options);
 }
-
-/** Arguments of sendAnalysisNotification. */
-export type SendAnalysisNotificationArgs = {
-  body: ServiceNotification;
-};
-/** What sendAnalysisNotification resolves to. */
-export type SendAnalysisNotificationResult = MessageResult;
 
 /**
  * Send a notification to the profile
@@ -3541,13 +1670,6 @@ export function sendAnalysisNotification(client: ScopedContext<'analysis'>, args
   return callOperation<SendAnalysisNotificationResult>(client, ops.sendAnalysisNotification, args, options);
 }
 
-/** Arguments of uploadAnalysisAttachment. */
-export type UploadAnalysisAttachmentArgs = {
-  body: ServiceAttachmentUpload;
-};
-/** What uploadAnalysisAttachment resolves to. */
-export type UploadAnalysisAttachmentResult = MessageResult;
-
 /**
  * Store a file for the analysis
  *
@@ -3559,13 +1681,6 @@ export function uploadAnalysisAttachment(client: ScopedContext<'analysis'>, args
   return callOperation<UploadAnalysisAttachmentResult>(client, ops.uploadAnalysisAttachment, args, options);
 }
 
-/** Arguments of sendTagoTipCommand. */
-export type SendTagoTipCommandArgs = {
-  body: ServiceTipCommand;
-};
-/** What sendTagoTipCommand resolves to. */
-export type SendTagoTipCommandResult = MessageResult;
-
 /**
  * Send a command to a device through TagoTiP
  *
@@ -3576,44 +1691,6 @@ export type SendTagoTipCommandResult = MessageResult;
 export function sendTagoTipCommand(client: ScopedContext<'serviceAuthorization'>, args: SendTagoTipCommandArgs, options?: CallOptions): TagoPromise<SendTagoTipCommandResult> {
   return callOperation<SendTagoTipCommandResult>(client, ops.sendTagoTipCommand, args, options);
 }
-
-/** Arguments of listActions. */
-export type ListActionsArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `Action` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: ActionListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listActions resolves to. */
-export type ListActionsResult = Action[];
 
 /**
  * List the profile's actions
@@ -3628,13 +1705,6 @@ export function listActions<const F extends ActionListFields[] = never>(client: 
   return callPagedOperation<FieldsRow<ItemOf<ListActionsResult>, F>[], FieldsRow<ItemOf<ListActionsResult>, F>>(client, ops.listActions, args, options);
 }
 
-/** Arguments of createAction. */
-export type CreateActionArgs = {
-  body: ActionCreate;
-};
-/** What createAction resolves to. */
-export type CreateActionResult = ActionCreateResult;
-
 /**
  * Create an action
  *
@@ -3645,17 +1715,6 @@ export type CreateActionResult = ActionCreateResult;
 export function createAction(client: ScopedContext<'profile' | 'analysis'>, args: CreateActionArgs, options?: CallOptions): TagoPromise<CreateActionResult> {
   return callOperation<CreateActionResult>(client, ops.createAction, args, options);
 }
-
-/** Arguments of getAction. */
-export type GetActionArgs = {
-  /**
-   * @description Id of the action.
-   * @example 6245a31f8bd4a00012ec5a71
-   */
-  actionID: GenericID;
-};
-/** What getAction resolves to. */
-export type GetActionResult = Action;
 
 /**
  * Read an action
@@ -3668,18 +1727,6 @@ export function getAction(client: ScopedContext<'profile' | 'analysis'>, args: G
   return callOperation<GetActionResult>(client, ops.getAction, args, options);
 }
 
-/** Arguments of updateAction. */
-export type UpdateActionArgs = {
-  /**
-   * @description Id of the action.
-   * @example 6245a31f8bd4a00012ec5a71
-   */
-  actionID: GenericID;
-  body: ActionUpdate;
-};
-/** What updateAction resolves to. */
-export type UpdateActionResult = MessageResult;
-
 /**
  * Change an action
  *
@@ -3691,17 +1738,6 @@ export function updateAction(client: ScopedContext<'profile' | 'analysis'>, args
   return callOperation<UpdateActionResult>(client, ops.updateAction, args, options);
 }
 
-/** Arguments of deleteAction. */
-export type DeleteActionArgs = {
-  /**
-   * @description Id of the action.
-   * @example 6245a31f8bd4a00012ec5a71
-   */
-  actionID: GenericID;
-};
-/** What deleteAction resolves to. */
-export type DeleteActionResult = MessageResult;
-
 /**
  * Delete an action
  *
@@ -3712,44 +1748,6 @@ export type DeleteActionResult = MessageResult;
 export function deleteAction(client: ScopedContext<'profile' | 'analysis'>, args: DeleteActionArgs, options?: CallOptions): TagoPromise<DeleteActionResult> {
   return callOperation<DeleteActionResult>(client, ops.deleteAction, args, options);
 }
-
-/** Arguments of listAccessPolicies. */
-export type ListAccessPoliciesArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `AccessPolicySummary` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: AccessPolicyListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listAccessPolicies resolves to. */
-export type ListAccessPoliciesResult = AccessPolicySummary[];
 
 /**
  * List the profile's access policies
@@ -3764,13 +1762,6 @@ export function listAccessPolicies<const F extends AccessPolicyListFields[] = ne
   return callPagedOperation<FieldsRow<ItemOf<ListAccessPoliciesResult>, F>[], FieldsRow<ItemOf<ListAccessPoliciesResult>, F>>(client, ops.listAccessPolicies, args, options);
 }
 
-/** Arguments of createAccessPolicy. */
-export type CreateAccessPolicyArgs = {
-  body: AccessPolicyCreate;
-};
-/** What createAccessPolicy resolves to. */
-export type CreateAccessPolicyResult = AccessPolicyCreateResult;
-
 /**
  * Create an access policy
  *
@@ -3781,9 +1772,6 @@ export type CreateAccessPolicyResult = AccessPolicyCreateResult;
 export function createAccessPolicy(client: ScopedContext<'profile' | 'analysis'>, args: CreateAccessPolicyArgs, options?: CallOptions): TagoPromise<CreateAccessPolicyResult> {
   return callOperation<CreateAccessPolicyResult>(client, ops.createAccessPolicy, args, options);
 }
-
-/** What getAccessPolicySettings resolves to. */
-export type GetAccessPolicySettingsResult = AccessPolicySettings;
 
 /**
  * Read what access policies can grant
@@ -3796,17 +1784,6 @@ export function getAccessPolicySettings(client: ScopedContext<'profile' | 'analy
   return callOperation<GetAccessPolicySettingsResult>(client, ops.getAccessPolicySettings, undefined, options);
 }
 
-/** Arguments of getAccessPolicy. */
-export type GetAccessPolicyArgs = {
-  /**
-   * @description Id of the policy.
-   * @example 6102f4c5a2b9b40012d3e8a1
-   */
-  amID: GenericID;
-};
-/** What getAccessPolicy resolves to. */
-export type GetAccessPolicyResult = AccessPolicy;
-
 /**
  * Read an access policy
  *
@@ -3817,18 +1794,6 @@ export type GetAccessPolicyResult = AccessPolicy;
 export function getAccessPolicy(client: ScopedContext<'profile' | 'analysis'>, args: GetAccessPolicyArgs, options?: CallOptions): TagoPromise<GetAccessPolicyResult> {
   return callOperation<GetAccessPolicyResult>(client, ops.getAccessPolicy, args, options);
 }
-
-/** Arguments of updateAccessPolicy. */
-export type UpdateAccessPolicyArgs = {
-  /**
-   * @description Id of the policy.
-   * @example 6102f4c5a2b9b40012d3e8a1
-   */
-  amID: GenericID;
-  body: AccessPolicyUpdate;
-};
-/** What updateAccessPolicy resolves to. */
-export type UpdateAccessPolicyResult = MessageResult;
 
 /**
  * Change an access policy
@@ -3841,17 +1806,6 @@ export function updateAccessPolicy(client: ScopedContext<'profile' | 'analysis'>
   return callOperation<UpdateAccessPolicyResult>(client, ops.updateAccessPolicy, args, options);
 }
 
-/** Arguments of deleteAccessPolicy. */
-export type DeleteAccessPolicyArgs = {
-  /**
-   * @description Id of the policy.
-   * @example 6102f4c5a2b9b40012d3e8a1
-   */
-  amID: GenericID;
-};
-/** What deleteAccessPolicy resolves to. */
-export type DeleteAccessPolicyResult = MessageResult;
-
 /**
  * Delete an access policy
  *
@@ -3862,9 +1816,6 @@ export type DeleteAccessPolicyResult = MessageResult;
 export function deleteAccessPolicy(client: ScopedContext<'profile' | 'analysis'>, args: DeleteAccessPolicyArgs, options?: CallOptions): TagoPromise<DeleteAccessPolicyResult> {
   return callOperation<DeleteAccessPolicyResult>(client, ops.deleteAccessPolicy, args, options);
 }
-
-/** What getRunSettings resolves to. */
-export type GetRunSettingsResult = RunSettings;
 
 /**
  * Read the TagoRUN portal settings
@@ -3877,13 +1828,6 @@ export function getRunSettings(client: ScopedContext<'profile' | 'analysis'>, op
   return callOperation<GetRunSettingsResult>(client, ops.getRunSettings, undefined, options);
 }
 
-/** Arguments of updateRunSettings. */
-export type UpdateRunSettingsArgs = {
-  body: RunSettingsUpdate;
-};
-/** What updateRunSettings resolves to. */
-export type UpdateRunSettingsResult = MessageResult;
-
 /**
  * Change the TagoRUN portal settings
  *
@@ -3894,44 +1838,6 @@ export type UpdateRunSettingsResult = MessageResult;
 export function updateRunSettings(client: ScopedContext<'profile' | 'analysis'>, args: UpdateRunSettingsArgs, options?: CallOptions): TagoPromise<UpdateRunSettingsResult> {
   return callOperation<UpdateRunSettingsResult>(client, ops.updateRunSettings, args, options);
 }
-
-/** Arguments of listRunUsers. */
-export type ListRunUsersArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `RunUserInfo` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: RunUserListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listRunUsers resolves to. */
-export type ListRunUsersResult = RunUserInfo[];
 
 /**
  * List the portal's users
@@ -3946,13 +1852,6 @@ export function listRunUsers<const F extends RunUserListFields[] = never>(client
   return callPagedOperation<FieldsRow<ItemOf<ListRunUsersResult>, F>[], FieldsRow<ItemOf<ListRunUsersResult>, F>>(client, ops.listRunUsers, args, options);
 }
 
-/** Arguments of createRunUser. */
-export type CreateRunUserArgs = {
-  body: RunUserCreateRequest;
-};
-/** What createRunUser resolves to. */
-export type CreateRunUserResult = RunUserCreateResult;
-
 /**
  * Create a portal user
  *
@@ -3963,17 +1862,6 @@ export type CreateRunUserResult = RunUserCreateResult;
 export function createRunUser(client: ScopedContext<'profile' | 'analysis'>, args: CreateRunUserArgs, options?: CallOptions): TagoPromise<CreateRunUserResult> {
   return callOperation<CreateRunUserResult>(client, ops.createRunUser, args, options);
 }
-
-/** Arguments of getRunUser. */
-export type GetRunUserArgs = {
-  /**
-   * @description Id of the TagoRUN user.
-   * @example 614edef8749df6a30280012a
-   */
-  userID: GenericID;
-};
-/** What getRunUser resolves to. */
-export type GetRunUserResult = RunUserInfo;
 
 /**
  * Read a portal user
@@ -3986,18 +1874,6 @@ export function getRunUser(client: ScopedContext<'profile' | 'analysis'>, args: 
   return callOperation<GetRunUserResult>(client, ops.getRunUser, args, options);
 }
 
-/** Arguments of updateRunUser. */
-export type UpdateRunUserArgs = {
-  /**
-   * @description Id of the TagoRUN user.
-   * @example 614edef8749df6a30280012a
-   */
-  userID: GenericID;
-  body: RunUserEditRequest;
-};
-/** What updateRunUser resolves to. */
-export type UpdateRunUserResult = MessageResult;
-
 /**
  * Change a portal user
  *
@@ -4008,17 +1884,6 @@ export type UpdateRunUserResult = MessageResult;
 export function updateRunUser(client: ScopedContext<'profile' | 'analysis'>, args: UpdateRunUserArgs, options?: CallOptions): TagoPromise<UpdateRunUserResult> {
   return callOperation<UpdateRunUserResult>(client, ops.updateRunUser, args, options);
 }
-
-/** Arguments of deleteRunUser. */
-export type DeleteRunUserArgs = {
-  /**
-   * @description Id of the TagoRUN user.
-   * @example 614edef8749df6a30280012a
-   */
-  userID: GenericID;
-};
-/** What deleteRunUser resolves to. */
-export type DeleteRunUserResult = MessageResult;
 
 /**
  * Delete a portal user
@@ -4031,22 +1896,6 @@ export function deleteRunUser(client: ScopedContext<'profile' | 'analysis'>, arg
   return callOperation<DeleteRunUserResult>(client, ops.deleteRunUser, args, options);
 }
 
-/** Arguments of loginAsRunUser. */
-export type LoginAsRunUserArgs = {
-  /**
-   * @description Id of the TagoRUN user.
-   * @example 614edef8749df6a30280012a
-   */
-  userID: GenericID;
-  /**
-   * @description How long the token lives, as a relative span (`1 hour`, `3 months`) or `never`.
-   * @example 1 hour
-   */
-  expire_time?: ExpireTime;
-};
-/** What loginAsRunUser resolves to. */
-export type LoginAsRunUserResult = RunUserLoginAsResult;
-
 /**
  * Get a token that acts as a portal user
  *
@@ -4057,13 +1906,6 @@ export type LoginAsRunUserResult = RunUserLoginAsResult;
 export function loginAsRunUser(client: ScopedContext<'profile' | 'analysis'>, args: LoginAsRunUserArgs, options?: CallOptions): TagoPromise<LoginAsRunUserResult> {
   return callOperation<LoginAsRunUserResult>(client, ops.loginAsRunUser, args, options);
 }
-
-/** Arguments of sendRunEmailTest. */
-export type SendRunEmailTestArgs = {
-  body: RunEmailTestRequest;
-};
-/** What sendRunEmailTest resolves to. */
-export type SendRunEmailTestResult = MessageResult;
 
 /**
  * Send a test e-mail with the portal's settings
@@ -4076,13 +1918,6 @@ export function sendRunEmailTest(client: ScopedContext<'profile' | 'analysis'>, 
   return callOperation<SendRunEmailTestResult>(client, ops.sendRunEmailTest, args, options);
 }
 
-/** Arguments of createRunNotification. */
-export type CreateRunNotificationArgs = {
-  body: RunNotificationCreate;
-};
-/** What createRunNotification resolves to. */
-export type CreateRunNotificationResult = RunNotificationCreateResult;
-
 /**
  * Send a notification to a portal user
  *
@@ -4093,17 +1928,6 @@ export type CreateRunNotificationResult = RunNotificationCreateResult;
 export function createRunNotification(client: ScopedContext<'profile' | 'analysis'>, args: CreateRunNotificationArgs, options?: CallOptions): TagoPromise<CreateRunNotificationResult> {
   return callOperation<CreateRunNotificationResult>(client, ops.createRunNotification, args, options);
 }
-
-/** Arguments of listRunUserNotifications. */
-export type ListRunUserNotificationsArgs = {
-  /**
-   * @description Id of the TagoRUN user whose notifications are read.
-   * @example 614edef8749df6a30280012a
-   */
-  id: GenericID;
-};
-/** What listRunUserNotifications resolves to. */
-export type ListRunUserNotificationsResult = RunNotification[];
 
 /**
  * List a portal user's notifications
@@ -4116,18 +1940,6 @@ export function listRunUserNotifications(client: ScopedContext<'profile' | 'anal
   return callOperation<ListRunUserNotificationsResult>(client, ops.listRunUserNotifications, args, options);
 }
 
-/** Arguments of updateRunNotification. */
-export type UpdateRunNotificationArgs = {
-  /**
-   * @description Id of the notification.
-   * @example 3415de2676ff4e2001109e63
-   */
-  id: GenericID;
-  body: RunNotificationUpdate;
-};
-/** What updateRunNotification resolves to. */
-export type UpdateRunNotificationResult = MessageResult;
-
 /**
  * Change a portal user's notification
  *
@@ -4138,17 +1950,6 @@ export type UpdateRunNotificationResult = MessageResult;
 export function updateRunNotification(client: ScopedContext<'profile' | 'analysis'>, args: UpdateRunNotificationArgs, options?: CallOptions): TagoPromise<UpdateRunNotificationResult> {
   return callOperation<UpdateRunNotificationResult>(client, ops.updateRunNotification, args, options);
 }
-
-/** Arguments of deleteRunNotification. */
-export type DeleteRunNotificationArgs = {
-  /**
-   * @description Id of the notification.
-   * @example 3415de2676ff4e2001109e63
-   */
-  id: GenericID;
-};
-/** What deleteRunNotification resolves to. */
-export type DeleteRunNotificationResult = MessageResult;
 
 /**
  * Delete a portal user's notification
@@ -4161,9 +1962,6 @@ export function deleteRunNotification(client: ScopedContext<'profile' | 'analysi
   return callOperation<DeleteRunNotificationResult>(client, ops.deleteRunNotification, args, options);
 }
 
-/** What getRunSamlSettings resolves to. */
-export type GetRunSamlSettingsResult = RunSamlInfo;
-
 /**
  * Read the portal's SAML sign-on settings
  *
@@ -4174,13 +1972,6 @@ export type GetRunSamlSettingsResult = RunSamlInfo;
 export function getRunSamlSettings(client: ScopedContext<'profile' | 'analysis'>, options?: CallOptions): TagoPromise<GetRunSamlSettingsResult> {
   return callOperation<GetRunSamlSettingsResult>(client, ops.getRunSamlSettings, undefined, options);
 }
-
-/** Arguments of updateRunSamlSettings. */
-export type UpdateRunSamlSettingsArgs = {
-  body: RunSamlEdit;
-};
-/** What updateRunSamlSettings resolves to. */
-export type UpdateRunSamlSettingsResult = MessageResult;
 
 /**
  * Change the portal's SAML sign-on settings
@@ -4193,17 +1984,6 @@ export function updateRunSamlSettings(client: ScopedContext<'profile' | 'analysi
   return callOperation<UpdateRunSamlSettingsResult>(client, ops.updateRunSamlSettings, args, options);
 }
 
-/** Arguments of getRunCustomDomain. */
-export type GetRunCustomDomainArgs = {
-  /**
-   * @description Id of the profile whose portal gets the domain.
-   * @example 5bbcb03b667d7a002e56664b
-   */
-  profileID: GenericID;
-};
-/** What getRunCustomDomain resolves to. */
-export type GetRunCustomDomainResult = RunCustomDomain;
-
 /**
  * Read the portal's custom domain
  *
@@ -4214,18 +1994,6 @@ export type GetRunCustomDomainResult = RunCustomDomain;
 export function getRunCustomDomain(client: ScopedContext<'profile' | 'analysis'>, args: GetRunCustomDomainArgs, options?: CallOptions): TagoPromise<GetRunCustomDomainResult> {
   return callOperation<GetRunCustomDomainResult>(client, ops.getRunCustomDomain, args, options);
 }
-
-/** Arguments of createRunCustomDomain. */
-export type CreateRunCustomDomainArgs = {
-  /**
-   * @description Id of the profile whose portal gets the domain.
-   * @example 5bbcb03b667d7a002e56664b
-   */
-  profileID: GenericID;
-  body: RunCustomDomainCreate;
-};
-/** What createRunCustomDomain resolves to. */
-export type CreateRunCustomDomainResult = MessageResult;
 
 /**
  * Set a custom domain for the portal
@@ -4238,17 +2006,6 @@ export function createRunCustomDomain(client: ScopedContext<'profile' | 'analysi
   return callOperation<CreateRunCustomDomainResult>(client, ops.createRunCustomDomain, args, options);
 }
 
-/** Arguments of deleteRunCustomDomain. */
-export type DeleteRunCustomDomainArgs = {
-  /**
-   * @description Id of the profile whose portal gets the domain.
-   * @example 5bbcb03b667d7a002e56664b
-   */
-  profileID: GenericID;
-};
-/** What deleteRunCustomDomain resolves to. */
-export type DeleteRunCustomDomainResult = MessageResult;
-
 /**
  * Remove the portal's custom domain
  *
@@ -4259,17 +2016,6 @@ export type DeleteRunCustomDomainResult = MessageResult;
 export function deleteRunCustomDomain(client: ScopedContext<'profile' | 'analysis'>, args: DeleteRunCustomDomainArgs, options?: CallOptions): TagoPromise<DeleteRunCustomDomainResult> {
   return callOperation<DeleteRunCustomDomainResult>(client, ops.deleteRunCustomDomain, args, options);
 }
-
-/** Arguments of regenerateRunCustomDomain. */
-export type RegenerateRunCustomDomainArgs = {
-  /**
-   * @description Id of the profile whose portal has the domain.
-   * @example 5bbcb03b667d7a002e56664b
-   */
-  profileID: GenericID;
-};
-/** What regenerateRunCustomDomain resolves to. */
-export type RegenerateRunCustomDomainResult = MessageResult;
 
 /**
  * Regenerate the custom domain's DNS records
@@ -4282,18 +2028,6 @@ export function regenerateRunCustomDomain(client: ScopedContext<'profile' | 'ana
   return callOperation<RegenerateRunCustomDomainResult>(client, ops.regenerateRunCustomDomain, args, options);
 }
 
-/** Arguments of loginRunUser. */
-export type LoginRunUserArgs = {
-  /**
-   * @description The portal's address without scheme (a `*.tago.run` name or its custom domain).
-   * @example acme.tago.run
-   */
-  runURL: string;
-  body: RunUserLoginRequest;
-};
-/** What loginRunUser resolves to. */
-export type LoginRunUserResult = RunUserLoginResult;
-
 /**
  * Sign a user in to a portal
  *
@@ -4304,18 +2038,6 @@ export type LoginRunUserResult = RunUserLoginResult;
 export function loginRunUser(client: OperationContext, args: LoginRunUserArgs, options?: CallOptions): TagoPromise<LoginRunUserResult> {
   return callOperation<LoginRunUserResult>(client, ops.loginRunUser, args, options);
 }
-
-/** Arguments of requestRunUserLoginPin. */
-export type RequestRunUserLoginPinArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  body: RunUserPinRequest;
-};
-/** What requestRunUserLoginPin resolves to. */
-export type RequestRunUserLoginPinResult = MessageResult;
 
 /**
  * Ask for a sign-in PIN
@@ -4328,18 +2050,6 @@ export function requestRunUserLoginPin(client: OperationContext, args: RequestRu
   return callOperation<RequestRunUserLoginPinResult>(client, ops.requestRunUserLoginPin, args, options);
 }
 
-/** Arguments of signupRunUser. */
-export type SignupRunUserArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  body: RunUserSignupRequest;
-};
-/** What signupRunUser resolves to. */
-export type SignupRunUserResult = RunUserSignupResult;
-
 /**
  * Sign up to a portal
  *
@@ -4350,22 +2060,6 @@ export type SignupRunUserResult = RunUserSignupResult;
 export function signupRunUser(client: OperationContext, args: SignupRunUserArgs, options?: CallOptions): TagoPromise<SignupRunUserResult> {
   return callOperation<SignupRunUserResult>(client, ops.signupRunUser, args, options);
 }
-
-/** Arguments of confirmRunUser. */
-export type ConfirmRunUserArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description The confirmation token sent by e-mail.
-   * @example b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d
-   */
-  token: GenericToken;
-};
-/** What confirmRunUser resolves to. */
-export type ConfirmRunUserResult = MessageResult;
 
 /**
  * Confirm a new user's e-mail address
@@ -4378,22 +2072,6 @@ export function confirmRunUser(client: OperationContext, args: ConfirmRunUserArg
   return callOperation<ConfirmRunUserResult>(client, ops.confirmRunUser, args, options);
 }
 
-/** Arguments of requestRunUserPasswordReset. */
-export type RequestRunUserPasswordResetArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description E-mail address of the user (URL-encoded).
-   * @example jane.doe@example.com
-   */
-  email: string;
-};
-/** What requestRunUserPasswordReset resolves to. */
-export type RequestRunUserPasswordResetResult = MessageResult;
-
 /**
  * Send a password-reset e-mail
  *
@@ -4404,18 +2082,6 @@ export type RequestRunUserPasswordResetResult = MessageResult;
 export function requestRunUserPasswordReset(client: OperationContext, args: RequestRunUserPasswordResetArgs, options?: CallOptions): TagoPromise<RequestRunUserPasswordResetResult> {
   return callOperation<RequestRunUserPasswordResetResult>(client, ops.requestRunUserPasswordReset, args, options);
 }
-
-/** Arguments of changeRunUserPassword. */
-export type ChangeRunUserPasswordArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  body: RunUserPasswordChange;
-};
-/** What changeRunUserPassword resolves to. */
-export type ChangeRunUserPasswordResult = MessageResult;
 
 /**
  * Set a new password with a recovery token
@@ -4428,17 +2094,6 @@ export function changeRunUserPassword(client: ScopedContext<'runUser'>, args: Ch
   return callOperation<ChangeRunUserPasswordResult>(client, ops.changeRunUserPassword, args, options);
 }
 
-/** Arguments of getOwnRunUser. */
-export type GetOwnRunUserArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-};
-/** What getOwnRunUser resolves to. */
-export type GetOwnRunUserResult = RunUserSelf;
-
 /**
  * Read the signed-in user's record
  *
@@ -4449,18 +2104,6 @@ export type GetOwnRunUserResult = RunUserSelf;
 export function getOwnRunUser(client: ScopedContext<'runUser'>, args: GetOwnRunUserArgs, options?: CallOptions): TagoPromise<GetOwnRunUserResult> {
   return callOperation<GetOwnRunUserResult>(client, ops.getOwnRunUser, args, options);
 }
-
-/** Arguments of updateOwnRunUser. */
-export type UpdateOwnRunUserArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  body: RunUserSelfEdit;
-};
-/** What updateOwnRunUser resolves to. */
-export type UpdateOwnRunUserResult = MessageResult;
 
 /**
  * Change the signed-in user's record
@@ -4473,17 +2116,6 @@ export function updateOwnRunUser(client: ScopedContext<'runUser'>, args: UpdateO
   return callOperation<UpdateOwnRunUserResult>(client, ops.updateOwnRunUser, args, options);
 }
 
-/** Arguments of deleteOwnRunUser. */
-export type DeleteOwnRunUserArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-};
-/** What deleteOwnRunUser resolves to. */
-export type DeleteOwnRunUserResult = MessageResult;
-
 /**
  * Delete the signed-in user's account
  *
@@ -4494,48 +2126,6 @@ export type DeleteOwnRunUserResult = MessageResult;
 export function deleteOwnRunUser(client: ScopedContext<'runUser'>, args: DeleteOwnRunUserArgs, options?: CallOptions): TagoPromise<DeleteOwnRunUserResult> {
   return callOperation<DeleteOwnRunUserResult>(client, ops.deleteOwnRunUser, args, options);
 }
-
-/** Arguments of listOwnRunNotifications. */
-export type ListOwnRunNotificationsArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `RunNotification` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id"
-   *     ]
-   */
-  fields?: RunNotificationListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listOwnRunNotifications resolves to. */
-export type ListOwnRunNotificationsResult = RunNotification[];
 
 /**
  * List the signed-in user's notifications
@@ -4550,18 +2140,6 @@ export function listOwnRunNotifications<const F extends RunNotificationListField
   return callPagedOperation<FieldsRow<ItemOf<ListOwnRunNotificationsResult>, F>[], FieldsRow<ItemOf<ListOwnRunNotificationsResult>, F>>(client, ops.listOwnRunNotifications, args, options);
 }
 
-/** Arguments of markOwnRunNotifications. */
-export type MarkOwnRunNotificationsArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  body: RunUserNotificationReadRequest;
-};
-/** What markOwnRunNotifications resolves to. */
-export type MarkOwnRunNotificationsResult = MessageResult;
-
 /**
  * Mark notifications as read or unread
  *
@@ -4572,17 +2150,6 @@ export type MarkOwnRunNotificationsResult = MessageResult;
 export function markOwnRunNotifications(client: ScopedContext<'runUser'>, args: MarkOwnRunNotificationsArgs, options?: CallOptions): TagoPromise<MarkOwnRunNotificationsResult> {
   return callOperation<MarkOwnRunNotificationsResult>(client, ops.markOwnRunNotifications, args, options);
 }
-
-/** Arguments of markAllOwnRunNotificationsRead. */
-export type MarkAllOwnRunNotificationsReadArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-};
-/** What markAllOwnRunNotificationsRead resolves to. */
-export type MarkAllOwnRunNotificationsReadResult = MessageResult;
 
 /**
  * Mark every notification as read
@@ -4595,22 +2162,6 @@ export function markAllOwnRunNotificationsRead(client: ScopedContext<'runUser'>,
   return callOperation<MarkAllOwnRunNotificationsReadResult>(client, ops.markAllOwnRunNotificationsRead, args, options);
 }
 
-/** Arguments of deleteOwnRunNotification. */
-export type DeleteOwnRunNotificationArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description Id of the notification.
-   * @example 3415de2676ff4e2001109e63
-   */
-  notificationID: GenericID;
-};
-/** What deleteOwnRunNotification resolves to. */
-export type DeleteOwnRunNotificationResult = MessageResult;
-
 /**
  * Delete one of the signed-in user's notifications
  *
@@ -4621,27 +2172,6 @@ export type DeleteOwnRunNotificationResult = MessageResult;
 export function deleteOwnRunNotification(client: ScopedContext<'runUser'>, args: DeleteOwnRunNotificationArgs, options?: CallOptions): TagoPromise<DeleteOwnRunNotificationResult> {
   return callOperation<DeleteOwnRunNotificationResult>(client, ops.deleteOwnRunNotification, args, options);
 }
-
-/** Arguments of pressOwnRunNotificationButton. */
-export type PressOwnRunNotificationButtonArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description Id of the notification.
-   * @example 3415de2676ff4e2001109e63
-   */
-  notificationID: GenericID;
-  /**
-   * @description Id of the button, as given when the notification was created.
-   * @example btn_1249384
-   */
-  buttonID: string;
-};
-/** What pressOwnRunNotificationButton resolves to. */
-export type PressOwnRunNotificationButtonResult = AnyValue;
 
 /**
  * Press a notification button
@@ -4654,23 +2184,6 @@ export function pressOwnRunNotificationButton(client: ScopedContext<'runUser'>, 
   return callOperation<PressOwnRunNotificationButtonResult>(client, ops.pressOwnRunNotificationButton, args, options);
 }
 
-/** Arguments of enableRunUserOtp. */
-export type EnableRunUserOtpArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description The second factor.
-   * @example email
-   */
-  otpType: RunUserOtpType;
-  body: RunUserCredentials;
-};
-/** What enableRunUserOtp resolves to. */
-export type EnableRunUserOtpResult = MessageResult;
-
 /**
  * Start turning on a second factor
  *
@@ -4681,23 +2194,6 @@ export type EnableRunUserOtpResult = MessageResult;
 export function enableRunUserOtp(client: ScopedContext<'runUser'>, args: EnableRunUserOtpArgs, options?: CallOptions): TagoPromise<EnableRunUserOtpResult> {
   return callOperation<EnableRunUserOtpResult>(client, ops.enableRunUserOtp, args, options);
 }
-
-/** Arguments of disableRunUserOtp. */
-export type DisableRunUserOtpArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description The second factor.
-   * @example email
-   */
-  otpType: RunUserOtpType;
-  body: RunUserCredentials;
-};
-/** What disableRunUserOtp resolves to. */
-export type DisableRunUserOtpResult = MessageResult;
 
 /**
  * Turn off a second factor
@@ -4710,23 +2206,6 @@ export function disableRunUserOtp(client: ScopedContext<'runUser'>, args: Disabl
   return callOperation<DisableRunUserOtpResult>(client, ops.disableRunUserOtp, args, options);
 }
 
-/** Arguments of confirmRunUserOtp. */
-export type ConfirmRunUserOtpArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description The second factor.
-   * @example email
-   */
-  otpType: RunUserOtpType;
-  body: RunUserPinCode;
-};
-/** What confirmRunUserOtp resolves to. */
-export type ConfirmRunUserOtpResult = MessageResult;
-
 /**
  * Finish turning on a second factor
  *
@@ -4737,22 +2216,6 @@ export type ConfirmRunUserOtpResult = MessageResult;
 export function confirmRunUserOtp(client: ScopedContext<'runUser'>, args: ConfirmRunUserOtpArgs, options?: CallOptions): TagoPromise<ConfirmRunUserOtpResult> {
   return callOperation<ConfirmRunUserOtpResult>(client, ops.confirmRunUserOtp, args, options);
 }
-
-/** Arguments of getRunUserStorageValue. */
-export type GetRunUserStorageValueArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description Name of the stored item.
-   * @example preferences
-   */
-  key: string;
-};
-/** What getRunUserStorageValue resolves to. */
-export type GetRunUserStorageValueResult = AnyValue;
 
 /**
  * Read an item of the user's own storage
@@ -4765,23 +2228,6 @@ export function getRunUserStorageValue(client: ScopedContext<'runUser'>, args: G
   return callOperation<GetRunUserStorageValueResult>(client, ops.getRunUserStorageValue, args, options);
 }
 
-/** Arguments of setRunUserStorageValue. */
-export type SetRunUserStorageValueArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description Name of the stored item.
-   * @example preferences
-   */
-  key: string;
-  body: string;
-};
-/** What setRunUserStorageValue resolves to. */
-export type SetRunUserStorageValueResult = AnyValue;
-
 /**
  * Store an item in the user's own storage
  *
@@ -4792,22 +2238,6 @@ export type SetRunUserStorageValueResult = AnyValue;
 export function setRunUserStorageValue(client: ScopedContext<'runUser'>, args: SetRunUserStorageValueArgs, options?: CallOptions): TagoPromise<SetRunUserStorageValueResult> {
   return callOperation<SetRunUserStorageValueResult>(client, ops.setRunUserStorageValue, args, options);
 }
-
-/** Arguments of deleteRunUserStorageValue. */
-export type DeleteRunUserStorageValueArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description Name of the stored item.
-   * @example preferences
-   */
-  key: string;
-};
-/** What deleteRunUserStorageValue resolves to. */
-export type DeleteRunUserStorageValueResult = AnyValue;
 
 /**
  * Delete an item of the user's own storage
@@ -4820,27 +2250,6 @@ export function deleteRunUserStorageValue(client: ScopedContext<'runUser'>, args
   return callOperation<DeleteRunUserStorageValueResult>(client, ops.deleteRunUserStorageValue, args, options);
 }
 
-/** Arguments of getRunDictionaryLanguage. */
-export type GetRunDictionaryLanguageArgs = {
-  /**
-   * @description The portal's address without scheme.
-   * @example acme.tago.run
-   */
-  runURL: string;
-  /**
-   * @description The dictionary's slug (upper case).
-   * @example COMMON
-   */
-  slug: string;
-  /**
-   * @description Locale code of the language, e.g. `en-US`.
-   * @example en-US
-   */
-  language: string;
-};
-/** What getRunDictionaryLanguage resolves to. */
-export type GetRunDictionaryLanguageResult = RunUserDictionaryContent;
-
 /**
  * Read a portal dictionary in one language
  *
@@ -4851,43 +2260,6 @@ export type GetRunDictionaryLanguageResult = RunUserDictionaryContent;
 export function getRunDictionaryLanguage(client: OperationContext, args: GetRunDictionaryLanguageArgs, options?: CallOptions): TagoPromise<GetRunDictionaryLanguageResult> {
   return callOperation<GetRunDictionaryLanguageResult>(client, ops.getRunDictionaryLanguage, args, options);
 }
-
-/** Arguments of listProfileNotifications. */
-export type ListProfileNotificationsArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `Notification` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id"
-   *     ]
-   */
-  fields?: NotificationListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listProfileNotifications resolves to. */
-export type ListProfileNotificationsResult = Notification[];
 
 /**
  * List the profile's notifications
@@ -4902,15 +2274,6 @@ export function listProfileNotifications<const F extends NotificationListFields[
   return callPagedOperation<FieldsRow<ItemOf<ListProfileNotificationsResult>, F>[], FieldsRow<ItemOf<ListProfileNotificationsResult>, F>>(client, ops.listProfileNotifications, args, options);
 }
 
-/** Arguments of createProfileNotification. */
-export type CreateProfileNotificationArgs = {
-  body: NotificationCreate;
-};
-/** What createProfileNotification resolves to. */
-export type CreateProfileNotificationResult = {
-    id: GenericID;
-};
-
 /**
  * Add a notification to the profile's inbox
  *
@@ -4921,13 +2284,6 @@ export type CreateProfileNotificationResult = {
 export function createProfileNotification(client: ScopedContext<'profile' | 'analysis'>, args: CreateProfileNotificationArgs, options?: CallOptions): TagoPromise<CreateProfileNotificationResult> {
   return callOperation<CreateProfileNotificationResult>(client, ops.createProfileNotification, args, options);
 }
-
-/** Arguments of markProfileNotificationsRead. */
-export type MarkProfileNotificationsReadArgs = {
-  body: NotificationReadMark;
-};
-/** What markProfileNotificationsRead resolves to. */
-export type MarkProfileNotificationsReadResult = MessageResult;
 
 /**
  * Mark notifications read or unread
@@ -4940,9 +2296,6 @@ export function markProfileNotificationsRead(client: ScopedContext<'profile' | '
   return callOperation<MarkProfileNotificationsReadResult>(client, ops.markProfileNotificationsRead, args, options);
 }
 
-/** What markAllProfileNotificationsRead resolves to. */
-export type MarkAllProfileNotificationsReadResult = MessageResult;
-
 /**
  * Mark every notification read
  *
@@ -4953,17 +2306,6 @@ export type MarkAllProfileNotificationsReadResult = MessageResult;
 export function markAllProfileNotificationsRead(client: ScopedContext<'profile' | 'analysis'>, options?: CallOptions): TagoPromise<MarkAllProfileNotificationsReadResult> {
   return callOperation<MarkAllProfileNotificationsReadResult>(client, ops.markAllProfileNotificationsRead, undefined, options);
 }
-
-/** Arguments of deleteProfileNotification. */
-export type DeleteProfileNotificationArgs = {
-  /**
-   * @description Id of the notification.
-   * @example 65c3e8a1f0b2c4001d7a9e10
-   */
-  notificationID: GenericID;
-};
-/** What deleteProfileNotification resolves to. */
-export type DeleteProfileNotificationResult = MessageResult;
 
 /**
  * Delete a notification
@@ -4976,22 +2318,6 @@ export function deleteProfileNotification(client: ScopedContext<'profile' | 'ana
   return callOperation<DeleteProfileNotificationResult>(client, ops.deleteProfileNotification, args, options);
 }
 
-/** Arguments of pressProfileNotificationButton. */
-export type PressProfileNotificationButtonArgs = {
-  /**
-   * @description Id of the notification.
-   * @example 65c3e8a1f0b2c4001d7a9e10
-   */
-  notificationID: GenericID;
-  /**
-   * @description The `id` of one of the notification's buttons.
-   * @example ack
-   */
-  buttonID: string;
-};
-/** What pressProfileNotificationButton resolves to. */
-export type PressProfileNotificationButtonResult = MessageResult;
-
 /**
  * Press a notification's button
  *
@@ -5002,13 +2328,6 @@ export type PressProfileNotificationButtonResult = MessageResult;
 export function pressProfileNotificationButton(client: ScopedContext<'profile' | 'analysis'>, args: PressProfileNotificationButtonArgs, options?: CallOptions): TagoPromise<PressProfileNotificationButtonResult> {
   return callOperation<PressProfileNotificationButtonResult>(client, ops.pressProfileNotificationButton, args, options);
 }
-
-/** Arguments of registerPushDevice. */
-export type RegisterPushDeviceArgs = {
-  body: NotificationPushRegister;
-};
-/** What registerPushDevice resolves to. */
-export type RegisterPushDeviceResult = MessageResult;
 
 /**
  * Register a mobile device for push notifications
@@ -5021,13 +2340,6 @@ export function registerPushDevice(client: ScopedContext<'profile' | 'analysis'>
   return callOperation<RegisterPushDeviceResult>(client, ops.registerPushDevice, args, options);
 }
 
-/** Arguments of unregisterPushDevice. */
-export type UnregisterPushDeviceArgs = {
-  body: NotificationPushUnregister;
-};
-/** What unregisterPushDevice resolves to. */
-export type UnregisterPushDeviceResult = MessageResult;
-
 /**
  * Stop push notifications to a mobile device
  *
@@ -5038,43 +2350,6 @@ export type UnregisterPushDeviceResult = MessageResult;
 export function unregisterPushDevice(client: ScopedContext<'profile' | 'analysis'>, args: UnregisterPushDeviceArgs, options?: CallOptions): TagoPromise<UnregisterPushDeviceResult> {
   return callOperation<UnregisterPushDeviceResult>(client, ops.unregisterPushDevice, args, options);
 }
-
-/** Arguments of listSecrets. */
-export type ListSecretsArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `Secret` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id"
-   *     ]
-   */
-  fields?: SecretListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listSecrets resolves to. */
-export type ListSecretsResult = Secret[];
 
 /**
  * List the profile's secrets
@@ -5089,15 +2364,6 @@ export function listSecrets<const F extends SecretListFields[] = never>(client: 
   return callPagedOperation<FieldsRow<ItemOf<ListSecretsResult>, F>[], FieldsRow<ItemOf<ListSecretsResult>, F>>(client, ops.listSecrets, args, options);
 }
 
-/** Arguments of createSecret. */
-export type CreateSecretArgs = {
-  body: SecretCreate;
-};
-/** What createSecret resolves to. */
-export type CreateSecretResult = {
-    id: GenericID;
-};
-
 /**
  * Store a secret
  *
@@ -5108,17 +2374,6 @@ export type CreateSecretResult = {
 export function createSecret(client: ScopedContext<'profile' | 'analysis'>, args: CreateSecretArgs, options?: CallOptions): TagoPromise<CreateSecretResult> {
   return callOperation<CreateSecretResult>(client, ops.createSecret, args, options);
 }
-
-/** Arguments of getSecret. */
-export type GetSecretArgs = {
-  /**
-   * @description Id of the secret.
-   * @example 65b0c1d2e3f4a5b6c7d8e9f0
-   */
-  secretID: GenericID;
-};
-/** What getSecret resolves to. */
-export type GetSecretResult = Secret;
 
 /**
  * Read a secret's description
@@ -5131,18 +2386,6 @@ export function getSecret(client: ScopedContext<'profile' | 'analysis'>, args: G
   return callOperation<GetSecretResult>(client, ops.getSecret, args, options);
 }
 
-/** Arguments of updateSecret. */
-export type UpdateSecretArgs = {
-  /**
-   * @description Id of the secret.
-   * @example 65b0c1d2e3f4a5b6c7d8e9f0
-   */
-  secretID: GenericID;
-  body: SecretEdit;
-};
-/** What updateSecret resolves to. */
-export type UpdateSecretResult = MessageResult;
-
 /**
  * Change a secret's value or tags
  *
@@ -5154,17 +2397,6 @@ export function updateSecret(client: ScopedContext<'profile' | 'analysis'>, args
   return callOperation<UpdateSecretResult>(client, ops.updateSecret, args, options);
 }
 
-/** Arguments of deleteSecret. */
-export type DeleteSecretArgs = {
-  /**
-   * @description Id of the secret.
-   * @example 65b0c1d2e3f4a5b6c7d8e9f0
-   */
-  secretID: GenericID;
-};
-/** What deleteSecret resolves to. */
-export type DeleteSecretResult = MessageResult;
-
 /**
  * Delete a secret
  *
@@ -5175,44 +2407,6 @@ export type DeleteSecretResult = MessageResult;
 export function deleteSecret(client: ScopedContext<'profile' | 'analysis'>, args: DeleteSecretArgs, options?: CallOptions): TagoPromise<DeleteSecretResult> {
   return callOperation<DeleteSecretResult>(client, ops.deleteSecret, args, options);
 }
-
-/** Arguments of listEntities. */
-export type ListEntitiesArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `EntityListItem` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: EntityListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listEntities resolves to. */
-export type ListEntitiesResult = EntityListItem[];
 
 /**
  * List entities
@@ -5227,13 +2421,6 @@ export function listEntities<const F extends EntityListFields[] = never>(client:
   return callPagedOperation<FieldsRow<ItemOf<ListEntitiesResult>, F>[], FieldsRow<ItemOf<ListEntitiesResult>, F>>(client, ops.listEntities, args, options);
 }
 
-/** Arguments of createEntity. */
-export type CreateEntityArgs = {
-  body: EntityCreate;
-};
-/** What createEntity resolves to. */
-export type CreateEntityResult = EntityCreateResult;
-
 /**
  * Create an entity
  *
@@ -5244,17 +2431,6 @@ export type CreateEntityResult = EntityCreateResult;
 export function createEntity(client: ScopedContext<'profile' | 'analysis'>, args: CreateEntityArgs, options?: CallOptions): TagoPromise<CreateEntityResult> {
   return callOperation<CreateEntityResult>(client, ops.createEntity, args, options);
 }
-
-/** Arguments of getEntity. */
-export type GetEntityArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-};
-/** What getEntity resolves to. */
-export type GetEntityResult = Entity;
 
 /**
  * Read an entity
@@ -5267,18 +2443,6 @@ export function getEntity(client: ScopedContext<'profile' | 'analysis'>, args: G
   return callOperation<GetEntityResult>(client, ops.getEntity, args, options);
 }
 
-/** Arguments of updateEntity. */
-export type UpdateEntityArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-  body: EntityEdit;
-};
-/** What updateEntity resolves to. */
-export type UpdateEntityResult = EntityUpdateResult;
-
 /**
  * Rename an entity or change its tags
  *
@@ -5289,17 +2453,6 @@ export type UpdateEntityResult = EntityUpdateResult;
 export function updateEntity(client: ScopedContext<'profile' | 'analysis'>, args: UpdateEntityArgs, options?: CallOptions): TagoPromise<UpdateEntityResult> {
   return callOperation<UpdateEntityResult>(client, ops.updateEntity, args, options);
 }
-
-/** Arguments of deleteEntity. */
-export type DeleteEntityArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-};
-/** What deleteEntity resolves to. */
-export type DeleteEntityResult = MessageResult;
 
 /**
  * Delete an entity
@@ -5312,17 +2465,6 @@ export function deleteEntity(client: ScopedContext<'profile' | 'analysis'>, args
   return callOperation<DeleteEntityResult>(client, ops.deleteEntity, args, options);
 }
 
-/** Arguments of getEntityDataAmount. */
-export type GetEntityDataAmountArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-};
-/** What getEntityDataAmount resolves to. */
-export type GetEntityDataAmountResult = number;
-
 /**
  * Count the rows of an entity
  *
@@ -5334,18 +2476,6 @@ export function getEntityDataAmount(client: ScopedContext<'profile' | 'analysis'
   return callOperation<GetEntityDataAmountResult>(client, ops.getEntityDataAmount, args, options);
 }
 
-/** Arguments of updateEntitySchema. */
-export type UpdateEntitySchemaArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-  body: EntitySchemaEdit;
-};
-/** What updateEntitySchema resolves to. */
-export type UpdateEntitySchemaResult = EntityUpdateResult;
-
 /**
  * Add, rename, change or drop columns and indexes
  *
@@ -5356,49 +2486,6 @@ export type UpdateEntitySchemaResult = EntityUpdateResult;
 export function updateEntitySchema(client: ScopedContext<'profile' | 'analysis'>, args: UpdateEntitySchemaArgs, options?: CallOptions): TagoPromise<UpdateEntitySchemaResult> {
   return callOperation<UpdateEntitySchemaResult>(client, ops.updateEntitySchema, args, options);
 }
-
-/** Arguments of listEntityData. */
-export type ListEntityDataArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields to return for each row (a projection); the API adds a few defaults of its own. Lists whose rows have known fields use their own `<Resource>Fields` parameter instead, typed by the row schema.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: string[];
-  /**
-   * @description Name of the index that `filter` and `order_by` use, e.g. `id_idx` or a custom index.
-   * @example index_charge_amount
-   */
-  index?: string;
-  /** @description Values of the index columns, one key per column, e.g. `filter[charge_amount]=10`, or a range `filter[update_date][start]=2024-01-01&filter[update_date][end]=2024-12-31` (either end may be left out). */
-  filter?: {
-      [key: string]: (string | number | boolean) | {
-          start?: string | number | null;
-          end?: string | number | null;
-      };
-  };
-  /** @description Direction of the sort on the last column of `index`. */
-  order_by?: "asc" | "desc";
-};
-/** What listEntityData resolves to. */
-export type ListEntityDataResult = EntityDataRow[];
 
 /**
  * Read rows of an entity
@@ -5413,18 +2500,6 @@ export function listEntityData(client: ScopedContext<'profile' | 'analysis'>, ar
   return callPagedOperation<ListEntityDataResult, ItemOf<ListEntityDataResult>>(client, ops.listEntityData, args, options);
 }
 
-/** Arguments of sendEntityData. */
-export type SendEntityDataArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-  body: EntityDataInputBody;
-};
-/** What sendEntityData resolves to. */
-export type SendEntityDataResult = MessageResult;
-
 /**
  * Add rows to an entity
  *
@@ -5435,18 +2510,6 @@ export type SendEntityDataResult = MessageResult;
 export function sendEntityData(client: ScopedContext<'profile' | 'analysis'>, args: SendEntityDataArgs, options?: CallOptions): TagoPromise<SendEntityDataResult> {
   return callOperation<SendEntityDataResult>(client, ops.sendEntityData, args, options);
 }
-
-/** Arguments of editEntityData. */
-export type EditEntityDataArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-  body: EntityDataEditBody;
-};
-/** What editEntityData resolves to. */
-export type EditEntityDataResult = MessageResult;
 
 /**
  * Change rows of an entity
@@ -5459,18 +2522,6 @@ export function editEntityData(client: ScopedContext<'profile' | 'analysis'>, ar
   return callOperation<EditEntityDataResult>(client, ops.editEntityData, args, options);
 }
 
-/** Arguments of deleteEntityData. */
-export type DeleteEntityDataArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-  body: EntityDataDelete;
-};
-/** What deleteEntityData resolves to. */
-export type DeleteEntityDataResult = MessageResult;
-
 /**
  * Delete rows of an entity
  *
@@ -5481,17 +2532,6 @@ export type DeleteEntityDataResult = MessageResult;
 export function deleteEntityData(client: ScopedContext<'profile' | 'analysis'>, args: DeleteEntityDataArgs, options?: CallOptions): TagoPromise<DeleteEntityDataResult> {
   return callOperation<DeleteEntityDataResult>(client, ops.deleteEntityData, args, options);
 }
-
-/** Arguments of emptyEntityData. */
-export type EmptyEntityDataArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-};
-/** What emptyEntityData resolves to. */
-export type EmptyEntityDataResult = MessageResult;
 
 /**
  * Delete every row of an entity
@@ -5504,18 +2544,6 @@ export function emptyEntityData(client: ScopedContext<'profile' | 'analysis'>, a
   return callOperation<EmptyEntityDataResult>(client, ops.emptyEntityData, args, options);
 }
 
-/** Arguments of exportEntityData. */
-export type ExportEntityDataArgs = {
-  /**
-   * @description Id of the entity.
-   * @example 672a64b91807cd0008baa4d5
-   */
-  entityID: GenericID;
-  body: EntityDataExport;
-};
-/** What exportEntityData resolves to. */
-export type ExportEntityDataResult = EntityDataExportResult;
-
 /**
  * Export the rows of an entity to a CSV file
  *
@@ -5527,26 +2555,6 @@ export function exportEntityData(client: ScopedContext<'profile' | 'analysis'>, 
   return callOperation<ExportEntityDataResult>(client, ops.exportEntityData, args, options);
 }
 
-/** Arguments of listFiles. */
-export type ListFilesArgs = {
-  /**
-   * @description Folder to list, from the storage root, ending with `/` (the API lists a folder's content only then; the path is a prefix of the stored names).
-   * @example /reports/
-   */
-  path?: string;
-  /**
-   * @description Most files per page. The official SDK sends 300 when the caller gives none.
-   * @example 300
-   */
-  qty?: number;
-  /** @description The `pagination_token` of the previous page; leave out for the first page. */
-  pagination_token?: string;
-  /** @description Keep only names containing this text. The match is applied to each page after paging, so a page may come back short or empty while later pages still hold matches. */
-  search?: string;
-};
-/** What listFiles resolves to. */
-export type ListFilesResult = FileList;
-
 /**
  * List a folder of the profile's storage
  *
@@ -5557,19 +2565,6 @@ export type ListFilesResult = FileList;
 export function listFiles(client: ScopedContext<'profile' | 'analysis'>, args?: ListFilesArgs, options?: CallOptions): TagoPromise<ListFilesResult> {
   return callOperation<ListFilesResult>(client, ops.listFiles, args, options);
 }
-
-/** Arguments of uploadFiles. */
-export type UploadFilesArgs = {
-  /** @description Maps blueprint device ids in the file path to real devices (`origin` is replaced by `id`); used by uploads made from blueprint dashboards. */
-  blueprint_devices?: {
-      origin: GenericID;
-      id: GenericID;
-      bucket?: GenericID;
-  }[];
-  body: FileUploadJsonBody | FormData;
-};
-/** What uploadFiles resolves to. */
-export type UploadFilesResult = FileUploadResult;
 
 /**
  * Upload files
@@ -5588,13 +2583,6 @@ export function uploadFiles(client: ScopedContext<'profile' | 'analysis'>, args:
   return callOperation<UploadFilesResult>(client, ops.uploadFiles, args, options);
 }
 
-/** Arguments of moveFiles. */
-export type MoveFilesArgs = {
-  body: FileMove[];
-};
-/** What moveFiles resolves to. */
-export type MoveFilesResult = MessageResult;
-
 /**
  * Move or rename files
  *
@@ -5605,13 +2593,6 @@ export type MoveFilesResult = MessageResult;
 export function moveFiles(client: ScopedContext<'profile' | 'analysis'>, args: MoveFilesArgs, options?: CallOptions): TagoPromise<MoveFilesResult> {
   return callOperation<MoveFilesResult>(client, ops.moveFiles, args, options);
 }
-
-/** Arguments of deleteFiles. */
-export type DeleteFilesArgs = {
-  body: FilePath[];
-};
-/** What deleteFiles resolves to. */
-export type DeleteFilesResult = MessageResult;
 
 /**
  * Delete files and folders
@@ -5624,13 +2605,6 @@ export function deleteFiles(client: ScopedContext<'profile' | 'analysis'>, args:
   return callOperation<DeleteFilesResult>(client, ops.deleteFiles, args, options);
 }
 
-/** Arguments of copyFiles. */
-export type CopyFilesArgs = {
-  body: FileMove[];
-};
-/** What copyFiles resolves to. */
-export type CopyFilesResult = MessageResult;
-
 /**
  * Copy files
  *
@@ -5641,17 +2615,6 @@ export type CopyFilesResult = MessageResult;
 export function copyFiles(client: ScopedContext<'profile' | 'analysis'>, args: CopyFilesArgs, options?: CallOptions): TagoPromise<CopyFilesResult> {
   return callOperation<CopyFilesResult>(client, ops.copyFiles, args, options);
 }
-
-/** Arguments of getFilePermission. */
-export type GetFilePermissionArgs = {
-  /**
-   * @description Path of the file.
-   * @example /images/layer05.png
-   */
-  file: FilePath;
-};
-/** What getFilePermission resolves to. */
-export type GetFilePermissionResult = FilePermission;
 
 /**
  * Tell whether a file is public
@@ -5664,13 +2627,6 @@ export function getFilePermission(client: ScopedContext<'profile' | 'analysis'>,
   return callOperation<GetFilePermissionResult>(client, ops.getFilePermission, args, options);
 }
 
-/** Arguments of updateFilePermissions. */
-export type UpdateFilePermissionsArgs = {
-  body: FilePermissionChange[];
-};
-/** What updateFilePermissions resolves to. */
-export type UpdateFilePermissionsResult = MessageResult;
-
 /**
  * Make files public or private
  *
@@ -5682,29 +2638,6 @@ export function updateFilePermissions(client: ScopedContext<'profile' | 'analysi
   return callOperation<UpdateFilePermissionsResult>(client, ops.updateFilePermissions, args, options);
 }
 
-/** Arguments of getFile. */
-export type GetFileArgs = {
-  /**
-   * @description Id of the profile that owns the file.
-   * @example 61fab40aa5c9f40012a5ff93
-   */
-  profileID: GenericID;
-  /**
-   * @description Path of the file inside the profile's storage, without the leading `/`. It may span several segments; the slashes between folders are sent as they are (not escaped as `%2F`), while other reserved characters such as spaces are percent-encoded.
-   * @example plant-floor.png
-   */
-  path: string;
-  /**
-   * @description Answer a signed URL (or the MD5) in the envelope instead of redirecting.
-   * @example true
-   */
-  noRedirect?: boolean;
-  /** @description With `noRedirect=true`, answer the file's MD5 hash instead of a signed URL. */
-  md5?: boolean;
-};
-/** What getFile resolves to. */
-export type GetFileResult = string;
-
 /**
  * Get a signed URL or the MD5 of a stored file
  *
@@ -5715,44 +2648,6 @@ export type GetFileResult = string;
 export function getFile(client: ScopedContext<'profile' | 'analysis'>, args: GetFileArgs, options?: CallOptions): TagoPromise<GetFileResult> {
   return callOperation<GetFileResult>(client, ops.getFile, args, options);
 }
-
-/** Arguments of listConnectors. */
-export type ListConnectorsArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `ConnectorInfo` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: ConnectorListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listConnectors resolves to. */
-export type ListConnectorsResult = ConnectorInfo[];
 
 /**
  * List connectors
@@ -5767,13 +2662,6 @@ export function listConnectors<const F extends ConnectorListFields[] = never>(cl
   return callPagedOperation<FieldsRow<ItemOf<ListConnectorsResult>, F>[], FieldsRow<ItemOf<ListConnectorsResult>, F>>(client, ops.listConnectors, args, options);
 }
 
-/** Arguments of createConnector. */
-export type CreateConnectorArgs = {
-  body: ConnectorCreate;
-};
-/** What createConnector resolves to. */
-export type CreateConnectorResult = ConnectorCreateResult;
-
 /**
  * Create a connector
  *
@@ -5784,25 +2672,6 @@ export type CreateConnectorResult = ConnectorCreateResult;
 export function createConnector(client: ScopedContext<'profile' | 'analysis'>, args: CreateConnectorArgs, options?: CallOptions): TagoPromise<CreateConnectorResult> {
   return callOperation<CreateConnectorResult>(client, ops.createConnector, args, options);
 }
-
-/** Arguments of getConnector. */
-export type GetConnectorArgs = {
-  /**
-   * @description Id of the connector.
-   * @example 62a1d0c4e3b5f70012a4c9e1
-   */
-  connectorID: GenericID;
-  /**
-   * @description Fields of `ConnectorInfo` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: ConnectorListFields[];
-};
-/** What getConnector resolves to. */
-export type GetConnectorResult = ConnectorInfo;
 
 /**
  * Read a connector
@@ -5815,18 +2684,6 @@ export function getConnector(client: ScopedContext<'profile' | 'analysis'>, args
   return callOperation<GetConnectorResult>(client, ops.getConnector, args, options);
 }
 
-/** Arguments of updateConnector. */
-export type UpdateConnectorArgs = {
-  /**
-   * @description Id of the connector.
-   * @example 62a1d0c4e3b5f70012a4c9e1
-   */
-  connectorID: GenericID;
-  body: ConnectorEdit;
-};
-/** What updateConnector resolves to. */
-export type UpdateConnectorResult = MessageResult;
-
 /**
  * Edit a connector
  *
@@ -5838,17 +2695,6 @@ export function updateConnector(client: ScopedContext<'profile' | 'analysis'>, a
   return callOperation<UpdateConnectorResult>(client, ops.updateConnector, args, options);
 }
 
-/** Arguments of deleteConnector. */
-export type DeleteConnectorArgs = {
-  /**
-   * @description Id of the connector.
-   * @example 62a1d0c4e3b5f70012a4c9e1
-   */
-  connectorID: GenericID;
-};
-/** What deleteConnector resolves to. */
-export type DeleteConnectorResult = MessageResult;
-
 /**
  * Delete a connector
  *
@@ -5859,44 +2705,6 @@ export type DeleteConnectorResult = MessageResult;
 export function deleteConnector(client: ScopedContext<'profile' | 'analysis'>, args: DeleteConnectorArgs, options?: CallOptions): TagoPromise<DeleteConnectorResult> {
   return callOperation<DeleteConnectorResult>(client, ops.deleteConnector, args, options);
 }
-
-/** Arguments of listNetworks. */
-export type ListNetworksArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `NetworkInfo` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: NetworkListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listNetworks resolves to. */
-export type ListNetworksResult = NetworkInfo[];
 
 /**
  * List networks
@@ -5911,13 +2719,6 @@ export function listNetworks<const F extends NetworkListFields[] = never>(client
   return callPagedOperation<FieldsRow<ItemOf<ListNetworksResult>, F>[], FieldsRow<ItemOf<ListNetworksResult>, F>>(client, ops.listNetworks, args, options);
 }
 
-/** Arguments of createNetwork. */
-export type CreateNetworkArgs = {
-  body: NetworkCreate;
-};
-/** What createNetwork resolves to. */
-export type CreateNetworkResult = NetworkCreateResult;
-
 /**
  * Create a network
  *
@@ -5928,25 +2729,6 @@ export type CreateNetworkResult = NetworkCreateResult;
 export function createNetwork(client: ScopedContext<'profile' | 'analysis'>, args: CreateNetworkArgs, options?: CallOptions): TagoPromise<CreateNetworkResult> {
   return callOperation<CreateNetworkResult>(client, ops.createNetwork, args, options);
 }
-
-/** Arguments of getNetwork. */
-export type GetNetworkArgs = {
-  /**
-   * @description Id of the network.
-   * @example 63f0a2b9c1d4e50011b2c3d4
-   */
-  networkID: GenericID;
-  /**
-   * @description Fields of `NetworkInfo` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: NetworkListFields[];
-};
-/** What getNetwork resolves to. */
-export type GetNetworkResult = NetworkInfo;
 
 /**
  * Read a network
@@ -5959,18 +2741,6 @@ export function getNetwork(client: ScopedContext<'profile' | 'analysis'>, args: 
   return callOperation<GetNetworkResult>(client, ops.getNetwork, args, options);
 }
 
-/** Arguments of updateNetwork. */
-export type UpdateNetworkArgs = {
-  /**
-   * @description Id of the network.
-   * @example 63f0a2b9c1d4e50011b2c3d4
-   */
-  networkID: GenericID;
-  body: NetworkEdit;
-};
-/** What updateNetwork resolves to. */
-export type UpdateNetworkResult = MessageResult;
-
 /**
  * Edit a network
  *
@@ -5982,17 +2752,6 @@ export function updateNetwork(client: ScopedContext<'profile' | 'analysis'>, arg
   return callOperation<UpdateNetworkResult>(client, ops.updateNetwork, args, options);
 }
 
-/** Arguments of deleteNetwork. */
-export type DeleteNetworkArgs = {
-  /**
-   * @description Id of the network.
-   * @example 63f0a2b9c1d4e50011b2c3d4
-   */
-  networkID: GenericID;
-};
-/** What deleteNetwork resolves to. */
-export type DeleteNetworkResult = MessageResult;
-
 /**
  * Delete a network
  *
@@ -6003,48 +2762,6 @@ export type DeleteNetworkResult = MessageResult;
 export function deleteNetwork(client: ScopedContext<'profile' | 'analysis'>, args: DeleteNetworkArgs, options?: CallOptions): TagoPromise<DeleteNetworkResult> {
   return callOperation<DeleteNetworkResult>(client, ops.deleteNetwork, args, options);
 }
-
-/** Arguments of listNetworkTokens. */
-export type ListNetworkTokensArgs = {
-  /**
-   * @description Id of the network whose tokens are listed.
-   * @example 63f0a2b9c1d4e50011b2c3d4
-   */
-  networkIDOrToken: GenericID;
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `NetworkTokenInfo` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "name"
-   *     ]
-   */
-  fields?: NetworkTokenListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listNetworkTokens resolves to. */
-export type ListNetworkTokensResult = NetworkTokenInfo[];
 
 /**
  * List the tokens of a network
@@ -6059,17 +2776,6 @@ export function listNetworkTokens<const F extends NetworkTokenListFields[] = nev
   return callPagedOperation<FieldsRow<ItemOf<ListNetworkTokensResult>, F>[], FieldsRow<ItemOf<ListNetworkTokensResult>, F>>(client, ops.listNetworkTokens, args, options);
 }
 
-/** Arguments of deleteNetworkToken. */
-export type DeleteNetworkTokenArgs = {
-  /**
-   * @description The network token to revoke.
-   * @example n-7b2e4c1a-5d3f-4e8b-9a6c-1f0d2e3b4a5c
-   */
-  networkIDOrToken: GenericToken;
-};
-/** What deleteNetworkToken resolves to. */
-export type DeleteNetworkTokenResult = MessageResult;
-
 /**
  * Delete a network token
  *
@@ -6081,13 +2787,6 @@ export function deleteNetworkToken(client: ScopedContext<'profile' | 'analysis'>
   return callOperation<DeleteNetworkTokenResult>(client, ops.deleteNetworkToken, args, options);
 }
 
-/** Arguments of createNetworkToken. */
-export type CreateNetworkTokenArgs = {
-  body: NetworkTokenCreate;
-};
-/** What createNetworkToken resolves to. */
-export type CreateNetworkTokenResult = NetworkTokenCreateResult;
-
 /**
  * Create a network token
  *
@@ -6098,43 +2797,6 @@ export type CreateNetworkTokenResult = NetworkTokenCreateResult;
 export function createNetworkToken(client: ScopedContext<'profile' | 'analysis'>, args: CreateNetworkTokenArgs, options?: CallOptions): TagoPromise<CreateNetworkTokenResult> {
   return callOperation<CreateNetworkTokenResult>(client, ops.createNetworkToken, args, options);
 }
-
-/** Arguments of listServiceAuthorizations. */
-export type ListServiceAuthorizationsArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `ServiceAuthorizationInfo` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "name"
-   *     ]
-   */
-  fields?: ServiceAuthorizationListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listServiceAuthorizations resolves to. */
-export type ListServiceAuthorizationsResult = ServiceAuthorizationInfo[];
 
 /**
  * List service authorization tokens
@@ -6149,13 +2811,6 @@ export function listServiceAuthorizations<const F extends ServiceAuthorizationLi
   return callPagedOperation<FieldsRow<ItemOf<ListServiceAuthorizationsResult>, F>[], FieldsRow<ItemOf<ListServiceAuthorizationsResult>, F>>(client, ops.listServiceAuthorizations, args, options);
 }
 
-/** Arguments of createServiceAuthorization. */
-export type CreateServiceAuthorizationArgs = {
-  body: ServiceAuthorizationCreate;
-};
-/** What createServiceAuthorization resolves to. */
-export type CreateServiceAuthorizationResult = ServiceAuthorizationCreateResult;
-
 /**
  * Create a service authorization token
  *
@@ -6166,18 +2821,6 @@ export type CreateServiceAuthorizationResult = ServiceAuthorizationCreateResult;
 export function createServiceAuthorization(client: ScopedContext<'profile' | 'analysis'>, args: CreateServiceAuthorizationArgs, options?: CallOptions): TagoPromise<CreateServiceAuthorizationResult> {
   return callOperation<CreateServiceAuthorizationResult>(client, ops.createServiceAuthorization, args, options);
 }
-
-/** Arguments of updateServiceAuthorization. */
-export type UpdateServiceAuthorizationArgs = {
-  /**
-   * @description The service authorization token.
-   * @example at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21
-   */
-  token: GenericToken;
-  body: ServiceAuthorizationEdit;
-};
-/** What updateServiceAuthorization resolves to. */
-export type UpdateServiceAuthorizationResult = MessageResult;
 
 /**
  * Change the verification code of a service authorization token
@@ -6190,17 +2833,6 @@ export function updateServiceAuthorization(client: ScopedContext<'profile' | 'an
   return callOperation<UpdateServiceAuthorizationResult>(client, ops.updateServiceAuthorization, args, options);
 }
 
-/** Arguments of deleteServiceAuthorization. */
-export type DeleteServiceAuthorizationArgs = {
-  /**
-   * @description The service authorization token.
-   * @example at5e1c3a7b-9d2f-4b6e-8a1c-0f3d5b7e9a21
-   */
-  token: GenericToken;
-};
-/** What deleteServiceAuthorization resolves to. */
-export type DeleteServiceAuthorizationResult = MessageResult;
-
 /**
  * Delete a service authorization token
  *
@@ -6211,44 +2843,6 @@ export type DeleteServiceAuthorizationResult = MessageResult;
 export function deleteServiceAuthorization(client: ScopedContext<'profile' | 'analysis'>, args: DeleteServiceAuthorizationArgs, options?: CallOptions): TagoPromise<DeleteServiceAuthorizationResult> {
   return callOperation<DeleteServiceAuthorizationResult>(client, ops.deleteServiceAuthorization, args, options);
 }
-
-/** Arguments of listDictionaries. */
-export type ListDictionariesArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `DictionaryListItem` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: DictionaryListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listDictionaries resolves to. */
-export type ListDictionariesResult = DictionaryListItem[];
 
 /**
  * List dictionaries
@@ -6263,13 +2857,6 @@ export function listDictionaries<const F extends DictionaryListFields[] = never>
   return callPagedOperation<FieldsRow<ItemOf<ListDictionariesResult>, F>[], FieldsRow<ItemOf<ListDictionariesResult>, F>>(client, ops.listDictionaries, args, options);
 }
 
-/** Arguments of createDictionary. */
-export type CreateDictionaryArgs = {
-  body: DictionaryCreate;
-};
-/** What createDictionary resolves to. */
-export type CreateDictionaryResult = DictionaryCreateResult;
-
 /**
  * Create a dictionary
  *
@@ -6280,17 +2867,6 @@ export type CreateDictionaryResult = DictionaryCreateResult;
 export function createDictionary(client: ScopedContext<'profile' | 'analysis'>, args: CreateDictionaryArgs, options?: CallOptions): TagoPromise<CreateDictionaryResult> {
   return callOperation<CreateDictionaryResult>(client, ops.createDictionary, args, options);
 }
-
-/** Arguments of getDictionary. */
-export type GetDictionaryArgs = {
-  /**
-   * @description Id of the dictionary.
-   * @example 63ea6bd581db210009ff8f1d
-   */
-  dictionaryID: GenericID;
-};
-/** What getDictionary resolves to. */
-export type GetDictionaryResult = Dictionary;
 
 /**
  * Read a dictionary
@@ -6303,18 +2879,6 @@ export function getDictionary(client: ScopedContext<'profile' | 'analysis'>, arg
   return callOperation<GetDictionaryResult>(client, ops.getDictionary, args, options);
 }
 
-/** Arguments of updateDictionary. */
-export type UpdateDictionaryArgs = {
-  /**
-   * @description Id of the dictionary.
-   * @example 63ea6bd581db210009ff8f1d
-   */
-  dictionaryID: GenericID;
-  body: DictionaryEdit;
-};
-/** What updateDictionary resolves to. */
-export type UpdateDictionaryResult = MessageResult;
-
 /**
  * Change a dictionary
  *
@@ -6325,17 +2889,6 @@ export type UpdateDictionaryResult = MessageResult;
 export function updateDictionary(client: ScopedContext<'profile' | 'analysis'>, args: UpdateDictionaryArgs, options?: CallOptions): TagoPromise<UpdateDictionaryResult> {
   return callOperation<UpdateDictionaryResult>(client, ops.updateDictionary, args, options);
 }
-
-/** Arguments of deleteDictionary. */
-export type DeleteDictionaryArgs = {
-  /**
-   * @description Id of the dictionary.
-   * @example 63ea6bd581db210009ff8f1d
-   */
-  dictionaryID: GenericID;
-};
-/** What deleteDictionary resolves to. */
-export type DeleteDictionaryResult = MessageResult;
 
 /**
  * Delete a dictionary
@@ -6348,24 +2901,6 @@ export function deleteDictionary(client: ScopedContext<'profile' | 'analysis'>, 
   return callOperation<DeleteDictionaryResult>(client, ops.deleteDictionary, args, options);
 }
 
-/** Arguments of getDictionaryLanguage. */
-export type GetDictionaryLanguageArgs = {
-  /**
-   * @description Id or slug of the dictionary.
-   * @example ADM
-   */
-  dictionaryID: GenericID | DictionarySlug;
-  /**
-   * @description Language code.
-   * @example en-US
-   */
-  locale: DictionaryLocale;
-  /** @description Answer the fallback language when this one is missing. */
-  fallback?: boolean;
-};
-/** What getDictionaryLanguage resolves to. */
-export type GetDictionaryLanguageResult = DictionaryStrings;
-
 /**
  * Read the strings of one language
  *
@@ -6376,23 +2911,6 @@ export type GetDictionaryLanguageResult = DictionaryStrings;
 export function getDictionaryLanguage(client: ScopedContext<'profile' | 'analysis'>, args: GetDictionaryLanguageArgs, options?: CallOptions): TagoPromise<GetDictionaryLanguageResult> {
   return callOperation<GetDictionaryLanguageResult>(client, ops.getDictionaryLanguage, args, options);
 }
-
-/** Arguments of updateDictionaryLanguage. */
-export type UpdateDictionaryLanguageArgs = {
-  /**
-   * @description Id of the dictionary.
-   * @example 63ea6bd581db210009ff8f1d
-   */
-  dictionaryID: GenericID;
-  /**
-   * @description Language code.
-   * @example en-US
-   */
-  locale: DictionaryLocale;
-  body: DictionaryLanguageEdit;
-};
-/** What updateDictionaryLanguage resolves to. */
-export type UpdateDictionaryLanguageResult = MessageResult;
 
 /**
  * Set the strings of one language
@@ -6405,22 +2923,6 @@ export function updateDictionaryLanguage(client: ScopedContext<'profile' | 'anal
   return callOperation<UpdateDictionaryLanguageResult>(client, ops.updateDictionaryLanguage, args, options);
 }
 
-/** Arguments of deleteDictionaryLanguage. */
-export type DeleteDictionaryLanguageArgs = {
-  /**
-   * @description Id of the dictionary.
-   * @example 63ea6bd581db210009ff8f1d
-   */
-  dictionaryID: GenericID;
-  /**
-   * @description Language code.
-   * @example pt-BR
-   */
-  locale: DictionaryLocale;
-};
-/** What deleteDictionaryLanguage resolves to. */
-export type DeleteDictionaryLanguageResult = MessageResult;
-
 /**
  * Remove one language from a dictionary
  *
@@ -6431,44 +2933,6 @@ export type DeleteDictionaryLanguageResult = MessageResult;
 export function deleteDictionaryLanguage(client: ScopedContext<'profile' | 'analysis'>, args: DeleteDictionaryLanguageArgs, options?: CallOptions): TagoPromise<DeleteDictionaryLanguageResult> {
   return callOperation<DeleteDictionaryLanguageResult>(client, ops.deleteDictionaryLanguage, args, options);
 }
-
-/** Arguments of listTagoCores. */
-export type ListTagoCoresArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `TagoCoreListItem` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: TagoCoreListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listTagoCores resolves to. */
-export type ListTagoCoresResult = TagoCoreListItem[];
 
 /**
  * List TagoCore instances
@@ -6483,13 +2947,6 @@ export function listTagoCores<const F extends TagoCoreListFields[] = never>(clie
   return callPagedOperation<FieldsRow<ItemOf<ListTagoCoresResult>, F>[], FieldsRow<ItemOf<ListTagoCoresResult>, F>>(client, ops.listTagoCores, args, options);
 }
 
-/** Arguments of createTagoCore. */
-export type CreateTagoCoreArgs = {
-  body: TagoCoreCreate;
-};
-/** What createTagoCore resolves to. */
-export type CreateTagoCoreResult = AnyValue;
-
 /**
  * Create a TagoCore instance
  *
@@ -6500,19 +2957,6 @@ export type CreateTagoCoreResult = AnyValue;
 export function createTagoCore(client: ScopedContext<'profile'>, args: CreateTagoCoreArgs, options?: CallOptions): TagoPromise<CreateTagoCoreResult> {
   return callOperation<CreateTagoCoreResult>(client, ops.createTagoCore, args, options);
 }
-
-/** Arguments of getTagoCore. */
-export type GetTagoCoreArgs = {
-  /**
-   * @description Id of the TagoCore instance.
-   * @example 64b7f1e2a3c4d50012e6f7a8
-   */
-  tcoreID: GenericID;
-  /** @description Fetch the resource counts from the instance (only when it is connected). */
-  summary?: boolean;
-};
-/** What getTagoCore resolves to. */
-export type GetTagoCoreResult = TagoCoreInfo;
 
 /**
  * Read a TagoCore instance
@@ -6525,18 +2969,6 @@ export function getTagoCore(client: ScopedContext<'profile'>, args: GetTagoCoreA
   return callOperation<GetTagoCoreResult>(client, ops.getTagoCore, args, options);
 }
 
-/** Arguments of updateTagoCore. */
-export type UpdateTagoCoreArgs = {
-  /**
-   * @description Id of the TagoCore instance.
-   * @example 64b7f1e2a3c4d50012e6f7a8
-   */
-  tcoreID: GenericID;
-  body: TagoCoreEdit;
-};
-/** What updateTagoCore resolves to. */
-export type UpdateTagoCoreResult = MessageResult;
-
 /**
  * Edit a TagoCore instance
  *
@@ -6547,17 +2979,6 @@ export type UpdateTagoCoreResult = MessageResult;
 export function updateTagoCore(client: ScopedContext<'profile'>, args: UpdateTagoCoreArgs, options?: CallOptions): TagoPromise<UpdateTagoCoreResult> {
   return callOperation<UpdateTagoCoreResult>(client, ops.updateTagoCore, args, options);
 }
-
-/** Arguments of deleteTagoCore. */
-export type DeleteTagoCoreArgs = {
-  /**
-   * @description Id of the TagoCore instance.
-   * @example 64b7f1e2a3c4d50012e6f7a8
-   */
-  tcoreID: GenericID;
-};
-/** What deleteTagoCore resolves to. */
-export type DeleteTagoCoreResult = MessageResult;
 
 /**
  * Delete a TagoCore instance
@@ -6570,17 +2991,6 @@ export function deleteTagoCore(client: ScopedContext<'profile'>, args: DeleteTag
   return callOperation<DeleteTagoCoreResult>(client, ops.deleteTagoCore, args, options);
 }
 
-/** Arguments of generateTagoCoreToken. */
-export type GenerateTagoCoreTokenArgs = {
-  /**
-   * @description Id of the TagoCore instance.
-   * @example 64b7f1e2a3c4d50012e6f7a8
-   */
-  tcoreID: GenericID;
-};
-/** What generateTagoCoreToken resolves to. */
-export type GenerateTagoCoreTokenResult = GenericToken;
-
 /**
  * Generate a new token for a TagoCore instance
  *
@@ -6591,13 +3001,6 @@ export type GenerateTagoCoreTokenResult = GenericToken;
 export function generateTagoCoreToken(client: ScopedContext<'profile'>, args: GenerateTagoCoreTokenArgs, options?: CallOptions): TagoPromise<GenerateTagoCoreTokenResult> {
   return callOperation<GenerateTagoCoreTokenResult>(client, ops.generateTagoCoreToken, args, options);
 }
-
-/** Arguments of createTemplate. */
-export type CreateTemplateArgs = {
-  body: TemplateCreate;
-};
-/** What createTemplate resolves to. */
-export type CreateTemplateResult = GenericID;
 
 /**
  * Make a template from a dashboard or an analysis
@@ -6610,22 +3013,6 @@ export function createTemplate(client: ScopedContext<'profile'>, args: CreateTem
   return callOperation<CreateTemplateResult>(client, ops.createTemplate, args, options);
 }
 
-/** Arguments of getTemplate. */
-export type GetTemplateArgs = {
-  /**
-   * @description Id of the template.
-   * @example 6650b8f2a3c41e0012f3d9a1
-   */
-  templateID: GenericID;
-  /**
-   * @description API host of the region where the template was made (e.g. `api.eu-w1.tago.io`), to install or read a template from another region. Leave out for templates of the same region.
-   * @example api.eu-w1.tago.io
-   */
-  host?: string;
-};
-/** What getTemplate resolves to. */
-export type GetTemplateResult = Template;
-
 /**
  * Read a template's description
  *
@@ -6637,23 +3024,6 @@ export function getTemplate(client: ScopedContext<'profile'>, args: GetTemplateA
   return callOperation<GetTemplateResult>(client, ops.getTemplate, args, options);
 }
 
-/** Arguments of installTemplate. */
-export type InstallTemplateArgs = {
-  /**
-   * @description Id of the template.
-   * @example 6650b8f2a3c41e0012f3d9a1
-   */
-  templateID: GenericID;
-  /**
-   * @description API host of the region where the template was made (e.g. `api.eu-w1.tago.io`), to install or read a template from another region. Leave out for templates of the same region.
-   * @example api.eu-w1.tago.io
-   */
-  host?: string;
-  body?: TemplateInstall;
-};
-/** What installTemplate resolves to. */
-export type InstallTemplateResult = TemplateInstallResult;
-
 /**
  * Install a template into the profile
  *
@@ -6664,44 +3034,6 @@ export type InstallTemplateResult = TemplateInstallResult;
 export function installTemplate(client: ScopedContext<'profile'>, args: InstallTemplateArgs, options?: CallOptions): TagoPromise<InstallTemplateResult> {
   return callOperation<InstallTemplateResult>(client, ops.installTemplate, args, options);
 }
-
-/** Arguments of listSqlQueries. */
-export type ListSqlQueriesArgs = {
-  /**
-   * @description Page to read, starting at 1. Lists carry no total; stop when a page holds fewer than `amount` rows.
-   * @example 1
-   */
-  page?: number;
-  /**
-   * @description Rows per page.
-   * @example 20
-   */
-  amount?: number;
-  /**
-   * @description Fields of `SqlQueryListItem` to return for each row (a projection); the API adds a few defaults of its own.
-   * @example [
-   *       "id",
-   *       "name"
-   *     ]
-   */
-  fields?: SqlQueryListFields[];
-  /**
-   * @description Conditions on the rows, one key per field, e.g. `filter[name]=sensor*` (`*` is a wildcard) or `filter[tags][0][key]=type&filter[tags][0][value]=sensor`.
-   * @example {
-   *       "name": "sensor*"
-   *     }
-   */
-  filter?: {
-      [key: string]: unknown;
-  };
-  /**
-   * @description Sort order as `<field>,<asc|desc>`, or a bare field name.
-   * @example name,asc
-   */
-  orderBy?: string;
-};
-/** What listSqlQueries resolves to. */
-export type ListSqlQueriesResult = SqlQueryListItem[];
 
 /**
  * List saved TagoSQL queries
@@ -6716,13 +3048,6 @@ export function listSqlQueries<const F extends SqlQueryListFields[] = never>(cli
   return callPagedOperation<FieldsRow<ItemOf<ListSqlQueriesResult>, F>[], FieldsRow<ItemOf<ListSqlQueriesResult>, F>>(client, ops.listSqlQueries, args, options);
 }
 
-/** Arguments of createSqlQuery. */
-export type CreateSqlQueryArgs = {
-  body: SqlQueryCreate;
-};
-/** What createSqlQuery resolves to. */
-export type CreateSqlQueryResult = SqlQuery;
-
 /**
  * Save a TagoSQL query
  *
@@ -6733,20 +3058,6 @@ export type CreateSqlQueryResult = SqlQuery;
 export function createSqlQuery(client: ScopedContext<'profile' | 'analysis'>, args: CreateSqlQueryArgs, options?: CallOptions): TagoPromise<CreateSqlQueryResult> {
   return callOperation<CreateSqlQueryResult>(client, ops.createSqlQuery, args, options);
 }
-
-/** Arguments of getSqlTables. */
-export type GetSqlTablesArgs = {
-  /** @description Keep devices and entities whose name contains this text. */
-  filter?: string;
-  /** @description Devices and entities per page (the API clamps to 1–100). */
-  amount?: number;
-  /** @description Page of devices and entities, from 1. */
-  page?: number;
-  /** @description Resolve the columns of this entity (one of the profile's own). */
-  entity_id?: GenericID;
-};
-/** What getSqlTables resolves to. */
-export type GetSqlTablesResult = SqlTables;
 
 /**
  * Describe what TagoSQL queries can read
@@ -6759,17 +3070,6 @@ export function getSqlTables(client: ScopedContext<'profile' | 'analysis'>, args
   return callOperation<GetSqlTablesResult>(client, ops.getSqlTables, args, options);
 }
 
-/** Arguments of getSqlQuery. */
-export type GetSqlQueryArgs = {
-  /**
-   * @description Id of the saved query.
-   * @example 6890c1f2a4b5c6d7e8f90123
-   */
-  sqlID: GenericID;
-};
-/** What getSqlQuery resolves to. */
-export type GetSqlQueryResult = SqlQuery;
-
 /**
  * Read a saved TagoSQL query
  *
@@ -6780,18 +3080,6 @@ export type GetSqlQueryResult = SqlQuery;
 export function getSqlQuery(client: ScopedContext<'profile' | 'analysis'>, args: GetSqlQueryArgs, options?: CallOptions): TagoPromise<GetSqlQueryResult> {
   return callOperation<GetSqlQueryResult>(client, ops.getSqlQuery, args, options);
 }
-
-/** Arguments of updateSqlQuery. */
-export type UpdateSqlQueryArgs = {
-  /**
-   * @description Id of the saved query.
-   * @example 6890c1f2a4b5c6d7e8f90123
-   */
-  sqlID: GenericID;
-  body: SqlQueryCreate;
-};
-/** What updateSqlQuery resolves to. */
-export type UpdateSqlQueryResult = SqlQuery;
 
 /**
  * Replace a saved TagoSQL query
@@ -6804,17 +3092,6 @@ export function updateSqlQuery(client: ScopedContext<'profile' | 'analysis'>, ar
   return callOperation<UpdateSqlQueryResult>(client, ops.updateSqlQuery, args, options);
 }
 
-/** Arguments of deleteSqlQuery. */
-export type DeleteSqlQueryArgs = {
-  /**
-   * @description Id of the saved query.
-   * @example 6890c1f2a4b5c6d7e8f90123
-   */
-  sqlID: GenericID;
-};
-/** What deleteSqlQuery resolves to. */
-export type DeleteSqlQueryResult = SqlDeleteResult;
-
 /**
  * Delete a saved TagoSQL query
  *
@@ -6825,22 +3102,6 @@ export type DeleteSqlQueryResult = SqlDeleteResult;
 export function deleteSqlQuery(client: ScopedContext<'profile' | 'analysis'>, args: DeleteSqlQueryArgs, options?: CallOptions): TagoPromise<DeleteSqlQueryResult> {
   return callOperation<DeleteSqlQueryResult>(client, ops.deleteSqlQuery, args, options);
 }
-
-/** Arguments of getSqlQueryVersion. */
-export type GetSqlQueryVersionArgs = {
-  /**
-   * @description Id of the saved query.
-   * @example 6890c1f2a4b5c6d7e8f90123
-   */
-  sqlID: GenericID;
-  /**
-   * @description Version number, from 1.
-   * @example 1
-   */
-  version: number;
-};
-/** What getSqlQueryVersion resolves to. */
-export type GetSqlQueryVersionResult = SqlVersion;
 
 /**
  * Read an earlier version of a saved TagoSQL query
@@ -6853,18 +3114,6 @@ export function getSqlQueryVersion(client: ScopedContext<'profile' | 'analysis'>
   return callOperation<GetSqlQueryVersionResult>(client, ops.getSqlQueryVersion, args, options);
 }
 
-/** Arguments of executeSqlQuery. */
-export type ExecuteSqlQueryArgs = {
-  /**
-   * @description Id of the saved query.
-   * @example 6890c1f2a4b5c6d7e8f90123
-   */
-  sqlID: GenericID;
-  body: SqlExecute;
-};
-/** What executeSqlQuery resolves to. */
-export type ExecuteSqlQueryResult = SqlExecuteResult;
-
 /**
  * Run a saved TagoSQL query
  *
@@ -6875,22 +3124,6 @@ export type ExecuteSqlQueryResult = SqlExecuteResult;
 export function executeSqlQuery(client: ScopedContext<'profile' | 'analysis'>, args: ExecuteSqlQueryArgs, options?: CallOptions): TagoPromise<ExecuteSqlQueryResult> {
   return callOperation<ExecuteSqlQueryResult>(client, ops.executeSqlQuery, args, options);
 }
-
-/** Arguments of subscribeRealtimeEvents. */
-export type SubscribeRealtimeEventsArgs = {
-  /**
-   * @description The token that authorizes the stream (profile, analysis or run-user token).
-   * @example a-b1d4c2a0-3f5e-4d8a-9c7b-2e6f1a0b9c3d
-   */
-  token: GenericToken;
-  /**
-   * @description Comma-separated channels to follow. Channels tied to one resource are written `<kind>.<id>`: `analysis_console.<analysisID>` (console output of an analysis), `device_inspector.<deviceID>` (live inspector of a device), `device_data.<deviceID>` (new data of a device), `entity_data.<entityID>` (row changes of an entity) and `ui_dashboard.<dashboardID>` (updates of a dashboard). Channels without an id: `analysis_trigger` (runs of analyses that execute outside TagoIO), `notification` (the caller's notifications) and `ui` (interface events).
-   * @example device_data.5dcad1c216174c001ca23ab9,notification
-   */
-  channels: string;
-};
-/** What subscribeRealtimeEvents resolves to. */
-export type SubscribeRealtimeEventsResult = string;
 
 /**
  * Open a server-sent events stream

@@ -39,7 +39,7 @@ if (mode === 'ours-full') {
   files = [];
 } else if (mode === 'ours-foreign') {
   // Another API's spec: read, rewrite into the form the model reads (foreign-spec.ts), model, schema types,
-  // descriptors and client.
+  // descriptors, operation types and client.
   const doc = gen!.checkDocument(gen!.toModelForm(JSON.parse(readFileSync(spec, 'utf8'))), spec);
   const model = gen!.buildModel(doc);
   // As the api target does: the named schemas in types.ts, the rest in schema.ts; the signatures read their
@@ -54,10 +54,12 @@ if (mode === 'ours-full') {
   const ctx = gen!.createEmitContext(model, { coreModule: '@tagokit/core/internal', ext: '.js' }, schemaTypes);
   const operations = gen!.emitDescriptors(ctx);
   const client = gen!.emitClient(ctx);
+  const operationTypes = gen!.emitOperationTypes(ctx);
   files = [
     { path: 'schema.ts', text: schema },
     { path: 'types.ts', text: types },
     { path: 'operations.ts', text: operations },
+    { path: 'operation-types.ts', text: operationTypes },
     { path: 'client.ts', text: client },
   ];
   info = {
