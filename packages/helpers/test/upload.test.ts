@@ -67,6 +67,32 @@ function progressLog() {
   return { seen, onProgress: (p: UploadProgress) => seen.push(p), check };
 }
 
+/**
+ * The file on disk as a Node Readable (of a declared size, or none), uploaded in 5 MiB parts through seeded part
+ * faults: parts 1-3 stored, progress monotonic to 100, the stored bytes equal to the source's.
+ */
+async function uploadReadableThroughFaults(
+  input: { seed: number; size?: number; chunkBytes: number },
+  filename: string,
+) {
+  emulator.setUploadFaults({ rate: 0.5, maxPerPart: 2 }, input.seed);
+  const { client, sent } = recordedClient();
+  const progress = progressLog();
+  const result = await uploadFile(client, createReadStream(path, { highWaterMark: input.chunkBytes }), {
+    filename,
+    ...(input.size === undefined ? {} : { size: input.size }),
+    partBytes: 5 * MiB,
+    concurrency: 2,
+    retryDelayMs: 1,
+    onProgress: progress.onProgress,
+  });
+  expect(result.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
+  progress.check();
+  expect(progress.seen.at(-1)!.percent).toBe(100);
+  expect(await sha256Hex(await downloaded(filename.slice(1)))).toBe(await sha256Hex(source));
+  return { result, sent };
+}
+
 describe('uploadFile, multipart', () => {
   it('uploads an 11 MB file from disk through seeded part faults: every byte once, progress to 100', async () => {
     emulator.setUploadFaults(
@@ -250,21 +276,10 @@ describe('uploadFile, the end step', () => {
 
 describe('uploadFile, stream sources', () => {
   it('reads a Node Readable of a declared size once, in order, through part faults: every byte stored', async () => {
-    emulator.setUploadFaults({ rate: 0.5, maxPerPart: 2 }, SEED + 1);
-    const { client, sent } = recordedClient();
-    const progress = progressLog();
-    const result = await uploadFile(client, createReadStream(path, { highWaterMark: 256 * 1024 }), {
-      filename: '/streams/archive.bin',
-      size: SIZE,
-      partBytes: 5 * MiB,
-      concurrency: 2,
-      retryDelayMs: 1,
-      onProgress: progress.onProgress,
-    });
-    expect(result.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
-    progress.check();
-    expect(progress.seen.at(-1)!.percent).toBe(100);
-    expect(await sha256Hex(await downloaded('streams/archive.bin'))).toBe(await sha256Hex(source));
+    const { sent } = await uploadReadableThroughFaults(
+      { seed: SEED + 1, size: SIZE, chunkBytes: 256 * 1024 },
+      '/streams/archive.bin',
+    );
     // Retried parts were sent again from memory: more part requests than parts.
     expect(sent.filter((s) => s.step === 'upload').length).toBeGreaterThan(3);
   }, 60_000);
@@ -384,20 +399,10 @@ describe('uploadFile, streams of unknown length', () => {
   }, 60_000);
 
   it('a Node Readable without a size, through seeded part faults: retries resend the buffered part', async () => {
-    emulator.setUploadFaults({ rate: 0.5, maxPerPart: 2 }, SEED + 3);
-    const { client, sent } = recordedClient();
-    const progress = progressLog();
-    const result = await uploadFile(client, createReadStream(path, { highWaterMark: 300_000 }), {
-      filename: '/unknown/faults.bin',
-      partBytes: 5 * MiB,
-      concurrency: 2,
-      retryDelayMs: 1,
-      onProgress: progress.onProgress,
-    });
-    expect(result.parts!.map((p) => p.PartNumber)).toEqual([1, 2, 3]);
-    progress.check();
-    expect(progress.seen.at(-1)!.percent).toBe(100);
-    expect(await sha256Hex(await downloaded('unknown/faults.bin'))).toBe(await sha256Hex(source));
+    const { result, sent } = await uploadReadableThroughFaults(
+      { seed: SEED + 3, chunkBytes: 300_000 },
+      '/unknown/faults.bin',
+    );
     const uploads = sent.filter((s) => s.step === 'upload');
     // The seed failed some attempts; every attempt at a part carried the same number of bytes.
     expect(uploads.length).toBeGreaterThan(3);
