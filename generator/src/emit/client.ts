@@ -8,7 +8,6 @@ import { namesIn, type OperationTypeTexts } from './resolved-types.js';
 import {
   declarationText,
   hasArgs,
-  kindsUnion,
   listFieldsType,
   operationSignature,
   queryResultTypes,
@@ -134,8 +133,6 @@ function methods(op: OperationModel): string[] {
 const methodNames = (op: OperationModel) => [op.methodName, ...op.methodAliases];
 
 /** The token kinds an operation accepts, as a type (`'anonymous'` when it needs none). */
-const kindsType = (op: OperationModel) => kindsUnion(op) ?? "'anonymous'";
-
 /** `DevicesResource`: the suffix keeps tag names such as TagoCore clear of the core's own exports. */
 export const groupClassName = (group: GroupModel) => `${pascalCase(group.name)}Resource`;
 
@@ -157,7 +154,7 @@ function groupClass(group: GroupModel): string {
  */
 export function emitClient(ctx: EmitContext): string {
   const { model } = ctx;
-  const statements: Statement[] = [...clientImports(ctx, model.operations)];
+  const statements: Statement[] = [...clientImports(ctx, model.operations, ['KindsOf'])];
   statements.push(...model.groups.map((group) => ({ block: groupClass(group) })));
   statements.push({
     kind: StructureKind.Interface,
@@ -166,17 +163,17 @@ export function emitClient(ctx: EmitContext): string {
     docs: ['Every client group, by property name.'],
     properties: model.groups.map((g) => ({ name: g.name, type: groupClassName(g), isReadonly: true })),
   });
+  statements.push(apiScopes(model));
   statements.push({
-    kind: StructureKind.Interface,
+    kind: StructureKind.TypeAlias,
     name: 'ApiKinds',
     isExported: true,
-    docs: ['The token kinds each method accepts (`anonymous`: no token needed); the scoped client types read it.'],
-    properties: model.groups.map((g) => ({
-      name: g.name,
-      type: `{ ${g.operations.flatMap((op) => methodNames(op).map((name) => `${name}: ${kindsType(op)}`)).join('; ')} }`,
-    })),
+    docs: [
+      'The token kinds each method accepts (`anonymous`: no token needed), read from `ApiScopes`; the scoped client\n' +
+        'types for a union of kinds compute with it.',
+    ],
+    type: 'KindsOf<ApiGroups, ApiScopes>',
   });
-  statements.push(apiScopes(model));
   statements.push({
     kind: StructureKind.Function,
     name: 'createGroups',
@@ -196,14 +193,14 @@ export function emitClient(ctx: EmitContext): string {
  * check reads an interface instead of evaluating a conditional per method of every group.
  */
 function apiScopes(model: ApiModel): StatementStructures {
-  const callable = (op: OperationModel, kind: string) =>
-    kind === 'every' || op.kinds.length === 0 || (op.kinds as string[]).includes(kind);
+  const callable = (op: OperationModel, kind: string) => op.kinds.length === 0 || (op.kinds as string[]).includes(kind);
   const scope = (kind: string) => {
     const groups = model.groups.flatMap((g) => {
-      const names = g.operations.filter((op) => callable(op, kind)).flatMap(methodNames);
-      return names.length
-        ? [`readonly ${g.name}: Pick<${groupClassName(g)}, ${names.map((n) => `'${n}'`).join(' | ')}>`]
-        : [];
+      const ops = g.operations.filter((op) => callable(op, kind));
+      if (ops.length === 0) return [];
+      // A group a kind may call whole is its class, not a Pick listing every method: fewer nodes to parse.
+      if (ops.length === g.operations.length) return [`readonly ${g.name}: ${groupClassName(g)}`];
+      return [`readonly ${g.name}: Pick<${groupClassName(g)}, ${ops.flatMap(methodNames).map((n) => `'${n}'`).join(' | ')}>`];
     });
     return `{ ${groups.join('; ')} }`;
   };
@@ -215,7 +212,10 @@ function apiScopes(model: ApiModel): StatementStructures {
       'What each token kind can call: the groups and methods of a client scoped to that kind (`every`: a client of\n' +
         'unknown kind, which hides nothing).',
     ],
-    properties: [...TOKEN_KINDS, 'anonymous', 'every'].map((kind) => ({ name: kind, type: scope(kind) })),
+    properties: [
+      ...[...TOKEN_KINDS, 'anonymous'].map((kind) => ({ name: kind, type: scope(kind) })),
+      { name: 'every', type: 'ApiGroups' },
+    ],
   };
 }
 
@@ -245,11 +245,11 @@ export function clientImports(
         'FieldsRow',
         'ItemOf',
         'OperationContext',
-        ...extraTypes,
         'TagoEventStream',
         'TagoPagePromise',
         'TagoPromise',
-      ],
+        ...extraTypes,
+      ].sort(),
     },
     ...(named.length
       ? [

@@ -87,7 +87,7 @@ describe('emitClient', () => {
   it('imports the core, the schema types, the operation types and the descriptors', () => {
     expect(lines.slice(2, 8)).toEqual([
       "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core';",
-      "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+      "import type { CallOptions, FieldsRow, ItemOf, KindsOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
       "import type { Device } from './types.js';",
       "import type { ListDevicesArgs, ListDevicesResult, GetDeviceArgs, GetDeviceResult, SendDataArgs, SendDataResult, GetStatusResult, ReadFileArgs, ReadFileResult } from './operation-types.js';",
       "import * as ops from './operations.js';",
@@ -121,7 +121,10 @@ describe('emitClient', () => {
       'export type ReadFileArgs = {',
       'export type ReadFileResult = string;',
     ]);
-    expect(declared(text)).toEqual(["export type * from './operation-types.js';"]);
+    expect(declared(text)).toEqual([
+      "export type * from './operation-types.js';",
+      'export type ApiKinds = KindsOf<ApiGroups, ApiScopes>;',
+    ]);
   });
 
   it('writes one method per operation with the right signature and call', () => {
@@ -172,16 +175,22 @@ describe('emitClient', () => {
     );
   });
 
-  it('lists the token kinds of every method, anonymous for security: []', () => {
-    const start = lines.indexOf('export interface ApiKinds {');
-    expect(lines.slice(start, start + 6)).toEqual([
-      'export interface ApiKinds {',
-      "  info: { status: 'anonymous' };",
-      "  deviceData: { sendData: 'device'; send: 'device' };",
-      "  devices: { list: 'profile' | 'analysis'; get: 'profile' };",
-      "  files: { read: 'profile' };",
+  it('scopes every token kind: a group it may call whole as its class, else a Pick; public routes in all', () => {
+    const start = lines.indexOf('export interface ApiScopes {');
+    expect(lines.slice(start, start + 10)).toEqual([
+      'export interface ApiScopes {',
+      '  profile: { readonly info: InfoResource; readonly devices: DevicesResource; readonly files: FilesResource };',
+      '  device: { readonly info: InfoResource; readonly deviceData: DeviceDataResource };',
+      "  analysis: { readonly info: InfoResource; readonly devices: Pick<DevicesResource, 'list'> };",
+      '  network: { readonly info: InfoResource };',
+      '  runUser: { readonly info: InfoResource };',
+      '  serviceAuthorization: { readonly info: InfoResource };',
+      '  anonymous: { readonly info: InfoResource };',
+      '  every: ApiGroups;',
       '}',
     ]);
+    // The kinds of each method are read back from the scopes, not written a second time.
+    expect(lines).toContain('export type ApiKinds = KindsOf<ApiGroups, ApiScopes>;');
   });
 
   it('writes the groups, their factory and the operation ids', () => {
@@ -245,6 +254,12 @@ export const device: GetDeviceResult = { id: '1', name: 'n' };
 export const notDevice: GetDeviceResult = 42;
 export const file: ReadFileResult = 'raw text';
 export const anonymous: ApiKinds['info']['status'] = 'anonymous';
+// @ts-expect-error a public route reads 'anonymous' only, not every kind
+export const notAnonymous: ApiKinds['info']['status'] = 'device';
+export const sendKind: ApiKinds['deviceData']['send'] = 'device';
+// @ts-expect-error sendData is for device tokens only
+export const notSendKind: ApiKinds['deviceData']['sendData'] = 'profile';
+export const listKinds: ApiKinds['devices']['list'][] = ['profile', 'analysis'];
 export const ids: readonly ['listDevices', 'getDevice', 'sendData', 'getStatus', 'readFile'] = OPERATION_IDS;
 `,
     );

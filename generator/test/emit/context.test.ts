@@ -37,8 +37,8 @@ describe('the emit context', () => {
         "import { callEventStream, callOperation, callPagedOperation } from '@tagokit/core/internal';",
       ],
       [
-        "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
-        "import type { CallOptions, FieldsRow, ItemOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
+        "import type { CallOptions, FieldsRow, ItemOf, KindsOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core';",
+        "import type { CallOptions, FieldsRow, ItemOf, KindsOf, OperationContext, TagoEventStream, TagoPagePromise, TagoPromise } from '@tagokit/core/internal';",
       ],
       ["import type { Device } from './types.js';", "import type { Device } from './types.ts';"],
       [

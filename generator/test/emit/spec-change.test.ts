@@ -97,7 +97,7 @@ describe('a one-line change to the spec', () => {
     ]);
   });
 
-  it('a new token kind changes the descriptor kinds, the method docs, ApiKinds and ApiScopes', async () => {
+  it('a new token kind changes the descriptor kinds, the method docs and ApiScopes (ApiKinds reads them)', async () => {
     const before = await emit();
     const doc = miniSpec();
     opOf(doc, '/status')['security'] = [{ profileToken: [] }];
@@ -105,16 +105,13 @@ describe('a one-line change to the spec', () => {
     expect(changedLines(before.descriptors, after.descriptors).map(([, b]) => b)).toEqual([
       'export const getStatus: OperationDescriptor = {"id":"getStatus","method":"GET","path":"/status","kinds":["profile"],"envelope":"envelope","paging":"none","pathParams":[],"queryParams":[],"requiredQuery":[]};',
     ]);
-    expect(changedLines(before.client, after.client)).toEqual([
-      [
-        '   * Token kinds: none (no token needed). `GET /status` (getStatus).',
-        '   * Token kinds: profile. `GET /status` (getStatus).',
-      ],
-      ["  info: { status: 'anonymous' };", "  info: { status: 'profile' };"],
-      ...Array(6).fill(expect.anything()),
+    const changed = changedLines(before.client, after.client);
+    expect(changed[0]).toEqual([
+      '   * Token kinds: none (no token needed). `GET /status` (getStatus).',
+      '   * Token kinds: profile. `GET /status` (getStatus).',
     ]);
-    // The public route was in every kind's scope; now only a profile token has it.
-    const scopes = changedLines(before.client, after.client).slice(2);
+    // The public route was in every kind's scope; now only a profile token has it (profile's line is unchanged).
+    const scopes = changed.slice(1);
     expect(scopes.map(([, b]) => b.slice(0, b.indexOf(':')).trim())).toEqual([
       'device',
       'analysis',
@@ -124,7 +121,7 @@ describe('a one-line change to the spec', () => {
       'anonymous',
     ]);
     for (const [a, b] of scopes) {
-      expect(a).toContain("readonly info: Pick<InfoResource, 'status'>");
+      expect(a).toContain('readonly info: InfoResource');
       expect(b).not.toContain('InfoResource');
     }
   });

@@ -1,4 +1,4 @@
-import { createGroups, type ApiGroups, type ApiKinds } from '@tagokit/api/client';
+import { createGroups, type ApiScopes } from '@tagokit/api/client';
 import {
   createRealtime,
   TagoCore,
@@ -8,10 +8,10 @@ import {
   type RealtimeOptions,
   type RegionInput,
 } from '@tagokit/core';
-import type { AnalysisTriggerPayload, EnvironmentVariable, ScopedClient } from '@tagokit/core/internal';
+import type { AnalysisTriggerPayload, EnvironmentVariable } from '@tagokit/core/internal';
 
 /** A client scoped to the analysis token kind, with reconnecting realtime. */
-export type AnalysisClient = Omit<ScopedClient<ApiGroups, ApiKinds, 'analysis'>, 'realtime'> & {
+export type AnalysisClient = Omit<ApiScopes['analysis'], 'realtime'> & {
   readonly core: TagoCore;
   readonly realtime: Realtime;
 };

@@ -586,7 +586,7 @@ export function listBillingPaymentHistory(client: ScopedContext<'profile'>, args
 /**
  * Read the price list
  *
- * Returns the prices of plans and add-ons and the price tiers of every service (`input`, `output`, `sms` …, each a list of amount/price pairs).
+ * Returns the prices of plans and add-ons and the price tiers of every service (`input`, `output`, `sms` ..., each a list of amount/price pairs).
  *
  * Token kinds: profile. `GET /pricing` (getBillingPrices).
  */
@@ -2597,7 +2597,7 @@ export function moveFiles(client: ScopedContext<'profile' | 'analysis'>, args: M
 /**
  * Delete files and folders
  *
- * Deletes the paths listed in the JSON **body**. A path that names a file deletes that file. **Any other path is read as a folder prefix and everything under it is deleted, recursively and without confirmation** — check paths before sending them. A path that matches nothing is not an error. Counts against the file-write rate limit (60, 100 and 200 calls per minute on Free, Starter and Scale). An analysis token needs an Access Management policy on the **File** resource (the SDK's documentation names the **Upload** action).
+ * Deletes the paths listed in the JSON **body**. A path that names a file deletes that file. **Any other path is read as a folder prefix and everything under it is deleted, recursively and without confirmation** - check paths before sending them. A path that matches nothing is not an error. Counts against the file-write rate limit (60, 100 and 200 calls per minute on Free, Starter and Scale). An analysis token needs an Access Management policy on the **File** resource (the SDK's documentation names the **Upload** action).
  *
  * Token kinds: profile, analysis. `DELETE /files` (deleteFiles).
  */
@@ -2904,7 +2904,7 @@ export function deleteDictionary(client: ScopedContext<'profile' | 'analysis'>, 
 /**
  * Read the strings of one language
  *
- * Answers the strings of one language as a key → text map. The dictionary may be named by its id or by its slug. With `fallback=true`, a language the dictionary lacks is answered with the fallback language's strings instead of failing. An analysis token needs an Access Management policy on the **Dictionary** resource.
+ * Answers the strings of one language as a key -> text map. The dictionary may be named by its id or by its slug. With `fallback=true`, a language the dictionary lacks is answered with the fallback language's strings instead of failing. An analysis token needs an Access Management policy on the **Dictionary** resource.
  *
  * Token kinds: profile, analysis. `GET /dictionary/{dictionaryID}/{locale}` (getDictionaryLanguage).
  */

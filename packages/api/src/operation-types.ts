@@ -3417,7 +3417,7 @@ export type CreateSqlQueryResult = SqlQuery;
 export type GetSqlTablesArgs = {
   /** @description Keep devices and entities whose name contains this text. */
   filter?: string;
-  /** @description Devices and entities per page (the API clamps to 1–100). */
+  /** @description Devices and entities per page (the API clamps to 1-100). */
   amount?: number;
   /** @description Page of devices and entities, from 1. */
   page?: number;

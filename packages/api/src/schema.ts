@@ -784,7 +784,7 @@ export interface paths {
         };
         /**
          * Read the price list
-         * @description Returns the prices of plans and add-ons and the price tiers of every service (`input`, `output`, `sms` …, each a list of amount/price pairs).
+         * @description Returns the prices of plans and add-ons and the price tiers of every service (`input`, `output`, `sms` ..., each a list of amount/price pairs).
          */
         get: operations["getBillingPrices"];
         put?: never;
@@ -3877,7 +3877,7 @@ export interface paths {
         post: operations["uploadFiles"];
         /**
          * Delete files and folders
-         * @description Deletes the paths listed in the JSON **body**. A path that names a file deletes that file. **Any other path is read as a folder prefix and everything under it is deleted, recursively and without confirmation** — check paths before sending them. A path that matches nothing is not an error. Counts against the file-write rate limit (60, 100 and 200 calls per minute on Free, Starter and Scale). An analysis token needs an Access Management policy on the **File** resource (the SDK's documentation names the **Upload** action).
+         * @description Deletes the paths listed in the JSON **body**. A path that names a file deletes that file. **Any other path is read as a folder prefix and everything under it is deleted, recursively and without confirmation** - check paths before sending them. A path that matches nothing is not an error. Counts against the file-write rate limit (60, 100 and 200 calls per minute on Free, Starter and Scale). An analysis token needs an Access Management policy on the **File** resource (the SDK's documentation names the **Upload** action).
          */
         delete: operations["deleteFiles"];
         options?: never;
@@ -4230,7 +4230,7 @@ export interface paths {
         };
         /**
          * Read the strings of one language
-         * @description Answers the strings of one language as a key → text map. The dictionary may be named by its id or by its slug. With `fallback=true`, a language the dictionary lacks is answered with the fallback language's strings instead of failing. An analysis token needs an Access Management policy on the **Dictionary** resource.
+         * @description Answers the strings of one language as a key -> text map. The dictionary may be named by its id or by its slug. With `fallback=true`, a language the dictionary lacks is answered with the fallback language's strings instead of failing. An analysis token needs an Access Management policy on the **Dictionary** resource.
          */
         get: operations["getDictionaryLanguage"];
         /**
@@ -14760,7 +14760,7 @@ export interface operations {
             query?: {
                 /** @description Keep devices and entities whose name contains this text. */
                 filter?: string;
-                /** @description Devices and entities per page (the API clamps to 1–100). */
+                /** @description Devices and entities per page (the API clamps to 1-100). */
                 amount?: number;
                 /** @description Page of devices and entities, from 1. */
                 page?: number;

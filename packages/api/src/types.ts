@@ -785,7 +785,7 @@ export interface BillingPaymentMethod {
 
 /** @description A card token created in the browser with the payment provider's library. */
 export interface BillingPaymentMethodUpdate {
-    /** @description Card token issued by the payment provider (Stripe), e.g. `tok_…`. */
+    /** @description Card token issued by the payment provider (Stripe), e.g. `tok_...`. */
     token: string;
 }
 
@@ -4007,7 +4007,7 @@ export interface TagoCoreCreate {
     [key: string]: unknown;
 }
 
-/** @description One resource gauge of the machine running TagoCore (CPU, memory, disk…). */
+/** @description One resource gauge of the machine running TagoCore (CPU, memory, disk...). */
 export type TagoCoreComputerUsage = {
     total?: number;
     used?: number;
@@ -4138,7 +4138,7 @@ export interface SqlQueryListItem {
     updated_at?: DateTime;
 }
 
-/** @description A value for one positional place-holder of the query (`$1`, `$2`, …). */
+/** @description A value for one positional place-holder of the query (`$1`, `$2`, ...). */
 export interface SqlParam {
     /** @description The place-holder, e.g. `$1`. */
     key: string;
@@ -4149,7 +4149,7 @@ export interface SqlParam {
 export interface SqlQueryCreate {
     name: string;
     description?: string;
-    /** @description The TagoSQL text; `$1`…`$N` mark positional parameters. */
+    /** @description The TagoSQL text; `$1`...`$N` mark positional parameters. */
     query: string;
     /** @description Default values; must cover exactly the place-holders the query uses. */
     params?: SqlParam[];
@@ -4158,7 +4158,7 @@ export interface SqlQueryCreate {
      * @default false
      */
     cache_enabled?: boolean;
-    /** @description Life of a cached result in seconds (the API clamps to 0–86 400; 0 turns caching off). */
+    /** @description Life of a cached result in seconds (the API clamps to 0-86 400; 0 turns caching off). */
     cache_ttl_seconds?: number;
     /** @description Own cap on runs per minute; refused when above the plan's cap. */
     rate_limit_rpm?: number | null;

@@ -83,9 +83,11 @@ describe('clients are typed by token kind', () => {
     void profile.devices.get({});
   });
 
-  it('the precomputed scopes are exactly what ScopedClient computes, for every kind', () => {
-    type Computed<K extends TokenKind | AnonymousKind> = ScopedClient<ApiGroups, ApiKinds, K>;
-    type Read<K extends TokenKind | AnonymousKind> = ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>;
+  it('the precomputed scopes give the groups and methods ScopedClient computes, for every kind', () => {
+    // ApiScopes writes a group a kind may call whole as its class, ScopedClient maps it: compare names, not shapes.
+    type Names<T> = { [N in keyof T]: keyof T[N] };
+    type Computed<K extends TokenKind | AnonymousKind> = Names<ScopedClient<ApiGroups, ApiKinds, K>>;
+    type Read<K extends TokenKind | AnonymousKind> = Names<ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>>;
     expectTypeOf<Read<'device'>>().toEqualTypeOf<Computed<'device'>>();
     expectTypeOf<Read<'profile'>>().toEqualTypeOf<Computed<'profile'>>();
     expectTypeOf<Read<'analysis'>>().toEqualTypeOf<Computed<'analysis'>>();
@@ -95,7 +97,26 @@ describe('clients are typed by token kind', () => {
     expectTypeOf<Read<AnonymousKind>>().toEqualTypeOf<Computed<AnonymousKind>>();
     expectTypeOf<Read<TokenKind>>().toEqualTypeOf<Computed<TokenKind>>();
     // A union of two kinds (not one a client is made with) is still computed: what either kind may call.
-    expectTypeOf<Read<'device' | 'network'>>().toEqualTypeOf<Computed<'device' | 'network'>>();
-    expectTypeOf<Read<'device'>>().toEqualTypeOf<ApiScopes['device']>();
+    expectTypeOf<ClientGroups<ApiGroups, ApiKinds, ApiScopes, 'device' | 'network'>>().toEqualTypeOf<
+      ScopedClient<ApiGroups, ApiKinds, 'device' | 'network'>
+    >();
+    expectTypeOf<keyof ClientGroups<ApiGroups, ApiKinds, ApiScopes, 'device' | 'network'>>().toEqualTypeOf<
+      'info' | 'deviceData' | 'networkIntegration' | 'account' | 'tagoRunUser' | 'realtime'
+    >();
+    expectTypeOf<Read<'device'>>().toEqualTypeOf<Names<ApiScopes['device']>>();
+    // A group a kind may call whole is the group's class itself.
+    expectTypeOf<ApiScopes['device']['deviceData']>().toEqualTypeOf<ApiGroups['deviceData']>();
+    expectTypeOf<ApiScopes['every']>().toEqualTypeOf<ApiGroups>();
+  });
+
+  it('ApiKinds reads the kinds of each method back from the scopes', () => {
+    expectTypeOf<ApiKinds['deviceData']['sendData']>().toEqualTypeOf<'device'>();
+    expectTypeOf<ApiKinds['info']['status']>().toEqualTypeOf<'anonymous'>();
+    expectTypeOf<ApiKinds['info']['getTokenInfo']>().toEqualTypeOf<
+      'device' | 'network' | 'analysis' | 'serviceAuthorization' | 'profile'
+    >();
+    expectTypeOf<ApiKinds['devices']['list']>().toEqualTypeOf<'profile' | 'analysis'>();
+    // A former name is scoped like its operation.
+    expectTypeOf<ApiKinds['deviceData']['listParams']>().toEqualTypeOf<ApiKinds['deviceData']['listConfigParams']>();
   });
 });

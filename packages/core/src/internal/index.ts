@@ -31,6 +31,7 @@ export type {
   AnonymousKind,
   ClientGroups,
   KindMark,
+  KindsOf,
   ScopedClient,
   ScopedContext,
   ScopedGroup,

@@ -31,7 +31,7 @@ export function redactedExcerpt(text: string, secrets: readonly (string | undefi
 
 /**
  * A low-level error (and its causes) with the secrets taken out: a platform error may quote the URL, which can
- * carry a path or query credential (`Failed to parse URL from https://…?token=…`). Errors without a secret in
+ * carry a path or query credential (`Failed to parse URL from https://...?token=...`). Errors without a secret in
  * their text are kept as they are.
  */
 export function withoutSecrets(error: unknown, secrets: readonly string[], depth = 0): unknown {
