@@ -17,7 +17,6 @@ import {
   fetchTransport,
   TagoCore,
   type ClientOptions,
-  type Realtime,
   type RegionInput,
   type TokenKind,
   type Transport,
@@ -28,10 +27,11 @@ import {
   CLIENT_OPTION_NAMES,
   ownProperties,
   type AnonymousKind,
-  type ClientGroups,
+  type ClientMembers,
+  type ScopeOf,
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
-import { createGroups, type ApiGroups, type ApiKinds, type ApiScopes } from '@tagokit/api/client';
+import { createGroups, type ApiScopes } from '@tagokit/api/client';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
@@ -49,17 +49,7 @@ export interface DenoClientOptions extends ClientOptions {
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
  * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
-  ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>,
-  'realtime'
-> & {
-  /** Reconnecting realtime subscriptions with the client's token (core realtime/). */
-  readonly realtime: Realtime;
-  /** The engine underneath, for calls the generated methods do not cover. */
-  readonly core: TagoCore;
-  /** The token kind this client was made for, when given. */
-  readonly tokenKind: K | undefined;
-};
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopeOf<ApiScopes, K> & ClientMembers<K>;
 
 /** Messages of Deno's fetch failures that prove the request never left, and the Node code the core reads for them. */
 const NOT_SENT: readonly [RegExp, string][] = [

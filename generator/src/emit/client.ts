@@ -8,6 +8,7 @@ import { namesIn, type OperationTypeTexts } from './resolved-types.js';
 import {
   declarationText,
   hasArgs,
+  kindsUnion,
   listFieldsType,
   operationSignature,
   queryResultTypes,
@@ -164,16 +165,7 @@ export function emitClient(ctx: EmitContext): string {
     properties: model.groups.map((g) => ({ name: g.name, type: groupClassName(g), isReadonly: true })),
   });
   statements.push(apiScopes(model));
-  statements.push({
-    kind: StructureKind.TypeAlias,
-    name: 'ApiKinds',
-    isExported: true,
-    docs: [
-      'The token kinds each method accepts (`anonymous`: no token needed), read from `ApiScopes`; the scoped client\n' +
-        'types for a union of kinds compute with it.',
-    ],
-    type: 'KindsOf<ApiGroups, ApiScopes>',
-  });
+  statements.push(apiKinds(model));
   statements.push({
     kind: StructureKind.Function,
     name: 'createGroups',
@@ -188,19 +180,29 @@ export function emitClient(ctx: EmitContext): string {
 }
 
 /**
- * `ApiScopes`: for each token kind (and `anonymous`), the groups and methods it can call, written out. It is what
- * the core's ScopedClient<ApiGroups, ApiKinds, K> computes for one kind, precomputed here so a consumer's type
- * check reads an interface instead of evaluating a conditional per method of every group.
+ * The group every runtime's client replaces with its own reconnecting `realtime` (core realtime/): the scopes leave
+ * it out, so a runtime's client type is a scope and its own members, with no `Omit` for the checker to evaluate.
+ */
+export const RUNTIME_REALTIME_GROUP = 'realtime';
+
+/**
+ * `ApiScopes`: for each token kind (and `anonymous`, and `every` for a client of unknown kind), the groups and methods
+ * it can call, written out. It is what the core's ScopedClient<ApiGroups, ApiKinds, K> computes for one kind (the
+ * realtime group aside), precomputed so a consumer's type check reads an interface instead of evaluating a
+ * conditional per method of every group.
  */
 function apiScopes(model: ApiModel): StatementStructures {
-  const callable = (op: OperationModel, kind: string) => op.kinds.length === 0 || (op.kinds as string[]).includes(kind);
+  const callable = (op: OperationModel, kind: string) =>
+    kind === 'every' || op.kinds.length === 0 || (op.kinds as string[]).includes(kind);
   const scope = (kind: string) => {
     const groups = model.groups.flatMap((g) => {
+      if (g.name === RUNTIME_REALTIME_GROUP) return [];
       const ops = g.operations.filter((op) => callable(op, kind));
       if (ops.length === 0) return [];
       // A group a kind may call whole is its class, not a Pick listing every method: fewer nodes to parse.
       if (ops.length === g.operations.length) return [`readonly ${g.name}: ${groupClassName(g)}`];
-      return [`readonly ${g.name}: Pick<${groupClassName(g)}, ${ops.flatMap(methodNames).map((n) => `'${n}'`).join(' | ')}>`];
+      const names = ops.flatMap(methodNames).map((n) => `'${n}'`);
+      return [`readonly ${g.name}: Pick<${groupClassName(g)}, ${names.join(' | ')}>`];
     });
     return `{ ${groups.join('; ')} }`;
   };
@@ -210,12 +212,32 @@ function apiScopes(model: ApiModel): StatementStructures {
     isExported: true,
     docs: [
       'What each token kind can call: the groups and methods of a client scoped to that kind (`every`: a client of\n' +
-        'unknown kind, which hides nothing).',
+        `unknown kind, which hides nothing). Without the \`${RUNTIME_REALTIME_GROUP}\` group, which each runtime's client gives itself.`,
     ],
-    properties: [
-      ...[...TOKEN_KINDS, 'anonymous'].map((kind) => ({ name: kind, type: scope(kind) })),
-      { name: 'every', type: 'ApiGroups' },
+    properties: [...TOKEN_KINDS, 'anonymous', 'every'].map((kind) => ({ name: kind, type: scope(kind) })),
+  };
+}
+
+/**
+ * `ApiKinds`: the token kinds each method accepts (`anonymous`: no token needed), read back from `ApiScopes` by the
+ * core's KindsOf, and written out only for the realtime group, which the scopes leave out.
+ */
+function apiKinds(model: ApiModel): StatementStructures {
+  const realtime = model.groups.find((g) => g.name === RUNTIME_REALTIME_GROUP);
+  const realtimeKinds = realtime
+    ? ` & { ${realtime.name}: { ${realtime.operations
+        .flatMap((op) => methodNames(op).map((name) => `${name}: ${kindsUnion(op) ?? "'anonymous'"}`))
+        .join('; ')} } }`
+    : '';
+  return {
+    kind: StructureKind.TypeAlias,
+    name: 'ApiKinds',
+    isExported: true,
+    docs: [
+      'The token kinds each method accepts (`anonymous`: no token needed), read from `ApiScopes`; the scoped client\n' +
+        'types for a union of kinds compute with it.',
     ],
+    type: `KindsOf<ApiScopes['every'], ApiScopes>${realtimeKinds}`,
   };
 }
 

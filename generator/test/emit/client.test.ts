@@ -123,7 +123,7 @@ describe('emitClient', () => {
     ]);
     expect(declared(text)).toEqual([
       "export type * from './operation-types.js';",
-      'export type ApiKinds = KindsOf<ApiGroups, ApiScopes>;',
+      "export type ApiKinds = KindsOf<ApiScopes['every'], ApiScopes>;",
     ]);
   });
 
@@ -186,11 +186,25 @@ describe('emitClient', () => {
       '  runUser: { readonly info: InfoResource };',
       '  serviceAuthorization: { readonly info: InfoResource };',
       '  anonymous: { readonly info: InfoResource };',
-      '  every: ApiGroups;',
+      '  every: { readonly info: InfoResource; readonly deviceData: DeviceDataResource; readonly devices: DevicesResource; readonly files: FilesResource };',
       '}',
     ]);
     // The kinds of each method are read back from the scopes, not written a second time.
-    expect(lines).toContain('export type ApiKinds = KindsOf<ApiGroups, ApiScopes>;');
+    expect(lines).toContain("export type ApiKinds = KindsOf<ApiScopes['every'], ApiScopes>;");
+  });
+
+  it('leaves the realtime group out of the scopes (each runtime gives its own) and writes its kinds', () => {
+    const doc = miniSpec();
+    opOf(doc, '/files/{filePath}')['tags'] = ['Realtime'];
+    const realtime = emitClient(plainContext(buildModel(doc))).split('\n');
+    const start = realtime.indexOf('export interface ApiScopes {');
+    const scopes = realtime.slice(start, realtime.indexOf('}', start) + 1);
+    expect(scopes.join('\n')).not.toContain('Realtime');
+    expect(scopes.join('\n')).not.toContain('Files');
+    expect(realtime).toContain(
+      "export type ApiKinds = KindsOf<ApiScopes['every'], ApiScopes> & { realtime: { read: 'profile' } };",
+    );
+    expect(realtime).toContain('  readonly realtime: RealtimeResource;');
   });
 
   it('writes the groups, their factory and the operation ids', () => {

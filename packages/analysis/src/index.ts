@@ -11,7 +11,7 @@ import {
 import type { AnalysisTriggerPayload, EnvironmentVariable } from '@tagokit/core/internal';
 
 /** A client scoped to the analysis token kind, with reconnecting realtime. */
-export type AnalysisClient = Omit<ApiScopes['analysis'], 'realtime'> & {
+export type AnalysisClient = ApiScopes['analysis'] & {
   readonly core: TagoCore;
   readonly realtime: Realtime;
 };

@@ -1,21 +1,15 @@
-import {
-  createRealtime,
-  TagoCore,
-  TagoValidationError,
-  type ClientOptions,
-  type Realtime,
-  type TokenKind,
-} from '@tagokit/core';
+import { createRealtime, TagoCore, TagoValidationError, type ClientOptions, type TokenKind } from '@tagokit/core';
 import {
   checkOptionNames,
   checkTokenKind,
   CLIENT_OPTION_NAMES,
   ownProperties,
   type AnonymousKind,
-  type ClientGroups,
+  type ClientMembers,
+  type ScopeOf,
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
-import { createGroups, type ApiGroups, type ApiKinds, type ApiScopes } from '@tagokit/api/client';
+import { createGroups, type ApiScopes } from '@tagokit/api/client';
 import { bunFetchTransport, inBun } from './bun-transport.js';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 export { fileBody, type FileBodyOptions } from './file-body.js';
@@ -36,20 +30,8 @@ export {
 /** Options of the Node client: the core's, plus the undici pool's. */
 export interface NodeClientOptions extends ClientOptions, UndiciTransportOptions {}
 
-/**
- * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
- * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing.
- */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
-  ClientGroups<ApiGroups, ApiKinds, ApiScopes, K>,
-  'realtime'
-> & {
-  /** Reconnecting realtime subscriptions with the client's token, over the client's dispatcher (core realtime/). */
-  readonly realtime: Realtime;
-  /** The engine underneath, for calls the generated methods do not cover. */
-  readonly core: TagoCore;
-  /** The token kind this client was made for, when given. */
-  readonly tokenKind: K | undefined;
+/** What a Node client has besides the groups of its token kind. */
+export interface NodeClientMembers<K extends TokenKind | AnonymousKind> extends ClientMembers<K> {
   /**
    * Waits for the calls in flight, then closes the keep-alive connections the client opened, so a script or a
    * server shutting down does not wait for idle sockets to time out. Later calls fail with `client_closed`. A
@@ -58,7 +40,14 @@ export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = Omit<
    */
   close(options?: CloseOptions): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
-};
+}
+
+/**
+ * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
+ * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing; for a
+ * union of kinds, what every kind of it may call.
+ */
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopeOf<ApiScopes, K> & NodeClientMembers<K>;
 
 /** What createClient takes: the core's options, the token kind and the undici pool's. */
 const NODE_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind', 'dispatcher', 'connections', 'keepAliveTimeout'];

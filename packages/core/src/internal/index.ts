@@ -29,12 +29,13 @@ export type {
 } from './operation-types.ts';
 export type {
   AnonymousKind,
-  ClientGroups,
+  ClientMembers,
   KindMark,
   KindsOf,
   ScopedClient,
   ScopedContext,
   ScopedGroup,
+  ScopeOf,
 } from './token-scoping.ts';
 export { ownProperties } from './own-properties.ts';
 export { CALL_OPTION_NAMES, checkOptionNames, checkTokenKind, CLIENT_OPTION_NAMES } from './option-checks.ts';

@@ -1,4 +1,6 @@
 import type { TokenKind } from '../token-kinds.ts';
+import type { Realtime } from '../realtime/subscription.ts';
+import type { TagoCore } from '../tago-core.ts';
 import type { OperationContext } from './call-operation.ts';
 
 /** Type-level scoping: a generated client seen through the kind of its token. */
@@ -21,22 +23,25 @@ export type ScopedClient<Groups, Kinds, K> = {
     : N]: ScopedGroup<Groups[N], Kinds[N], K>;
 };
 
-/** Whether K is one kind rather than a union of several. */
-type IsOneKind<K extends string> = { [P in K]: [Exclude<K, P>] extends [never] ? true : false }[K];
-
 /**
- * The groups of a client for a token of kind K, read from the generator's precomputed `Scopes` (one entry per
- * kind, `every` for a client of unknown kind) when K is one kind or every kind, and computed by ScopedClient for
- * other unions. Same result as ScopedClient<Groups, Kinds, K>, at the cost of an indexed access for the kinds
- * clients are made with.
+ * The groups of a client for a token of kind K, read from the generator's precomputed `Scopes`: `every` (nothing
+ * hidden) for a client of unknown kind, else the kind's entry. For a union of kinds that is the union of their
+ * scopes, so only what every kind of the union may call is callable without narrowing: the token is one of them at
+ * run time. One conditional and an indexed access: no mapped type for a consumer's checker to evaluate.
  */
-export type ClientGroups<Groups, Kinds, Scopes extends { every: unknown }, K extends string> = [TokenKind] extends [K]
+export type ScopeOf<Scopes extends { every: unknown }, K extends string> = [TokenKind] extends [K]
   ? Scopes['every']
-  : [K] extends [keyof Scopes]
-    ? IsOneKind<K> extends true
-      ? Scopes[K]
-      : ScopedClient<Groups, Kinds, K>
-    : ScopedClient<Groups, Kinds, K>;
+  : Scopes[K & keyof Scopes];
+
+/** What a runtime's client has besides the groups of its token kind (a runtime may add more, e.g. `close`). */
+export interface ClientMembers<K extends string> {
+  /** Reconnecting realtime subscriptions with the client's token (core realtime/), over the client's transport. */
+  readonly realtime: Realtime;
+  /** The engine underneath, for calls the generated methods do not cover. */
+  readonly core: TagoCore;
+  /** The token kind this client was made for, when given. */
+  readonly tokenKind: K | undefined;
+}
 
 /** The kinds (keys of a generated `ApiScopes`, `every` aside) whose scope holds method M of group N. */
 type KindsHaving<Scopes, N, M> = {
