@@ -31,6 +31,7 @@ import {
   type ScopeOf,
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
+import type { CreateClient } from './generated/create-client.ts';
 import { createGroups, type ApiScopes } from '@tagokit/api/client';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
@@ -38,6 +39,7 @@ export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 // Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
 export type * from '@tagokit/api/types';
+export type { CreateClient } from './generated/create-client.ts';
 
 /** Options of the Deno client: the core's, plus Deno's own HTTP client (proxies, custom CA certificates). */
 export interface DenoClientOptions extends ClientOptions {
@@ -49,7 +51,10 @@ export interface DenoClientOptions extends ClientOptions {
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
  * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopeOf<ApiScopes, K> & ClientMembers<K>;
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopeOf<ApiScopes, K> & DenoClientMembers<K>;
+
+/** What a Deno client has besides the groups of its token kind: the core's realtime, engine and token kind. */
+export interface DenoClientMembers<K extends TokenKind | AnonymousKind> extends ClientMembers<K> {}
 
 /** Messages of Deno's fetch failures that prove the request never left, and the Node code the core reads for them. */
 const NOT_SENT: readonly [RegExp, string][] = [
@@ -100,15 +105,14 @@ function envFor(region: RegionInput | undefined, env: ClientOptions['env']): Cli
 /** What createClient takes: the core's options, the token kind and Deno's HTTP client. */
 const DENO_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind', 'httpClient'];
 
-/** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
-export function createClient<K extends TokenKind>(
-  options: DenoClientOptions & { token: string; tokenKind: K },
-): TagoClient<K>;
-/** A client for a token of any kind: every operation is exposed. */
-export function createClient(options: DenoClientOptions & { token: string }): TagoClient<TokenKind>;
-/** A client without a token: only the public routes (login, sign-up, status ...). */
-export function createClient(options?: DenoClientOptions & { token?: undefined }): TagoClient<AnonymousKind>;
-export function createClient(options: DenoClientOptions & { tokenKind?: TokenKind } = {}): unknown {
+/**
+ * A client scoped to the kind of its token: `createClient({ token, tokenKind: 'device' })` has only what a device
+ * token may call; without `tokenKind` every operation is exposed; without a token only the public routes. The
+ * signatures, one per token kind, are generated (generated/create-client.ts).
+ */
+export const createClient: CreateClient = makeClient as CreateClient;
+
+function makeClient(options: DenoClientOptions & { tokenKind?: TokenKind } = {}): unknown {
   // Own properties only: a polluted Object.prototype must not supply a transport (a rest object would inherit it).
   const core = ownProperties(options);
   checkOptionNames(core, DENO_OPTION_NAMES, 'client');

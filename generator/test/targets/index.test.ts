@@ -90,12 +90,17 @@ describe('generateAll on the real bundle', () => {
     }
   });
 
-  it('writes the contract cases once, beside the api; node, edge and deno generate nothing of their own', async () => {
-    expect(TARGETS.map((t) => t.name)).toEqual(['api', 'mcu']);
+  it('writes the contract cases once, beside the api; node and deno get only their createClient type', async () => {
+    expect(TARGETS.map((t) => t.name)).toEqual(['api', 'runtimes', 'mcu']);
     const cases = (await generateAll(doc, model, ['api'])).find(
       (f) => f.path === 'packages/api/test/generated/contract-cases.ts',
     );
     expect(cases!.text.match(/^ {2}\{ id: /gm)).toHaveLength(273);
+    const runtimes = await generateAll(doc, model, ['runtimes']);
+    expect(runtimes.map((f) => f.path)).toEqual([
+      'packages/node/src/generated/create-client.ts',
+      'packages/deno/generated/create-client.ts',
+    ]);
   });
 
   it('runs openapi-typescript only when a selected target writes its types', async () => {

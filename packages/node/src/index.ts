@@ -11,8 +11,10 @@ import {
 import { BODY_KEYS } from '@tagokit/api/body-keys';
 import { createGroups, type ApiScopes } from '@tagokit/api/client';
 import { bunFetchTransport, inBun } from './bun-transport.js';
+import type { CreateClient } from './generated/create-client.js';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 export { fileBody, type FileBodyOptions } from './file-body.js';
+export type { CreateClient } from './generated/create-client.js';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
@@ -52,15 +54,14 @@ export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopeO
 /** What createClient takes: the core's options, the token kind and the undici pool's. */
 const NODE_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind', 'dispatcher', 'connections', 'keepAliveTimeout'];
 
-/** A client for a token of a known kind: only what that kind may call is exposed (and allowed at run time). */
-export function createClient<K extends TokenKind>(
-  options: NodeClientOptions & { token: string; tokenKind: K },
-): TagoClient<K>;
-/** A client for a token of any kind: every operation is exposed. */
-export function createClient(options: NodeClientOptions & { token: string }): TagoClient<TokenKind>;
-/** A client without a token: only the public routes (login, sign-up, status ...). */
-export function createClient(options?: NodeClientOptions & { token?: undefined }): TagoClient<AnonymousKind>;
-export function createClient(options: NodeClientOptions & { tokenKind?: TokenKind } = {}): unknown {
+/**
+ * A client scoped to the kind of its token: `createClient({ token, tokenKind: 'device' })` has only what a device
+ * token may call; without `tokenKind` every operation is exposed; without a token only the public routes. The
+ * signatures, one per token kind, are generated (generated/create-client.ts).
+ */
+export const createClient: CreateClient = makeClient as CreateClient;
+
+function makeClient(options: NodeClientOptions & { tokenKind?: TokenKind } = {}): unknown {
   // Own properties only (see ownProperties): a polluted Object.prototype must not supply a dispatcher or transport.
   const own = ownProperties(options);
   checkOptionNames(own, NODE_OPTION_NAMES, 'client');

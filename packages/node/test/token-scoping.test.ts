@@ -1,4 +1,4 @@
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ApiGroups, ApiKinds, ApiScopes } from '@tagokit/api/client';
 import type { AnonymousKind, ScopedClient, ScopeOf } from '@tagokit/core/internal';
 import { createClient, type TagoClient, type TokenKind } from '../src/index.js';
@@ -67,6 +67,15 @@ describe('clients are typed by token kind', () => {
     const any = createClient({ token: PROFILE_TOKEN });
     expectTypeOf(any.devices.list).toBeFunction();
     expectTypeOf(any.deviceData.sendData).toBeFunction();
+  });
+
+  it('a kind known only as TokenKind (a variable, a config value) gives a client of every kind', () => {
+    const kind = 'device' as TokenKind;
+    const client = createClient({ token: DEVICE_TOKEN, tokenKind: kind });
+    expectTypeOf(client).toEqualTypeOf<TagoClient>();
+    expectTypeOf(client.devices.list).toBeFunction();
+    // @ts-expect-error not a token kind (refused at run time too)
+    expect(() => createClient({ token: DEVICE_TOKEN, tokenKind: 'devices' })).toThrow(/tokenKind/);
   });
 
   it('types arguments and results from the spec', () => {
