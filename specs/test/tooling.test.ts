@@ -33,7 +33,7 @@ describe('spec tooling', () => {
     expect(run.status).toBe(0);
   });
 
-  it('the spec text is Latin-1: generated declarations stay one-byte strings in a consumer\'s checker', () => {
+  it("the spec text is Latin-1: generated declarations stay one-byte strings in a consumer's checker", () => {
     // One character above U+00FF in a .d.ts makes V8 hold the whole file as two-byte text: about 0.4 MB more in
     // every consumer's type check of @tagokit/node. Write "..." for an ellipsis, "-" for dashes, "->" for arrows.
     const text = readFileSync(join(specs, 'dist', 'tagoio.openapi.json'), 'utf8');
