@@ -28,18 +28,18 @@ import {
   ownProperties,
   type AnonymousKind,
   type ClientMembers,
-  type ScopeOf,
+  type ForKind,
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
-import type { CreateClient } from './generated/create-client.ts';
-import { createGroups, type ApiScopes } from '@tagokit/api/client';
+import type { CreateClient, TagoClients } from './generated/create-client.ts';
+import { createGroups } from '@tagokit/api/client';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
 export * from '@tagokit/api/client';
 // Every schema the spec names, under that name (`Device`, `DataCreate`): what the signatures and errors show.
 export type * from '@tagokit/api/types';
-export type { CreateClient } from './generated/create-client.ts';
+export type * from './generated/create-client.ts';
 
 /** Options of the Deno client: the core's, plus Deno's own HTTP client (proxies, custom CA certificates). */
 export interface DenoClientOptions extends ClientOptions {
@@ -51,7 +51,7 @@ export interface DenoClientOptions extends ClientOptions {
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
  * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopeOf<ApiScopes, K> & DenoClientMembers<K>;
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ForKind<TagoClients, K>;
 
 /** What a Deno client has besides the groups of its token kind: the core's realtime, engine and token kind. */
 export interface DenoClientMembers<K extends TokenKind | AnonymousKind> extends ClientMembers<K> {}

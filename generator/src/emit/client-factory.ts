@@ -1,51 +1,77 @@
 import { TOKEN_KINDS, type ApiModel } from '@tagokit/spec-model/model';
+import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
+import { scopeName } from './client.js';
 
-/** The names one runtime's client factory is written with. */
+/** The names one runtime's client types are written with. */
 export interface ClientFactoryNames {
-  /** The interface written: `CreateClient`. */
-  name: string;
-  /** The runtime's options type (`NodeClientOptions`), imported from `from`. */
+  /** The options type (`NodeClientOptions`) and the members beside the groups, generic in the token kind
+   * (`NodeClientMembers`), both imported from `from` (`../index.js`). */
   options: string;
-  /** The runtime's members beside the groups, generic in the token kind (`NodeClientMembers`). */
   members: string;
-  /** The module the two come from, relative to the written file (`../index.js`). */
   from: string;
   /** Where `TokenKind` and `AnonymousKind` come from (`@tagokit/core/internal`). */
   coreInternal: string;
-  /** Where `ApiScopes` comes from (`@tagokit/api/client`). */
+  /** Where the scopes come from (`@tagokit/api/client`). */
   apiClient: string;
 }
 
+/** A runtime's client for one kind of `ApiScopes` (a token kind, `anonymous`, `every`): `TagoDeviceClient`. */
+export const clientName = (kind: string) => `Tago${pascalCase(kind)}Client`;
+
+/** The type argument of a runtime's members for a key of `ApiScopes`. */
+const kindArgument = (kind: string) =>
+  kind === 'every' ? 'TokenKind' : kind === 'anonymous' ? 'AnonymousKind' : `'${kind}'`;
+
 /**
- * A runtime's `createClient` type: one call signature per token kind, then one for a token of unknown kind and
- * one without a token, each answering the kind's precomputed scope and the runtime's members. Written out per kind
- * rather than as one generic signature: a consumer's checker then picks a signature by the literal `tokenKind`
- * instead of running inference (about 5 ms of the bench's 5-call check, a third of what `createClient` cost).
+ * A runtime's client types: one named interface per kind (its scope and the runtime's members: what hovers and
+ * errors show), the map `TagoClients` the runtime's `TagoClient<K>` reads, and `CreateClient`, one call signature
+ * per token kind. Written out per kind rather than as one generic signature: a consumer's checker picks a
+ * signature by the literal `tokenKind` instead of running inference (about a third of what `createClient` cost in
+ * the bench's 5-call check). The every-kind signature comes last: when no signature matches, tsc reports the last
+ * one's error, and that is the one that names a misspelt option or token kind (`Did you mean 'region'?`).
  */
 export function emitClientFactory(model: ApiModel, n: ClientFactoryNames): string {
-  const options = (extra: string) => `${n.options} & { ${extra} }`;
-  const signatures = TOKEN_KINDS.map(
+  const kinds = [...TOKEN_KINDS, 'anonymous', 'every'];
+  const clients = kinds.map(
     (kind) =>
-      `  /** A client for a token of kind \`${kind}\`: only what that kind may call is exposed (and allowed at run time). */\n` +
-      `  (options: ${options(`token: string; tokenKind: '${kind}'`)}): ApiScopes['${kind}'] & ${n.members}<'${kind}'>;`,
+      `/** A client ${kind === 'every' ? 'for a token of unknown kind: every operation' : kind === 'anonymous' ? 'without a token: the public routes' : `for a token of kind \`${kind}\`: what that kind may call`}. */\n` +
+      `export interface ${clientName(kind)} extends ${scopeName(kind)}, ${n.members}<${kindArgument(kind)}> {}`,
   );
-  signatures.push(
-    '  /** A client for a token of any kind (or a kind known only as a union): every operation is exposed. */\n' +
-      `  (options: ${options('token: string; tokenKind?: TokenKind')}): ApiScopes['every'] & ${n.members}<TokenKind>;`,
-    '  /** A client without a token: only the public routes (login, sign-up, status ...). */\n' +
-      `  (options?: ${options('token?: undefined')}): ApiScopes['anonymous'] & ${n.members}<AnonymousKind>;`,
-  );
+  const signature = (docs: string, options: string, kind: string) =>
+    `  /** ${docs} */\n  (${options}): ${clientName(kind)};`;
+  const signatures = [
+    ...TOKEN_KINDS.map((kind) =>
+      signature(
+        `A client for a token of kind \`${kind}\`: only what that kind may call is exposed (and allowed at run time).`,
+        `options: ${n.options} & { token: string; tokenKind: '${kind}' }`,
+        kind,
+      ),
+    ),
+    signature(
+      'A client without a token: only the public routes (login, sign-up, status ...).',
+      `options?: ${n.options} & { token?: undefined }`,
+      'anonymous',
+    ),
+    signature(
+      'A client for a token of any kind (or a kind known only as a union): every operation is exposed.',
+      `options: ${n.options} & { token: string; tokenKind?: TokenKind }`,
+      'every',
+    ),
+  ];
   return [
     banner(model.version),
-    `import type { ApiScopes } from '${n.apiClient}';`,
+    `import type { ${kinds.map(scopeName).join(', ')} } from '${n.apiClient}';`,
     `import type { AnonymousKind, TokenKind } from '${n.coreInternal}';`,
     `import type { ${n.members}, ${n.options} } from '${n.from}';`,
     '',
+    clients.join('\n\n'),
+    '',
+    '/** The clients by kind, which `TagoClient<K>` reads. */',
+    `export interface TagoClients {\n${kinds.map((kind) => `  ${kind}: ${clientName(kind)};`).join('\n')}\n}`,
+    '',
     '/** createClient: a client scoped to the kind of its token, one signature per kind of the spec. */',
-    `export interface ${n.name} {`,
-    signatures.join('\n'),
-    '}',
+    `export interface CreateClient {\n${signatures.join('\n')}\n}`,
     '',
   ].join('\n');
 }

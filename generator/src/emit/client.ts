@@ -161,10 +161,13 @@ export function emitClient(ctx: EmitContext): string {
     kind: StructureKind.Interface,
     name: 'ApiGroups',
     isExported: true,
-    docs: ['Every client group, by property name.'],
-    properties: model.groups.map((g) => ({ name: g.name, type: groupClassName(g), isReadonly: true })),
+    docs: ['Every client group, by property name: the every-kind scope and the realtime group.'],
+    extends: [scopeName('every')],
+    properties: model.groups
+      .filter((g) => g.name === RUNTIME_REALTIME_GROUP)
+      .map((g) => ({ name: g.name, type: groupClassName(g), isReadonly: true })),
   });
-  statements.push(apiScopes(model));
+  statements.push(...apiScopes(model));
   statements.push(apiKinds(model));
   statements.push({
     kind: StructureKind.Function,
@@ -185,37 +188,56 @@ export function emitClient(ctx: EmitContext): string {
  */
 export const RUNTIME_REALTIME_GROUP = 'realtime';
 
+/** The keys of `ApiScopes`: every token kind, `anonymous` (no token) and `every` (a token of unknown kind). */
+export const SCOPE_KINDS: readonly string[] = [...TOKEN_KINDS, 'anonymous', 'every'];
+
+/** The named scope of a kind: `DeviceScope`, `AnonymousScope`, `EveryScope`. */
+export const scopeName = (kind: string) => `${pascalCase(kind)}Scope`;
+
 /**
  * `ApiScopes`: for each token kind (and `anonymous`, and `every` for a client of unknown kind), the groups and methods
  * it can call, written out. It is what the core's ScopedClient<ApiGroups, ApiKinds, K> computes for one kind (the
  * realtime group aside), precomputed so a consumer's type check reads an interface instead of evaluating a
  * conditional per method of every group.
  */
-function apiScopes(model: ApiModel): StatementStructures {
+function apiScopes(model: ApiModel): StatementStructures[] {
   const callable = (op: OperationModel, kind: string) =>
     kind === 'every' || op.kinds.length === 0 || (op.kinds as string[]).includes(kind);
-  const scope = (kind: string) => {
-    const groups = model.groups.flatMap((g) => {
+  const scope = (kind: string): StatementStructures => ({
+    kind: StructureKind.Interface,
+    name: scopeName(kind),
+    isExported: true,
+    docs: [
+      kind === 'every'
+        ? 'What a client of unknown token kind can call: every group (`realtime` aside).'
+        : kind === 'anonymous'
+          ? 'What a client without a token can call: the public routes (`realtime` aside).'
+          : `What a token of kind \`${kind}\` can call: its groups and methods (\`realtime\` aside).`,
+    ],
+    properties: model.groups.flatMap((g) => {
       if (g.name === RUNTIME_REALTIME_GROUP) return [];
       const ops = g.operations.filter((op) => callable(op, kind));
       if (ops.length === 0) return [];
       // A group a kind may call whole is its class, not a Pick listing every method: fewer nodes to parse.
-      if (ops.length === g.operations.length) return [`readonly ${g.name}: ${groupClassName(g)}`];
       const names = ops.flatMap(methodNames).map((n) => `'${n}'`);
-      return [`readonly ${g.name}: Pick<${groupClassName(g)}, ${names.join(' | ')}>`];
-    });
-    return `{ ${groups.join('; ')} }`;
-  };
-  return {
-    kind: StructureKind.Interface,
-    name: 'ApiScopes',
-    isExported: true,
-    docs: [
-      'What each token kind can call: the groups and methods of a client scoped to that kind (`every`: a client of\n' +
-        `unknown kind, which hides nothing). Without the \`${RUNTIME_REALTIME_GROUP}\` group, which each runtime's client gives itself.`,
-    ],
-    properties: [...TOKEN_KINDS, 'anonymous', 'every'].map((kind) => ({ name: kind, type: scope(kind) })),
-  };
+      const type =
+        ops.length === g.operations.length ? groupClassName(g) : `Pick<${groupClassName(g)}, ${names.join(' | ')}>`;
+      return [{ name: g.name, type, isReadonly: true }];
+    }),
+  });
+  return [
+    ...SCOPE_KINDS.map(scope),
+    {
+      kind: StructureKind.Interface,
+      name: 'ApiScopes',
+      isExported: true,
+      docs: [
+        'What each token kind can call, by kind (`every`: a client of unknown kind, which hides nothing). Without\n' +
+          `the \`${RUNTIME_REALTIME_GROUP}\` group, which each runtime's client gives itself.`,
+      ],
+      properties: SCOPE_KINDS.map((kind) => ({ name: kind, type: scopeName(kind) })),
+    },
+  ];
 }
 
 /**
@@ -343,6 +365,7 @@ export function generatedExportNames(model: ApiModel): Set<string> {
     for (const name of [op.id, `${T}Args`, `${T}Result`]) names.add(name);
   }
   for (const group of model.groups) names.add(groupClassName(group));
+  for (const kind of SCOPE_KINDS) names.add(scopeName(kind));
   return names;
 }
 

@@ -1,7 +1,7 @@
 import { emitClientFactory, type ClientFactoryNames } from '../emit/client-factory.js';
 import type { Target } from './types.js';
 
-const SHARED = { name: 'CreateClient', coreInternal: '@tagokit/core/internal', apiClient: '@tagokit/api/client' };
+const SHARED = { coreInternal: '@tagokit/core/internal', apiClient: '@tagokit/api/client' };
 
 /** Each runtime package with a token-scoped `createClient`, and the names its factory type is written with. */
 export const RUNTIME_FACTORIES: readonly { path: string; names: ClientFactoryNames }[] = [
@@ -16,7 +16,7 @@ export const RUNTIME_FACTORIES: readonly { path: string; names: ClientFactoryNam
 ];
 
 /**
- * The runtimes' `createClient` types (the implementations stay hand-written in each package): the overloads per
+ * The runtimes' client types and `createClient` type (the implementations stay hand-written in each package): the overloads per
  * token kind follow the spec's kinds, so they are generated once for every runtime instead of copied by hand.
  */
 export const runtimesTarget: Target = {

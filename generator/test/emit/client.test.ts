@@ -176,18 +176,39 @@ describe('emitClient', () => {
   });
 
   it('scopes every token kind: a group it may call whole as its class, else a Pick; public routes in all', () => {
-    const start = lines.indexOf('export interface ApiScopes {');
-    expect(lines.slice(start, start + 10)).toEqual([
-      'export interface ApiScopes {',
-      '  profile: { readonly info: InfoResource; readonly devices: DevicesResource; readonly files: FilesResource };',
-      '  device: { readonly info: InfoResource; readonly deviceData: DeviceDataResource };',
-      "  analysis: { readonly info: InfoResource; readonly devices: Pick<DevicesResource, 'list'> };",
-      '  network: { readonly info: InfoResource };',
-      '  runUser: { readonly info: InfoResource };',
-      '  serviceAuthorization: { readonly info: InfoResource };',
-      '  anonymous: { readonly info: InfoResource };',
-      '  every: { readonly info: InfoResource; readonly deviceData: DeviceDataResource; readonly devices: DevicesResource; readonly files: FilesResource };',
-      '}',
+    const scope = (name: string) => {
+      const start = lines.indexOf(`export interface ${name} {`);
+      return lines.slice(start + 1, lines.indexOf('}', start));
+    };
+    expect(scope('ProfileScope')).toEqual([
+      '  readonly info: InfoResource;',
+      '  readonly devices: DevicesResource;',
+      '  readonly files: FilesResource;',
+    ]);
+    expect(scope('DeviceScope')).toEqual([
+      '  readonly info: InfoResource;',
+      '  readonly deviceData: DeviceDataResource;',
+    ]);
+    expect(scope('AnalysisScope')).toEqual([
+      '  readonly info: InfoResource;',
+      "  readonly devices: Pick<DevicesResource, 'list'>;",
+    ]);
+    expect(scope('AnonymousScope')).toEqual(['  readonly info: InfoResource;']);
+    expect(scope('EveryScope')).toEqual([
+      '  readonly info: InfoResource;',
+      '  readonly deviceData: DeviceDataResource;',
+      '  readonly devices: DevicesResource;',
+      '  readonly files: FilesResource;',
+    ]);
+    expect(scope('ApiScopes')).toEqual([
+      '  profile: ProfileScope;',
+      '  device: DeviceScope;',
+      '  analysis: AnalysisScope;',
+      '  network: NetworkScope;',
+      '  runUser: RunUserScope;',
+      '  serviceAuthorization: ServiceAuthorizationScope;',
+      '  anonymous: AnonymousScope;',
+      '  every: EveryScope;',
     ]);
     // The kinds of each method are read back from the scopes, not written a second time.
     expect(lines).toContain("export type ApiKinds = KindsOf<ApiScopes['every'], ApiScopes>;");
@@ -197,24 +218,23 @@ describe('emitClient', () => {
     const doc = miniSpec();
     opOf(doc, '/files/{filePath}')['tags'] = ['Realtime'];
     const realtime = emitClient(plainContext(buildModel(doc))).split('\n');
-    const start = realtime.indexOf('export interface ApiScopes {');
-    const scopes = realtime.slice(start, realtime.indexOf('}', start) + 1);
+    const scopes = realtime.slice(
+      realtime.indexOf('export interface ProfileScope {'),
+      realtime.indexOf('export interface ApiScopes {'),
+    );
     expect(scopes.join('\n')).not.toContain('Realtime');
     expect(scopes.join('\n')).not.toContain('Files');
     expect(realtime).toContain(
       "export type ApiKinds = KindsOf<ApiScopes['every'], ApiScopes> & { realtime: { read: 'profile' } };",
     );
+    expect(realtime).toContain('export interface ApiGroups extends EveryScope {');
     expect(realtime).toContain('  readonly realtime: RealtimeResource;');
   });
 
   it('writes the groups, their factory and the operation ids', () => {
-    const start = lines.indexOf('export interface ApiGroups {');
-    expect(lines.slice(start + 1, start + 5)).toEqual([
-      '  readonly info: InfoResource;',
-      '  readonly deviceData: DeviceDataResource;',
-      '  readonly devices: DevicesResource;',
-      '  readonly files: FilesResource;',
-    ]);
+    // Every group: the every-kind scope's, and the realtime group (none in this spec).
+    const start = lines.indexOf('export interface ApiGroups extends EveryScope {');
+    expect(lines[start + 1]).toBe('}');
     expect(lines).toContain(
       '  return { info: new InfoResource(ctx), deviceData: new DeviceDataResource(ctx), devices: new DevicesResource(ctx), files: new FilesResource(ctx) };',
     );

@@ -3471,8 +3471,105 @@ export class RealtimeResource {
   }
 }
 
-/** Every client group, by property name. */
-export interface ApiGroups {
+/** Every client group, by property name: the every-kind scope and the realtime group. */
+export interface ApiGroups extends EveryScope {
+  readonly realtime: RealtimeResource;
+}
+
+/** What a token of kind `profile` can call: its groups and methods (`realtime` aside). */
+export interface ProfileScope {
+  readonly info: InfoResource;
+  readonly account: AccountResource;
+  readonly billing: BillingResource;
+  readonly profiles: ProfilesResource;
+  readonly devices: Pick<DevicesResource, 'list' | 'create' | 'get' | 'update' | 'delete' | 'listParams' | 'setParams' | 'deleteParam' | 'createToken' | 'listTokens' | 'deleteToken' | 'getDataAmount' | 'getData' | 'editData' | 'deleteData' | 'emptyData' | 'listChunks' | 'deleteChunk' | 'copyChunk' | 'backupChunk' | 'backupData' | 'restoreData' | 'convert'>;
+  readonly dashboards: DashboardsResource;
+  readonly widgets: WidgetsResource;
+  readonly analyses: AnalysesResource;
+  readonly actions: ActionsResource;
+  readonly accessManagement: AccessManagementResource;
+  readonly tagoRun: TagoRunResource;
+  readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>;
+  readonly notifications: NotificationsResource;
+  readonly secrets: SecretsResource;
+  readonly entities: EntitiesResource;
+  readonly files: FilesResource;
+  readonly connectors: ConnectorsResource;
+  readonly networks: NetworksResource;
+  readonly serviceAuthorization: ServiceAuthorizationResource;
+  readonly dictionaries: DictionariesResource;
+  readonly tagoCore: TagoCoreResource;
+  readonly templates: TemplatesResource;
+  readonly sql: SqlResource;
+}
+
+/** What a token of kind `device` can call: its groups and methods (`realtime` aside). */
+export interface DeviceScope {
+  readonly info: InfoResource;
+  readonly deviceData: DeviceDataResource;
+  readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>;
+  readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>;
+}
+
+/** What a token of kind `analysis` can call: its groups and methods (`realtime` aside). */
+export interface AnalysisScope {
+  readonly info: InfoResource;
+  readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'get' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>;
+  readonly profiles: Pick<ProfilesResource, 'list' | 'get' | 'summary' | 'usageStatistics' | 'listTagKeys'>;
+  readonly devices: DevicesResource;
+  readonly dashboards: DashboardsResource;
+  readonly widgets: WidgetsResource;
+  readonly analyses: AnalysesResource;
+  readonly analysisServices: Pick<AnalysisServicesResource, 'sendConsole' | 'sendEmail' | 'sendEmailSmtp' | 'sendEmailSendgrid' | 'sendSms' | 'sendSmsTwilio' | 'sendWhatsappTwilio' | 'sendSqs' | 'publishMqtt' | 'sendNotification' | 'uploadAttachment'>;
+  readonly actions: ActionsResource;
+  readonly accessManagement: AccessManagementResource;
+  readonly tagoRun: TagoRunResource;
+  readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>;
+  readonly notifications: NotificationsResource;
+  readonly secrets: SecretsResource;
+  readonly entities: EntitiesResource;
+  readonly files: FilesResource;
+  readonly connectors: ConnectorsResource;
+  readonly networks: NetworksResource;
+  readonly serviceAuthorization: ServiceAuthorizationResource;
+  readonly dictionaries: DictionariesResource;
+  readonly sql: SqlResource;
+}
+
+/** What a token of kind `network` can call: its groups and methods (`realtime` aside). */
+export interface NetworkScope {
+  readonly info: InfoResource;
+  readonly networkIntegration: NetworkIntegrationResource;
+  readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>;
+  readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>;
+}
+
+/** What a token of kind `runUser` can call: its groups and methods (`realtime` aside). */
+export interface RunUserScope {
+  readonly info: Pick<InfoResource, 'status'>;
+  readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>;
+  readonly dashboards: DashboardsResource;
+  readonly widgets: Pick<WidgetsResource, 'getData' | 'sendData' | 'deleteData' | 'editData' | 'editResource' | 'uploadFile' | 'runHeaderAnalysis'>;
+  readonly tagoRunUser: TagoRunUserResource;
+}
+
+/** What a token of kind `serviceAuthorization` can call: its groups and methods (`realtime` aside). */
+export interface ServiceAuthorizationScope {
+  readonly info: InfoResource;
+  readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>;
+  readonly analysisServices: Pick<AnalysisServicesResource, 'sendTipCommand'>;
+  readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>;
+}
+
+/** What a client without a token can call: the public routes (`realtime` aside). */
+export interface AnonymousScope {
+  readonly info: Pick<InfoResource, 'status'>;
+  readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>;
+  readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>;
+}
+
+/** What a client of unknown token kind can call: every group (`realtime` aside). */
+export interface EveryScope {
   readonly info: InfoResource;
   readonly deviceData: DeviceDataResource;
   readonly networkIntegration: NetworkIntegrationResource;
@@ -3499,22 +3596,21 @@ export interface ApiGroups {
   readonly tagoCore: TagoCoreResource;
   readonly templates: TemplatesResource;
   readonly sql: SqlResource;
-  readonly realtime: RealtimeResource;
 }
 
 /**
- * What each token kind can call: the groups and methods of a client scoped to that kind (`every`: a client of
- * unknown kind, which hides nothing). Without the `realtime` group, which each runtime's client gives itself.
+ * What each token kind can call, by kind (`every`: a client of unknown kind, which hides nothing). Without
+ * the `realtime` group, which each runtime's client gives itself.
  */
 export interface ApiScopes {
-  profile: { readonly info: InfoResource; readonly account: AccountResource; readonly billing: BillingResource; readonly profiles: ProfilesResource; readonly devices: Pick<DevicesResource, 'list' | 'create' | 'get' | 'update' | 'delete' | 'listParams' | 'setParams' | 'deleteParam' | 'createToken' | 'listTokens' | 'deleteToken' | 'getDataAmount' | 'getData' | 'editData' | 'deleteData' | 'emptyData' | 'listChunks' | 'deleteChunk' | 'copyChunk' | 'backupChunk' | 'backupData' | 'restoreData' | 'convert'>; readonly dashboards: DashboardsResource; readonly widgets: WidgetsResource; readonly analyses: AnalysesResource; readonly actions: ActionsResource; readonly accessManagement: AccessManagementResource; readonly tagoRun: TagoRunResource; readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>; readonly notifications: NotificationsResource; readonly secrets: SecretsResource; readonly entities: EntitiesResource; readonly files: FilesResource; readonly connectors: ConnectorsResource; readonly networks: NetworksResource; readonly serviceAuthorization: ServiceAuthorizationResource; readonly dictionaries: DictionariesResource; readonly tagoCore: TagoCoreResource; readonly templates: TemplatesResource; readonly sql: SqlResource };
-  device: { readonly info: InfoResource; readonly deviceData: DeviceDataResource; readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>; readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'> };
-  analysis: { readonly info: InfoResource; readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'get' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>; readonly profiles: Pick<ProfilesResource, 'list' | 'get' | 'summary' | 'usageStatistics' | 'listTagKeys'>; readonly devices: DevicesResource; readonly dashboards: DashboardsResource; readonly widgets: WidgetsResource; readonly analyses: AnalysesResource; readonly analysisServices: Pick<AnalysisServicesResource, 'sendConsole' | 'sendEmail' | 'sendEmailSmtp' | 'sendEmailSendgrid' | 'sendSms' | 'sendSmsTwilio' | 'sendWhatsappTwilio' | 'sendSqs' | 'publishMqtt' | 'sendNotification' | 'uploadAttachment'>; readonly actions: ActionsResource; readonly accessManagement: AccessManagementResource; readonly tagoRun: TagoRunResource; readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'>; readonly notifications: NotificationsResource; readonly secrets: SecretsResource; readonly entities: EntitiesResource; readonly files: FilesResource; readonly connectors: ConnectorsResource; readonly networks: NetworksResource; readonly serviceAuthorization: ServiceAuthorizationResource; readonly dictionaries: DictionariesResource; readonly sql: SqlResource };
-  network: { readonly info: InfoResource; readonly networkIntegration: NetworkIntegrationResource; readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>; readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'> };
-  runUser: { readonly info: Pick<InfoResource, 'status'>; readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>; readonly dashboards: DashboardsResource; readonly widgets: Pick<WidgetsResource, 'getData' | 'sendData' | 'deleteData' | 'editData' | 'editResource' | 'uploadFile' | 'runHeaderAnalysis'>; readonly tagoRunUser: TagoRunUserResource };
-  serviceAuthorization: { readonly info: InfoResource; readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>; readonly analysisServices: Pick<AnalysisServicesResource, 'sendTipCommand'>; readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'> };
-  anonymous: { readonly info: Pick<InfoResource, 'status'>; readonly account: Pick<AccountResource, 'login' | 'requestLoginPinCode' | 'createProfileToken' | 'create' | 'requestPasswordReset' | 'resendConfirmation' | 'confirm' | 'acceptTeamInvitation' | 'declineTeamInvitation'>; readonly tagoRunUser: Pick<TagoRunUserResource, 'login' | 'requestLoginPinCode' | 'signup' | 'confirm' | 'requestPasswordReset' | 'getDictionary'> };
-  every: { readonly info: InfoResource; readonly deviceData: DeviceDataResource; readonly networkIntegration: NetworkIntegrationResource; readonly account: AccountResource; readonly billing: BillingResource; readonly profiles: ProfilesResource; readonly devices: DevicesResource; readonly dashboards: DashboardsResource; readonly widgets: WidgetsResource; readonly analyses: AnalysesResource; readonly analysisServices: AnalysisServicesResource; readonly actions: ActionsResource; readonly accessManagement: AccessManagementResource; readonly tagoRun: TagoRunResource; readonly tagoRunUser: TagoRunUserResource; readonly notifications: NotificationsResource; readonly secrets: SecretsResource; readonly entities: EntitiesResource; readonly files: FilesResource; readonly connectors: ConnectorsResource; readonly networks: NetworksResource; readonly serviceAuthorization: ServiceAuthorizationResource; readonly dictionaries: DictionariesResource; readonly tagoCore: TagoCoreResource; readonly templates: TemplatesResource; readonly sql: SqlResource };
+  profile: ProfileScope;
+  device: DeviceScope;
+  analysis: AnalysisScope;
+  network: NetworkScope;
+  runUser: RunUserScope;
+  serviceAuthorization: ServiceAuthorizationScope;
+  anonymous: AnonymousScope;
+  every: EveryScope;
 }
 
 /**

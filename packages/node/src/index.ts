@@ -6,15 +6,15 @@ import {
   ownProperties,
   type AnonymousKind,
   type ClientMembers,
-  type ScopeOf,
+  type ForKind,
 } from '@tagokit/core/internal';
 import { BODY_KEYS } from '@tagokit/api/body-keys';
-import { createGroups, type ApiScopes } from '@tagokit/api/client';
+import { createGroups } from '@tagokit/api/client';
 import { bunFetchTransport, inBun } from './bun-transport.js';
-import type { CreateClient } from './generated/create-client.js';
+import type { CreateClient, TagoClients } from './generated/create-client.js';
 import { undiciTransport, type CloseOptions, type UndiciTransportOptions } from './undici-transport.js';
 export { fileBody, type FileBodyOptions } from './file-body.js';
-export type { CreateClient } from './generated/create-client.js';
+export type * from './generated/create-client.js';
 
 // What users need of the core: its public entry is an explicit list (packages/core/src/index.ts).
 export * from '@tagokit/core';
@@ -49,7 +49,7 @@ export interface NodeClientMembers<K extends TokenKind | AnonymousKind> extends 
  * call, so calling an account-only operation does not compile. `TagoClient` (every kind) hides nothing; for a
  * union of kinds, what every kind of it may call.
  */
-export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ScopeOf<ApiScopes, K> & NodeClientMembers<K>;
+export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ForKind<TagoClients, K>;
 
 /** What createClient takes: the core's options, the token kind and the undici pool's. */
 const NODE_OPTION_NAMES = [...CLIENT_OPTION_NAMES, 'tokenKind', 'dispatcher', 'connections', 'keepAliveTimeout'];

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ApiGroups, ApiKinds, ApiScopes } from '@tagokit/api/client';
-import type { AnonymousKind, ScopedClient, ScopeOf } from '@tagokit/core/internal';
+import type { AnonymousKind, ScopedClient, ForKind } from '@tagokit/core/internal';
 import { createClient, type TagoClient, type TokenKind } from '../src/index.js';
 import { DEVICE_TOKEN, PROFILE_TOKEN } from './helpers.js';
 
@@ -97,7 +97,7 @@ describe('clients are typed by token kind', () => {
     // The scopes leave out the realtime group, which each runtime's client replaces with its own.
     type Names<T> = { [N in keyof T]: keyof T[N] };
     type Computed<K extends TokenKind | AnonymousKind> = Names<Omit<ScopedClient<ApiGroups, ApiKinds, K>, 'realtime'>>;
-    type Read<K extends TokenKind | AnonymousKind> = Names<ScopeOf<ApiScopes, K>>;
+    type Read<K extends TokenKind | AnonymousKind> = Names<ForKind<ApiScopes, K>>;
     expectTypeOf<Read<'device'>>().toEqualTypeOf<Computed<'device'>>();
     expectTypeOf<Read<'profile'>>().toEqualTypeOf<Computed<'profile'>>();
     expectTypeOf<Read<'analysis'>>().toEqualTypeOf<Computed<'analysis'>>();

@@ -123,6 +123,50 @@ describe.each([
   });
 });
 
+describe("tsc's messages for a new user's mistakes (Node typings)", () => {
+  // The probes prove each mistake fails; these lines prove the message names it (a typo's suggestion, the client's
+  // named type), as the official SDK's do. createClient's per-kind signatures end with the every-kind one, whose
+  // error tsc prints when none matches.
+  const lines = [
+    clientHeader('@tagokit/node'),
+    "createClient({ token, tokenKind: 'device', regoin: 'us-e1' });",
+    "createClient({ token, tokenKind: 'devices' });",
+    'void device.devices;',
+    "void profile.dashboards.update({ dashboardID: 'x', body: { lable: 'Plant' } });",
+  ];
+  const errors = typeErrors(join(out, 'messages.ts'), lines.join('\n'));
+  // 1-based line of each mistake: the header's lines come first.
+  const first = clientHeader('@tagokit/node').split('\n').length + 1;
+  const at = (mistake: number) =>
+    errors
+      .filter((e) => e.line === first + mistake)
+      .map((e) => e.message)
+      .join('\n');
+
+  it('a misspelt option is named, with the right one suggested', () => {
+    expect(at(0)).toContain("'regoin' does not exist in type 'NodeClientOptions & { token: string; tokenKind?:");
+    expect(at(0)).toContain("Did you mean to write 'region'?");
+  });
+
+  it('a misspelt token kind is named, with the right one suggested', () => {
+    expect(at(1)).toContain('Type \'"devices"\' is not assignable to type');
+    expect(at(1)).toContain('Did you mean \'"device"\'?');
+  });
+
+  it('a group the kind cannot call names the client type, not its expansion', () => {
+    expect(at(2)).toBe("Property 'devices' does not exist on type 'TagoDeviceClient'.");
+  });
+
+  it('a misspelt body key names the body type and suggests the key', () => {
+    expect(at(3)).toContain("'lable' does not exist in type 'DashboardEdit'");
+    expect(at(3)).toContain("Did you mean to write 'label'?");
+  });
+
+  it('nothing else errs', () => {
+    expect(errors.map((e) => e.line - first)).toEqual([0, 1, 2, 3]);
+  });
+});
+
 describe('Deno typings (deno check)', () => {
   const file = join(out, 'deno.ts');
   const header = clientHeader('../../../packages/deno/mod.ts');

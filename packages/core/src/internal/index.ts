@@ -35,7 +35,7 @@ export type {
   ScopedClient,
   ScopedContext,
   ScopedGroup,
-  ScopeOf,
+  ForKind,
 } from './token-scoping.ts';
 export { ownProperties } from './own-properties.ts';
 export { CALL_OPTION_NAMES, checkOptionNames, checkTokenKind, CLIENT_OPTION_NAMES } from './option-checks.ts';

@@ -24,14 +24,14 @@ export type ScopedClient<Groups, Kinds, K> = {
 };
 
 /**
- * The groups of a client for a token of kind K, read from the generator's precomputed `Scopes`: `every` (nothing
- * hidden) for a client of unknown kind, else the kind's entry. For a union of kinds that is the union of their
- * scopes, so only what every kind of the union may call is callable without narrowing: the token is one of them at
- * run time. One conditional and an indexed access: no mapped type for a consumer's checker to evaluate.
+ * The entry for token kind K of a map by kind (a generated `ApiScopes`, a runtime's clients): `every` (nothing hidden)
+ * for a client of unknown kind, else the kind's entry. For a union of kinds that is the union of their entries, so
+ * only what every kind of the union may call is callable without narrowing: the token is one of them at run time.
+ * One conditional and an indexed access: no mapped type for a consumer's checker to evaluate.
  */
-export type ScopeOf<Scopes extends { every: unknown }, K extends string> = [TokenKind] extends [K]
-  ? Scopes['every']
-  : Scopes[K & keyof Scopes];
+export type ForKind<ByKind extends { every: unknown }, K extends string> = [TokenKind] extends [K]
+  ? ByKind['every']
+  : ByKind[K & keyof ByKind];
 
 /** What a runtime's client has besides the groups of its token kind (a runtime may add more, e.g. `close`). */
 export interface ClientMembers<K extends string> {
