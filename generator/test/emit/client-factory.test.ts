@@ -31,14 +31,17 @@ describe('emitClientFactory', () => {
   it('writes one signature per token kind, then no token, then unknown kind last (its error is the one tsc shows)', () => {
     const signatures = lines.filter((l) => l.startsWith('  ('));
     expect(signatures).toHaveLength(TOKEN_KINDS.length + 2);
-    expect(signatures[TOKEN_KINDS.indexOf('device')]).toBe(
-      "  (options: NodeClientOptions & { token: string; tokenKind: 'device' }): TagoDeviceClient;",
-    );
-    expect(signatures.at(-2)).toBe('  (options?: NodeClientOptions & { token?: undefined }): TagoAnonymousClient;');
+    expect(signatures[TOKEN_KINDS.indexOf('device')]).toBe('  (options: TagoDeviceClientOptions): TagoDeviceClient;');
+    expect(signatures.at(-2)).toBe('  (options?: TagoAnonymousClientOptions): TagoAnonymousClient;');
     // A kind known only as a union (or any TokenKind value) takes the every-kind signature, not an excess-key error.
-    expect(signatures.at(-1)).toBe(
-      '  (options: NodeClientOptions & { token: string; tokenKind?: TokenKind }): TagoEveryClient;',
-    );
+    expect(signatures.at(-1)).toBe('  (options: TagoEveryClientOptions): TagoEveryClient;');
+    const options = (name: string) => {
+      const start = lines.indexOf(`export interface ${name} extends NodeClientOptions {`);
+      return lines.slice(start + 1, lines.indexOf('}', start));
+    };
+    expect(options('TagoDeviceClientOptions')).toEqual(['  token: string;', "  tokenKind: 'device';"]);
+    expect(options('TagoAnonymousClientOptions')).toEqual(['  token?: undefined;']);
+    expect(options('TagoEveryClientOptions')).toEqual(['  token: string;', '  tokenKind?: TokenKind;']);
     // No generic signature: the checker picks by the literal kind instead of inferring it.
     expect(lines.join('\n')).not.toMatch(/<\w+ extends /);
   });

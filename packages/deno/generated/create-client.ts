@@ -29,6 +29,53 @@ export interface TagoAnonymousClient extends AnonymousScope, DenoClientMembers<A
 /** A client for a token of unknown kind: every operation. */
 export interface TagoEveryClient extends EveryScope, DenoClientMembers<TokenKind> {}
 
+/** What createClient takes for a TagoProfileClient. */
+export interface TagoProfileClientOptions extends DenoClientOptions {
+  token: string;
+  tokenKind: 'profile';
+}
+
+/** What createClient takes for a TagoDeviceClient. */
+export interface TagoDeviceClientOptions extends DenoClientOptions {
+  token: string;
+  tokenKind: 'device';
+}
+
+/** What createClient takes for a TagoAnalysisClient. */
+export interface TagoAnalysisClientOptions extends DenoClientOptions {
+  token: string;
+  tokenKind: 'analysis';
+}
+
+/** What createClient takes for a TagoNetworkClient. */
+export interface TagoNetworkClientOptions extends DenoClientOptions {
+  token: string;
+  tokenKind: 'network';
+}
+
+/** What createClient takes for a TagoRunUserClient. */
+export interface TagoRunUserClientOptions extends DenoClientOptions {
+  token: string;
+  tokenKind: 'runUser';
+}
+
+/** What createClient takes for a TagoServiceAuthorizationClient. */
+export interface TagoServiceAuthorizationClientOptions extends DenoClientOptions {
+  token: string;
+  tokenKind: 'serviceAuthorization';
+}
+
+/** What createClient takes for a TagoAnonymousClient. */
+export interface TagoAnonymousClientOptions extends DenoClientOptions {
+  token?: undefined;
+}
+
+/** What createClient takes for a TagoEveryClient. */
+export interface TagoEveryClientOptions extends DenoClientOptions {
+  token: string;
+  tokenKind?: TokenKind;
+}
+
 /** The clients by kind, which `TagoClient<K>` reads. */
 export interface TagoClients {
   profile: TagoProfileClient;
@@ -44,19 +91,19 @@ export interface TagoClients {
 /** createClient: a client scoped to the kind of its token, one signature per kind of the spec. */
 export interface CreateClient {
   /** A client for a token of kind `profile`: only what that kind may call is exposed (and allowed at run time). */
-  (options: DenoClientOptions & { token: string; tokenKind: 'profile' }): TagoProfileClient;
+  (options: TagoProfileClientOptions): TagoProfileClient;
   /** A client for a token of kind `device`: only what that kind may call is exposed (and allowed at run time). */
-  (options: DenoClientOptions & { token: string; tokenKind: 'device' }): TagoDeviceClient;
+  (options: TagoDeviceClientOptions): TagoDeviceClient;
   /** A client for a token of kind `analysis`: only what that kind may call is exposed (and allowed at run time). */
-  (options: DenoClientOptions & { token: string; tokenKind: 'analysis' }): TagoAnalysisClient;
+  (options: TagoAnalysisClientOptions): TagoAnalysisClient;
   /** A client for a token of kind `network`: only what that kind may call is exposed (and allowed at run time). */
-  (options: DenoClientOptions & { token: string; tokenKind: 'network' }): TagoNetworkClient;
+  (options: TagoNetworkClientOptions): TagoNetworkClient;
   /** A client for a token of kind `runUser`: only what that kind may call is exposed (and allowed at run time). */
-  (options: DenoClientOptions & { token: string; tokenKind: 'runUser' }): TagoRunUserClient;
+  (options: TagoRunUserClientOptions): TagoRunUserClient;
   /** A client for a token of kind `serviceAuthorization`: only what that kind may call is exposed (and allowed at run time). */
-  (options: DenoClientOptions & { token: string; tokenKind: 'serviceAuthorization' }): TagoServiceAuthorizationClient;
+  (options: TagoServiceAuthorizationClientOptions): TagoServiceAuthorizationClient;
   /** A client without a token: only the public routes (login, sign-up, status ...). */
-  (options?: DenoClientOptions & { token?: undefined }): TagoAnonymousClient;
+  (options?: TagoAnonymousClientOptions): TagoAnonymousClient;
   /** A client for a token of any kind (or a kind known only as a union): every operation is exposed. */
-  (options: DenoClientOptions & { token: string; tokenKind?: TokenKind }): TagoEveryClient;
+  (options: TagoEveryClientOptions): TagoEveryClient;
 }

@@ -144,7 +144,7 @@ describe("tsc's messages for a new user's mistakes (Node typings)", () => {
       .join('\n');
 
   it('a misspelt option is named, with the right one suggested', () => {
-    expect(at(0)).toContain("'regoin' does not exist in type 'NodeClientOptions & { token: string; tokenKind?:");
+    expect(at(0)).toContain("'regoin' does not exist in type 'TagoEveryClientOptions'");
     expect(at(0)).toContain("Did you mean to write 'region'?");
   });
 
