@@ -1,14 +1,15 @@
 import { TOKEN_KINDS, type ApiModel } from '@tagokit/spec-model/model';
 import { pascalCase } from '@tagokit/spec-model/model/naming';
 import { banner } from './banner.js';
-import { scopeName } from './client.js';
+import { SCOPE_KINDS, scopeName } from './client.js';
 
 /** The names one runtime's client types are written with. */
 export interface ClientFactoryNames {
-  /** The options type (`NodeClientOptions`) and the members beside the groups, generic in the token kind
-   * (`NodeClientMembers`), both imported from `from` (`../index.js`). */
+  /** The runtime's options type (`NodeClientOptions`), imported from `from`. */
   options: string;
+  /** The runtime's members beside the groups, generic in the token kind (`NodeClientMembers`), from `from`. */
   members: string;
+  /** The module both come from, relative to the written file (`../index.js`). */
   from: string;
   /** Where `TokenKind` and `AnonymousKind` come from (`@tagokit/core/internal`). */
   coreInternal: string;
@@ -32,8 +33,7 @@ const kindArgument = (kind: string) =>
  * one's error, and that is the one that names a misspelt option or token kind (`Did you mean 'region'?`).
  */
 export function emitClientFactory(model: ApiModel, n: ClientFactoryNames): string {
-  const kinds = [...TOKEN_KINDS, 'anonymous', 'every'];
-  const clients = kinds.map(
+  const clients = SCOPE_KINDS.map(
     (kind) =>
       `/** A client ${kind === 'every' ? 'for a token of unknown kind: every operation' : kind === 'anonymous' ? 'without a token: the public routes' : `for a token of kind \`${kind}\`: what that kind may call`}. */\n` +
       `export interface ${clientName(kind)} extends ${scopeName(kind)}, ${n.members}<${kindArgument(kind)}> {}`,
@@ -66,7 +66,7 @@ export function emitClientFactory(model: ApiModel, n: ClientFactoryNames): strin
   ];
   return [
     banner(model.version),
-    `import type { ${kinds.map(scopeName).join(', ')} } from '${n.apiClient}';`,
+    `import type { ${SCOPE_KINDS.map(scopeName).join(', ')} } from '${n.apiClient}';`,
     `import type { AnonymousKind, TokenKind } from '${n.coreInternal}';`,
     `import type { ${n.members}, ${n.options} } from '${n.from}';`,
     '',
@@ -75,7 +75,7 @@ export function emitClientFactory(model: ApiModel, n: ClientFactoryNames): strin
     optionTypes.join('\n\n'),
     '',
     '/** The clients by kind, which `TagoClient<K>` reads. */',
-    `export interface TagoClients {\n${kinds.map((kind) => `  ${kind}: ${clientName(kind)};`).join('\n')}\n}`,
+    `export interface TagoClients {\n${SCOPE_KINDS.map((kind) => `  ${kind}: ${clientName(kind)};`).join('\n')}\n}`,
     '',
     '/** createClient: a client scoped to the kind of its token, one signature per kind of the spec. */',
     `export interface CreateClient {\n${signatures.join('\n')}\n}`,

@@ -133,7 +133,6 @@ function methods(op: OperationModel): string[] {
 /** The method names of an operation in its group: its name and its deprecated aliases. */
 const methodNames = (op: OperationModel) => [op.methodName, ...op.methodAliases];
 
-/** The token kinds an operation accepts, as a type (`'anonymous'` when it needs none). */
 /** `DevicesResource`: the suffix keeps tag names such as TagoCore clear of the core's own exports. */
 export const groupClassName = (group: GroupModel) => `${pascalCase(group.name)}Resource`;
 

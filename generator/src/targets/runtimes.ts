@@ -16,8 +16,8 @@ export const RUNTIME_FACTORIES: readonly { path: string; names: ClientFactoryNam
 ];
 
 /**
- * The runtimes' client types and `createClient` type (the implementations stay hand-written in each package): the overloads per
- * token kind follow the spec's kinds, so they are generated once for every runtime instead of copied by hand.
+ * The runtimes' client types and `createClient` type (the implementations stay hand-written in each package): the
+ * overloads per token kind follow the spec's kinds, so they are generated once for every runtime instead of copied.
  */
 export const runtimesTarget: Target = {
   name: 'runtimes',
