@@ -33,9 +33,13 @@ const kindArgument = (kind: string) =>
  * one's error, and that is the one that names a misspelt option or token kind (`Did you mean 'region'?`).
  */
 export function emitClientFactory(model: ApiModel, n: ClientFactoryNames): string {
+  const what: Record<string, string> = {
+    every: 'for a token of unknown kind: every operation',
+    anonymous: 'without a token: the public routes',
+  };
   const clients = SCOPE_KINDS.map(
     (kind) =>
-      `/** A client ${kind === 'every' ? 'for a token of unknown kind: every operation' : kind === 'anonymous' ? 'without a token: the public routes' : `for a token of kind \`${kind}\`: what that kind may call`}. */\n` +
+      `/** A client ${what[kind] ?? `for a token of kind \`${kind}\`: what that kind may call`}. */\n` +
       `export interface ${clientName(kind)} extends ${scopeName(kind)}, ${n.members}<${kindArgument(kind)}> {}`,
   );
   // Each signature takes an interface of its own rather than an intersection: the checker resolves an interface's
