@@ -49,7 +49,8 @@ export interface DenoClientOptions extends ClientOptions {
 
 /**
  * A client seen through the kind of its token: a `TagoClient<'device'>` has only the methods a device token can
- * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing.
+ * call, so calling an account-only operation does not type-check. `TagoClient` (every kind) hides nothing; for a
+ * union of kinds, what every kind of it may call.
  */
 export type TagoClient<K extends TokenKind | AnonymousKind = TokenKind> = ForKind<TagoClients, K>;
 

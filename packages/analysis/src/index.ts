@@ -1,4 +1,4 @@
-import { createGroups, type ApiScopes } from '@tagokit/api/client';
+import { createGroups, type AnalysisScope } from '@tagokit/api/client';
 import {
   createRealtime,
   TagoCore,
@@ -11,7 +11,7 @@ import {
 import type { AnalysisTriggerPayload, EnvironmentVariable } from '@tagokit/core/internal';
 
 /** A client scoped to the analysis token kind, with reconnecting realtime. */
-export type AnalysisClient = ApiScopes['analysis'] & {
+export type AnalysisClient = AnalysisScope & {
   readonly core: TagoCore;
   readonly realtime: Realtime;
 };

@@ -30,12 +30,12 @@ export type {
 export type {
   AnonymousKind,
   ClientMembers,
+  ForKind,
   KindMark,
   KindsOf,
   ScopedClient,
   ScopedContext,
   ScopedGroup,
-  ForKind,
 } from './token-scoping.ts';
 export { ownProperties } from './own-properties.ts';
 export { CALL_OPTION_NAMES, checkOptionNames, checkTokenKind, CLIENT_OPTION_NAMES } from './option-checks.ts';
